@@ -1,0 +1,84 @@
+// Package oracle is the domain of allora-gateway: Allora inferences, the updates the
+// AlloraOracle contract stores, their scaling to fixed point, their EIP-712 typed data
+// and digests, and the signers that sign them. It imports nothing else from the project;
+// every other package speaks these types.
+package oracle
+
+import (
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Decimals is the number of decimals of every value the oracle stores: values are
+// int256 fixed point scaled by 10^18, as Chainlink-style feeds and Allora's own
+// consumer expect.
+const Decimals = 18
+
+// Inference is the latest network inference of one Allora topic, as the chain gives it.
+type Inference struct {
+	// TopicID is the Allora topic.
+	TopicID uint64
+	// BlockHeight is the Allora block whose worker window produced the inference
+	// (inference_block_height). It only grows for a topic and is the update's nonce.
+	BlockHeight uint64
+	// Value is the network inference (combined_value), a decimal string exactly as the
+	// chain carries it, such as "3001.9999999999999999999999999999993".
+	Value string
+	// Timestamp is the time of the Allora block at BlockHeight.
+	Timestamp time.Time
+	// ConfidenceIntervals are the chain's confidence interval percentiles and values,
+	// when it gives them.
+	ConfidenceIntervals []ConfidenceInterval
+}
+
+// ConfidenceInterval is one percentile of the network inference's confidence band.
+type ConfidenceInterval struct {
+	Percentile string // such as "15.87"
+	Value      string // the decimal value at that percentile
+}
+
+// Topic is an Allora topic's metadata.
+type Topic struct {
+	ID                     uint64
+	Metadata               string // free text such as "ETH 10min Prediction"
+	EpochLength            int64  // blocks
+	GroundTruthLag         int64  // blocks
+	WorkerSubmissionWindow int64  // blocks
+	EpochLastEnded         int64  // block height
+	AllowNegative          bool
+}
+
+// Update is one topic's entry in a batch for the AlloraOracle contract: the EIP-712
+// struct Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp).
+type Update struct {
+	TopicID     uint64
+	Value       *big.Int // int256, scaled by 10^Decimals
+	BlockHeight uint64   // Allora block height of the inference
+	Timestamp   uint64   // unix seconds of the Allora block at BlockHeight
+}
+
+// Chain is one EVM chain the gateway pushes to, with the address of its AlloraOracle.
+type Chain struct {
+	ID     uint64         // EIP-155 chain id: 56 for BNB Smart Chain, 324 for ZKsync Era, 146 for Sonic
+	Name   string         // short name such as "bnb"
+	Oracle common.Address // AlloraOracle contract
+}
+
+// ChainTopic is what one chain's oracle holds for one topic, and when the gateway last
+// pushed it there.
+type ChainTopic struct {
+	TopicID     uint64
+	BlockHeight uint64    // Allora block height of the stored inference; 0 when never set
+	Value       *big.Int  // stored value, scaled by 10^Decimals; nil when never set
+	Timestamp   uint64    // unix seconds of the stored inference
+	LastPush    time.Time // when this gateway's last update of the topic was mined; zero if none
+	TxHash      common.Hash
+}
+
+// ChainStatus is a chain with the state of every topic on it.
+type ChainStatus struct {
+	Chain
+	Topics []ChainTopic
+}
