@@ -1,0 +1,54 @@
+package oracle
+
+import (
+	"errors"
+	"fmt"
+	"time"
+)
+
+// Errors of NewUpdate besides those of Scale.
+var (
+	// ErrNoBlockHeight means an inference has block height 0. The block height is the
+	// update's nonce on chain, and 0 is what the contract holds for a topic never set.
+	ErrNoBlockHeight = errors.New("inference has no block height")
+	// ErrInvalidTimestamp means an inference's time is zero or before the Unix epoch.
+	ErrInvalidTimestamp = errors.New("inference time is not after the Unix epoch")
+	// ErrInvalidValue means an update's value is nil or outside the int256 range.
+	ErrInvalidValue = errors.New("update value is nil or out of int256 range")
+)
+
+// NewUpdate turns an inference into the update the AlloraOracle stores: the value
+// scaled by Scale (allowNegative as the topic's allow_negative), the topic and block
+// height copied, and the time as Unix seconds (any fraction of a second dropped).
+// Errors name the inference, as in "topic 7 at block 123: value: invalid decimal: ...",
+// and wrap the sentinel of the problem.
+func NewUpdate(inf Inference, allowNegative bool) (Update, error) {
+	if inf.BlockHeight == 0 {
+		return Update{}, fmt.Errorf("topic %d at block %d: %w", inf.TopicID, inf.BlockHeight, ErrNoBlockHeight)
+	}
+	ts := inf.Timestamp.Unix()
+	if inf.Timestamp.IsZero() || ts <= 0 {
+		return Update{}, fmt.Errorf("topic %d at block %d: %w: %s", inf.TopicID, inf.BlockHeight,
+			ErrInvalidTimestamp, inf.Timestamp.UTC().Format(time.RFC3339Nano))
+	}
+	value, err := Scale(inf.Value, allowNegative)
+	if err != nil {
+		return Update{}, fmt.Errorf("topic %d at block %d: value: %w", inf.TopicID, inf.BlockHeight, err)
+	}
+	return Update{
+		TopicID:     inf.TopicID,
+		Value:       value,
+		BlockHeight: inf.BlockHeight,
+		Timestamp:   uint64(ts),
+	}, nil
+}
+
+// checkUpdates reports the first update whose value cannot be encoded as an int256.
+func checkUpdates(updates []Update) error {
+	for i, u := range updates {
+		if u.Value == nil || u.Value.Cmp(maxInt256) > 0 || u.Value.Cmp(minInt256) < 0 {
+			return fmt.Errorf("update %d (topic %d at block %d): %w", i, u.TopicID, u.BlockHeight, ErrInvalidValue)
+		}
+	}
+	return nil
+}
