@@ -1,0 +1,223 @@
+package api
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+type healthJSON struct {
+	Status  string `json:"status"`
+	Version string `json:"version,omitempty"`
+}
+
+type topicsJSON struct {
+	Topics []topicJSON `json:"topics"`
+}
+
+type topicJSON struct {
+	TopicID           uint64 `json:"topic_id"`
+	Metadata          string `json:"metadata"`
+	EpochLength       int64  `json:"epoch_length"`
+	GroundTruthLag    int64  `json:"ground_truth_lag"`
+	AllowNegative     bool   `json:"allow_negative"`
+	LatestBlockHeight uint64 `json:"latest_block_height,omitempty"` // omitted before the first inference
+}
+
+type inferenceJSON struct {
+	TopicID             uint64                   `json:"topic_id"`
+	Value               string                   `json:"value"`
+	ValueScaled         string                   `json:"value_scaled"`
+	Decimals            int                      `json:"decimals"`
+	BlockHeight         uint64                   `json:"block_height"`
+	Timestamp           string                   `json:"timestamp"`
+	ConfidenceIntervals []confidenceIntervalJSON `json:"confidence_intervals,omitempty"`
+}
+
+type confidenceIntervalJSON struct {
+	Percentile string `json:"percentile"`
+	Value      string `json:"value"`
+}
+
+type chainsJSON struct {
+	Chains []chainJSON `json:"chains"`
+}
+
+type chainJSON struct {
+	ChainID uint64           `json:"chain_id"`
+	Name    string           `json:"name"`
+	Oracle  string           `json:"oracle"`
+	Topics  []chainTopicJSON `json:"topics"`
+}
+
+type chainTopicJSON struct {
+	TopicID     uint64 `json:"topic_id"`
+	BlockHeight uint64 `json:"block_height"`
+	ValueScaled string `json:"value_scaled,omitempty"` // omitted when the oracle never held the topic
+	LagBlocks   uint64 `json:"lag_blocks"`
+	LastPush    string `json:"last_push,omitempty"` // omitted when this gateway never pushed
+	TxHash      string `json:"tx_hash,omitempty"`
+}
+
+func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	s.reply(w, r, healthJSON{Status: "ok", Version: s.version})
+}
+
+func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	topics, err := s.st.Topics(ctx)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list topics: %w", err))
+		return
+	}
+	out := topicsJSON{Topics: make([]topicJSON, 0, len(topics))}
+	for _, t := range topics {
+		height, err := s.latestHeight(r, t.ID)
+		if err != nil {
+			s.fail(w, r, err)
+			return
+		}
+		out.Topics = append(out.Topics, topicJSON{
+			TopicID:           t.ID,
+			Metadata:          t.Metadata,
+			EpochLength:       t.EpochLength,
+			GroundTruthLag:    t.GroundTruthLag,
+			AllowNegative:     t.AllowNegative,
+			LatestBlockHeight: height,
+		})
+	}
+	s.reply(w, r, out)
+}
+
+func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
+	ctx := r.Context()
+	id, err := topicIDParam(r)
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	// The topic says whether its values may be negative, which scaling checks.
+	topics, err := s.st.Topics(ctx)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list topics: %w", err))
+		return
+	}
+	var topic oracle.Topic
+	found := false
+	for _, t := range topics {
+		if t.ID == id {
+			topic, found = t, true
+			break
+		}
+	}
+	if !found {
+		s.fail(w, r, withDetail(fmt.Errorf("topic %d: %w", id, store.ErrNotFound), "topic %d is not known", id))
+		return
+	}
+	inf, err := s.st.LatestInference(ctx, id)
+	if errors.Is(err, store.ErrNotFound) {
+		s.fail(w, r, withDetail(err, "topic %d has no inference yet", id))
+		return
+	}
+	if err != nil {
+		s.fail(w, r, err)
+		return
+	}
+	scaled, err := oracle.Scale(inf.Value, topic.AllowNegative)
+	if err != nil {
+		s.fail(w, r, withDetail(
+			fmt.Errorf("scale topic %d inference at block %d: %w: %w", id, inf.BlockHeight, errBadUpstream, err),
+			"the latest inference of topic %d (block %d) is not a value the oracle can carry", id, inf.BlockHeight))
+		return
+	}
+	out := inferenceJSON{
+		TopicID:     inf.TopicID,
+		Value:       inf.Value,
+		ValueScaled: scaled.String(),
+		Decimals:    oracle.Decimals,
+		BlockHeight: inf.BlockHeight,
+		Timestamp:   formatTime(inf.Timestamp),
+	}
+	for _, ci := range inf.ConfidenceIntervals {
+		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceIntervalJSON(ci))
+	}
+	s.reply(w, r, out)
+}
+
+func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
+	chains, err := s.st.Chains(r.Context())
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list chains: %w", err))
+		return
+	}
+	// Several chains carry the same topics; read each topic's latest height once.
+	latest := make(map[uint64]uint64)
+	out := chainsJSON{Chains: make([]chainJSON, 0, len(chains))}
+	for _, c := range chains {
+		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), Topics: make([]chainTopicJSON, 0, len(c.Topics))}
+		for _, t := range c.Topics {
+			height, ok := latest[t.TopicID]
+			if !ok {
+				height, err = s.latestHeight(r, t.TopicID)
+				if err != nil {
+					s.fail(w, r, err)
+					return
+				}
+				latest[t.TopicID] = height
+			}
+			tj := chainTopicJSON{TopicID: t.TopicID, BlockHeight: t.BlockHeight}
+			if height > t.BlockHeight {
+				tj.LagBlocks = height - t.BlockHeight
+			}
+			if t.Value != nil {
+				tj.ValueScaled = t.Value.String()
+			}
+			if !t.LastPush.IsZero() {
+				tj.LastPush = formatTime(t.LastPush)
+			}
+			if t.TxHash != (common.Hash{}) {
+				tj.TxHash = t.TxHash.Hex()
+			}
+			cj.Topics = append(cj.Topics, tj)
+		}
+		out.Chains = append(out.Chains, cj)
+	}
+	s.reply(w, r, out)
+}
+
+// latestHeight returns the block height of a topic's latest inference, 0 when it has
+// none.
+func (s *Server) latestHeight(r *http.Request, topicID uint64) (uint64, error) {
+	inf, err := s.st.LatestInference(r.Context(), topicID)
+	if errors.Is(err, store.ErrNotFound) {
+		return 0, nil
+	}
+	if err != nil {
+		return 0, err
+	}
+	return inf.BlockHeight, nil
+}
+
+func formatTime(t time.Time) string {
+	return t.UTC().Format(time.RFC3339Nano)
+}
+
+// reply answers 200 with v as JSON.
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any) {
+	body, err := json.Marshal(v)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("encode %T: %w", v, err))
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.Header().Set("X-Content-Type-Options", "nosniff")
+	w.WriteHeader(http.StatusOK)
+	_, _ = w.Write(append(body, '\n'))
+}

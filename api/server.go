@@ -1,0 +1,138 @@
+// Package api is the gateway's REST API: a chi router over the state the relayer
+// writes, answering JSON and reporting errors as RFC 9457 problem details.
+//
+// Logging, for an operator: Error means the API could not answer a request because of
+// something to fix on the server side (the store failed, the network handed over a
+// value the oracle cannot carry, or a handler panicked); Warn means a request ran out of
+// time, usually a slow store. Every request is logged at Debug.
+package api
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/http"
+	"time"
+
+	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+// Reader is the state the API serves. store.Memory and the Redis store satisfy it.
+type Reader interface {
+	Topics(ctx context.Context) ([]oracle.Topic, error)
+	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
+}
+
+const (
+	// DefaultRequestTimeout bounds how long a request may take to answer.
+	DefaultRequestTimeout = 10 * time.Second
+	// shutdownTimeout is how long Serve waits for requests in flight once its context
+	// is cancelled.
+	shutdownTimeout = 5 * time.Second
+)
+
+// Server answers the REST API from a Reader. Create it with New.
+type Server struct {
+	st             Reader
+	log            *slog.Logger
+	now            func() time.Time
+	version        string
+	requestTimeout time.Duration
+}
+
+// Option configures a Server.
+type Option func(*Server)
+
+// WithLogger sets the logger; the default discards everything.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *Server) { s.log = l }
+}
+
+// WithClock sets the clock the server times requests with; the default is time.Now.
+func WithClock(now func() time.Time) Option {
+	return func(s *Server) { s.now = now }
+}
+
+// WithVersion sets the version /healthz reports.
+func WithVersion(v string) Option {
+	return func(s *Server) { s.version = v }
+}
+
+// WithRequestTimeout sets how long a request may take before it is answered with 503;
+// the default is DefaultRequestTimeout.
+func WithRequestTimeout(d time.Duration) Option {
+	return func(s *Server) { s.requestTimeout = d }
+}
+
+// New returns a server answering from st.
+func New(st Reader, opts ...Option) *Server {
+	s := &Server{
+		st:             st,
+		log:            slog.New(slog.DiscardHandler),
+		now:            time.Now,
+		requestTimeout: DefaultRequestTimeout,
+	}
+	for _, o := range opts {
+		o(s)
+	}
+	return s
+}
+
+// Handler returns the API's HTTP handler.
+func (s *Server) Handler() http.Handler {
+	r := chi.NewRouter()
+	// The access log sits outside the recoverer so that it records the 500 a panic
+	// becomes.
+	r.Use(middleware.RequestID, echoRequestID, s.accessLog, s.recoverer, s.timeout)
+	r.NotFound(s.notFound)
+	r.MethodNotAllowed(s.methodNotAllowed)
+
+	// Routes are flat, not mounted, so that a path parameter is always cut from the
+	// request's raw path when it has one (see topicIDParam).
+	r.Get("/healthz", s.healthz)
+	r.Get("/v1/topics", s.topics)
+	r.Get("/v1/topics/{topicId}/inference", s.inference)
+	r.Get("/v1/chains", s.chains)
+	return r
+}
+
+// Serve answers requests on ln until ctx is cancelled, then stops accepting and waits
+// up to 5s for requests in flight. It returns nil after a clean shutdown and closes ln.
+func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
+	srv := &http.Server{
+		Handler:           s.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       15 * time.Second,
+		WriteTimeout:      s.requestTimeout + 5*time.Second,
+		IdleTimeout:       2 * time.Minute,
+		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+		// Requests keep the context's values but not its cancellation, so that
+		// shutting down lets requests in flight finish instead of failing them.
+		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	}
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+
+	select {
+	case err := <-served:
+		return fmt.Errorf("serve api on %s: %w", ln.Addr(), err)
+	case <-ctx.Done():
+	}
+	s.log.Info("shutting down api", "addr", ln.Addr().String())
+	shutCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
+	defer cancel()
+	err := srv.Shutdown(shutCtx)
+	if err != nil {
+		err = errors.Join(fmt.Errorf("shut down api on %s: %w", ln.Addr(), err), srv.Close())
+	}
+	if serveErr := <-served; !errors.Is(serveErr, http.ErrServerClosed) {
+		err = errors.Join(err, fmt.Errorf("serve api on %s: %w", ln.Addr(), serveErr))
+	}
+	return err
+}
