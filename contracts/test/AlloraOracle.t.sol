@@ -1,0 +1,705 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
+import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
+
+import {AlloraOracle, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {Vm, vm} from "./Vm.sol";
+
+contract AlloraOracleTest {
+    uint64 internal constant MAX_AGE = 1 hours;
+    uint64 internal constant MAX_FUTURE_SKEW = 5 minutes;
+    uint256 internal constant NOW = 1_750_000_000;
+    uint64 internal constant TOPIC_ETH = 13;
+    uint64 internal constant TOPIC_BTC = 14;
+
+    // secp256k1 group order: s' = N - s with v flipped is the same signature's malleable twin.
+    uint256 internal constant SECP256K1_N = 0xFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFFEBAAEDCE6AF48A03BBFD25E8CD0364141;
+
+    address internal owner = address(0x0A11CE);
+    address internal stranger = address(0x0BAD);
+
+    // Registered signer keys and addresses, both sorted by address ascending.
+    uint256[] internal keys;
+    address[] internal signerSet;
+    uint256 internal outsiderKey = 0xD00D;
+
+    AlloraOracle internal oracle;
+
+    function setUp() public {
+        vm.warp(NOW);
+        uint256[3] memory raw = [uint256(0xA11CE5), 0xB0B5, 0xCA201];
+        for (uint256 i = 0; i < raw.length; ++i) {
+            keys.push(raw[i]);
+        }
+        // Insertion sort by address; three entries.
+        for (uint256 i = 1; i < keys.length; ++i) {
+            for (uint256 j = i; j > 0 && vm.addr(keys[j]) < vm.addr(keys[j - 1]); --j) {
+                (keys[j], keys[j - 1]) = (keys[j - 1], keys[j]);
+            }
+        }
+        for (uint256 i = 0; i < keys.length; ++i) {
+            signerSet.push(vm.addr(keys[i]));
+        }
+        oracle = new AlloraOracle(owner, signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
+    }
+
+    // ---------------------------------------------------------------- helpers
+
+    function _update(uint64 topicId, int256 value, uint64 blockHeight, uint256 timestamp)
+        internal
+        pure
+        returns (Update memory)
+    {
+        return Update({topicId: topicId, value: value, blockHeight: blockHeight, timestamp: uint64(timestamp)});
+    }
+
+    function _batch(Update memory u) internal pure returns (Update[] memory ups) {
+        ups = new Update[](1);
+        ups[0] = u;
+    }
+
+    function _batch(Update memory a, Update memory b) internal pure returns (Update[] memory ups) {
+        ups = new Update[](2);
+        ups[0] = a;
+        ups[1] = b;
+    }
+
+    function _sign(uint256 key, bytes32 digest) internal pure returns (bytes memory) {
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
+        return abi.encodePacked(r, s, v);
+    }
+
+    /// Signatures of the first `count` registered signers, in the order the oracle wants.
+    function _signBatch(AlloraOracle target, Update[] memory ups, uint256 count)
+        internal
+        view
+        returns (bytes[] memory sigs)
+    {
+        bytes32 digest = target.hashBatch(ups);
+        sigs = new bytes[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            sigs[i] = _sign(keys[i], digest);
+        }
+    }
+
+    function _recover(bytes32 digest, bytes memory sig) internal pure returns (address) {
+        (bytes32 r, bytes32 s, uint8 v) = _split(sig);
+        return ecrecover(digest, v, r, s);
+    }
+
+    function _split(bytes memory sig) internal pure returns (bytes32 r, bytes32 s, uint8 v) {
+        assembly ("memory-safe") {
+            r := mload(add(sig, 0x20))
+            s := mload(add(sig, 0x40))
+            v := byte(0, mload(add(sig, 0x60)))
+        }
+    }
+
+    /// The digest written out from EIP-712 itself, independent of the contract's code.
+    function _specDigest(address verifyingContract, uint256 chainId, Update[] memory ups)
+        internal
+        pure
+        returns (bytes32)
+    {
+        bytes32 domainSeparator = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AlloraOracle"),
+                keccak256("1"),
+                chainId,
+                verifyingContract
+            )
+        );
+        bytes memory packed;
+        for (uint256 i = 0; i < ups.length; ++i) {
+            packed = abi.encodePacked(
+                packed,
+                keccak256(
+                    abi.encode(
+                        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+                        ups[i].topicId,
+                        ups[i].value,
+                        ups[i].blockHeight,
+                        ups[i].timestamp
+                    )
+                )
+            );
+        }
+        bytes32 batchHash = keccak256(
+            abi.encode(
+                keccak256(
+                    "Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"
+                ),
+                keccak256(packed)
+            )
+        );
+        return keccak256(abi.encodePacked(hex"1901", domainSeparator, batchHash));
+    }
+
+    function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
+        return min + x % (max - min + 1);
+    }
+
+    function _sortedAddresses(uint256 count) internal pure returns (address[] memory list) {
+        list = new address[](count);
+        for (uint256 i = 0; i < count; ++i) {
+            list[i] = address(uint160(0x1000 + i));
+        }
+    }
+
+    // ---------------------------------------------------------------- construction and reads
+
+    function test_Constructor_SetsState() public view {
+        vm.assertEq(oracle.owner(), owner, "owner");
+        vm.assertEq(oracle.signers(), signerSet, "signers");
+        vm.assertEq(uint256(oracle.threshold()), 2, "threshold");
+        vm.assertEq(uint256(oracle.maxAge()), MAX_AGE, "maxAge");
+        vm.assertEq(uint256(oracle.maxFutureSkew()), MAX_FUTURE_SKEW, "maxFutureSkew");
+        for (uint256 i = 0; i < signerSet.length; ++i) {
+            vm.assertTrue(oracle.isSigner(signerSet[i]), "registered signer");
+        }
+        vm.assertFalse(oracle.isSigner(vm.addr(outsiderKey)), "outsider is not a signer");
+        vm.assertFalse(oracle.isSigner(address(0)), "zero address is not a signer");
+    }
+
+    function test_TypeHashesAndDomainFollowEIP712() public view {
+        vm.assertEq(
+            oracle.UPDATE_TYPEHASH(),
+            keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+            "UPDATE_TYPEHASH"
+        );
+        vm.assertEq(
+            oracle.BATCH_TYPEHASH(),
+            keccak256("Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+            "BATCH_TYPEHASH"
+        );
+        bytes32 want = keccak256(
+            abi.encode(
+                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256("AlloraOracle"),
+                keccak256("1"),
+                block.chainid,
+                address(oracle)
+            )
+        );
+        vm.assertEq(oracle.DOMAIN_SEPARATOR(), want, "DOMAIN_SEPARATOR");
+        (, string memory name, string memory version, uint256 chainId, address verifying,,) = oracle.eip712Domain();
+        vm.assertEq(keccak256(bytes(name)), keccak256("AlloraOracle"), "eip712Domain name");
+        vm.assertEq(keccak256(bytes(version)), keccak256("1"), "eip712Domain version");
+        vm.assertEq(chainId, block.chainid, "eip712Domain chainId");
+        vm.assertEq(verifying, address(oracle), "eip712Domain verifyingContract");
+    }
+
+    function test_HashBatch_MatchesSpec() public view {
+        Update[] memory ups = _batch(
+            _update(TOPIC_ETH, -3_001_999_999_999_999_999_999, 4_512_345, NOW - 10),
+            _update(TOPIC_BTC, type(int256).max, 1, NOW)
+        );
+        vm.assertEq(oracle.hashBatch(ups), _specDigest(address(oracle), block.chainid, ups), "digest");
+    }
+
+    function testFuzz_HashBatch_MatchesSpec(uint256 seed, uint256 length) public view {
+        length = _bound(length, 1, 8);
+        Update[] memory ups = new Update[](length);
+        for (uint256 i = 0; i < length; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            ups[i] = Update({
+                topicId: uint64(r),
+                value: int256(uint256(keccak256(abi.encode(r)))),
+                blockHeight: uint64(r >> 64),
+                timestamp: uint64(r >> 128)
+            });
+        }
+        vm.assertEq(oracle.hashBatch(ups), _specDigest(address(oracle), block.chainid, ups), "digest");
+    }
+
+    function test_Latest_RevertsNoDataForUnsetTopic() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        oracle.latest(TOPIC_ETH);
+    }
+
+    function test_TopicStates_ZerosForUnsetTopics() public view {
+        uint64[] memory ids = new uint64[](2);
+        ids[0] = TOPIC_ETH;
+        ids[1] = type(uint64).max;
+        TopicState[] memory states = oracle.topicStates(ids);
+        vm.assertEq(states.length, 2, "length");
+        for (uint256 i = 0; i < states.length; ++i) {
+            vm.assertEq(states[i].value, 0, "value");
+            vm.assertEq(uint256(states[i].blockHeight), 0, "blockHeight");
+            vm.assertEq(uint256(states[i].timestamp), 0, "timestamp");
+        }
+    }
+
+    // ---------------------------------------------------------------- constructor reverts
+
+    function test_Constructor_RevertsZeroOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableInvalidOwner.selector, address(0)));
+        new AlloraOracle(address(0), signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
+    }
+
+    function test_Constructor_RevertsInvalidSigners() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 0));
+        new AlloraOracle(owner, new address[](0), 1, MAX_AGE, MAX_FUTURE_SKEW);
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 4, 3));
+        new AlloraOracle(owner, signerSet, 4, MAX_AGE, MAX_FUTURE_SKEW);
+
+        address[] memory unsorted = new address[](2);
+        (unsorted[0], unsorted[1]) = (signerSet[1], signerSet[0]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[0]));
+        new AlloraOracle(owner, unsorted, 1, MAX_AGE, MAX_FUTURE_SKEW);
+    }
+
+    function test_Constructor_RevertsInvalidTimeBounds() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 0, MAX_FUTURE_SKEW));
+        new AlloraOracle(owner, signerSet, 2, 0, MAX_FUTURE_SKEW);
+    }
+
+    // ---------------------------------------------------------------- updateBatch: applying
+
+    function test_UpdateBatch_AppliesTwoOfThree() public {
+        Update[] memory ups = _batch(
+            _update(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, NOW - 30),
+            _update(TOPIC_BTC, -1, 4_512_346, NOW + 60)
+        );
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, -1, 4_512_346, uint64(NOW + 60));
+        vm.prank(stranger); // submission is permissionless
+        uint256 applied = oracle.updateBatch(ups, sigs);
+        vm.assertEq(applied, 2, "applied");
+
+        (int256 value, uint8 decimals, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 3_001_250_000_000_000_000_000, "ETH value");
+        vm.assertEq(uint256(decimals), 18, "decimals");
+        vm.assertEq(uint256(timestamp), NOW - 30, "ETH timestamp");
+        vm.assertEq(uint256(blockHeight), 4_512_345, "ETH blockHeight");
+
+        uint64[] memory ids = new uint64[](3);
+        (ids[0], ids[1], ids[2]) = (TOPIC_BTC, 999, TOPIC_ETH);
+        TopicState[] memory states = oracle.topicStates(ids);
+        vm.assertEq(states[0].value, -1, "BTC value");
+        vm.assertEq(uint256(states[0].blockHeight), 4_512_346, "BTC blockHeight");
+        vm.assertEq(uint256(states[0].timestamp), NOW + 60, "BTC timestamp");
+        vm.assertEq(uint256(states[1].blockHeight), 0, "unset topic");
+        vm.assertEq(states[2].value, 3_001_250_000_000_000_000_000, "ETH value in topicStates");
+    }
+
+    function test_UpdateBatch_AllThreeSignersAndExtremeValues() public {
+        Update[] memory ups =
+            _batch(_update(TOPIC_ETH, type(int256).min, 1, NOW), _update(TOPIC_BTC, type(int256).max, 2, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 3)), 2, "applied");
+        (int256 minValue,,,) = oracle.latest(TOPIC_ETH);
+        (int256 maxValue,,,) = oracle.latest(TOPIC_BTC);
+        vm.assertEq(minValue, type(int256).min, "min int256");
+        vm.assertEq(maxValue, type(int256).max, "max int256");
+    }
+
+    function test_UpdateBatch_NewerBlockHeightReplaces() public {
+        Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW - 20));
+        oracle.updateBatch(first, _signBatch(oracle, first, 2));
+        Update[] memory second = _batch(_update(TOPIC_ETH, 200, 11, NOW - 10));
+        vm.assertEq(oracle.updateBatch(second, _signBatch(oracle, second, 2)), 1, "applied");
+        (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 200, "value");
+        vm.assertEq(uint256(blockHeight), 11, "blockHeight");
+        vm.assertEq(uint256(timestamp), NOW - 10, "timestamp");
+    }
+
+    // ---------------------------------------------------------------- updateBatch: skips
+
+    function test_UpdateBatch_ReplaySkipsNotNewer() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 100, 10, NOW), _update(TOPIC_BTC, 200, 20, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.assertEq(oracle.updateBatch(ups, sigs), 2, "first submission");
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_BTC, 20, 20, SkipReason.NotNewer);
+        vm.assertEq(oracle.updateBatch(ups, sigs), 0, "replayed submission");
+    }
+
+    function test_UpdateBatch_OlderBlockHeightSkippedAndStateKept() public {
+        Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW));
+        oracle.updateBatch(first, _signBatch(oracle, first, 2));
+
+        // One stale entry does not hold back the fresh one beside it.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 50, 9, NOW), _update(TOPIC_BTC, 7, 3, NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 10, SkipReason.NotNewer);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 7, 3, uint64(NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
+
+        (int256 value,,, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 100, "value kept");
+        vm.assertEq(uint256(blockHeight), 10, "blockHeight kept");
+    }
+
+    function test_UpdateBatch_BlockHeightZeroIsNeverNewer() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 0, NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 0, 0, SkipReason.NotNewer);
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 0, "applied");
+    }
+
+    function test_UpdateBatch_TooOldSkipped() public {
+        Update[] memory ups = _batch(
+            _update(TOPIC_ETH, 1, 10, NOW - MAX_AGE - 1), // one second too old
+            _update(TOPIC_BTC, 2, 10, NOW - MAX_AGE) // exactly at the bound: accepted
+        );
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooOld);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW - MAX_AGE));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        oracle.latest(TOPIC_ETH);
+    }
+
+    function test_UpdateBatch_TooFarInFutureSkipped() public {
+        Update[] memory ups = _batch(
+            _update(TOPIC_ETH, 1, 10, NOW + MAX_FUTURE_SKEW + 1), // one second too far
+            _update(TOPIC_BTC, 2, 10, NOW + MAX_FUTURE_SKEW) // exactly at the bound: accepted
+        );
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooFarInFuture);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW + MAX_FUTURE_SKEW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
+    }
+
+    function test_UpdateBatch_SameTopicTwiceInOneBatch() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_ETH, 2, 10, NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 1, 10, uint64(NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
+    }
+
+    struct RuleCase {
+        int256 value;
+        uint64 storedHeight;
+        uint64 height;
+        uint64 timestamp;
+        uint64 now_;
+    }
+
+    /// The update rules against a model, for any value, heights and times.
+    function testFuzz_UpdateBatch_Rules(int256 value, uint64 storedHeight, uint64 height, uint64 timestamp, uint64 now_)
+        public
+    {
+        now_ = uint64(_bound(now_, 1, type(uint64).max - MAX_FUTURE_SKEW));
+        vm.warp(now_);
+        if (storedHeight != 0) {
+            Update[] memory first = _batch(_update(TOPIC_ETH, 42, storedHeight, now_));
+            vm.assertEq(oracle.updateBatch(first, _signBatch(oracle, first, 2)), 1, "stored first");
+        }
+        Update[] memory ups = _batch(_update(TOPIC_ETH, value, height, timestamp));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.recordLogs();
+        uint256 applied = oracle.updateBatch(ups, sigs);
+        _checkRule(RuleCase(value, storedHeight, height, timestamp, now_), applied, vm.getRecordedLogs());
+    }
+
+    function _checkRule(RuleCase memory c, uint256 applied, Vm.Log[] memory logs) internal view {
+        vm.assertEq(logs.length, 1, "one event per update");
+        vm.assertEq(uint256(logs[0].topics[1]), uint256(TOPIC_ETH), "event topic id");
+
+        bool notNewer = c.height <= c.storedHeight;
+        bool tooOld = uint256(c.timestamp) + MAX_AGE < c.now_;
+        bool tooFar = uint256(c.timestamp) > uint256(c.now_) + MAX_FUTURE_SKEW;
+        if (notNewer || tooOld || tooFar) {
+            SkipReason want = notNewer ? SkipReason.NotNewer : tooOld ? SkipReason.TooOld : SkipReason.TooFarInFuture;
+            vm.assertEq(applied, 0, "skipped");
+            vm.assertEq(logs[0].topics[0], AlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
+            (uint64 height, uint64 stored, SkipReason reason) = abi.decode(logs[0].data, (uint64, uint64, SkipReason));
+            vm.assertEq(uint256(height), c.height, "skipped blockHeight");
+            vm.assertEq(uint256(stored), c.storedHeight, "storedBlockHeight");
+            vm.assertEq(uint256(reason), uint256(want), "reason");
+            return;
+        }
+        vm.assertEq(applied, 1, "applied");
+        vm.assertEq(logs[0].topics[0], AlloraOracle.TopicUpdated.selector, "TopicUpdated");
+        (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, c.value, "value");
+        vm.assertEq(uint256(blockHeight), c.height, "blockHeight");
+        vm.assertEq(uint256(timestamp), c.timestamp, "timestamp");
+    }
+
+    // ---------------------------------------------------------------- updateBatch: reverts
+
+    function test_UpdateBatch_RevertsEmptyBatch() public {
+        Update[] memory ups = new Update[](0);
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(AlloraOracle.EmptyBatch.selector);
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsBelowThreshold() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory one = _signBatch(oracle, ups, 1);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 1, 2));
+        oracle.updateBatch(ups, one);
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 0, 2));
+        oracle.updateBatch(ups, new bytes[](0));
+    }
+
+    function test_UpdateBatch_RevertsDescendingSigners() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
+        vm.expectRevert(
+            abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[1], signerSet[0])
+        );
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsSignerCountedTwice() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        sigs[1] = sigs[0];
+        vm.expectRevert(
+            abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], signerSet[0])
+        );
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsSameSignerWithMalleableTwin() public {
+        // The high-s twin of a signature recovers to the same signer; it must not count twice.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes32 digest = oracle.hashBatch(ups);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(keys[0], digest);
+        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
+        bytes[] memory sigs = new bytes[](2);
+        sigs[0] = abi.encodePacked(r, s, v);
+        sigs[1] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
+        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsUnknownSigner() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes32 digest = oracle.hashBatch(ups);
+        address outsider = vm.addr(outsiderKey);
+        bytes[] memory sigs = new bytes[](2);
+        sigs[0] = _sign(outsiderKey, digest);
+        sigs[1] = _sign(keys[2], digest);
+        if (outsider > signerSet[2]) (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, outsider));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsSignatureLength() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        (bytes32 r, bytes32 s,) = _split(sigs[0]);
+        sigs[0] = abi.encodePacked(r, s); // 64 bytes: ERC-2098 compact form is not accepted
+        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureLength.selector, 64));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsHighS() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
+        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
+        sigs[0] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
+        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsInvalidV() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
+        sigs[0] = abi.encodePacked(r, s, v - 27); // v in {0, 1} as some signers produce it
+        vm.expectRevert(ECDSA.ECDSAInvalidSignature.selector);
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsTamperedUpdate() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        ups[0].value = 2;
+        address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    function test_UpdateBatch_RevertsSignatureForOtherChain() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
+
+        vm.chainId(56);
+        bytes32 digest = oracle.hashBatch(ups);
+        vm.assertEq(digest, _specDigest(address(oracle), 56, ups), "digest follows the chain id");
+        address recovered = _recover(digest, sigs[0]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        oracle.updateBatch(ups, sigs);
+
+        // Signed for chain 56, the same updates are accepted there.
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied on chain 56");
+    }
+
+    function test_UpdateBatch_RevertsSignatureForOtherOracle() public {
+        AlloraOracle other = new AlloraOracle(owner, signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory sigs = _signBatch(other, ups, 2);
+        vm.assertEq(other.updateBatch(ups, sigs), 1, "accepted by the oracle it was signed for");
+
+        address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        oracle.updateBatch(ups, sigs);
+    }
+
+    // ---------------------------------------------------------------- setSigners
+
+    function test_SetSigners_ReplacesWholeSet() public {
+        address[] memory next = new address[](2);
+        next[0] = signerSet[2];
+        next[1] = vm.addr(outsiderKey);
+        if (next[1] < next[0]) (next[0], next[1]) = (next[1], next[0]);
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.SignersUpdated(next, 2);
+        vm.prank(owner);
+        oracle.setSigners(next, 2);
+
+        vm.assertEq(oracle.signers(), next, "signers");
+        vm.assertEq(uint256(oracle.threshold()), 2, "threshold");
+        vm.assertFalse(oracle.isSigner(signerSet[0]), "old signer 0 removed");
+        vm.assertFalse(oracle.isSigner(signerSet[1]), "old signer 1 removed");
+        vm.assertTrue(oracle.isSigner(signerSet[2]), "kept signer");
+        vm.assertTrue(oracle.isSigner(vm.addr(outsiderKey)), "new signer");
+
+        // The removed signers' signatures no longer count.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        bytes[] memory oldSigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, signerSet[0]));
+        oracle.updateBatch(ups, oldSigs);
+    }
+
+    function test_SetSigners_AcceptsMaxSigners() public {
+        address[] memory list = _sortedAddresses(oracle.MAX_SIGNERS());
+        vm.prank(owner);
+        oracle.setSigners(list, 32);
+        vm.assertEq(oracle.signers(), list, "signers");
+    }
+
+    function test_SetSigners_RevertsNotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        oracle.setSigners(signerSet, 1);
+    }
+
+    function test_SetSigners_RevertsInvalidCount() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 0));
+        vm.prank(owner);
+        oracle.setSigners(new address[](0), 1);
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 33));
+        vm.prank(owner);
+        oracle.setSigners(_sortedAddresses(33), 1);
+    }
+
+    function test_SetSigners_RevertsInvalidThreshold() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 0, 3));
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 0);
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 4, 3));
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 4);
+    }
+
+    function test_SetSigners_RevertsZeroAddress() public {
+        address[] memory list = new address[](2);
+        list[1] = signerSet[0];
+        vm.expectRevert(AlloraOracle.ZeroAddressSigner.selector);
+        vm.prank(owner);
+        oracle.setSigners(list, 1);
+    }
+
+    function test_SetSigners_RevertsNotAscending() public {
+        address[] memory list = new address[](3);
+        (list[0], list[1], list[2]) = (signerSet[0], signerSet[2], signerSet[1]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[2], signerSet[1]));
+        vm.prank(owner);
+        oracle.setSigners(list, 1);
+
+        (list[0], list[1], list[2]) = (signerSet[0], signerSet[1], signerSet[1]);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[1]));
+        vm.prank(owner);
+        oracle.setSigners(list, 1);
+    }
+
+    // ---------------------------------------------------------------- setTimeBounds
+
+    function test_SetTimeBounds_Updates() public {
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TimeBoundsUpdated(2 hours, 10 minutes);
+        vm.prank(owner);
+        oracle.setTimeBounds(2 hours, 10 minutes);
+        vm.assertEq(uint256(oracle.maxAge()), 2 hours, "maxAge");
+        vm.assertEq(uint256(oracle.maxFutureSkew()), 10 minutes, "maxFutureSkew");
+
+        // The new bounds apply to the next batch.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW - 2 hours));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "accepted under the wider maxAge");
+    }
+
+    function test_SetTimeBounds_RevertsNotOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        oracle.setTimeBounds(1, 1);
+    }
+
+    function test_SetTimeBounds_RevertsZero() public {
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 0, 1));
+        vm.prank(owner);
+        oracle.setTimeBounds(0, 1);
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 1, 0));
+        vm.prank(owner);
+        oracle.setTimeBounds(1, 0);
+    }
+
+    // ---------------------------------------------------------------- ownership
+
+    function test_Ownership_TwoStepTransfer() public {
+        address next = address(0x0B0B);
+        vm.prank(owner);
+        oracle.transferOwnership(next);
+        vm.assertEq(oracle.owner(), owner, "owner unchanged until accepted");
+        vm.assertEq(oracle.pendingOwner(), next, "pending owner");
+
+        // Pending is not owner yet.
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, next));
+        vm.prank(next);
+        oracle.setTimeBounds(1, 1);
+
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        oracle.acceptOwnership();
+
+        vm.prank(next);
+        oracle.acceptOwnership();
+        vm.assertEq(oracle.owner(), next, "new owner");
+
+        vm.prank(next);
+        oracle.setTimeBounds(1, 1);
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, owner));
+        vm.prank(owner);
+        oracle.setTimeBounds(2, 2);
+    }
+}
