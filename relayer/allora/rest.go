@@ -1,0 +1,245 @@
+// Package allora is the gateway's source of Allora Network inferences: a client of the
+// REST API (gRPC-gateway) every Allora node serves on port 1317, the JSON wire types of
+// the emissions module's queries in both their REST (snake_case) and protojson
+// (camelCase) forms, and a decoder for the chain's worker-window block event.
+package allora
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"regexp"
+	"strings"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+const (
+	// DefaultEmissionsVersion is the emissions API version queried unless
+	// WithEmissionsVersion says otherwise.
+	DefaultEmissionsVersion = "v5"
+	// DefaultTimeout bounds each HTTP request unless WithTimeout says otherwise.
+	DefaultTimeout = 5 * time.Second
+	// DefaultBlockTimeCacheSize is how many block times a REST client remembers.
+	DefaultBlockTimeCacheSize = 1024
+
+	// maxResponseBytes caps what is read of any answer: a latest-inferences answer of a
+	// topic with a few hundred workers is well under 1 MiB.
+	maxResponseBytes = 4 << 20
+)
+
+// emissionsVersions are the API versions whose latest-inferences answer has the
+// ValueBundle shape this package decodes. v10 replaced it.
+var emissionsVersions = regexp.MustCompile(`^v[5-9]$`)
+
+// REST queries an Allora node through its REST API. It is safe for concurrent use.
+type REST struct {
+	base       *url.URL
+	client     *http.Client
+	version    string
+	timeout    time.Duration
+	blockTimes *blockTimeCache
+}
+
+type options struct {
+	client         *http.Client
+	version        string
+	timeout        time.Duration
+	blockCacheSize int
+}
+
+// Option configures a REST client.
+type Option func(*options)
+
+// WithHTTPClient sets the HTTP client (transport, proxy, TLS). Its own Timeout, if any,
+// applies on top of the per-request timeout.
+func WithHTTPClient(c *http.Client) Option { return func(o *options) { o.client = c } }
+
+// WithEmissionsVersion sets the emissions API version in the query paths, "v5" to
+// "v9": the version the node's chain serves (v5 on chain v0.6, v9 on mainnet v0.16).
+func WithEmissionsVersion(v string) Option { return func(o *options) { o.version = v } }
+
+// WithTimeout sets the deadline of each HTTP request (default 5s).
+func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// WithBlockTimeCacheSize sets how many block times the client remembers (default 1024).
+func WithBlockTimeCacheSize(n int) Option { return func(o *options) { o.blockCacheSize = n } }
+
+// NewREST returns a client of the node whose REST API is at baseURL, such as
+// "http://127.0.0.1:1317" or "https://allora-api.testnet.allora.network". A path or
+// query in baseURL (a provider's key) is kept on every request and never printed.
+func NewREST(baseURL string, opts ...Option) (*REST, error) {
+	o := options{
+		client:         http.DefaultClient,
+		version:        DefaultEmissionsVersion,
+		timeout:        DefaultTimeout,
+		blockCacheSize: DefaultBlockTimeCacheSize,
+	}
+	for _, opt := range opts {
+		opt(&o)
+	}
+	var problems []error
+	base, err := url.Parse(baseURL)
+	var uerr *url.Error
+	if errors.As(err, &uerr) {
+		err = uerr.Err // the url.Error text repeats the URL, which may hold a key
+	}
+	switch {
+	case err != nil:
+		problems = append(problems, fmt.Errorf("base URL: %w", err))
+	case base.Scheme != "http" && base.Scheme != "https":
+		problems = append(problems, errors.New("base URL: scheme must be http or https"))
+	case base.Host == "":
+		problems = append(problems, errors.New("base URL: no host"))
+	case base.Fragment != "":
+		problems = append(problems, errors.New("base URL: fragment not allowed"))
+	}
+	if o.client == nil {
+		problems = append(problems, errors.New("HTTP client is nil"))
+	}
+	if !emissionsVersions.MatchString(o.version) {
+		problems = append(problems, fmt.Errorf("emissions API version %q: want v5 to v9", o.version))
+	}
+	if o.timeout <= 0 {
+		problems = append(problems, fmt.Errorf("timeout %v: must be positive", o.timeout))
+	}
+	if o.blockCacheSize <= 0 {
+		problems = append(problems, fmt.Errorf("block time cache size %d: must be positive", o.blockCacheSize))
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("allora: new REST client: %w", errors.Join(problems...))
+	}
+	base.Path = strings.TrimRight(base.Path, "/")
+	base.RawPath = ""
+	return &REST{
+		base:       base,
+		client:     o.client,
+		version:    o.version,
+		timeout:    o.timeout,
+		blockTimes: newBlockTimeCache(o.blockCacheSize),
+	}, nil
+}
+
+// LatestInference returns the topic's latest network inference, with the time of the
+// Allora block at its inference_block_height. errors.Is(err, ErrNoInference) before
+// the topic's first worker window has closed; ErrTopicNotFound for an unknown topic.
+func (c *REST) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+	inf, err := c.latestInference(ctx, topicID)
+	if err != nil {
+		return oracle.Inference{}, fmt.Errorf("query topic %d latest inference: %w", topicID, err)
+	}
+	return inf, nil
+}
+
+func (c *REST) latestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+	body, err := c.get(ctx, fmt.Sprintf("/emissions/%s/latest_network_inferences/%d", c.version, topicID), subjectTopic)
+	if err != nil {
+		return oracle.Inference{}, err
+	}
+	resp, err := decodeLatestInferencesJSON(body)
+	if err != nil {
+		return oracle.Inference{}, err
+	}
+	inf, err := resp.inference(topicID)
+	if err != nil {
+		return oracle.Inference{}, err
+	}
+	inf.Timestamp, err = c.blockTime(ctx, inf.BlockHeight)
+	if err != nil {
+		return oracle.Inference{}, fmt.Errorf("time of block %d: %w", inf.BlockHeight, err)
+	}
+	return inf, nil
+}
+
+// Topic returns the topic's metadata. errors.Is(err, ErrTopicNotFound) for an unknown
+// topic.
+func (c *REST) Topic(ctx context.Context, topicID uint64) (oracle.Topic, error) {
+	body, err := c.get(ctx, fmt.Sprintf("/emissions/%s/topics/%d", c.version, topicID), subjectTopic)
+	if err == nil {
+		var resp *topicResponse
+		resp, err = decodeTopicJSON(body)
+		if err == nil {
+			var t oracle.Topic
+			t, err = resp.topic(topicID)
+			if err == nil {
+				return t, nil
+			}
+		}
+	}
+	return oracle.Topic{}, fmt.Errorf("query topic %d: %w", topicID, err)
+}
+
+// LatestHeight returns the height of the node's latest block.
+func (c *REST) LatestHeight(ctx context.Context) (uint64, error) {
+	body, err := c.get(ctx, "/cosmos/base/tendermint/v1beta1/blocks/latest", subjectBlock)
+	if err != nil {
+		return 0, fmt.Errorf("query latest block: %w", err)
+	}
+	height, t, err := decodeBlockJSON(body)
+	if err != nil {
+		return 0, fmt.Errorf("query latest block: %w", err)
+	}
+	c.blockTimes.put(height, t)
+	return height, nil
+}
+
+// blockTime returns the header time of the block at height, from the cache when it can:
+// a committed block's time never changes.
+func (c *REST) blockTime(ctx context.Context, height uint64) (time.Time, error) {
+	if t, ok := c.blockTimes.get(height); ok {
+		return t, nil
+	}
+	body, err := c.get(ctx, fmt.Sprintf("/cosmos/base/tendermint/v1beta1/blocks/%d", height), subjectBlock)
+	if err != nil {
+		return time.Time{}, err
+	}
+	got, t, err := decodeBlockJSON(body)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if got != height {
+		return time.Time{}, fmt.Errorf("%w: asked for block %d, got block %d", ErrUnexpectedResponse, height, got)
+	}
+	c.blockTimes.put(height, t)
+	return t, nil
+}
+
+// get fetches path below the base URL under its own deadline and returns the body of a
+// 2xx answer; any other status becomes a *ResponseError. Errors name the path only,
+// never the base URL, which may carry a key.
+func (c *REST) get(ctx context.Context, path string, subject querySubject) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	u := *c.base
+	u.Path += path
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, u.String(), nil)
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
+	req.Header.Set("Accept", "application/json")
+	resp, err := c.client.Do(req)
+	if err != nil {
+		var uerr *url.Error
+		if errors.As(err, &uerr) {
+			err = uerr.Err
+		}
+		return nil, fmt.Errorf("GET %s: %w", path, err)
+	}
+	defer resp.Body.Close()
+	body, err := io.ReadAll(io.LimitReader(resp.Body, maxResponseBytes+1))
+	if err != nil {
+		return nil, fmt.Errorf("GET %s: read body: %w", path, err)
+	}
+	if len(body) > maxResponseBytes {
+		return nil, fmt.Errorf("GET %s: HTTP %d: %w: body larger than %d bytes",
+			path, resp.StatusCode, ErrUnexpectedResponse, maxResponseBytes)
+	}
+	if resp.StatusCode < 200 || resp.StatusCode > 299 {
+		return nil, fmt.Errorf("GET %s: %w", path, classifyErrorResponse(resp.StatusCode, body, subject))
+	}
+	return body, nil
+}
