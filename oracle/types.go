@@ -5,11 +5,17 @@
 package oracle
 
 import (
+	"errors"
 	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 )
+
+// ErrNoInference means Allora has no network inference for a topic yet: none of its
+// worker submission windows has closed. It is expected for a new topic and clears by
+// itself after the topic's next window.
+var ErrNoInference = errors.New("no network inference for the topic yet")
 
 // Decimals is the number of decimals of every value the oracle stores: values are
 // int256 fixed point scaled by 10^18, as Chainlink-style feeds and Allora's own

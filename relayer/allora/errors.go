@@ -8,13 +8,16 @@ import (
 	"strings"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 var (
 	// ErrNoInference means the topic exists but none of its worker submission windows
 	// has closed yet, so the chain has no network inference for it ("no inferences
 	// found"). It is expected for a new topic; retry after the topic's next window.
-	ErrNoInference = errors.New("allora: no network inference for the topic yet")
+	// It wraps oracle.ErrNoInference, which is what the relayer checks for.
+	ErrNoInference = fmt.Errorf("allora: %w", oracle.ErrNoInference)
 
 	// ErrTopicNotFound means the chain has no topic with that id.
 	ErrTopicNotFound = errors.New("allora: topic not found")
