@@ -1,0 +1,250 @@
+// Package evm is the relayer's adapter to one EVM chain: it reads and writes the
+// AlloraOracle contract through its abigen bindings, over any JSON-RPC endpoint.
+package evm
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+)
+
+// Backend is what the writer needs of a chain endpoint; *ethclient.Client and the
+// simulated backend's client both satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	ChainID(ctx context.Context) (*big.Int, error)
+}
+
+// Errors the writer reports.
+var (
+	// ErrReverted means a submitted transaction was mined but reverted.
+	ErrReverted = errors.New("transaction reverted")
+	// ErrWrongChain means the endpoint serves another chain than the one configured.
+	ErrWrongChain = errors.New("endpoint serves another chain")
+)
+
+// Writer reads and writes one chain's AlloraOracle.
+type Writer struct {
+	chain    oracle.Chain
+	domain   oracle.Domain
+	backend  Backend
+	contract *alloraoracle.AlloraOracle
+	instance *bind.BoundContract
+	key      *ecdsa.PrivateKey
+	from     common.Address
+}
+
+var _ relayer.ChainWriter = (*Writer)(nil)
+
+// NewWriter connects to chain's oracle over backend and submits with key. It checks that
+// the endpoint serves the chain id configured, so a mistyped URL cannot push to the
+// wrong chain.
+func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ecdsa.PrivateKey) (*Writer, error) {
+	id, err := chainID(ctx, backend)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s (%d): read chain id: %w", chain.Name, chain.ID, err)
+	}
+	if id != chain.ID {
+		return nil, fmt.Errorf("chain %s: configured id %d, endpoint answers %d: %w", chain.Name, chain.ID, id, ErrWrongChain)
+	}
+	contract := alloraoracle.NewAlloraOracle()
+	return &Writer{
+		chain:    chain,
+		domain:   oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
+		backend:  backend,
+		contract: contract,
+		instance: contract.Instance(backend, chain.Oracle),
+		key:      key,
+		from:     crypto.PubkeyToAddress(key.PublicKey),
+	}, nil
+}
+
+// Chain names the chain and its oracle.
+func (w *Writer) Chain() oracle.Chain { return w.chain }
+
+// Domain is the EIP-712 domain of this chain's oracle.
+func (w *Writer) Domain() oracle.Domain { return w.domain }
+
+// From is the address that pays for submissions.
+func (w *Writer) From() common.Address { return w.from }
+
+// TopicStates reads what the oracle holds for each topic with one call.
+func (w *Writer) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.ChainTopic, error) {
+	states, err := bind.Call(w.instance, &bind.CallOpts{Context: ctx}, w.contract.PackTopicStates(topicIDs), w.contract.UnpackTopicStates)
+	if err != nil {
+		return nil, fmt.Errorf("call topicStates: %w", w.explain(err))
+	}
+	if len(states) != len(topicIDs) {
+		return nil, fmt.Errorf("topicStates answered %d states for %d topics: %w", len(states), len(topicIDs), ErrUnexpected)
+	}
+	out := make([]oracle.ChainTopic, len(states))
+	for i, s := range states {
+		out[i] = oracle.ChainTopic{TopicID: topicIDs[i], BlockHeight: s.BlockHeight, Timestamp: s.Timestamp}
+		if s.BlockHeight != 0 {
+			out[i].Value = s.Value
+		}
+	}
+	return out, nil
+}
+
+// ErrUnexpected means the chain answered something the contract cannot have produced.
+var ErrUnexpected = errors.New("unexpected answer")
+
+// Submit sends updateBatch and waits for its receipt. Gas is estimated first, so a
+// batch the oracle would reject fails here with the contract's error, costing nothing.
+func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+	batch := make([]alloraoracle.Update, len(updates))
+	for i, u := range updates {
+		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
+	}
+	calldata, err := w.contract.TryPackUpdateBatch(batch, signatures)
+	if err != nil {
+		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	opts := bind.NewKeyedTransactor(w.key, new(big.Int).SetUint64(w.chain.ID))
+	opts.Context = ctx
+	tx, err := bind.Transact(w.instance, opts, calldata)
+	if err != nil {
+		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
+	}
+	receipt, err := bind.WaitMined(ctx, w.backend, tx.Hash())
+	if err != nil {
+		return relayer.SubmitResult{TxHash: tx.Hash()}, fmt.Errorf("wait for %s: %w", tx.Hash(), err)
+	}
+	res := relayer.SubmitResult{TxHash: tx.Hash(), BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
+	if receipt.Status != types.ReceiptStatusSuccessful {
+		return res, fmt.Errorf("updateBatch %s in block %d: %w", tx.Hash(), res.BlockNumber, ErrReverted)
+	}
+	for _, l := range receipt.Logs {
+		if l.Address != w.chain.Oracle {
+			continue
+		}
+		if ev, err := w.contract.UnpackTopicUpdatedEvent(l); err == nil {
+			res.Applied = append(res.Applied, oracle.Update{TopicID: ev.TopicId, Value: ev.Value, BlockHeight: ev.BlockHeight, Timestamp: ev.Timestamp})
+			continue
+		}
+		if ev, err := w.contract.UnpackUpdateSkippedEvent(l); err == nil {
+			res.Skipped = append(res.Skipped, relayer.Skip{
+				TopicID: ev.TopicId, BlockHeight: ev.BlockHeight, StoredBlockHeight: ev.StoredBlockHeight, Reason: skipReason(ev.Reason),
+			})
+		}
+	}
+	return res, nil
+}
+
+// Latest reads latest(topicId), as a protocol reading the oracle would.
+func (w *Writer) Latest(ctx context.Context, topicID uint64) (alloraoracle.LatestOutput, error) {
+	out, err := bind.Call(w.instance, &bind.CallOpts{Context: ctx}, w.contract.PackLatest(topicID), w.contract.UnpackLatest)
+	if err != nil {
+		return out, fmt.Errorf("call latest(%d): %w", topicID, w.explain(err))
+	}
+	return out, nil
+}
+
+func skipReason(r uint8) string {
+	switch r {
+	case 0:
+		return "not newer"
+	case 1:
+		return "too old"
+	case 2:
+		return "too far in the future"
+	default:
+		return fmt.Sprintf("reason %d", r)
+	}
+}
+
+// explain adds the contract's custom error, when the node returned revert data, to err.
+func (w *Writer) explain(err error) error {
+	return explainRevert(w.contract, err)
+}
+
+// explainRevert decodes revert data carried by a JSON-RPC error into the contract's
+// custom error and its arguments, such as "UnknownSigner(0xab…)".
+func explainRevert(contract *alloraoracle.AlloraOracle, err error) error {
+	var de interface{ ErrorData() any }
+	if !errors.As(err, &de) {
+		return err
+	}
+	hexData, ok := de.ErrorData().(string)
+	if !ok {
+		return err
+	}
+	data, decErr := hexutil.Decode(hexData)
+	if decErr != nil || len(data) < 4 {
+		return err
+	}
+	parsed := contract.GetABI()
+	for name, e := range parsed.Errors {
+		if [4]byte(e.ID[:4]) != [4]byte(data[:4]) {
+			continue
+		}
+		args, uerr := e.Inputs.Unpack(data[4:])
+		if uerr != nil {
+			return fmt.Errorf("%w: %s", err, name)
+		}
+		return fmt.Errorf("%w: %s%v", err, name, args)
+	}
+	return err
+}
+
+// DeployParams are the oracle's constructor arguments.
+type DeployParams struct {
+	Owner         common.Address
+	Signers       []common.Address // sorted here; the contract requires ascending order
+	Threshold     uint8
+	MaxAge        uint64 // seconds
+	MaxFutureSkew uint64 // seconds
+}
+
+// DeployOracle deploys an AlloraOracle with key and waits until it is mined.
+func DeployOracle(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
+	id, err := chainID(ctx, backend)
+	if err != nil {
+		return common.Address{}, nil, fmt.Errorf("read chain id: %w", err)
+	}
+	signers := slices.Clone(p.Signers)
+	slices.SortFunc(signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
+	contract := alloraoracle.NewAlloraOracle()
+	input := contract.PackConstructor(p.Owner, signers, p.Threshold, p.MaxAge, p.MaxFutureSkew)
+	opts := bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))
+	opts.Context = ctx
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(alloraoracle.AlloraOracleMetaData.Bin), backend, input)
+	if err != nil {
+		return common.Address{}, nil, fmt.Errorf("deploy AlloraOracle: %w", explainRevert(contract, err))
+	}
+	receipt, err := bind.WaitMined(ctx, backend, tx.Hash())
+	if err != nil {
+		return common.Address{}, nil, fmt.Errorf("wait for deployment %s: %w", tx.Hash(), err)
+	}
+	if receipt.Status != types.ReceiptStatusSuccessful {
+		return common.Address{}, receipt, fmt.Errorf("deploy AlloraOracle %s: %w", tx.Hash(), ErrReverted)
+	}
+	return addr, receipt, nil
+}
+
+func chainID(ctx context.Context, backend Backend) (uint64, error) {
+	id, err := backend.ChainID(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !id.IsUint64() {
+		return 0, fmt.Errorf("chain id %s: %w", id, ErrUnexpected)
+	}
+	return id.Uint64(), nil
+}
