@@ -1,0 +1,56 @@
+# allora-gateway: the two commands of the quick start are `make devnet` and `make test`.
+# Everything they need is installed from the lock files on first use.
+
+GO       ?= go
+BIN      := bin/allora-gateway
+CONTRACTS := contracts
+NPM_STAMP := $(CONTRACTS)/node_modules/.installed
+REDIS_HOST ?= 127.0.0.1
+REDIS_PORT ?= 6379
+
+.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help
+
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+devnet: ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
+	$(GO) run ./cmd/allora-gateway devnet
+
+test: deps redis vet go-test forge-test ## install what is needed, then go vet, go test -race and forge test
+
+build: ## build the binary into bin/
+	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
+
+contracts: deps ## compile the contracts and regenerate bindings/
+	$(CONTRACTS)/tools/build-bindings.sh
+
+bindings: contracts
+
+vet:
+	$(GO) vet ./...
+
+go-test: deps redis
+	$(GO) test -race -timeout 15m ./...
+
+forge-test: deps
+	cd $(CONTRACTS) && npx --no-install forge test
+
+deps: $(NPM_STAMP) ## install the pinned contract toolchain (solc, forge, anvil, OpenZeppelin) from the lock file
+
+$(NPM_STAMP): $(CONTRACTS)/package.json $(CONTRACTS)/package-lock.json
+	cd $(CONTRACTS) && npm ci --no-audit --no-fund
+	touch $@
+
+redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and starting it if needed
+	@if redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null 2>&1; then exit 0; fi; \
+	if ! command -v redis-server >/dev/null 2>&1; then \
+		echo "installing redis-server"; \
+		apt-get update -qq && apt-get install -y -qq redis-server redis-tools >/dev/null; \
+	fi; \
+	echo "starting redis-server on $(REDIS_HOST):$(REDIS_PORT)"; \
+	redis-server --daemonize yes --bind $(REDIS_HOST) --port $(REDIS_PORT) --save "" --appendonly no; \
+	for i in $$(seq 1 50); do redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
+	echo "redis did not answer on $(REDIS_HOST):$(REDIS_PORT)" >&2; exit 1
+
+clean: ## remove build outputs
+	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache

@@ -1,0 +1,352 @@
+// Package devnet runs the whole gateway in one process: an Allora chain emulator that
+// speaks the real wire format, three EVM chains (chain ids 56, 324 and 146) serving
+// JSON-RPC on loopback with the AlloraOracle deployed, the relayer pushing signed
+// batches to them, and the REST API. It is what `allora-gateway devnet` runs, and what
+// the end-to-end tests start.
+package devnet
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// ChainSpec is one devnet chain.
+type ChainSpec struct {
+	ID   uint64
+	Name string
+	Port int // JSON-RPC port on 127.0.0.1; 0 picks a free one
+}
+
+// DefaultChains are the chains devnet runs: BNB Smart Chain, ZKsync Era and Sonic ids,
+// on ports 8545, 8546 and 8547.
+func DefaultChains() []ChainSpec {
+	return []ChainSpec{
+		{ID: 56, Name: "bnb", Port: 8545},
+		{ID: 324, Name: "zksync", Port: 8546},
+		{ID: 146, Name: "sonic", Port: 8547},
+	}
+}
+
+// DefaultTopics are devnet's Allora topics: ETH and BTC price predictions at 5 minutes
+// and 8 hours. Devnet compresses time: an Allora block a second, and epochs of a few
+// blocks, so that every topic produces inferences within seconds.
+func DefaultTopics() []emulator.TopicConfig {
+	return []emulator.TopicConfig{
+		{ID: 1, Metadata: "ETH 5min Price Prediction", EpochLength: 5, WorkerSubmissionWindow: 3, GroundTruthLag: 5, StartPrice: "3012.5", VolatilityBps: 20},
+		{ID: 2, Metadata: "BTC 5min Price Prediction", EpochLength: 5, WorkerSubmissionWindow: 3, GroundTruthLag: 5, StartPrice: "97012.25", VolatilityBps: 15},
+		{ID: 3, Metadata: "ETH 8h Price Prediction", EpochLength: 15, WorkerSubmissionWindow: 5, GroundTruthLag: 15, StartPrice: "3010.75", VolatilityBps: 60},
+		{ID: 4, Metadata: "BTC 8h Price Prediction", EpochLength: 15, WorkerSubmissionWindow: 5, GroundTruthLag: 15, StartPrice: "96980.5", VolatilityBps: 50},
+	}
+}
+
+// Config says what devnet runs and where.
+type Config struct {
+	Host            string // loopback host every service listens on; default 127.0.0.1
+	APIPort         int    // REST API port; default 8080, -1 picks a free one
+	AlloraPort      int    // Allora emulator REST port; default 1317, -1 picks a free one
+	Chains          []ChainSpec
+	Topics          []emulator.TopicConfig
+	BlockTime       time.Duration // EVM block interval; default 1s
+	AlloraBlockTime time.Duration // Allora block interval; default 1s
+	PollInterval    time.Duration // relayer's Allora poll; default 1s
+	Seed            int64         // seeds the emulator's price paths
+	Logger          *slog.Logger  // default discards
+	Out             io.Writer     // where progress is printed; default discards
+}
+
+func (c *Config) setDefaults() {
+	if c.Host == "" {
+		c.Host = "127.0.0.1"
+	}
+	if c.APIPort == 0 {
+		c.APIPort = 8080
+	}
+	if c.AlloraPort == 0 {
+		c.AlloraPort = 1317
+	}
+	if c.Chains == nil {
+		c.Chains = DefaultChains()
+	}
+	if c.Topics == nil {
+		c.Topics = DefaultTopics()
+	}
+	if c.BlockTime == 0 {
+		c.BlockTime = time.Second
+	}
+	if c.AlloraBlockTime == 0 {
+		c.AlloraBlockTime = time.Second
+	}
+	if c.PollInterval == 0 {
+		c.PollInterval = time.Second
+	}
+	if c.Seed == 0 {
+		c.Seed = 1
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+	if c.Out == nil {
+		c.Out = io.Discard
+	}
+}
+
+// Development keys: the submitter pays for transactions and owns the contracts; the
+// oracle accepts batches signed by 2 of the 3 signers.
+const (
+	submitterKey    = 0
+	firstSignerKey  = 1
+	signerCount     = 3
+	signerThreshold = 2
+)
+
+// Chain is a running devnet chain.
+type Chain struct {
+	ChainSpec
+	URL    string         // JSON-RPC endpoint
+	Oracle common.Address // AlloraOracle
+	chain  *devchain.Chain
+	writer *evm.Writer
+}
+
+// Writer is the chain's oracle as the relayer sees it; its Latest reads latest(topicId)
+// over the chain's JSON-RPC endpoint.
+func (c *Chain) Writer() *evm.Writer { return c.writer }
+
+// Devnet is a running devnet. Stop it by cancelling the context given to Start, then
+// call Wait.
+type Devnet struct {
+	cfg       Config
+	Chains    []*Chain
+	APIURL    string
+	AlloraURL string
+	Signers   []common.Address
+	Submitter common.Address
+	Store     store.Store
+	Emulator  *emulator.Emulator
+
+	group   *errgroup.Group
+	closers []func() error
+	once    sync.Once
+	waitErr error
+}
+
+// Start brings devnet up: it starts the emulator and the chains, deploys the oracle on
+// every chain, and starts the relayer and the API. It returns once everything is
+// serving; the parts run until ctx is done.
+func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
+	cfg.setDefaults()
+	d = &Devnet{cfg: cfg, Store: store.NewMemory()}
+	defer func() {
+		if err != nil {
+			err = errors.Join(err, d.close())
+		}
+	}()
+	out, log := cfg.Out, cfg.Logger
+	g, gctx := errgroup.WithContext(ctx)
+	d.group = g
+
+	// Listeners first, so that a taken port fails before anything starts.
+	apiLn, err := listen(cfg.Host, cfg.APIPort, "API")
+	if err != nil {
+		return d, err
+	}
+	d.closers = append(d.closers, ignoreClosed(apiLn.Close))
+	alloraLn, err := listen(cfg.Host, cfg.AlloraPort, "Allora emulator")
+	if err != nil {
+		return d, err
+	}
+	d.closers = append(d.closers, ignoreClosed(alloraLn.Close))
+
+	emu, err := emulator.New(emulator.Config{
+		Topics:    cfg.Topics,
+		BlockTime: cfg.AlloraBlockTime,
+		Seed:      cfg.Seed,
+	})
+	if err != nil {
+		return d, fmt.Errorf("allora emulator: %w", err)
+	}
+	d.Emulator = emu
+	d.AlloraURL = "http://" + alloraLn.Addr().String()
+	g.Go(func() error { return emu.Serve(gctx, alloraLn) })
+	fmt.Fprintf(out, "allora   emulator at %s (emissions v5 REST), %d topics, a block every %s\n",
+		d.AlloraURL, len(cfg.Topics), cfg.AlloraBlockTime)
+
+	submitter := devchain.DevKey(submitterKey)
+	d.Submitter = crypto.PubkeyToAddress(submitter.PublicKey)
+	var signers []oracle.Signer
+	for i := range signerCount {
+		s := oracle.NewKeySigner(devchain.DevKey(firstSignerKey + i))
+		signers = append(signers, s)
+		d.Signers = append(d.Signers, s.Address())
+	}
+
+	var writers []relayer.ChainWriter
+	for _, spec := range cfg.Chains {
+		c, err := d.startChain(ctx, g, gctx, spec, submitter)
+		if err != nil {
+			return d, err
+		}
+		d.Chains = append(d.Chains, c)
+		writers = append(writers, c.writer)
+		fmt.Fprintf(out, "chain    %-7s id %-4d %s  AlloraOracle %s\n", c.Name, c.ID, c.URL, c.Oracle.Hex())
+	}
+	fmt.Fprintf(out, "signers  %d of %d: %s\n", signerThreshold, signerCount, joinAddrs(d.Signers))
+	fmt.Fprintf(out, "submitter %s (development key %d; never use these keys on a real chain)\n", d.Submitter.Hex(), submitterKey)
+
+	source, err := allora.NewREST(d.AlloraURL)
+	if err != nil {
+		return d, fmt.Errorf("allora client: %w", err)
+	}
+	topicIDs := make([]uint64, len(cfg.Topics))
+	for i, t := range cfg.Topics {
+		topicIDs[i] = t.ID
+	}
+	rl, err := relayer.New(relayer.Config{
+		Topics:       topicIDs,
+		PollInterval: cfg.PollInterval,
+		PushInterval: 5 * cfg.BlockTime,
+	}, source, d.Store, writers, signers,
+		relayer.WithLogger(log.With("component", "relayer")),
+		relayer.WithEvents(func(ev relayer.Event) { printEvent(out, ev) }))
+	if err != nil {
+		return d, err
+	}
+	g.Go(func() error { return rl.Run(gctx) })
+
+	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")))
+	d.APIURL = "http://" + apiLn.Addr().String()
+	g.Go(func() error { return srv.Serve(gctx, apiLn) })
+	fmt.Fprintf(out, "api      %s  (try: curl -s %s/v1/chains)\n", d.APIURL, d.APIURL)
+	return d, nil
+}
+
+// startChain starts one chain, its block producer and deploys the oracle.
+func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context.Context, spec ChainSpec, submitter *ecdsa.PrivateKey) (*Chain, error) {
+	port := spec.Port
+	if port < 0 {
+		port = 0
+	}
+	dc, err := devchain.New(devchain.Config{ChainID: spec.ID, Host: d.cfg.Host, Port: port, BlockTime: d.cfg.BlockTime})
+	if err != nil {
+		return nil, err
+	}
+	d.closers = append(d.closers, dc.Close)
+	g.Go(func() error { return dc.Run(gctx) })
+
+	client, err := ethclient.DialContext(ctx, dc.URL())
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: dial %s: %w", spec.Name, dc.URL(), err)
+	}
+	d.closers = append(d.closers, func() error { client.Close(); return nil })
+
+	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+	defer cancel()
+	addr, _, err := evm.DeployOracle(dctx, client, submitter, evm.DeployParams{
+		Owner:         d.Submitter,
+		Signers:       d.Signers,
+		Threshold:     signerThreshold,
+		MaxAge:        3600,
+		MaxFutureSkew: 300,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: %w", spec.Name, err)
+	}
+	chain := oracle.Chain{ID: spec.ID, Name: spec.Name, Oracle: addr}
+	w, err := evm.NewWriter(ctx, chain, client, submitter)
+	if err != nil {
+		return nil, err
+	}
+	if err := d.Store.PutChain(ctx, chain); err != nil {
+		return nil, err
+	}
+	return &Chain{ChainSpec: spec, URL: dc.URL(), Oracle: addr, chain: dc, writer: w}, nil
+}
+
+// Wait blocks until every part has stopped after the context given to Start is done,
+// then releases the chains and listeners.
+func (d *Devnet) Wait() error {
+	d.once.Do(func() {
+		d.waitErr = errors.Join(d.group.Wait(), d.close())
+	})
+	return d.waitErr
+}
+
+func (d *Devnet) close() error {
+	var errs []error
+	for i := len(d.closers) - 1; i >= 0; i-- {
+		errs = append(errs, d.closers[i]())
+	}
+	d.closers = nil
+	return errors.Join(errs...)
+}
+
+func printEvent(out io.Writer, ev relayer.Event) {
+	switch {
+	case ev.Inference != nil:
+		inf := ev.Inference
+		fmt.Fprintf(out, "allora   topic %d: inference %s at block %d\n", inf.TopicID, inf.Value, inf.BlockHeight)
+	case ev.Push != nil:
+		p := ev.Push
+		var parts []string
+		for _, u := range p.Result.Applied {
+			parts = append(parts, fmt.Sprintf("%d@%d=%s", u.TopicID, u.BlockHeight, oracle.Unscale(u.Value)))
+		}
+		for _, s := range p.Result.Skipped {
+			parts = append(parts, fmt.Sprintf("%d@%d skipped (%s)", s.TopicID, s.BlockHeight, s.Reason))
+		}
+		fmt.Fprintf(out, "push     %-7s block %-5d gas %-7d tx %s  %s\n", p.Chain.Name, p.Result.BlockNumber,
+			p.Result.GasUsed, p.Result.TxHash.Hex(), strings.Join(parts, " "))
+	}
+}
+
+func listen(host string, port int, what string) (net.Listener, error) {
+	if port < 0 {
+		port = 0
+	}
+	addr := net.JoinHostPort(host, strconv.Itoa(port))
+	ln, err := net.Listen("tcp", addr)
+	if err != nil {
+		return nil, fmt.Errorf("%s: listen on %s: %w (stop what listens there, or choose another port)", what, addr, err)
+	}
+	return ln, nil
+}
+
+func ignoreClosed(closeFn func() error) func() error {
+	return func() error {
+		if err := closeFn(); err != nil && !errors.Is(err, net.ErrClosed) {
+			return err
+		}
+		return nil
+	}
+}
+
+func joinAddrs(addrs []common.Address) string {
+	s := make([]string, len(addrs))
+	for i, a := range addrs {
+		s[i] = a.Hex()
+	}
+	return strings.Join(s, ", ")
+}

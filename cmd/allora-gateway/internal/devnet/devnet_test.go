@@ -1,0 +1,242 @@
+package devnet_test
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"go.uber.org/goleak"
+
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/devnet"
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+type chainsResponse struct {
+	Chains []struct {
+		ChainID uint64 `json:"chain_id"`
+		Name    string `json:"name"`
+		Oracle  string `json:"oracle"`
+		Topics  []struct {
+			TopicID     uint64 `json:"topic_id"`
+			BlockHeight uint64 `json:"block_height"`
+			LagBlocks   uint64 `json:"lag_blocks"`
+			LastPush    string `json:"last_push"`
+		} `json:"topics"`
+	} `json:"chains"`
+}
+
+type inferenceResponse struct {
+	TopicID     uint64 `json:"topic_id"`
+	Value       string `json:"value"`
+	ValueScaled string `json:"value_scaled"`
+	Decimals    int    `json:"decimals"`
+	BlockHeight uint64 `json:"block_height"`
+	Timestamp   string `json:"timestamp"`
+}
+
+// syncBuffer is an io.Writer the devnet prints to while the test reads it.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (s *syncBuffer) Write(p []byte) (int, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.Write(p)
+}
+
+func (s *syncBuffer) String() string {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.b.String()
+}
+
+// TestDevnetEndToEnd runs devnet's parts in process — the Allora emulator, three chains
+// serving JSON-RPC, the relayer and the API — and checks what a user would: every
+// topic reaches every chain, and latest(topicId) read over each chain's JSON-RPC
+// endpoint agrees with the API's /v1/topics/{id}/inference.
+func TestDevnetEndToEnd(t *testing.T) {
+	defer goleak.VerifyNone(t,
+		// go-ethereum keeps a package-level sender cache and leaves a leveldb drain
+		// goroutine behind after its node closes; neither is ours to stop.
+		goleak.IgnoreTopFunction("github.com/syndtr/goleveldb/leveldb.(*DB).mpoolDrain"),
+		goleak.IgnoreTopFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"),
+	)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+
+	chains := devnet.DefaultChains()
+	for i := range chains {
+		chains[i].Port = -1 // free ports: the test must not collide with a running devnet
+	}
+	var out syncBuffer
+	d, err := devnet.Start(ctx, devnet.Config{
+		APIPort:         -1,
+		AlloraPort:      -1,
+		Chains:          chains,
+		BlockTime:       250 * time.Millisecond,
+		AlloraBlockTime: 250 * time.Millisecond,
+		PollInterval:    100 * time.Millisecond,
+		Out:             &out,
+	})
+	if err != nil {
+		t.Fatalf("start devnet: %v", err)
+	}
+	defer func() {
+		cancel()
+		if err := d.Wait(); err != nil {
+			t.Errorf("devnet stopped with: %v", err)
+		}
+		if t.Failed() {
+			t.Logf("devnet printed:\n%s", out.String())
+		}
+	}()
+
+	topics := devnet.DefaultTopics()
+	if len(topics) < 4 {
+		t.Fatalf("devnet runs %d topics, want at least 4", len(topics))
+	}
+	wantChains := map[uint64]string{56: "bnb", 324: "zksync", 146: "sonic"}
+
+	// Every topic's block height becomes non-zero on all three chains.
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		var resp chainsResponse
+		getJSON(t, d.APIURL+"/v1/chains", &resp)
+		if allPushed(resp, wantChains, len(topics)) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("after 60s not every topic is on every chain: %+v", resp)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+
+	// latest(topicId) over JSON-RPC equals the API's inference. Inferences keep coming,
+	// so a topic may move between the two reads: compare until a read pair agrees.
+	contract := alloraoracle.NewAlloraOracle()
+	for _, c := range d.Chains {
+		if wantChains[c.ID] != c.Name {
+			t.Errorf("chain %d is named %q, want %q", c.ID, c.Name, wantChains[c.ID])
+		}
+		client, err := ethclient.DialContext(ctx, c.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		id, err := client.ChainID(ctx)
+		if err != nil || id.Uint64() != c.ID {
+			t.Fatalf("eth_chainId at %s = %v, %v; want %d", c.URL, id, err, c.ID)
+		}
+		instance := contract.Instance(client, c.Oracle)
+		for _, topic := range topics {
+			agreed := false
+			var last string
+			for try := 0; try < 50 && !agreed; try++ {
+				var api inferenceResponse
+				getJSON(t, fmt.Sprintf("%s/v1/topics/%d/inference", d.APIURL, topic.ID), &api)
+				onChain, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, contract.PackLatest(topic.ID), contract.UnpackLatest)
+				if err != nil {
+					t.Fatalf("%s: latest(%d): %v", c.Name, topic.ID, err)
+				}
+				ts, err := time.Parse(time.RFC3339Nano, api.Timestamp)
+				if err != nil {
+					t.Fatalf("API timestamp %q: %v", api.Timestamp, err)
+				}
+				scaled, err := oracle.Scale(api.Value, false)
+				if err != nil {
+					t.Fatalf("API value %q does not scale: %v", api.Value, err)
+				}
+				if api.ValueScaled != scaled.String() || api.Decimals != 18 || api.TopicID != topic.ID {
+					t.Fatalf("API inference of topic %d is inconsistent: %+v (value scales to %s)", topic.ID, api, scaled)
+				}
+				last = fmt.Sprintf("chain value %s height %d time %d; API value_scaled %s height %d time %d",
+					onChain.Value, onChain.BlockHeight, onChain.Timestamp, api.ValueScaled, api.BlockHeight, ts.Unix())
+				agreed = onChain.Value.String() == api.ValueScaled &&
+					onChain.BlockHeight == api.BlockHeight &&
+					onChain.Timestamp == uint64(ts.Unix()) &&
+					onChain.Decimals == 18
+				if !agreed {
+					time.Sleep(100 * time.Millisecond)
+				}
+			}
+			if !agreed {
+				t.Errorf("%s topic %d: latest() never agreed with the API: %s", c.Name, topic.ID, last)
+			}
+		}
+		client.Close()
+	}
+
+	// The chains keep moving: later inferences of the 5-minute topics land too.
+	first := d.Emulator.Height()
+	want := first + 15
+	for d.Emulator.Height() < want {
+		if time.Now().After(deadline.Add(30 * time.Second)) {
+			t.Fatal("the Allora emulator stopped producing blocks")
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	inf, ok := d.Emulator.Latest(topics[0].ID)
+	if !ok {
+		t.Fatal("emulator has no inference for the first topic")
+	}
+	for _, c := range d.Chains {
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			states, err := c.Writer().TopicStates(ctx, []uint64{topics[0].ID})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if states[0].BlockHeight >= inf.BlockHeight {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: topic %d still at block %d, Allora produced block %d", c.Name, topics[0].ID, states[0].BlockHeight, inf.BlockHeight)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+	}
+}
+
+func allPushed(resp chainsResponse, want map[uint64]string, topics int) bool {
+	if len(resp.Chains) != len(want) {
+		return false
+	}
+	for _, c := range resp.Chains {
+		if want[c.ChainID] != c.Name || len(c.Topics) != topics {
+			return false
+		}
+		for _, tp := range c.Topics {
+			if tp.BlockHeight == 0 || tp.LastPush == "" {
+				return false
+			}
+		}
+	}
+	return true
+}
+
+func getJSON(t *testing.T, url string, v any) {
+	t.Helper()
+	resp, err := http.Get(url)
+	if err != nil {
+		t.Fatalf("GET %s: %v", url, err)
+	}
+	defer resp.Body.Close()
+	if resp.StatusCode != http.StatusOK {
+		var body bytes.Buffer
+		_, _ = body.ReadFrom(resp.Body)
+		t.Fatalf("GET %s: %s: %s", url, resp.Status, body.String())
+	}
+	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
+		t.Fatalf("GET %s: decode: %v", url, err)
+	}
+}
+
