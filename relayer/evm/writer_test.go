@@ -1,0 +1,151 @@
+package evm_test
+
+import (
+	"context"
+	"errors"
+	"math/big"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+)
+
+// startChain runs a chain with fast blocks and deploys a 2-of-3 oracle on it.
+func startChain(t *testing.T, id uint64) (*ethclient.Client, common.Address, []oracle.Signer) {
+	t.Helper()
+	chain, err := devchain.New(devchain.Config{ChainID: id, BlockTime: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- chain.Run(ctx) }()
+	client, err := ethclient.Dial(chain.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		client.Close()
+		cancel()
+		<-done
+		chain.Close()
+	})
+	var signers []oracle.Signer
+	var addrs []common.Address
+	for i := 1; i <= 3; i++ {
+		s := oracle.NewKeySigner(devchain.DevKey(i))
+		signers = append(signers, s)
+		addrs = append(addrs, s.Address())
+	}
+	dctx, dcancel := context.WithTimeout(context.Background(), 30*time.Second)
+	defer dcancel()
+	addr, receipt, err := evm.DeployOracle(dctx, client, devchain.DevKey(0), evm.DeployParams{
+		Owner: addrs[0], Signers: addrs, Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
+	})
+	if err != nil {
+		t.Fatalf("deploy: %v", err)
+	}
+	if receipt.ContractAddress != addr {
+		t.Fatalf("receipt says %s, deploy returned %s", receipt.ContractAddress, addr)
+	}
+	return client, addr, signers
+}
+
+func TestWriterSubmitsSignedBatchesAndReportsSkips(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, addr, signers := startChain(t, 146)
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}, client, devchain.DevKey(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	states, err := w.TopicStates(ctx, []uint64{1, 2})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, s := range states {
+		if s.BlockHeight != 0 || s.Value != nil {
+			t.Fatalf("fresh oracle holds %+v for topic %d, want nothing", s, s.TopicID)
+		}
+	}
+
+	now := uint64(time.Now().Unix())
+	neg, _ := new(big.Int).SetString("-1250000000000000000", 10)
+	updates := []oracle.Update{
+		{TopicID: 1, Value: big.NewInt(3012_500000000000000), BlockHeight: 68, Timestamp: now},
+		{TopicID: 2, Value: neg, BlockHeight: 70, Timestamp: now},
+	}
+	sigs, err := oracle.SignBatch(ctx, w.Domain(), updates, signers[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Submit(ctx, updates, sigs)
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	if len(res.Applied) != 2 || len(res.Skipped) != 0 || res.GasUsed == 0 || res.TxHash == (common.Hash{}) {
+		t.Fatalf("result %+v, want both updates applied", res)
+	}
+	for i, u := range res.Applied {
+		if u.TopicID != updates[i].TopicID || u.Value.Cmp(updates[i].Value) != 0 || u.BlockHeight != updates[i].BlockHeight || u.Timestamp != now {
+			t.Errorf("applied %+v, want %+v", u, updates[i])
+		}
+	}
+	got, err := w.Latest(ctx, 2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Value.Cmp(neg) != 0 || got.Decimals != 18 || got.BlockHeight != 70 || got.Timestamp != now {
+		t.Errorf("latest(2) = %+v, want value %s height 70 time %d", got, neg, now)
+	}
+
+	// The same batch again is skipped topic by topic, not reverted.
+	res, err = w.Submit(ctx, updates, sigs)
+	if err != nil {
+		t.Fatalf("replayed batch: %v", err)
+	}
+	if len(res.Applied) != 0 || len(res.Skipped) != 2 || res.Skipped[0].Reason != "not newer" || res.Skipped[0].StoredBlockHeight != 68 {
+		t.Errorf("replayed batch result %+v, want two 'not newer' skips", res)
+	}
+
+	// One signature of a 2-of-3 set is refused before anything is sent, with the
+	// contract's error named.
+	newer := []oracle.Update{{TopicID: 1, Value: big.NewInt(1), BlockHeight: 99, Timestamp: now}}
+	one, err := oracle.SignBatch(ctx, w.Domain(), newer, signers[:1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Submit(ctx, newer, one); err == nil || !strings.Contains(err.Error(), "ThresholdNotMet") {
+		t.Errorf("below-threshold batch: err = %v, want ThresholdNotMet", err)
+	}
+
+	// Signatures made for another chain's domain recover to unknown signers.
+	other := oracle.NewDomain(big.NewInt(56), addr)
+	foreign, err := oracle.SignBatch(ctx, other, newer, signers[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Submit(ctx, newer, foreign); err == nil || !strings.Contains(err.Error(), "UnknownSigner") {
+		t.Errorf("batch signed for chain 56 submitted on 146: err = %v, want UnknownSigner", err)
+	}
+	if got, _ := w.Latest(ctx, 1); got.BlockHeight != 68 {
+		t.Errorf("topic 1 moved to block %d after rejected batches", got.BlockHeight)
+	}
+}
+
+func TestWriterRefusesAnEndpointOfAnotherChain(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, addr, _ := startChain(t, 324)
+	_, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: addr}, client, devchain.DevKey(0))
+	if !errors.Is(err, evm.ErrWrongChain) {
+		t.Fatalf("NewWriter for chain 56 on a 324 endpoint: err = %v, want ErrWrongChain", err)
+	}
+}

@@ -1,0 +1,325 @@
+package relayer_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// fakeSource serves whatever inference each topic is set to.
+type fakeSource struct {
+	mu     sync.Mutex
+	topics map[uint64]oracle.Topic
+	latest map[uint64]oracle.Inference
+}
+
+func newFakeSource(topics ...oracle.Topic) *fakeSource {
+	s := &fakeSource{topics: map[uint64]oracle.Topic{}, latest: map[uint64]oracle.Inference{}}
+	for _, t := range topics {
+		s.topics[t.ID] = t
+	}
+	return s
+}
+
+func (s *fakeSource) set(topicID, height uint64, value string) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.latest[topicID] = oracle.Inference{TopicID: topicID, BlockHeight: height, Value: value, Timestamp: time.Unix(1_800_000_000+int64(height), 0)}
+}
+
+func (s *fakeSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	inf, ok := s.latest[id]
+	if !ok {
+		return oracle.Inference{}, fmt.Errorf("topic %d: %w", id, oracle.ErrNoInference)
+	}
+	return inf, nil
+}
+
+func (s *fakeSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	t, ok := s.topics[id]
+	if !ok {
+		return oracle.Topic{}, errors.New("no such topic")
+	}
+	return t, nil
+}
+
+// fakeChain is an oracle that verifies signatures like the contract and records batches.
+type fakeChain struct {
+	chain     oracle.Chain
+	signers   map[common.Address]bool
+	threshold int
+
+	mu       sync.Mutex
+	state    map[uint64]oracle.Update
+	batches  [][]oracle.Update
+	failNext int // submissions to fail before succeeding
+	pushed   chan struct{}
+}
+
+func newFakeChain(id uint64, signers []oracle.Signer, threshold int) *fakeChain {
+	c := &fakeChain{
+		chain:     oracle.Chain{ID: id, Name: fmt.Sprintf("chain%d", id), Oracle: common.BigToAddress(big.NewInt(int64(id)))},
+		signers:   map[common.Address]bool{},
+		threshold: threshold,
+		state:     map[uint64]oracle.Update{},
+		pushed:    make(chan struct{}, 100),
+	}
+	for _, s := range signers {
+		c.signers[s.Address()] = true
+	}
+	return c
+}
+
+func (c *fakeChain) Chain() oracle.Chain { return c.chain }
+func (c *fakeChain) Domain() oracle.Domain {
+	return oracle.NewDomain(new(big.Int).SetUint64(c.chain.ID), c.chain.Oracle)
+}
+
+func (c *fakeChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.ChainTopic, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]oracle.ChainTopic, len(ids))
+	for i, id := range ids {
+		out[i] = oracle.ChainTopic{TopicID: id}
+		if u, ok := c.state[id]; ok {
+			out[i].BlockHeight, out[i].Value, out[i].Timestamp = u.BlockHeight, u.Value, u.Timestamp
+		}
+	}
+	return out, nil
+}
+
+func (c *fakeChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.failNext > 0 {
+		c.failNext--
+		return relayer.SubmitResult{}, errors.New("rpc endpoint down")
+	}
+	digest := oracle.BatchDigest(c.Domain(), updates)
+	var prev common.Address
+	for _, sig := range sigs {
+		who, err := oracle.RecoverSigner(digest, sig)
+		if err != nil {
+			return relayer.SubmitResult{}, err
+		}
+		if !c.signers[who] || who.Cmp(prev) <= 0 {
+			return relayer.SubmitResult{}, fmt.Errorf("signature by %s refused", who)
+		}
+		prev = who
+	}
+	if len(sigs) < c.threshold {
+		return relayer.SubmitResult{}, errors.New("threshold not met")
+	}
+	res := relayer.SubmitResult{TxHash: common.BytesToHash(crypto.Keccak256(digest[:])), BlockNumber: uint64(len(c.batches) + 1), GasUsed: 50_000}
+	for _, u := range updates {
+		if u.BlockHeight <= c.state[u.TopicID].BlockHeight {
+			res.Skipped = append(res.Skipped, relayer.Skip{TopicID: u.TopicID, BlockHeight: u.BlockHeight, Reason: "not newer"})
+			continue
+		}
+		c.state[u.TopicID] = u
+		res.Applied = append(res.Applied, u)
+	}
+	c.batches = append(c.batches, slices.Clone(updates))
+	c.pushed <- struct{}{}
+	return res, nil
+}
+
+func (c *fakeChain) height(topicID uint64) uint64 {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.state[topicID].BlockHeight
+}
+
+func (c *fakeChain) batchCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return len(c.batches)
+}
+
+func signers(n int) []oracle.Signer {
+	var out []oracle.Signer
+	for range n {
+		key, err := crypto.GenerateKey()
+		if err != nil {
+			panic(err)
+		}
+		out = append(out, oracle.NewKeySigner(key))
+	}
+	return out
+}
+
+// eventually polls cond until it holds or the deadline passes.
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func run(t *testing.T, src relayer.Source, st store.Store, chains []relayer.ChainWriter, s []oracle.Signer, topics ...uint64) {
+	t.Helper()
+	r, err := relayer.New(relayer.Config{Topics: topics, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond}, src, st, chains, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+}
+
+func TestRelayerPushesEveryNewerTopicToEveryChainInOneBatch(t *testing.T) {
+	s := signers(3)
+	src := newFakeSource(oracle.Topic{ID: 1}, oracle.Topic{ID: 2}, oracle.Topic{ID: 3, AllowNegative: true})
+	src.set(1, 100, "3012.5")
+	src.set(2, 101, "97000.125")
+	src.set(3, 102, "-0.0042")
+	a, b := newFakeChain(56, s, 2), newFakeChain(146, s, 2)
+	st := store.NewMemory()
+	run(t, src, st, []relayer.ChainWriter{a, b}, s, 1, 2, 3)
+
+	for _, c := range []*fakeChain{a, b} {
+		eventually(t, fmt.Sprintf("chain %d holds all three topics", c.chain.ID), func() bool {
+			return c.height(1) == 100 && c.height(2) == 101 && c.height(3) == 102
+		})
+		if n := c.batchCount(); n != 1 {
+			t.Errorf("chain %d got %d batches, want the three topics in one", c.chain.ID, n)
+		}
+		c.mu.Lock()
+		if got := c.state[3].Value.String(); got != "-4200000000000000" {
+			t.Errorf("chain %d topic 3 = %s, want -4200000000000000", c.chain.ID, got)
+		}
+		c.mu.Unlock()
+	}
+
+	// A newer inference of one topic goes out alone; the others are not resent.
+	src.set(2, 150, "97100")
+	eventually(t, "topic 2 reaches block 150 on both chains", func() bool { return a.height(2) == 150 && b.height(2) == 150 })
+	a.mu.Lock()
+	last := a.batches[len(a.batches)-1]
+	a.mu.Unlock()
+	if len(last) != 1 || last[0].TopicID != 2 {
+		t.Errorf("second batch %+v, want topic 2 alone", last)
+	}
+
+	// The store the API reads records what each chain holds and when it was pushed.
+	chains, err := st.Chains(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(chains) != 2 {
+		t.Fatalf("store has %d chains, want 2", len(chains))
+	}
+	for _, c := range chains {
+		for _, tp := range c.Topics {
+			if tp.BlockHeight == 0 || tp.LastPush.IsZero() || tp.TxHash == (common.Hash{}) {
+				t.Errorf("chain %d topic %d: %+v, want a recorded push", c.ID, tp.TopicID, tp)
+			}
+		}
+	}
+}
+
+func TestRelayerNeverSendsAValueTheOracleCannotHold(t *testing.T) {
+	s := signers(1)
+	src := newFakeSource(oracle.Topic{ID: 1}, oracle.Topic{ID: 2})
+	src.set(1, 10, "NaN")
+	src.set(2, 10, "-5") // topic 2 does not allow negative values
+	c := newFakeChain(56, s, 1)
+	st := store.NewMemory()
+	run(t, src, st, []relayer.ChainWriter{c}, s, 1, 2)
+
+	time.Sleep(200 * time.Millisecond) // many poll and push cycles
+	if n := c.batchCount(); n != 0 {
+		t.Fatalf("%d batches sent for NaN and a forbidden negative value, want none", n)
+	}
+	if _, err := st.LatestInference(context.Background(), 1); !errors.Is(err, store.ErrNotFound) {
+		t.Errorf("store holds the NaN inference (err = %v), want it rejected", err)
+	}
+
+	src.set(1, 11, "3000")
+	eventually(t, "the next valid inference lands", func() bool { return c.height(1) == 11 })
+	if c.height(2) != 0 {
+		t.Errorf("topic 2 reached the chain with a negative value")
+	}
+}
+
+func TestRelayerIgnoresAnInferenceOlderThanOneSeen(t *testing.T) {
+	s := signers(1)
+	src := newFakeSource(oracle.Topic{ID: 1})
+	src.set(1, 50, "1")
+	c := newFakeChain(56, s, 1)
+	st := store.NewMemory()
+	run(t, src, st, []relayer.ChainWriter{c}, s, 1)
+	eventually(t, "block 50 lands", func() bool { return c.height(1) == 50 })
+
+	src.set(1, 40, "2") // an endpoint that went backwards
+	time.Sleep(150 * time.Millisecond)
+	inf, err := st.LatestInference(context.Background(), 1)
+	if err != nil || inf.BlockHeight != 50 {
+		t.Fatalf("store latest = %+v, %v; want block 50 kept", inf, err)
+	}
+	if c.height(1) != 50 || c.batchCount() != 1 {
+		t.Errorf("chain at block %d after %d batches, want block 50 after 1", c.height(1), c.batchCount())
+	}
+}
+
+func TestRelayerTrustsTheChainAndRetriesFailedSubmissions(t *testing.T) {
+	s := signers(2)
+	src := newFakeSource(oracle.Topic{ID: 1}, oracle.Topic{ID: 2})
+	src.set(1, 70, "1.5")
+	src.set(2, 70, "2.5")
+	c := newFakeChain(56, s, 2)
+	// Someone else (a pull-mode submitter) already put topic 1 at a newer height.
+	c.state[1] = oracle.Update{TopicID: 1, Value: big.NewInt(9), BlockHeight: 80, Timestamp: 1}
+	c.failNext = 2
+	st := store.NewMemory()
+	run(t, src, st, []relayer.ChainWriter{c}, s, 1, 2)
+
+	eventually(t, "topic 2 lands after two failed submissions", func() bool { return c.height(2) == 70 })
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, b := range c.batches {
+		for _, u := range b {
+			if u.TopicID == 1 {
+				t.Errorf("topic 1 sent at block %d although the chain holds block 80", u.BlockHeight)
+			}
+		}
+	}
+	if c.state[1].BlockHeight != 80 {
+		t.Errorf("topic 1 moved to %d", c.state[1].BlockHeight)
+	}
+}
+
+func TestNewReportsEveryMissingPart(t *testing.T) {
+	_, err := relayer.New(relayer.Config{}, newFakeSource(), store.NewMemory(), nil, nil)
+	for _, want := range []error{relayer.ErrNoTopics, relayer.ErrNoChains, relayer.ErrNoSigners} {
+		if !errors.Is(err, want) {
+			t.Errorf("New with nothing: err = %v, want it to include %v", err, want)
+		}
+	}
+}
