@@ -1,0 +1,197 @@
+// Package config is the relayer's configuration: one typed struct with defaults, read
+// from a YAML file and then overridden by ALLORA_GATEWAY_* environment variables (the
+// command line applies its flags last, by setting fields). Validate reports every
+// problem at once; values that may carry credentials (RPC and API URLs with tokens) are
+// of type Secret and print as "xxxxx" wherever they are formatted, logged or dumped.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"go.yaml.in/yaml/v3"
+)
+
+// Config is the relayer's whole configuration. Its yaml tags are both the file's keys
+// and, upper-cased and joined by "_" under ALLORA_GATEWAY, the names of the
+// environment variables that override them (see Load).
+type Config struct {
+	Allora  Allora   `yaml:"allora"`
+	Topics  []uint64 `yaml:"topics"`
+	Chains  []Chain  `yaml:"chains"`
+	Relayer Relayer  `yaml:"relayer"`
+	Signers Signers  `yaml:"signers"`
+	API     API      `yaml:"api"`
+	Log     Log      `yaml:"log"`
+}
+
+// Allora is where the relayer reads inferences.
+type Allora struct {
+	// Endpoint is the REST (gRPC-gateway) base URL of an Allora node, such as
+	// https://allora-api.mainnet.allora.network. It may carry an API token.
+	Endpoint Secret `yaml:"endpoint"`
+	// EmissionsVersion is the emissions module API version the node serves, v5 to v9.
+	EmissionsVersion string `yaml:"emissions_version"`
+	// RequestTimeout bounds each request to the node.
+	RequestTimeout Duration `yaml:"request_timeout"`
+}
+
+// Chain is one EVM chain the relayer pushes to.
+type Chain struct {
+	// Name identifies the chain in logs, metrics and environment variable names.
+	Name string `yaml:"name"`
+	// ChainID is the EIP-155 chain id, which the EIP-712 domain binds signatures to.
+	ChainID uint64 `yaml:"chain_id"`
+	// RPC is the JSON-RPC URL (http, https, ws or wss) of a node of the chain. It may
+	// carry an API token.
+	RPC Secret `yaml:"rpc"`
+	// Oracle is the 0x address of the AlloraOracle contract on the chain.
+	Oracle string `yaml:"oracle"`
+}
+
+// OracleAddress returns Oracle as an address. Call it on a validated config: an
+// address that is not one reads as the zero address.
+func (c Chain) OracleAddress() common.Address { return common.HexToAddress(c.Oracle) }
+
+// Relayer sets the relayer's pace.
+type Relayer struct {
+	// PollInterval is how often Allora is asked for new inferences.
+	PollInterval Duration `yaml:"poll_interval"`
+	// PushInterval is how often the relayer considers pushing updates to each chain.
+	PushInterval Duration `yaml:"push_interval"`
+	// SubmitTimeout bounds sending one transaction until it is mined.
+	SubmitTimeout Duration `yaml:"submit_timeout"`
+}
+
+// Signers are the keys the relayer uses.
+type Signers struct {
+	// Submitter sends the transactions and pays their gas.
+	Submitter Key `yaml:"submitter"`
+	// Oracle sign update batches; the oracle contract needs at least its threshold of
+	// registered signers' signatures on each batch.
+	Oracle []Key `yaml:"oracle"`
+}
+
+// Key is a go-ethereum keystore (V3 JSON) key file and where its passphrase comes from:
+// exactly one of a file (mode 600) or an environment variable. The passphrase itself is
+// never part of the config.
+type Key struct {
+	Keystore       string `yaml:"keystore"`
+	PassphraseFile string `yaml:"passphrase_file"`
+	PassphraseEnv  string `yaml:"passphrase_env"`
+}
+
+// API configures the REST API the relayer serves.
+type API struct {
+	// Listen is the host:port to listen on; empty disables the API.
+	Listen string `yaml:"listen"`
+}
+
+// Log configures logging.
+type Log struct {
+	// Level is debug, info, warn or error.
+	Level string `yaml:"level"`
+	// Format is text or json.
+	Format string `yaml:"format"`
+}
+
+// Default returns the configuration before any file or environment variable is
+// applied. It has no topics, chains or keys: those have no sensible default.
+func Default() Config {
+	return Config{
+		Allora: Allora{
+			EmissionsVersion: "v9",
+			RequestTimeout:   Duration{5 * time.Second},
+		},
+		Relayer: Relayer{
+			PollInterval:  Duration{5 * time.Second},
+			PushInterval:  Duration{30 * time.Second},
+			SubmitTimeout: Duration{2 * time.Minute},
+		},
+		API: API{Listen: "127.0.0.1:8080"},
+		Log: Log{Level: "info", Format: "text"},
+	}
+}
+
+// Load returns Default overlaid with the YAML file at path (skipped when path is empty)
+// and then with the ALLORA_GATEWAY_* environment variables lookupEnv finds
+// (os.LookupEnv when nil). It does not validate: call Validate, after applying flags.
+//
+// A key the file sets replaces the default, so an explicit empty value (api.listen: "")
+// clears it. Keys the file does not know are errors naming the key and its line.
+//
+// Environment variables are named after the key's path: ALLORA_GATEWAY_ALLORA_ENDPOINT,
+// ALLORA_GATEWAY_RELAYER_POLL_INTERVAL, ALLORA_GATEWAY_TOPICS (comma-separated ids).
+// A chain is addressed by its name, upper-cased with every character other than a
+// letter or digit replaced by "_" (ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_RPC for the chain
+// named zksync-era), an oracle key by its index (ALLORA_GATEWAY_SIGNERS_ORACLE_0_KEYSTORE).
+// The environment overrides chains and keys the file lists; it does not add them. A
+// variable set to the empty string counts as set. A value that does not parse is an
+// error naming the variable.
+func Load(path string, lookupEnv func(string) (string, bool)) (Config, error) {
+	if lookupEnv == nil {
+		lookupEnv = os.LookupEnv
+	}
+	c := Default()
+	if path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("read config file: %w", err)
+		}
+		if err := decode(data, &c, "config file "+path); err != nil {
+			return Config{}, err
+		}
+	}
+	if err := applyEnv(&c, lookupEnv); err != nil {
+		return Config{}, fmt.Errorf("environment: %w", err)
+	}
+	return c, nil
+}
+
+// decode overlays the YAML document in data onto c, refusing unknown keys. Every type
+// error in the document is reported, one per line of the returned error, each line
+// starting with name.
+func decode(data []byte, c *Config, name string) error {
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	err := dec.Decode(c)
+	if errors.Is(err, io.EOF) {
+		return nil // an empty file: the defaults stand
+	}
+	var te *yaml.TypeError
+	if errors.As(err, &te) {
+		errs := make([]error, len(te.Errors))
+		for i, e := range te.Errors {
+			errs[i] = fmt.Errorf("%s: %s", name, e)
+		}
+		return errors.Join(errs...)
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", name, err)
+	}
+	var extra yaml.Node
+	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: line %d: a second YAML document; a config file holds one", name, extra.Line)
+	}
+	return nil
+}
+
+// Redacted returns the effective configuration as YAML, every Secret written as
+// "xxxxx": what the config command prints.
+func (c Config) Redacted() ([]byte, error) {
+	var buf bytes.Buffer
+	enc := yaml.NewEncoder(&buf)
+	enc.SetIndent(2)
+	if err := enc.Encode(c); err != nil {
+		return nil, fmt.Errorf("encode config: %w", err)
+	}
+	if err := enc.Close(); err != nil {
+		return nil, fmt.Errorf("encode config: %w", err)
+	}
+	return buf.Bytes(), nil
+}

@@ -1,0 +1,198 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"net"
+	"net/url"
+	"regexp"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// emissionsVersions are the emissions API versions the Allora source speaks.
+var emissionsVersions = regexp.MustCompile(`^v[5-9]$`)
+
+// Validate checks the configuration and reports every problem at once, one per line of
+// the error (errors.Join), each starting with the path of the key at fault:
+//
+//	chains[1] (sonic): chain_id must be set
+//	allora.emissions_version "v4": want v5 to v9
+//
+// Messages never quote a Secret.
+func (c Config) Validate() error {
+	var v validator
+
+	switch {
+	case c.Allora.Endpoint == "":
+		v.add("allora.endpoint: must be set")
+	case !isURL(c.Allora.Endpoint.Reveal(), "http", "https"):
+		v.add("allora.endpoint: must be an http(s) URL")
+	}
+	if !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
+		v.add("allora.emissions_version %q: want v5 to v9", c.Allora.EmissionsVersion)
+	}
+	v.positive("allora.request_timeout", c.Allora.RequestTimeout)
+
+	if len(c.Topics) == 0 {
+		v.add("topics: at least one topic")
+	}
+	seenTopic := map[uint64]int{}
+	for i, id := range c.Topics {
+		if id == 0 {
+			v.add("topics[%d]: 0 is not a topic id (ids start at 1)", i)
+			continue
+		}
+		if j, dup := seenTopic[id]; dup {
+			v.add("topics[%d]: topic %d already listed at topics[%d]", i, id, j)
+			continue
+		}
+		seenTopic[id] = i
+	}
+
+	if len(c.Chains) == 0 {
+		v.add("chains: at least one chain")
+	}
+	seenName := map[string]int{}
+	seenID := map[uint64]int{}
+	for i, ch := range c.Chains {
+		at := chainPath(c.Chains, i)
+		if ch.Name == "" {
+			v.add("%s: name must be set", at)
+		} else if j, dup := seenName[envName(ch.Name)]; dup {
+			// Names are compared as they appear in environment variable names, where
+			// zksync-era and ZKSYNC_ERA are one.
+			v.add("%s: name duplicates %s", at, chainPath(c.Chains, j))
+		} else {
+			seenName[envName(ch.Name)] = i
+		}
+		if ch.ChainID == 0 {
+			v.add("%s: chain_id must be set", at)
+		} else if j, dup := seenID[ch.ChainID]; dup {
+			v.add("%s: chain_id %d duplicates %s", at, ch.ChainID, chainPath(c.Chains, j))
+		} else {
+			seenID[ch.ChainID] = i
+		}
+		switch {
+		case ch.RPC == "":
+			v.add("%s: rpc must be set", at)
+		case !isURL(ch.RPC.Reveal(), "http", "https", "ws", "wss"):
+			v.add("%s: rpc must be an http(s) or ws(s) URL", at)
+		}
+		if ch.Oracle == "" {
+			v.add("%s: oracle must be set", at)
+		} else if problem := checkAddress(ch.Oracle); problem != "" {
+			v.add("%s: oracle %q: %s", at, ch.Oracle, problem)
+		}
+	}
+
+	v.positive("relayer.poll_interval", c.Relayer.PollInterval)
+	v.positive("relayer.push_interval", c.Relayer.PushInterval)
+	v.positive("relayer.submit_timeout", c.Relayer.SubmitTimeout)
+
+	v.key("signers.submitter", c.Signers.Submitter)
+	if len(c.Signers.Oracle) == 0 {
+		v.add("signers.oracle: at least one key")
+	}
+	seenKeystore := map[string]int{}
+	for i, k := range c.Signers.Oracle {
+		at := fmt.Sprintf("signers.oracle[%d]", i)
+		v.key(at, k)
+		if k.Keystore == "" {
+			continue
+		}
+		if j, dup := seenKeystore[k.Keystore]; dup {
+			v.add("%s: keystore %s already used by signers.oracle[%d]; each signature must come from a different key", at, k.Keystore, j)
+			continue
+		}
+		seenKeystore[k.Keystore] = i
+	}
+
+	if c.API.Listen != "" {
+		_, port, err := net.SplitHostPort(c.API.Listen)
+		if err == nil {
+			_, err = strconv.ParseUint(port, 10, 16)
+		}
+		if err != nil {
+			v.add("api.listen %q: want host:port such as 127.0.0.1:8080, or empty to disable the API", c.API.Listen)
+		}
+	}
+
+	switch c.Log.Level {
+	case "debug", "info", "warn", "error":
+	default:
+		v.add("log.level %q: want debug, info, warn or error", c.Log.Level)
+	}
+	switch c.Log.Format {
+	case "text", "json":
+	default:
+		v.add("log.format %q: want text or json", c.Log.Format)
+	}
+	return v.err()
+}
+
+// validator collects problems in the order found.
+type validator struct{ errs []error }
+
+func (v *validator) add(format string, args ...any) {
+	v.errs = append(v.errs, fmt.Errorf(format, args...))
+}
+
+func (v *validator) err() error { return errors.Join(v.errs...) }
+
+func (v *validator) positive(path string, d Duration) {
+	if d.Duration <= 0 {
+		v.add("%s: must be greater than 0, got %s", path, d)
+	}
+}
+
+func (v *validator) key(path string, k Key) {
+	if k.Keystore == "" {
+		v.add("%s: keystore must be set (the path of a V3 key file)", path)
+	}
+	if (k.PassphraseFile == "") == (k.PassphraseEnv == "") {
+		v.add("%s: set exactly one of passphrase_file and passphrase_env", path)
+	}
+}
+
+// chainPath names chains[i] in messages, with its name when it has one.
+func chainPath(chains []Chain, i int) string {
+	if chains[i].Name == "" {
+		return fmt.Sprintf("chains[%d]", i)
+	}
+	return fmt.Sprintf("chains[%d] (%s)", i, chains[i].Name)
+}
+
+// isURL reports whether s is an absolute URL with a host and one of schemes.
+func isURL(s string, schemes ...string) bool {
+	u, err := url.Parse(s)
+	if err != nil || u.Host == "" {
+		return false
+	}
+	for _, scheme := range schemes {
+		if strings.EqualFold(u.Scheme, scheme) {
+			return true
+		}
+	}
+	return false
+}
+
+// checkAddress returns what is wrong with s as a contract address, or "".
+func checkAddress(s string) string {
+	if !strings.HasPrefix(s, "0x") || !common.IsHexAddress(s) {
+		return "not an address (want 0x and 40 hex digits)"
+	}
+	addr := common.HexToAddress(s)
+	if addr == (common.Address{}) {
+		return "the zero address"
+	}
+	// An address in mixed case carries an EIP-55 checksum; one that does not match
+	// means a mistyped or corrupted address. All-lower or all-upper carries none.
+	digits := s[2:]
+	if digits != strings.ToLower(digits) && digits != strings.ToUpper(digits) && s != addr.Hex() {
+		return "bad EIP-55 checksum (mistyped? mixed case must match the checksum exactly)"
+	}
+	return ""
+}

@@ -1,0 +1,122 @@
+package config
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestValidateReportsEveryProblem(t *testing.T) {
+	c, err := Load("testdata/broken.yaml", noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("Validate passed a broken config")
+	}
+	want := []string{
+		"allora.endpoint: must be an http(s) URL",
+		`allora.emissions_version "v4": want v5 to v9`,
+		"allora.request_timeout: must be greater than 0, got 0s",
+		"topics[1]: 0 is not a topic id (ids start at 1)",
+		"topics[2]: topic 7 already listed at topics[0]",
+		"chains[0] (bnb): rpc must be an http(s) or ws(s) URL",
+		`chains[0] (bnb): oracle "0x12": not an address (want 0x and 40 hex digits)`,
+		"chains[1] (sonic): chain_id must be set",
+		`chains[1] (sonic): oracle "0x5fbdb2315678afecb367f032d93f642f64180aA3": bad EIP-55 checksum`,
+		"chains[2] (BNB): name duplicates chains[0] (bnb)",
+		"chains[2] (BNB): chain_id 56 duplicates chains[0] (bnb)",
+		"chains[2] (BNB): rpc must be set",
+		`chains[2] (BNB): oracle "0x0000000000000000000000000000000000000000": the zero address`,
+		"chains[3]: name must be set",
+		"chains[3]: rpc must be an http(s) or ws(s) URL",
+		`chains[3]: oracle "5FbDB2315678afecb367f032d93F642f64180aa3": not an address`,
+		"relayer.poll_interval: must be greater than 0, got -5s",
+		"relayer.push_interval: must be greater than 0, got 0s",
+		"signers.submitter: keystore must be set",
+		"signers.submitter: set exactly one of passphrase_file and passphrase_env",
+		"signers.oracle[0]: set exactly one of passphrase_file and passphrase_env",
+		"signers.oracle[1]: keystore /keys/oracle-0.json already used by signers.oracle[0]",
+		`api.listen "8080": want host:port such as 127.0.0.1:8080, or empty to disable the API`,
+		`log.level "verbose": want debug, info, warn or error`,
+		`log.format "logfmt": want text or json`,
+	}
+	lines := strings.Split(err.Error(), "\n")
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q", w)
+		}
+	}
+	if len(lines) != len(want) {
+		t.Errorf("Validate reports %d problems, want %d:\n%v", len(lines), len(want), err)
+	}
+	if strings.Contains(err.Error(), "SECRET") {
+		t.Errorf("Validate reveals a secret:\n%v", err)
+	}
+}
+
+func TestValidateEmpty(t *testing.T) {
+	err := Default().Validate()
+	if err == nil {
+		t.Fatal("Validate passed the bare defaults")
+	}
+	for _, w := range []string{
+		"allora.endpoint: must be set",
+		"topics: at least one topic",
+		"chains: at least one chain",
+		"signers.submitter: keystore must be set",
+		"signers.oracle: at least one key",
+	} {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q:\n%v", w, err)
+		}
+	}
+}
+
+func TestCheckAddress(t *testing.T) {
+	tests := []struct {
+		addr string
+		want string // "" for valid
+	}{
+		{"0x5FbDB2315678afecb367f032d93F642f64180aa3", ""}, // EIP-55
+		{"0x5fbdb2315678afecb367f032d93f642f64180aa3", ""}, // all lower: no checksum
+		{"0x5FBDB2315678AFECB367F032D93F642F64180AA3", ""}, // all upper: no checksum
+		{"0x0000000000000000000000000000000000000038", ""},
+		{"0x5FbDB2315678afecb367f032d93F642f64180aA3", "bad EIP-55 checksum"},
+		{"0x5FbDB2315678afecb367f032d93F642f64180a", "not an address"},
+		{"0x5FbDB2315678afecb367f032d93F642f64180aa3aa", "not an address"},
+		{"0xZZbDB2315678afecb367f032d93F642f64180aa3", "not an address"},
+		{"5FbDB2315678afecb367f032d93F642f64180aa3", "not an address"},
+		{"0X5FbDB2315678afecb367f032d93F642f64180aa3", "not an address"},
+		{"0x0000000000000000000000000000000000000000", "the zero address"},
+	}
+	for _, tt := range tests {
+		got := checkAddress(tt.addr)
+		if (tt.want == "") != (got == "") || !strings.Contains(got, tt.want) {
+			t.Errorf("checkAddress(%q) = %q, want %q", tt.addr, got, tt.want)
+		}
+	}
+}
+
+func TestValidateListen(t *testing.T) {
+	for listen, ok := range map[string]bool{
+		"":                true,
+		"127.0.0.1:8080":  true,
+		":8080":           true,
+		"[::1]:8080":      true,
+		"localhost:0":     true,
+		"8080":            false,
+		"127.0.0.1":       false,
+		"127.0.0.1:http":  false,
+		"127.0.0.1:70000": false,
+	} {
+		c, err := Load(writeConfig(t, minimal), noEnv)
+		if err != nil {
+			t.Fatal(err)
+		}
+		c.API.Listen = listen
+		if err := c.Validate(); (err == nil) != ok {
+			t.Errorf("api.listen %q: Validate = %v, want ok %v", listen, err, ok)
+		}
+	}
+}
