@@ -156,6 +156,20 @@ func (w *Writer) Latest(ctx context.Context, topicID uint64) (alloraoracle.Lates
 	return out, nil
 }
 
+// SignerSet reads the oracle's registered signers and its threshold.
+func (w *Writer) SignerSet(ctx context.Context) ([]common.Address, uint8, error) {
+	opts := &bind.CallOpts{Context: ctx}
+	signers, err := bind.Call(w.instance, opts, w.contract.PackSigners(), w.contract.UnpackSigners)
+	if err != nil {
+		return nil, 0, fmt.Errorf("call signers: %w", w.explain(err))
+	}
+	threshold, err := bind.Call(w.instance, opts, w.contract.PackThreshold(), w.contract.UnpackThreshold)
+	if err != nil {
+		return nil, 0, fmt.Errorf("call threshold: %w", w.explain(err))
+	}
+	return signers, threshold, nil
+}
+
 func skipReason(r uint8) string {
 	switch r {
 	case 0:

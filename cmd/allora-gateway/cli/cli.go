@@ -25,12 +25,19 @@ var Version = "dev"
 // before its goroutines are dumped and the process exits.
 const shutdownGrace = 15 * time.Second
 
-// Main runs the command line with args and returns the process exit code.
+// Main runs the command line with args and returns the process exit code. The first
+// SIGINT or SIGTERM stops the running command.
 func Main(args []string, stdout, stderr io.Writer) int {
-	root := newRoot(stdout, stderr)
-	root.SetArgs(args)
 	ctx, stop := interruptContext(stderr)
 	defer stop()
+	return Run(ctx, args, stdout, stderr)
+}
+
+// Run runs the command line with args until it finishes or ctx is done, and returns
+// the process exit code.
+func Run(ctx context.Context, args []string, stdout, stderr io.Writer) int {
+	root := newRoot(stdout, stderr)
+	root.SetArgs(args)
 	if err := root.ExecuteContext(ctx); err != nil {
 		fmt.Fprintf(stderr, "error: %v\n", err)
 		return 1
@@ -73,6 +80,8 @@ then, in another terminal:
 	root.PersistentFlags().StringVar(&g.logFormat, "log-format", envOr("ALLORA_GATEWAY_LOG_FORMAT", "text"),
 		"log format: text or json (env ALLORA_GATEWAY_LOG_FORMAT)")
 	root.AddCommand(newDevnetCmd(&g, stdout, stderr))
+	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
+	root.AddCommand(newConfigCmd(stdout))
 	return root
 }
 

@@ -1,6 +1,9 @@
 package config
 
 import (
+	"bytes"
+	"os"
+	"path/filepath"
 	"reflect"
 	"strings"
 	"testing"
@@ -60,5 +63,17 @@ func TestExample(t *testing.T) {
 	b[0] = '!'
 	if Example()[0] == '!' {
 		t.Error("Example returns the embedded bytes themselves")
+	}
+}
+
+// The example operators copy from deploy/ is the one `allora-gateway config example`
+// prints and the tests validate.
+func TestDeployExampleIsTheEmbeddedExample(t *testing.T) {
+	deployed, err := os.ReadFile(filepath.Join("..", "..", "..", "..", "deploy", "relayer.example.yaml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(deployed, Example()) {
+		t.Error("deploy/relayer.example.yaml differs from cmd/allora-gateway/internal/config/example.yaml: copy the latter over the former")
 	}
 }

@@ -239,4 +239,3 @@ func getJSON(t *testing.T, url string, v any) {
 		t.Fatalf("GET %s: decode: %v", url, err)
 	}
 }
-

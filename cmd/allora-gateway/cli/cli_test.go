@@ -1,0 +1,101 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+)
+
+func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	code = cli.Run(context.Background(), args, &out, &errOut)
+	return code, out.String(), errOut.String()
+}
+
+// Every subcommand's --help says what it does and how to call it.
+func TestHelpTeachesEverySubcommand(t *testing.T) {
+	cases := []struct {
+		args []string
+		want []string
+	}{
+		{[]string{"--help"}, []string{"devnet", "relayer", "config", "curl -s localhost:8080/v1/chains", "cast call"}},
+		{[]string{"devnet", "--help"}, []string{"127.0.0.1:8545", "56", "324", "146", "--api-port", "--chain-ports", "Ctrl-C", "latest(uint64)"}},
+		{[]string{"relayer", "--help"}, []string{"--config", "ALLORA_GATEWAY_", "keystore", "passphrase", "config example", "SIGTERM"}},
+		{[]string{"config", "--help"}, []string{"validate", "print", "example", "xxxxx"}},
+		{[]string{"config", "validate", "--help"}, []string{"--config"}},
+		{[]string{"config", "print", "--help"}, []string{"--config"}},
+	}
+	for _, c := range cases {
+		code, out, errOut := run(t, c.args...)
+		if code != 0 {
+			t.Errorf("%v: exit %d, stderr %s", c.args, code, errOut)
+		}
+		for _, w := range c.want {
+			if !strings.Contains(out, w) {
+				t.Errorf("%v does not mention %q:\n%s", c.args, w, out)
+			}
+		}
+	}
+}
+
+func TestConfigValidateReportsEveryProblemAtOnce(t *testing.T) {
+	code, out, errOut := run(t, "config", "validate", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
+	if code == 0 {
+		t.Fatalf("a broken config validated:\n%s", out)
+	}
+	for _, want := range []string{
+		"allora.endpoint", "allora.emissions_version", "topics", "chains[0] (bnb): oracle",
+		"chains[1] (sonic): chain_id", "signers.submitter", "signers.oracle", "api.listen", "log.level", "log.format",
+		"relayer.poll_interval", "relayer.push_interval",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("validate does not report %q:\n%s", want, errOut)
+		}
+	}
+	for _, secret := range []string{"SECRET-allora", "SECRET-bnb"} {
+		if strings.Contains(errOut, secret) {
+			t.Errorf("validate printed the secret %q", secret)
+		}
+	}
+}
+
+func TestConfigExampleValidatesAndPrintHidesSecrets(t *testing.T) {
+	code, example, errOut := run(t, "config", "example")
+	if code != 0 || !strings.Contains(example, "chain_id: 56") {
+		t.Fatalf("config example: exit %d, %s%s", code, example, errOut)
+	}
+	path := filepath.Join(t.TempDir(), "relayer.yaml")
+	if err := os.WriteFile(path, []byte(example), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if code, out, errOut := run(t, "config", "validate", "-c", path); code != 0 || !strings.Contains(out, "is valid") {
+		t.Fatalf("the example does not validate: %s%s", out, errOut)
+	}
+	t.Setenv("ALLORA_GATEWAY_CHAINS_BNB_RPC", "https://bsc.example/v1/SECRET-KEY-123")
+	code, printed, errOut := run(t, "config", "print", "-c", path)
+	if code != 0 {
+		t.Fatalf("config print: %s", errOut)
+	}
+	if strings.Contains(printed, "SECRET-KEY-123") || strings.Contains(printed, "bsc-dataseed") {
+		t.Errorf("config print shows an RPC URL:\n%s", printed)
+	}
+	if !strings.Contains(printed, "xxxxx") || !strings.Contains(printed, "chain_id: 146") {
+		t.Errorf("config print does not show the effective config with secrets redacted:\n%s", printed)
+	}
+}
+
+func TestRelayerRefusesToStartWithoutAValidConfig(t *testing.T) {
+	if code, _, errOut := run(t, "relayer"); code == 0 || !strings.Contains(errOut, "config") {
+		t.Errorf("relayer without --config: exit %d, stderr %q", code, errOut)
+	}
+	code, _, errOut := run(t, "relayer", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
+	if code == 0 || !strings.Contains(errOut, "chains[0] (bnb): oracle") {
+		t.Errorf("relayer with a broken config: exit %d, stderr %q", code, errOut)
+	}
+}

@@ -1,0 +1,210 @@
+package cli
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"io"
+	"log/slog"
+	"net"
+	"os"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/keys"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// connectTimeout bounds each chain's first contact at start.
+const connectTimeout = 15 * time.Second
+
+func newRelayerCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
+	var (
+		path      string
+		apiListen string
+	)
+	cmd := &cobra.Command{
+		Use:   "relayer",
+		Short: "Relay Allora inferences to the AlloraOracle of every configured chain",
+		Long: `relayer is the daemon against real chains. It reads the latest network inference
+of each configured topic from an Allora node's REST API, and for each chain reads what
+its AlloraOracle holds, batches every topic with a newer Allora block height, signs the
+batch with the configured oracle signers (at least the oracle's threshold of them) and
+submits it from the submitter key, waiting for the receipt. The chain is the truth of
+what has been pushed: a restarted relayer reads each oracle before it sends.
+
+It also serves the REST API (api.listen, default 127.0.0.1:8080; "" turns it off).
+
+Configuration is one YAML file, every key overridable by an ALLORA_GATEWAY_* variable
+named after its path (allora.endpoint -> ALLORA_GATEWAY_ALLORA_ENDPOINT; a chain's rpc
+by its name: ALLORA_GATEWAY_CHAINS_BNB_RPC). Print a commented example with
+'allora-gateway config example', check a file with 'allora-gateway config validate'.
+
+Keys are go-ethereum keystore files; each passphrase comes from a file (chmod 600) or an
+environment variable named in the config, never from a flag.
+
+Stop it with SIGINT or SIGTERM: a batch in flight is waited for up to its submit
+timeout.`,
+		Example: `  allora-gateway relayer --config /etc/allora-gateway/relayer.yaml
+  ALLORA_GATEWAY_CHAINS_BNB_RPC=https://bsc.example/KEY allora-gateway relayer --config relayer.yaml
+  allora-gateway relayer --config relayer.yaml --api-listen ""`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := config.Load(path, os.LookupEnv)
+			if err != nil {
+				return err
+			}
+			if cmd.Flags().Changed("api-listen") {
+				cfg.API.Listen = apiListen
+			}
+			if !cmd.Flags().Changed("log-level") && cfg.Log.Level != "" {
+				if _, fromEnv := os.LookupEnv("ALLORA_GATEWAY_LOG_LEVEL"); !fromEnv {
+					g.logLevel = cfg.Log.Level
+				}
+			}
+			if !cmd.Flags().Changed("log-format") && cfg.Log.Format != "" {
+				if _, fromEnv := os.LookupEnv("ALLORA_GATEWAY_LOG_FORMAT"); !fromEnv {
+					g.logFormat = cfg.Log.Format
+				}
+			}
+			if err := cfg.Validate(); err != nil {
+				return fmt.Errorf("config %s:\n%w", path, err)
+			}
+			logger, err := g.logger(stderr)
+			if err != nil {
+				return err
+			}
+			return runRelayer(cmd.Context(), cfg, logger)
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&path, "config", "c", "", "path of the YAML config file (required)")
+	f.StringVar(&apiListen, "api-listen", "", `address the REST API listens on, overriding api.listen; "" turns it off`)
+	_ = cmd.MarkFlagRequired("config")
+	return cmd
+}
+
+// runRelayer connects to every chain, then relays (and serves the API) until ctx is done.
+func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err error) {
+	submitterKey, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
+	if err != nil {
+		return fmt.Errorf("signers.submitter: %w", err)
+	}
+	var signers []oracle.Signer
+	for i, k := range cfg.Signers.Oracle {
+		s, err := keys.NewKeystoreSigner(k.Keystore, passphrase(k))
+		if err != nil {
+			return fmt.Errorf("signers.oracle[%d]: %w", i, err)
+		}
+		signers = append(signers, s)
+	}
+
+	source, err := allora.NewREST(cfg.Allora.Endpoint.Reveal(),
+		allora.WithEmissionsVersion(cfg.Allora.EmissionsVersion),
+		allora.WithTimeout(cfg.Allora.RequestTimeout.Duration))
+	if err != nil {
+		return fmt.Errorf("allora: %w", err)
+	}
+
+	var (
+		writers []relayer.ChainWriter
+		closers []func()
+	)
+	defer func() {
+		for _, c := range closers {
+			c()
+		}
+	}()
+	for i, c := range cfg.Chains {
+		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, log)
+		if err != nil {
+			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
+		}
+		closers = append(closers, closeFn)
+		writers = append(writers, w)
+	}
+
+	st := store.NewMemory()
+	rl, err := relayer.New(relayer.Config{
+		Topics:        cfg.Topics,
+		PollInterval:  cfg.Relayer.PollInterval.Duration,
+		PushInterval:  cfg.Relayer.PushInterval.Duration,
+		SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration,
+	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")))
+	if err != nil {
+		return err
+	}
+
+	g, gctx := errgroup.WithContext(ctx)
+	g.Go(func() error { return rl.Run(gctx) })
+	if cfg.API.Listen != "" {
+		ln, err := net.Listen("tcp", cfg.API.Listen)
+		if err != nil {
+			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
+		}
+		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version))
+		g.Go(func() error { return srv.Serve(gctx, ln) })
+		log.Info("API listening", "addr", ln.Addr().String())
+	}
+	log.Info("relaying", "topics", cfg.Topics, "chains", len(writers), "signers", len(signers),
+		"submitter", writers[0].(*evm.Writer).From().Hex())
+	err = g.Wait()
+	log.Info("relayer stopped")
+	return err
+}
+
+// connectChain dials a chain, checks its chain id, and warns when the local signers
+// cannot reach the oracle's threshold, which would make every batch revert.
+func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, log *slog.Logger) (*evm.Writer, func(), error) {
+	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	defer cancel()
+	client, err := ethclient.DialContext(cctx, c.RPC.Reveal())
+	if err != nil {
+		return nil, nil, fmt.Errorf("dial rpc: %w", err)
+	}
+	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client, key)
+	if err != nil {
+		client.Close()
+		return nil, nil, err
+	}
+	registered, threshold, err := w.SignerSet(cctx)
+	if err != nil {
+		client.Close()
+		return nil, nil, fmt.Errorf("read the oracle's signer set at %s (is it an AlloraOracle?): %w", c.Oracle, err)
+	}
+	known := make(map[common.Address]bool, len(registered))
+	for _, a := range registered {
+		known[a] = true
+	}
+	usable := 0
+	for _, s := range signers {
+		if known[s.Address()] {
+			usable++
+		} else {
+			log.Warn("oracle signer key is not registered on this chain's oracle; its signatures would be refused",
+				"chain", c.Name, "signer", s.Address().Hex())
+		}
+	}
+	if usable < int(threshold) {
+		client.Close()
+		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or have the owner call setSigners",
+			usable, c.Oracle, threshold)
+	}
+	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,
+		"threshold", threshold, "signers_registered", len(registered), "signers_local", usable)
+	return w, client.Close, nil
+}
+
+func passphrase(k config.Key) keys.Passphrase {
+	return keys.Passphrase{File: k.PassphraseFile, Env: k.PassphraseEnv}
+}

@@ -1,0 +1,290 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/json"
+	"fmt"
+	"net"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/keystore"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/google/uuid"
+
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+)
+
+// lockedBuffer collects a command's output while it runs.
+type lockedBuffer struct {
+	mu sync.Mutex
+	b  bytes.Buffer
+}
+
+func (l *lockedBuffer) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *lockedBuffer) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
+}
+
+// writeKey stores key as a keystore V3 file with light scrypt and returns its path.
+func writeKey(t *testing.T, dir, name string, key *ecdsa.PrivateKey, pass string) string {
+	t.Helper()
+	k := &keystore.Key{Id: uuid.New(), Address: crypto.PubkeyToAddress(key.PublicKey), PrivateKey: key}
+	data, err := keystore.EncryptKey(k, pass, keystore.LightScryptN, keystore.LightScryptP)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(dir, name+".json")
+	if err := os.WriteFile(path, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func freeAddr(t *testing.T) string {
+	t.Helper()
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ln.Close()
+	return ln.Addr().String()
+}
+
+// TestRelayerCommandRelaysFromAConfigFile runs `allora-gateway relayer --config` against
+// an Allora emulator and two chains serving JSON-RPC, with keystore keys whose
+// passphrases come from a file and from the environment, and checks that every
+// topic's latest inference lands on both oracles and shows in the API.
+func TestRelayerCommandRelaysFromAConfigFile(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+
+	emu, err := emulator.New(emulator.Config{
+		BlockTime: 100 * time.Millisecond,
+		Topics: []emulator.TopicConfig{
+			{ID: 7, Metadata: "ETH 5min", EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"},
+			{ID: 9, Metadata: "log return", EpochLength: 6, WorkerSubmissionWindow: 3, AllowNegative: true},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	emuLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	emuDone := make(chan error, 1)
+	go func() { emuDone <- emu.Serve(ctx, emuLn) }()
+	defer func() { cancel(); <-emuDone }()
+
+	signerKeys := []*ecdsa.PrivateKey{devchain.DevKey(1), devchain.DevKey(2)}
+	var signerAddrs []common.Address
+	for _, k := range signerKeys {
+		signerAddrs = append(signerAddrs, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	type chainInfo struct {
+		id     uint64
+		name   string
+		url    string
+		oracle common.Address
+	}
+	var chains []chainInfo
+	for _, spec := range []struct {
+		id   uint64
+		name string
+	}{{56, "bnb"}, {146, "sonic"}} {
+		dc, err := devchain.New(devchain.Config{ChainID: spec.id, BlockTime: 100 * time.Millisecond})
+		if err != nil {
+			t.Fatal(err)
+		}
+		done := make(chan error, 1)
+		go func() { done <- dc.Run(ctx) }()
+		defer func() { cancel(); <-done; dc.Close() }()
+		client, err := ethclient.Dial(dc.URL())
+		if err != nil {
+			t.Fatal(err)
+		}
+		addr, _, err := evm.DeployOracle(ctx, client, devchain.DevKey(0), evm.DeployParams{
+			Owner: crypto.PubkeyToAddress(devchain.DevKey(0).PublicKey), Signers: signerAddrs, Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
+		})
+		client.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		chains = append(chains, chainInfo{spec.id, spec.name, dc.URL(), addr})
+	}
+
+	submitter := writeKey(t, dir, "submitter", devchain.DevKey(0), "submitter pass")
+	if err := os.WriteFile(filepath.Join(dir, "submitter.pass"), []byte("submitter pass\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer1 := writeKey(t, dir, "signer1", signerKeys[0], "one")
+	if err := os.WriteFile(filepath.Join(dir, "signer1.pass"), []byte("one"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer2 := writeKey(t, dir, "signer2", signerKeys[1], "two")
+	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
+	// The sonic RPC comes from the environment, as a URL with a token would.
+	t.Setenv("ALLORA_GATEWAY_CHAINS_SONIC_RPC", chains[1].url)
+	apiAddr := freeAddr(t)
+
+	cfg := fmt.Sprintf(`allora:
+  endpoint: http://%s
+  emissions_version: v5
+topics: [7, 9]
+chains:
+  - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
+  - {name: sonic, chain_id: 146, rpc: "http://127.0.0.1:1", oracle: %q}
+relayer:
+  poll_interval: 100ms
+  push_interval: 500ms
+signers:
+  submitter: {keystore: %q, passphrase_file: %q}
+  oracle:
+    - {keystore: %q, passphrase_file: %q}
+    - {keystore: %q, passphrase_env: TEST_SIGNER2_PASSPHRASE}
+api:
+  listen: %q
+log: {level: info, format: text}
+`, emuLn.Addr(), chains[0].url, chains[0].oracle.Hex(), chains[1].oracle.Hex(),
+		submitter, filepath.Join(dir, "submitter.pass"), signer1, filepath.Join(dir, "signer1.pass"), signer2, apiAddr)
+	path := filepath.Join(dir, "relayer.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	var stdout, stderr lockedBuffer
+	runCtx, stop := context.WithCancel(ctx)
+	exit := make(chan int, 1)
+	go func() { exit <- cli.Run(runCtx, []string{"relayer", "--config", path}, &stdout, &stderr) }()
+	defer func() {
+		if t.Failed() {
+			t.Logf("relayer stderr:\n%s", stderr.String())
+		}
+	}()
+
+	deadline := time.Now().Add(60 * time.Second)
+	for _, c := range chains {
+		client, err := ethclient.Dial(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		w, err := evm.NewWriter(ctx, oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, topic := range []uint64{7, 9} {
+			// Inferences keep coming; wait until the oracle holds exactly what Allora
+			// serves as latest, value and height.
+			var last string
+			for {
+				inf, ok := emu.Latest(topic)
+				st, err := w.TopicStates(ctx, []uint64{topic})
+				if err != nil {
+					t.Fatal(err)
+				}
+				if ok && st[0].BlockHeight == inf.BlockHeight {
+					want, err := oracle.Scale(inf.Value, true)
+					if err != nil {
+						t.Fatalf("emulator value %q: %v", inf.Value, err)
+					}
+					if st[0].Value.Cmp(want) != 0 || st[0].Timestamp != uint64(inf.Timestamp.Unix()) {
+						t.Fatalf("%s topic %d at block %d holds %s at %d, Allora served %s at %d",
+							c.name, topic, inf.BlockHeight, st[0].Value, st[0].Timestamp, want, inf.Timestamp.Unix())
+					}
+					break
+				}
+				last = fmt.Sprintf("chain at block %d, Allora at %d", st[0].BlockHeight, inf.BlockHeight)
+				select {
+				case code := <-exit:
+					t.Fatalf("relayer exited with %d before topic %d reached %s", code, topic, c.name)
+				default:
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("topic %d never caught up on %s: %s", topic, c.name, last)
+				}
+				time.Sleep(20 * time.Millisecond)
+			}
+		}
+		client.Close()
+	}
+
+	// The relayer's API reports both chains with both topics pushed.
+	type apiChains struct {
+		Chains []struct {
+			ChainID uint64 `json:"chain_id"`
+			Topics  []struct {
+				TopicID     uint64 `json:"topic_id"`
+				BlockHeight uint64 `json:"block_height"`
+				LastPush    string `json:"last_push"`
+			} `json:"topics"`
+		} `json:"chains"`
+	}
+	var body apiChains
+	for {
+		resp, err := http.Get("http://" + apiAddr + "/v1/chains")
+		if err != nil {
+			t.Fatal(err)
+		}
+		body = apiChains{}
+		err = json.NewDecoder(resp.Body).Decode(&body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		ok := len(body.Chains) == 2 && body.Chains[0].ChainID == 56 && body.Chains[1].ChainID == 146
+		for _, c := range body.Chains {
+			ok = ok && len(c.Topics) == 2
+			for _, tp := range c.Topics {
+				ok = ok && tp.BlockHeight > 0 && tp.LastPush != ""
+			}
+		}
+		if ok {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("/v1/chains = %+v, want chains 56 and 146 with topics 7 and 9 pushed", body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+
+	stop()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Errorf("relayer exited with %d after its context ended, want 0", code)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("relayer did not stop within 30s of its context ending")
+	}
+	logs := stderr.String()
+	for _, secret := range []string{"submitter pass", "one\n", chains[1].url} {
+		if strings.Contains(logs, secret) {
+			t.Errorf("the relayer's logs contain a secret %q", secret)
+		}
+	}
+	if !strings.Contains(logs, "relayer stopped") {
+		t.Errorf("logs do not say the relayer stopped:\n%s", logs)
+	}
+}
