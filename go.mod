@@ -6,6 +6,7 @@ require (
 	github.com/cosmos/cosmos-sdk v0.53.4
 	github.com/ethereum/go-ethereum v1.17.10
 	github.com/go-chi/chi/v5 v5.5.0
+	github.com/google/uuid v1.6.0
 	github.com/shopspring/decimal v1.6.0
 	github.com/spf13/cobra v1.10.2
 	go.uber.org/goleak v1.3.0
@@ -55,7 +56,6 @@ require (
 	github.com/gogo/protobuf v1.3.2 // indirect
 	github.com/golang-jwt/jwt/v4 v4.5.2 // indirect
 	github.com/golang/snappy v1.0.1-0.20260716114414-9ae09f520e93 // indirect
-	github.com/google/uuid v1.6.0 // indirect
 	github.com/gorilla/websocket v1.5.3 // indirect
 	github.com/grafana/pyroscope-go v1.2.7 // indirect
 	github.com/grafana/pyroscope-go/godeltaprof v0.1.9 // indirect
@@ -110,4 +110,12 @@ require (
 	google.golang.org/protobuf v1.36.12 // indirect
 	gopkg.in/natefinch/lumberjack.v2 v2.2.1 // indirect
 	gopkg.in/yaml.v2 v2.4.0 // indirect
+)
+
+// cosmos-sdk v0.53.4 asks for bytedance/sonic v1.13, which does not compile on Go 1.26
+// (undefined: GoMapIterator). Pin the fixed release for every package of the cosmos-sdk
+// client stack that reaches it; go mod tidy keeps replace directives.
+replace (
+	github.com/bytedance/sonic => github.com/bytedance/sonic v1.15.5
+	github.com/bytedance/sonic/loader => github.com/bytedance/sonic/loader v0.5.3
 )

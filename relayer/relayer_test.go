@@ -12,6 +12,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -323,3 +324,6 @@ func TestNewReportsEveryMissingPart(t *testing.T) {
 		}
 	}
 }
+
+// Every relayer goroutine ends with its context.
+func TestMain(m *testing.M) { goleak.VerifyTestMain(m) }
