@@ -13,8 +13,8 @@ REDIS_PORT ?= 6379
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
-devnet: ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
-	$(GO) run ./cmd/allora-gateway devnet
+devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
+	exec ./$(BIN) devnet
 
 test: deps redis vet go-test forge-test ## install what is needed, then go vet, go test -race and forge test
 
