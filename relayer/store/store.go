@@ -1,7 +1,8 @@
 // Package store holds the state the relayer writes and the API reads: Allora topics,
 // their latest inferences, and what each chain's oracle holds per topic. Store is the
-// contract; Memory is the in-process implementation used when there is no Redis, and
-// every implementation passes the shared suite in storetest.
+// contract; Redis is the implementation several relayer and API replicas share, Memory
+// the in-process one used when there is no Redis, and every implementation passes the
+// shared suite in storetest.
 package store
 
 import (
