@@ -34,23 +34,34 @@ import (
 type Redis struct {
 	c      redis.UniversalClient
 	prefix string
+	opts   options
 }
 
 var _ Store = (*Redis)(nil)
 
 // NewRedis returns a store keeping its state in Redis under keys that start with
 // prefix. The client stays the caller's to close.
-func NewRedis(client redis.UniversalClient, prefix string) *Redis {
-	return &Redis{c: client, prefix: prefix}
+func NewRedis(client redis.UniversalClient, prefix string, opts ...Option) *Redis {
+	return &Redis{c: client, prefix: prefix, opts: newOptions(opts)}
 }
 
 // Key layout, below the prefix:
 //
-//	topics                 hash   topic id -> topic JSON
-//	inference:<topic>      hash   h: block height, d: inference JSON
-//	chains                 set    chain ids
-//	chain:<id>             hash   name, oracle
-//	chain:<id>:topics      hash   topic id -> chain topic JSON (all strings, read by Lua)
+//	topics                   hash   topic id -> topic JSON
+//	inference:<topic>        hash   h: block height, d: inference JSON
+//	history:<topic>          zset   "<20-digit height>|<inference JSON>", all scored 0
+//	chains                   set    chain ids
+//	chain:<id>               hash   name, oracle
+//	chain:<id>:topics        hash   topic id -> chain topic JSON (all strings, read by Lua)
+//	pushes:<chain>           list   push JSON, newest first
+//	journal:<chain>          hash   nonce -> journal entry JSON
+//	journal:<chain>:fence    string highest lease token used for the chain
+//	requests:<chain>         zset   "<sort key>|<request JSON>", all scored 0
+//	requests:<chain>:ids     hash   tx hash:log index -> its member in requests:<chain>
+//	requests:<chain>:seen:<tx hash>:<log index>  string, expires after the dedup window
+//
+// The sorted sets are ordered by member (ZRANGEBYLEX), not by score: scores are
+// doubles, which cannot tell apart heights above 2^53 or uint256 amounts.
 func (r *Redis) key(parts ...string) string {
 	k := r.prefix
 	for i, p := range parts {
@@ -80,15 +91,23 @@ end
 `
 
 // putInferenceScript stores ARGV[2] as the latest inference of a topic when its block
-// height ARGV[1] is above the stored one. KEYS[1] is the topic's inference hash.
+// height ARGV[1] is above the stored one, and appends ARGV[3] to the topic's history,
+// keeping the newest ARGV[4] entries. KEYS[1] is the topic's inference hash, KEYS[2]
+// its history.
 var putInferenceScript = redis.NewScript(luaCompareUint + `
 local cur = redis.call('HGET', KEYS[1], 'h')
 if cur and cmpuint(ARGV[1], cur) <= 0 then
   return 0
 end
 redis.call('HSET', KEYS[1], 'h', ARGV[1], 'd', ARGV[2])
+redis.call('ZADD', KEYS[2], 0, ARGV[3])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[4]) - 1)
 return 1
 `)
+
+// pad20 writes v with leading zeros to the 20 digits of the largest uint64, so that
+// byte order is numeric order.
+func pad20(v uint64) string { return fmt.Sprintf("%020d", v) }
 
 // putChainTopicScript is MergeChainTopic in Lua. KEYS[1] is the chain's topics hash,
 // KEYS[2] the set of chains; ARGV[1] the topic id, ARGV[2] the new state as JSON with
@@ -254,8 +273,10 @@ func (r *Redis) PutInference(ctx context.Context, inf oracle.Inference) error {
 	if err != nil {
 		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
 	}
-	keys := []string{r.key("inference", u64(inf.TopicID))}
-	if err := putInferenceScript.Run(ctx, r.c, keys, u64(inf.BlockHeight), data).Err(); err != nil {
+	keys := []string{r.key("inference", u64(inf.TopicID)), r.key("history", u64(inf.TopicID))}
+	member := pad20(inf.BlockHeight) + "|" + data
+	err = putInferenceScript.Run(ctx, r.c, keys, u64(inf.BlockHeight), data, member, r.opts.historyLimit).Err()
+	if err != nil {
 		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
 	}
 	return nil

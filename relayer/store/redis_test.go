@@ -10,5 +10,7 @@ import (
 
 func TestRedis(t *testing.T) {
 	c := redistest.Client(t, nil)
-	storetest.Run(t, func(t *testing.T) store.Store { return store.NewRedis(c, redistest.Prefix(t)) })
+	storetest.Run(t, func(t *testing.T, opts ...store.Option) store.Store {
+		return store.NewRedis(c, redistest.Prefix(t), opts...)
+	})
 }
