@@ -28,6 +28,9 @@ type Memory struct {
 	chainState map[uint64]*memoryChainState
 	seen       map[requestID]time.Time // paid request events remembered until then
 	sweepAt    int                     // len(seen) at which expired events are swept
+
+	subMu sync.Mutex
+	subs  map[chan Event]struct{}
 }
 
 type memoryChain struct {
@@ -42,7 +45,10 @@ type memoryChainState struct {
 	requests map[requestID]PaidRequest
 }
 
-var _ Store = (*Memory)(nil)
+var (
+	_ Store  = (*Memory)(nil)
+	_ Events = (*Memory)(nil)
+)
 
 // NewMemory returns an empty in-memory store.
 func NewMemory(opts ...Option) *Memory {
@@ -55,6 +61,7 @@ func NewMemory(opts ...Option) *Memory {
 		chains:     make(map[uint64]*memoryChain),
 		chainState: make(map[uint64]*memoryChainState),
 		seen:       make(map[requestID]time.Time),
+		subs:       make(map[chan Event]struct{}),
 	}
 }
 
@@ -445,4 +452,42 @@ func copyRequest(r PaidRequest) PaidRequest {
 		r.Amount = new(big.Int).Set(r.Amount)
 	}
 	return r
+}
+
+// Publish implements Events.
+func (m *Memory) Publish(ctx context.Context, ev Event) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("publish %s event: %w", ev.Kind, err)
+	}
+	m.subMu.Lock()
+	defer m.subMu.Unlock()
+	for ch := range m.subs {
+		select {
+		case ch <- copyEvent(ev):
+		default: // too slow: drop it rather than wait
+			delete(m.subs, ch)
+			close(ch)
+		}
+	}
+	return nil
+}
+
+// Subscribe implements Events.
+func (m *Memory) Subscribe(ctx context.Context) (<-chan Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("subscribe to events: %w", err)
+	}
+	ch := make(chan Event, m.opts.subBuffer)
+	m.subMu.Lock()
+	m.subs[ch] = struct{}{}
+	m.subMu.Unlock()
+	context.AfterFunc(ctx, func() {
+		m.subMu.Lock()
+		defer m.subMu.Unlock()
+		if _, ok := m.subs[ch]; ok {
+			delete(m.subs, ch)
+			close(ch)
+		}
+	})
+	return ch, nil
 }

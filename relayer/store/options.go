@@ -7,6 +7,7 @@ const (
 	DefaultHistoryLimit       = 10_000
 	DefaultPushLimit          = 1_000
 	DefaultRequestDedupWindow = 7 * 24 * time.Hour
+	DefaultSubscriberBuffer   = 256
 )
 
 // Option tunes a store made by NewMemory or NewRedis.
@@ -16,6 +17,7 @@ type options struct {
 	historyLimit int
 	pushLimit    int
 	dedupWindow  time.Duration
+	subBuffer    int
 }
 
 func newOptions(opts []Option) options {
@@ -23,6 +25,7 @@ func newOptions(opts []Option) options {
 		historyLimit: DefaultHistoryLimit,
 		pushLimit:    DefaultPushLimit,
 		dedupWindow:  DefaultRequestDedupWindow,
+		subBuffer:    DefaultSubscriberBuffer,
 	}
 	for _, f := range opts {
 		f(&o)
@@ -58,6 +61,16 @@ func WithRequestDedupWindow(d time.Duration) Option {
 	return func(o *options) {
 		if d >= time.Millisecond {
 			o.dedupWindow = d
+		}
+	}
+}
+
+// WithSubscriberBuffer sets how many events a subscriber may fall behind before it is
+// dropped (default DefaultSubscriberBuffer); values below one keep the default.
+func WithSubscriberBuffer(n int) Option {
+	return func(o *options) {
+		if n > 0 {
+			o.subBuffer = n
 		}
 	}
 }
