@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"slices"
 	"sync"
+	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -14,10 +15,22 @@ import (
 // Memory is a Store held in process memory, for a single process without Redis
 // (devnet) and for tests. The zero value is not usable; call NewMemory.
 type Memory struct {
+	opts options
+	now  func() time.Time
+
 	mu         sync.RWMutex
 	topics     map[uint64]oracle.Topic
 	inferences map[uint64]oracle.Inference
+	history    map[uint64][]oracle.Inference // per topic, oldest first
 	chains     map[uint64]*memoryChain
+	// The pushes, journal and requests of a chain are kept apart from chains: Chains
+	// lists what PutChain and PutChainTopic registered, as in every store.
+	chainState map[uint64]*memoryChainState
+	seen       map[requestID]time.Time // paid request events remembered until then
+	sweepAt    int                     // len(seen) at which expired events are swept
+
+	subMu sync.Mutex
+	subs  map[chan Event]struct{}
 }
 
 type memoryChain struct {
@@ -25,14 +38,30 @@ type memoryChain struct {
 	topics map[uint64]oracle.ChainTopic
 }
 
-var _ Store = (*Memory)(nil)
+type memoryChainState struct {
+	pushes   []Push // oldest first
+	journal  map[uint64]JournalEntry
+	fence    uint64
+	requests map[requestID]PaidRequest
+}
+
+var (
+	_ Store  = (*Memory)(nil)
+	_ Events = (*Memory)(nil)
+)
 
 // NewMemory returns an empty in-memory store.
-func NewMemory() *Memory {
+func NewMemory(opts ...Option) *Memory {
 	return &Memory{
+		opts:       newOptions(opts),
+		now:        time.Now,
 		topics:     make(map[uint64]oracle.Topic),
 		inferences: make(map[uint64]oracle.Inference),
+		history:    make(map[uint64][]oracle.Inference),
 		chains:     make(map[uint64]*memoryChain),
+		chainState: make(map[uint64]*memoryChainState),
+		seen:       make(map[requestID]time.Time),
+		subs:       make(map[chan Event]struct{}),
 	}
 }
 
@@ -74,6 +103,11 @@ func (m *Memory) PutInference(ctx context.Context, inf oracle.Inference) error {
 		return nil
 	}
 	m.inferences[inf.TopicID] = inf
+	h := append(m.history[inf.TopicID], copyInference(inf))
+	if over := len(h) - m.opts.historyLimit; over > 0 {
+		h = slices.Delete(h, 0, over)
+	}
+	m.history[inf.TopicID] = h
 	return nil
 }
 
@@ -145,6 +179,17 @@ func (m *Memory) chainLocked(id uint64) *memoryChain {
 	return ch
 }
 
+// chainStateLocked returns the pushes, journal and requests of a chain, creating them
+// if needed. m.mu must be held for writing.
+func (m *Memory) chainStateLocked(id uint64) *memoryChainState {
+	ch, ok := m.chainState[id]
+	if !ok {
+		ch = &memoryChainState{journal: make(map[uint64]JournalEntry), requests: make(map[requestID]PaidRequest)}
+		m.chainState[id] = ch
+	}
+	return ch
+}
+
 func copyInference(inf oracle.Inference) oracle.Inference {
 	inf.ConfidenceIntervals = slices.Clone(inf.ConfidenceIntervals)
 	return inf
@@ -155,4 +200,294 @@ func copyChainTopic(t oracle.ChainTopic) oracle.ChainTopic {
 		t.Value = new(big.Int).Set(t.Value)
 	}
 	return t
+}
+
+// InferenceHistory implements History.
+func (m *Memory) InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("topic %d inference history: %w", topicID, err)
+	}
+	if limit < 1 {
+		return nil, fmt.Errorf("topic %d inference history: limit %d: %w", topicID, limit, ErrInvalid)
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	h := m.history[topicID]
+	end := len(h) // h[:end] are below before
+	if before != 0 {
+		end, _ = slices.BinarySearchFunc(h, before, func(inf oracle.Inference, b uint64) int { return cmp.Compare(inf.BlockHeight, b) })
+	}
+	out := make([]oracle.Inference, 0, min(limit, end))
+	for i := end - 1; i >= 0 && len(out) < limit; i-- {
+		out = append(out, copyInference(h[i]))
+	}
+	return out, nil
+}
+
+// RecordPush implements History.
+func (m *Memory) RecordPush(ctx context.Context, chainID uint64, p Push) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("record chain %d push %s: %w", chainID, p.TxHash, err)
+	}
+	p = copyPush(p)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ch := m.chainStateLocked(chainID)
+	ch.pushes = append(ch.pushes, p)
+	if over := len(ch.pushes) - m.opts.pushLimit; over > 0 {
+		ch.pushes = slices.Delete(ch.pushes, 0, over)
+	}
+	return nil
+}
+
+// Pushes implements History.
+func (m *Memory) Pushes(ctx context.Context, chainID uint64, limit int) ([]Push, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("chain %d pushes: %w", chainID, err)
+	}
+	if limit < 1 {
+		return nil, fmt.Errorf("chain %d pushes: limit %d: %w", chainID, limit, ErrInvalid)
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	var pushes []Push
+	if ch, ok := m.chainState[chainID]; ok {
+		pushes = ch.pushes
+	}
+	out := make([]Push, 0, min(limit, len(pushes)))
+	for i := len(pushes) - 1; i >= 0 && len(out) < limit; i-- {
+		out = append(out, copyPush(pushes[i]))
+	}
+	return out, nil
+}
+
+// JournalPut implements Journal.
+func (m *Memory) JournalPut(ctx context.Context, e JournalEntry) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("journal chain %d nonce %d: %w", e.ChainID, e.Nonce, err)
+	}
+	e = copyJournalEntry(e)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	m.chainStateLocked(e.ChainID).journal[e.Nonce] = e
+	return nil
+}
+
+// JournalPending implements Journal.
+func (m *Memory) JournalPending(ctx context.Context, chainID uint64) ([]JournalEntry, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("chain %d pending journal: %w", chainID, err)
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := []JournalEntry{}
+	if ch, ok := m.chainState[chainID]; ok {
+		for _, e := range ch.journal {
+			out = append(out, copyJournalEntry(e))
+		}
+	}
+	slices.SortFunc(out, func(a, b JournalEntry) int { return cmp.Compare(a.Nonce, b.Nonce) })
+	return out, nil
+}
+
+// JournalDone implements Journal.
+func (m *Memory) JournalDone(ctx context.Context, chainID, nonce uint64) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("finish chain %d nonce %d in journal: %w", chainID, nonce, err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if ch, ok := m.chainState[chainID]; ok {
+		delete(ch.journal, nonce)
+	}
+	return nil
+}
+
+// JournalFence implements FencedJournal.
+func (m *Memory) JournalFence(ctx context.Context, chainID, token uint64) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("fence chain %d journal at token %d: %w", chainID, token, err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.raiseFenceLocked(chainID, token); err != nil {
+		return fmt.Errorf("fence chain %d journal at token %d: %w", chainID, token, err)
+	}
+	return nil
+}
+
+// JournalPutFenced implements FencedJournal.
+func (m *Memory) JournalPutFenced(ctx context.Context, token uint64, e JournalEntry) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("journal chain %d nonce %d with token %d: %w", e.ChainID, e.Nonce, token, err)
+	}
+	e = copyJournalEntry(e)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	if err := m.raiseFenceLocked(e.ChainID, token); err != nil {
+		return fmt.Errorf("journal chain %d nonce %d with token %d: %w", e.ChainID, e.Nonce, token, err)
+	}
+	m.chainStateLocked(e.ChainID).journal[e.Nonce] = e
+	return nil
+}
+
+// raiseFenceLocked sets a chain's fence to token unless it is higher. m.mu must be held
+// for writing.
+func (m *Memory) raiseFenceLocked(chainID, token uint64) error {
+	ch := m.chainStateLocked(chainID)
+	if token < ch.fence {
+		return ErrFenced
+	}
+	ch.fence = token
+	return nil
+}
+
+// EnqueueRequest implements RequestQueue.
+func (m *Memory) EnqueueRequest(ctx context.Context, r PaidRequest) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("queue %s: %w", describeRequest(r), err)
+	}
+	r, err := checkRequest(r)
+	if err != nil {
+		return fmt.Errorf("queue %s: %w", describeRequest(r), err)
+	}
+	id := idOf(r)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	now := m.now()
+	ch := m.chainStateLocked(r.ChainID)
+	if _, queued := ch.requests[id]; queued {
+		return nil
+	}
+	if until, ok := m.seen[id]; ok && now.Before(until) {
+		return nil
+	}
+	ch.requests[id] = r
+	m.rememberLocked(id, now)
+	return nil
+}
+
+// NextRequests implements RequestQueue.
+func (m *Memory) NextRequests(ctx context.Context, chainID uint64, n int) ([]PaidRequest, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("next paid requests of chain %d: %w", chainID, err)
+	}
+	if n < 1 {
+		return nil, fmt.Errorf("next paid requests of chain %d: n %d: %w", chainID, n, ErrInvalid)
+	}
+	m.mu.RLock()
+	defer m.mu.RUnlock()
+	out := []PaidRequest{}
+	if ch, ok := m.chainState[chainID]; ok {
+		for _, r := range ch.requests {
+			out = append(out, copyRequest(r))
+		}
+	}
+	slices.SortFunc(out, compareRequests)
+	return out[:min(n, len(out))], nil
+}
+
+// AckRequest implements RequestQueue.
+func (m *Memory) AckRequest(ctx context.Context, r PaidRequest) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("acknowledge %s: %w", describeRequest(r), err)
+	}
+	id := idOf(r)
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ch, ok := m.chainState[r.ChainID]
+	if !ok {
+		return nil
+	}
+	if _, queued := ch.requests[id]; !queued {
+		return nil
+	}
+	delete(ch.requests, id)
+	m.rememberLocked(id, m.now())
+	return nil
+}
+
+// rememberLocked keeps id for the dedup window from now, sweeping expired events once
+// their number has doubled since the last sweep. m.mu must be held for writing.
+func (m *Memory) rememberLocked(id requestID, now time.Time) {
+	m.seen[id] = now.Add(m.opts.dedupWindow)
+	if len(m.seen) < m.sweepAt {
+		return
+	}
+	for k, until := range m.seen {
+		if !now.Before(until) {
+			delete(m.seen, k)
+		}
+	}
+	m.sweepAt = 2*len(m.seen) + 64
+}
+
+func copyUpdates(us []oracle.Update) []oracle.Update {
+	if us == nil {
+		return nil
+	}
+	out := make([]oracle.Update, len(us))
+	for i, u := range us {
+		if u.Value != nil {
+			u.Value = new(big.Int).Set(u.Value)
+		}
+		out[i] = u
+	}
+	return out
+}
+
+func copyPush(p Push) Push {
+	p.Updates = copyUpdates(p.Updates)
+	return p
+}
+
+func copyJournalEntry(e JournalEntry) JournalEntry {
+	e.RawTx = slices.Clone(e.RawTx)
+	e.Updates = copyUpdates(e.Updates)
+	return e
+}
+
+func copyRequest(r PaidRequest) PaidRequest {
+	if r.Amount != nil {
+		r.Amount = new(big.Int).Set(r.Amount)
+	}
+	return r
+}
+
+// Publish implements Events.
+func (m *Memory) Publish(ctx context.Context, ev Event) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("publish %s event: %w", ev.Kind, err)
+	}
+	m.subMu.Lock()
+	defer m.subMu.Unlock()
+	for ch := range m.subs {
+		select {
+		case ch <- copyEvent(ev):
+		default: // too slow: drop it rather than wait
+			delete(m.subs, ch)
+			close(ch)
+		}
+	}
+	return nil
+}
+
+// Subscribe implements Events.
+func (m *Memory) Subscribe(ctx context.Context) (<-chan Event, error) {
+	if err := ctx.Err(); err != nil {
+		return nil, fmt.Errorf("subscribe to events: %w", err)
+	}
+	ch := make(chan Event, m.opts.subBuffer)
+	m.subMu.Lock()
+	m.subs[ch] = struct{}{}
+	m.subMu.Unlock()
+	context.AfterFunc(ctx, func() {
+		m.subMu.Lock()
+		defer m.subMu.Unlock()
+		if _, ok := m.subs[ch]; ok {
+			delete(m.subs, ch)
+			close(ch)
+		}
+	})
+	return ch, nil
 }

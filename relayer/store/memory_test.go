@@ -8,5 +8,9 @@ import (
 )
 
 func TestMemory(t *testing.T) {
-	storetest.Run(t, func(*testing.T) store.Store { return store.NewMemory() })
+	storetest.Run(t, func(_ *testing.T, opts ...store.Option) store.Store { return store.NewMemory(opts...) })
+}
+
+func TestMemoryEvents(t *testing.T) {
+	storetest.RunEvents(t, func(_ *testing.T, opts ...store.Option) store.Events { return store.NewMemory(opts...) })
 }

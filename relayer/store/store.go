@@ -1,21 +1,35 @@
 // Package store holds the state the relayer writes and the API reads: Allora topics,
-// their latest inferences, and what each chain's oracle holds per topic. Store is the
-// contract; Memory is the in-process implementation used when there is no Redis, and
-// every implementation passes the shared suite in storetest.
+// their latest and past inferences, what each chain's oracle holds per topic and the
+// pushes made there, the relayer's journal of in-flight transactions, the queue of
+// paid update requests, and the events API replicas stream to clients. Store is the
+// contract; Redis is the implementation several relayer and API replicas share, Memory
+// the in-process one used when there is no Redis, and every implementation passes the
+// shared suite in storetest.
 package store
 
 import (
 	"context"
 	"errors"
+	"math/big"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
-// ErrNotFound is returned, wrapped with what was looked up, when the store holds no
-// such record.
-var ErrNotFound = errors.New("not found")
+// Errors the stores return, wrapped with what was being done.
+var (
+	// ErrNotFound means the store holds no such record.
+	ErrNotFound = errors.New("not found")
+	// ErrInvalid means an argument is out of range, such as a limit below one or a
+	// negative amount; retrying the same call fails again.
+	ErrInvalid = errors.New("invalid argument")
+	// ErrFenced means a fenced write carried a lease token older than one already used
+	// for the chain: another replica has taken the chain over and this one must stop
+	// writing for it.
+	ErrFenced = errors.New("fenced off by a newer lease token")
+)
 
 // Store is the gateway's shared state. Implementations are safe for concurrent use
 // and never hand out or keep references to callers' big.Ints or slices.
@@ -45,6 +59,108 @@ type Store interface {
 	// Chains returns every registered chain ordered by chain ID, each with its topics
 	// ordered by topic ID.
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
+
+	History
+	FencedJournal
+	RequestQueue
+}
+
+// History is what the API shows of the past: each topic's inferences and each chain's
+// pushes, both kept to a bounded number per topic or chain (see WithHistoryLimit and
+// WithPushLimit), oldest dropped first.
+type History interface {
+	// InferenceHistory returns up to limit of a topic's inferences, newest first,
+	// starting below block height before (0 for the newest). Every inference
+	// PutInference stores as the topic's latest is appended; ignored ones are not. To
+	// page, pass the last returned block height as the next before. A topic without
+	// inferences has an empty history. A limit below one is ErrInvalid.
+	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
+	// RecordPush appends a mined batch to a chain's push history.
+	RecordPush(ctx context.Context, chainID uint64, p Push) error
+	// Pushes returns up to limit of a chain's pushes, the most recently recorded
+	// first. A limit below one is ErrInvalid.
+	Pushes(ctx context.Context, chainID uint64, limit int) ([]Push, error)
+}
+
+// Push is one mined batch on a chain.
+type Push struct {
+	TxHash      common.Hash
+	BlockNumber uint64
+	GasUsed     uint64
+	Updates     []oracle.Update // the updates the oracle stored
+	At          time.Time       // when the receipt was seen
+}
+
+// Journal records the relayer's in-flight transactions per chain, so that a restarted
+// relayer finds what it sent and still waits for, and resumes (waits for, replaces or
+// drops each) instead of resending blindly. The chain stays the truth: an entry says
+// what was sent, not what was mined.
+type Journal interface {
+	// JournalPut records e under its chain and nonce, replacing any entry at that
+	// nonce (a replacement transaction, say with a higher fee).
+	JournalPut(ctx context.Context, e JournalEntry) error
+	// JournalPending returns a chain's entries ordered by nonce.
+	JournalPending(ctx context.Context, chainID uint64) ([]JournalEntry, error)
+	// JournalDone removes the entry at a chain's nonce once its transaction is mined
+	// or dropped for good. Removing an absent entry is not an error.
+	JournalDone(ctx context.Context, chainID, nonce uint64) error
+}
+
+// FencedJournal is a Journal whose writes can carry the fencing token of the lease
+// that lets one replica submit for a chain. The store keeps the highest token used per
+// chain and refuses older ones, so a replica that lost its lease without noticing (a
+// long pause, a partition) cannot overwrite what the new holder wrote.
+type FencedJournal interface {
+	Journal
+	// JournalFence raises a chain's fence to token, so every later write with an
+	// older token is refused. A new lease holder calls it as soon as it wins. It
+	// returns an error wrapping ErrFenced if a newer token was already used.
+	JournalFence(ctx context.Context, chainID, token uint64) error
+	// JournalPutFenced is JournalPut that first raises the chain's fence to token, as
+	// one atomic step; it writes nothing and returns an error wrapping ErrFenced if a
+	// newer token was already used for the chain.
+	JournalPutFenced(ctx context.Context, token uint64, e JournalEntry) error
+}
+
+// JournalEntry is one transaction sent and not yet known to be final.
+type JournalEntry struct {
+	ChainID uint64
+	Nonce   uint64
+	TxHash  common.Hash
+	RawTx   []byte // the signed transaction, to rebroadcast as is
+	Updates []oracle.Update
+	SentAt  time.Time
+	Attempt int // 1 for the first transaction at this nonce, more for replacements
+}
+
+// RequestQueue holds the paid update requests (the oracle's requestUpdate events) a
+// chain's relayer serves, highest payment first.
+type RequestQueue interface {
+	// EnqueueRequest queues r unless the same event, identified by chain, transaction
+	// hash and log index, was queued before: an event seen again after a restart or a
+	// reorg re-scan is served once. Events are remembered for the dedup window (see
+	// WithRequestDedupWindow) after they were queued or acknowledged. A negative
+	// amount is ErrInvalid; a nil one counts as zero.
+	EnqueueRequest(ctx context.Context, r PaidRequest) error
+	// NextRequests returns up to n of a chain's queued requests without removing
+	// them: the highest Amount first, equal amounts in the order they were emitted
+	// (block number, then log index). An n below one is ErrInvalid.
+	NextRequests(ctx context.Context, chainID uint64, n int) ([]PaidRequest, error)
+	// AckRequest removes a served request from the queue. Acknowledging a request
+	// not in the queue is not an error.
+	AckRequest(ctx context.Context, r PaidRequest) error
+}
+
+// PaidRequest is one requestUpdate event: someone paid Amount (wei) for a fresh update
+// of TopicID on ChainID.
+type PaidRequest struct {
+	ChainID     uint64
+	TopicID     uint64
+	Requester   common.Address
+	Amount      *big.Int
+	TxHash      common.Hash
+	LogIndex    uint
+	BlockNumber uint64
 }
 
 // MergeChainTopic is the PutChainTopic rule, for implementations to share: it returns

@@ -19,31 +19,50 @@ import (
 )
 
 // Run runs the shared suite. newStore is called once per subtest and must return an
-// empty store that is released when t ends.
-func Run(t *testing.T, newStore func(t *testing.T) store.Store) {
+// empty store, made with opts, that is released when t ends.
+func Run(t *testing.T, newStore func(t *testing.T, opts ...store.Option) store.Store) {
 	t.Helper()
 	tests := []struct {
 		name string
 		run  func(t *testing.T, st store.Store)
+		opts []store.Option
 	}{
-		{"Empty", testEmpty},
-		{"TopicsOrderedAndReplaced", testTopics},
-		{"InferenceNewestWins", testInferenceNewestWins},
-		{"InferenceNotFoundNamesTopic", testInferenceNotFound},
-		{"InferenceRoundTrip", testInferenceRoundTrip},
-		{"InferenceNoAliasing", testInferenceNoAliasing},
-		{"ChainsOrdered", testChainsOrdered},
-		{"ChainRegisteredByTopic", testChainRegisteredByTopic},
-		{"ChainTopicRoundTrip", testChainTopicRoundTrip},
-		{"ChainTopicNeverLowersHeight", testChainTopicNeverLowers},
-		{"ChainTopicKeepsLastPush", testChainTopicKeepsLastPush},
-		{"ChainTopicNoAliasing", testChainTopicNoAliasing},
-		{"CancelledContext", testCancelledContext},
-		{"ConcurrentWriters", testConcurrentWriters},
+		{"Empty", testEmpty, nil},
+		{"TopicsOrderedAndReplaced", testTopics, nil},
+		{"InferenceNewestWins", testInferenceNewestWins, nil},
+		{"InferenceNotFoundNamesTopic", testInferenceNotFound, nil},
+		{"InferenceRoundTrip", testInferenceRoundTrip, nil},
+		{"InferenceNoAliasing", testInferenceNoAliasing, nil},
+		{"ChainsOrdered", testChainsOrdered, nil},
+		{"ChainRegisteredByTopic", testChainRegisteredByTopic, nil},
+		{"ChainTopicRoundTrip", testChainTopicRoundTrip, nil},
+		{"ChainTopicNeverLowersHeight", testChainTopicNeverLowers, nil},
+		{"ChainTopicKeepsLastPush", testChainTopicKeepsLastPush, nil},
+		{"ChainTopicNoAliasing", testChainTopicNoAliasing, nil},
+		{"CancelledContext", testCancelledContext, nil},
+		{"ConcurrentWriters", testConcurrentWriters, nil},
+
+		{"HistoryNewestFirstPaged", testHistoryPaged, nil},
+		{"HistoryOnlyStoredInferences", testHistoryOnlyStored, nil},
+		{"HistoryRetention", testHistoryRetention, []store.Option{store.WithHistoryLimit(5)}},
+		{"HistoryRoundTripNoAliasing", testHistoryRoundTrip, nil},
+		{"HistoryInvalidLimit", testHistoryInvalidLimit, nil},
+		{"PushesNewestFirstBounded", testPushes, []store.Option{store.WithPushLimit(3)}},
+		{"PushRoundTripNoAliasing", testPushRoundTrip, nil},
+
+		{"JournalOrderedByNonce", testJournalOrdered, nil},
+		{"JournalRoundTripNoAliasing", testJournalRoundTrip, nil},
+		{"JournalFenced", testJournalFenced, nil},
+		{"JournalFencedConcurrent", testJournalFencedConcurrent, nil},
+
+		{"RequestsHighestAmountFirst", testRequestsOrder, nil},
+		{"RequestsQueuedOnce", testRequestsQueuedOnce, nil},
+		{"RequestsConcurrentDuplicates", testRequestsConcurrentDuplicates, nil},
+		{"RequestsInvalid", testRequestsInvalid, nil},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {
-			tc.run(t, newStore(t))
+			tc.run(t, newStore(t, tc.opts...))
 		})
 	}
 }
@@ -483,6 +502,18 @@ func testCancelledContext(t *testing.T, st store.Store) {
 		"PutChain":        func() error { return st.PutChain(ctx, oracle.Chain{ID: 56}) },
 		"PutChainTopic":   func() error { return st.PutChainTopic(ctx, 56, oracle.ChainTopic{TopicID: 1}) },
 		"Chains":          func() error { _, err := st.Chains(ctx); return err },
+
+		"InferenceHistory": func() error { _, err := st.InferenceHistory(ctx, 1, 10, 0); return err },
+		"RecordPush":       func() error { return st.RecordPush(ctx, 56, store.Push{TxHash: txA}) },
+		"Pushes":           func() error { _, err := st.Pushes(ctx, 56, 10); return err },
+		"JournalPut":       func() error { return st.JournalPut(ctx, store.JournalEntry{ChainID: 56, Nonce: 1}) },
+		"JournalPending":   func() error { _, err := st.JournalPending(ctx, 56); return err },
+		"JournalDone":      func() error { return st.JournalDone(ctx, 56, 1) },
+		"JournalFence":     func() error { return st.JournalFence(ctx, 56, 1) },
+		"JournalPutFenced": func() error { return st.JournalPutFenced(ctx, 1, store.JournalEntry{ChainID: 56, Nonce: 1}) },
+		"EnqueueRequest":   func() error { return st.EnqueueRequest(ctx, request(56, 1, txA, 0, 1)) },
+		"NextRequests":     func() error { _, err := st.NextRequests(ctx, 56, 10); return err },
+		"AckRequest":       func() error { return st.AckRequest(ctx, request(56, 1, txA, 0, 1)) },
 	}
 	for name, call := range calls {
 		if err := call(); !errors.Is(err, context.Canceled) {
@@ -544,6 +575,15 @@ func testConcurrentWriters(t *testing.T, st store.Store) {
 	for topic := uint64(1); topic <= topics; topic++ {
 		if d := diffInference(mustLatest(t, st, topic), inference(topic, heights, fmt.Sprintf("%d.5", heights))); d != "" {
 			t.Errorf("topic %d inference: %s", topic, d)
+		}
+		// Racing writers append only what they store, so the history is strictly
+		// newest first and ends at the last height.
+		hist := heightsOf(mustHistory(t, st, topic, 2*heights, 0))
+		for i := range hist {
+			if hist[0] != heights || (i > 0 && hist[i] >= hist[i-1]) {
+				t.Errorf("topic %d history heights %v: want strictly decreasing from %d", topic, hist, heights)
+				break
+			}
 		}
 		got := chainTopic(t, st, 56, topic)
 		if got.BlockHeight != heights || got.Value == nil || got.Value.Int64() != heights || got.Timestamp != heights {

@@ -1,0 +1,138 @@
+package lease
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/redis/go-redis/v9"
+)
+
+// Redis is a Lease kept in Redis. The lease "name" is the key <prefix>lease:<name>,
+// holding "<token> <owner>" with a time to live (SET PX); its fencing token comes from
+// INCR on <prefix>lease:<name>:token, which never expires so tokens only grow. Every
+// step is one Lua script, so acquiring, renewing and releasing are compare-and-set on
+// the owner and token.
+//
+// Tokens only grow while Redis keeps its data: a Redis restarted without persistence
+// starts them again at 1, together with the store's fences, which it loses too.
+type Redis struct {
+	c      redis.UniversalClient
+	prefix string
+	owner  string
+	ttl    time.Duration
+}
+
+var _ Lease = (*Redis)(nil)
+
+// NewRedis returns the leases under prefix as seen by owner (NewOwnerID() when empty),
+// each held for ttl after it is acquired or renewed. ttl is rounded to milliseconds
+// and must be at least one. The client stays the caller's to close.
+func NewRedis(client redis.UniversalClient, prefix, owner string, ttl time.Duration) *Redis {
+	if owner == "" {
+		owner = NewOwnerID()
+	}
+	return &Redis{c: client, prefix: prefix, owner: owner, ttl: max(ttl, time.Millisecond)}
+}
+
+// Owner returns the owner id this Redis acquires leases for.
+func (r *Redis) Owner() string { return r.owner }
+
+func (r *Redis) keys(name string) []string {
+	k := r.prefix + "lease:" + name
+	return []string{k, k + ":token"}
+}
+
+// acquireScript: KEYS[1] the lease, KEYS[2] its token counter; ARGV[1] the owner,
+// ARGV[2] the time to live in milliseconds. Returns the token, or nil when another
+// owner holds the lease.
+var acquireScript = redis.NewScript(`
+local cur = redis.call('GET', KEYS[1])
+if cur then
+  local sp = string.find(cur, ' ', 1, true)
+  if string.sub(cur, sp + 1) == ARGV[1] then
+    redis.call('PEXPIRE', KEYS[1], ARGV[2])
+    return string.sub(cur, 1, sp - 1)
+  end
+  return false
+end
+local token = redis.call('INCR', KEYS[2])
+redis.call('SET', KEYS[1], token .. ' ' .. ARGV[1], 'PX', ARGV[2])
+return tostring(token)
+`)
+
+// renewScript: KEYS[1] the lease; ARGV[1] "<token> <owner>", ARGV[2] the time to live
+// in milliseconds. Returns 1 when renewed.
+var renewScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('PEXPIRE', KEYS[1], ARGV[2])
+  return 1
+end
+return 0
+`)
+
+// releaseScript: KEYS[1] the lease; ARGV[1] "<token> <owner>". Returns 1 when released.
+var releaseScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+  return 1
+end
+return 0
+`)
+
+func (r *Redis) value(token uint64) string {
+	return strconv.FormatUint(token, 10) + " " + r.owner
+}
+
+// Acquire implements Lease.
+func (r *Redis) Acquire(ctx context.Context, name string) (uint64, bool, error) {
+	s, err := acquireScript.Run(ctx, r.c, r.keys(name), r.owner, r.ttl.Milliseconds()).Text()
+	if errors.Is(err, redis.Nil) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("acquire lease %q: %w", name, err)
+	}
+	token, err := strconv.ParseUint(s, 10, 64)
+	if err != nil {
+		return 0, false, fmt.Errorf("acquire lease %q: token %q: %w", name, s, err)
+	}
+	return token, true, nil
+}
+
+// Renew implements Lease.
+func (r *Redis) Renew(ctx context.Context, name string, token uint64) (bool, error) {
+	n, err := renewScript.Run(ctx, r.c, r.keys(name)[:1], r.value(token), r.ttl.Milliseconds()).Int()
+	if err != nil {
+		return false, fmt.Errorf("renew lease %q token %d: %w", name, token, err)
+	}
+	return n == 1, nil
+}
+
+// Release implements Lease.
+func (r *Redis) Release(ctx context.Context, name string, token uint64) error {
+	if err := releaseScript.Run(ctx, r.c, r.keys(name)[:1], r.value(token)).Err(); err != nil {
+		return fmt.Errorf("release lease %q token %d: %w", name, token, err)
+	}
+	return nil
+}
+
+// Holder implements Lease.
+func (r *Redis) Holder(ctx context.Context, name string) (string, uint64, error) {
+	s, err := r.c.Get(ctx, r.keys(name)[0]).Result()
+	if errors.Is(err, redis.Nil) {
+		return "", 0, nil
+	}
+	if err != nil {
+		return "", 0, fmt.Errorf("read lease %q holder: %w", name, err)
+	}
+	tok, owner, ok := strings.Cut(s, " ")
+	token, err := strconv.ParseUint(tok, 10, 64)
+	if !ok || err != nil {
+		return "", 0, fmt.Errorf("read lease %q holder: malformed value %q", name, s)
+	}
+	return owner, token, nil
+}

@@ -1,0 +1,370 @@
+package store
+
+import (
+	"cmp"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/redis/go-redis/v9"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+// Redis is a Store kept in Redis, shared by every relayer and API replica that uses the
+// same Redis and prefix. Writes that must not move state backwards (PutInference,
+// PutChainTopic) run as Lua scripts, so they hold under concurrent writers from any
+// number of processes.
+//
+// Every key starts with the prefix. With Redis Cluster, put a hash tag in the prefix
+// (such as "{allora-gateway}:") so that the keys one script touches share a slot.
+//
+// Redis is only as durable as its configuration: without AOF or RDB snapshots a Redis
+// restart loses everything here. The chains stay the truth of what was pushed, so a
+// relayer recovers by reading the oracles, but production Redis should run with
+// appendonly yes (or RDB snapshots) to keep the journal, the request queue and the
+// history across restarts. While Redis is unreachable every method returns an error
+// wrapping the client's error; the client reconnects by itself and callers retry.
+type Redis struct {
+	c      redis.UniversalClient
+	prefix string
+	opts   options
+}
+
+var _ Store = (*Redis)(nil)
+
+// NewRedis returns a store keeping its state in Redis under keys that start with
+// prefix. The client stays the caller's to close.
+func NewRedis(client redis.UniversalClient, prefix string, opts ...Option) *Redis {
+	return &Redis{c: client, prefix: prefix, opts: newOptions(opts)}
+}
+
+// Key layout, below the prefix:
+//
+//	topics                   hash   topic id -> topic JSON
+//	inference:<topic>        hash   h: block height, d: inference JSON
+//	history:<topic>          zset   "<20-digit height>|<inference JSON>", all scored 0
+//	chains                   set    chain ids
+//	chain:<id>               hash   name, oracle
+//	chain:<id>:topics        hash   topic id -> chain topic JSON (all strings, read by Lua)
+//	pushes:<chain>           list   push JSON, newest first
+//	journal:<chain>          hash   nonce -> journal entry JSON
+//	journal:<chain>:fence    string highest lease token used for the chain
+//	requests:<chain>         zset   "<sort key>|<request JSON>", all scored 0
+//	requests:<chain>:ids     hash   tx hash:log index -> its member in requests:<chain>
+//	requests:<chain>:seen:<tx hash>:<log index>  string, expires after the dedup window
+//
+// The sorted sets are ordered by member (ZRANGEBYLEX), not by score: scores are
+// doubles, which cannot tell apart heights above 2^53 or uint256 amounts.
+func (r *Redis) key(parts ...string) string {
+	k := r.prefix
+	for i, p := range parts {
+		if i > 0 {
+			k += ":"
+		}
+		k += p
+	}
+	return k
+}
+
+func u64(v uint64) string { return strconv.FormatUint(v, 10) }
+
+// luaCompareUint compares two canonical decimal strings of unsigned integers (no
+// leading zeros) without converting them to Lua numbers, which are doubles and lose
+// precision above 2^53: block heights use the whole uint64 range.
+const luaCompareUint = `
+local function cmpuint(a, b)
+  if #a ~= #b then
+    if #a < #b then return -1 end
+    return 1
+  end
+  if a == b then return 0 end
+  if a < b then return -1 end
+  return 1
+end
+`
+
+// putInferenceScript stores ARGV[2] as the latest inference of a topic when its block
+// height ARGV[1] is above the stored one, and appends ARGV[3] to the topic's history,
+// keeping the newest ARGV[4] entries. KEYS[1] is the topic's inference hash, KEYS[2]
+// its history.
+var putInferenceScript = redis.NewScript(luaCompareUint + `
+local cur = redis.call('HGET', KEYS[1], 'h')
+if cur and cmpuint(ARGV[1], cur) <= 0 then
+  return 0
+end
+redis.call('HSET', KEYS[1], 'h', ARGV[1], 'd', ARGV[2])
+redis.call('ZADD', KEYS[2], 0, ARGV[3])
+redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[4]) - 1)
+return 1
+`)
+
+// pad20 writes v with leading zeros to the 20 digits of the largest uint64, so that
+// byte order is numeric order.
+func pad20(v uint64) string { return fmt.Sprintf("%020d", v) }
+
+// putChainTopicScript is MergeChainTopic in Lua. KEYS[1] is the chain's topics hash,
+// KEYS[2] the set of chains; ARGV[1] the topic id, ARGV[2] the new state as JSON with
+// string fields, ARGV[3] the chain id.
+var putChainTopicScript = redis.NewScript(luaCompareUint + `
+local n = cjson.decode(ARGV[2])
+local o = {h = '0', v = '', ts = '0', lp = '', tx = ''}
+local cur = redis.call('HGET', KEYS[1], ARGV[1])
+if cur then o = cjson.decode(cur) end
+local c = cmpuint(n.h, o.h)
+if c > 0 then
+  o.h = n.h
+  o.v = n.v
+  o.ts = n.ts
+elseif c == 0 then
+  if n.v ~= '' then o.v = n.v end
+  if n.ts ~= '0' then o.ts = n.ts end
+end
+if n.lp ~= '' then o.lp = n.lp end
+if n.tx ~= '' then o.tx = n.tx end
+redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(o))
+redis.call('SADD', KEYS[2], ARGV[3])
+return 1
+`)
+
+// inferenceRecord is an inference as stored: the time as unix nanoseconds so nothing
+// below the second is lost.
+type inferenceRecord struct {
+	TopicID     uint64      `json:"topic"`
+	BlockHeight uint64      `json:"height"`
+	Value       string      `json:"value"`
+	Time        int64       `json:"time_ns"`
+	Intervals   [][2]string `json:"ci,omitempty"`
+}
+
+func encodeInference(inf oracle.Inference) (string, error) {
+	rec := inferenceRecord{
+		TopicID:     inf.TopicID,
+		BlockHeight: inf.BlockHeight,
+		Value:       inf.Value,
+		Time:        inf.Timestamp.UnixNano(),
+	}
+	for _, ci := range inf.ConfidenceIntervals {
+		rec.Intervals = append(rec.Intervals, [2]string{ci.Percentile, ci.Value})
+	}
+	b, err := json.Marshal(rec)
+	return string(b), err
+}
+
+func decodeInference(s string) (oracle.Inference, error) {
+	var rec inferenceRecord
+	if err := json.Unmarshal([]byte(s), &rec); err != nil {
+		return oracle.Inference{}, fmt.Errorf("decode stored inference: %w", err)
+	}
+	inf := oracle.Inference{
+		TopicID:     rec.TopicID,
+		BlockHeight: rec.BlockHeight,
+		Value:       rec.Value,
+		Timestamp:   time.Unix(0, rec.Time).UTC(),
+	}
+	for _, ci := range rec.Intervals {
+		inf.ConfidenceIntervals = append(inf.ConfidenceIntervals, oracle.ConfidenceInterval{Percentile: ci[0], Value: ci[1]})
+	}
+	return inf, nil
+}
+
+// chainTopicRecord is a chain topic as stored: every field a string so the Lua merge
+// compares heights exactly; "" stands for a nil value, a zero time and a zero hash.
+type chainTopicRecord struct {
+	Height    string `json:"h"`
+	Value     string `json:"v"`
+	Timestamp string `json:"ts"`
+	LastPush  string `json:"lp"`
+	TxHash    string `json:"tx"`
+}
+
+func encodeChainTopic(t oracle.ChainTopic) (string, error) {
+	rec := chainTopicRecord{Height: u64(t.BlockHeight), Timestamp: u64(t.Timestamp)}
+	if t.Value != nil {
+		rec.Value = t.Value.String()
+	}
+	if !t.LastPush.IsZero() {
+		rec.LastPush = strconv.FormatInt(t.LastPush.UnixNano(), 10)
+	}
+	if t.TxHash != (common.Hash{}) {
+		rec.TxHash = t.TxHash.Hex()
+	}
+	b, err := json.Marshal(rec)
+	return string(b), err
+}
+
+func decodeChainTopic(topicID, s string) (oracle.ChainTopic, error) {
+	var (
+		rec chainTopicRecord
+		t   oracle.ChainTopic
+		err error
+	)
+	if err := json.Unmarshal([]byte(s), &rec); err != nil {
+		return t, fmt.Errorf("decode stored topic %s state: %w", topicID, err)
+	}
+	if t.TopicID, err = strconv.ParseUint(topicID, 10, 64); err != nil {
+		return t, fmt.Errorf("decode stored topic id %q: %w", topicID, err)
+	}
+	if t.BlockHeight, err = strconv.ParseUint(rec.Height, 10, 64); err != nil {
+		return t, fmt.Errorf("decode stored topic %s block height: %w", topicID, err)
+	}
+	if t.Timestamp, err = strconv.ParseUint(rec.Timestamp, 10, 64); err != nil {
+		return t, fmt.Errorf("decode stored topic %s timestamp: %w", topicID, err)
+	}
+	if rec.Value != "" {
+		v, ok := new(big.Int).SetString(rec.Value, 10)
+		if !ok {
+			return t, fmt.Errorf("decode stored topic %s value %q: not a decimal integer", topicID, rec.Value)
+		}
+		t.Value = v
+	}
+	if rec.LastPush != "" {
+		ns, err := strconv.ParseInt(rec.LastPush, 10, 64)
+		if err != nil {
+			return t, fmt.Errorf("decode stored topic %s last push: %w", topicID, err)
+		}
+		t.LastPush = time.Unix(0, ns).UTC()
+	}
+	if rec.TxHash != "" {
+		t.TxHash = common.HexToHash(rec.TxHash)
+	}
+	return t, nil
+}
+
+// PutTopic implements Store.
+func (r *Redis) PutTopic(ctx context.Context, t oracle.Topic) error {
+	b, err := json.Marshal(t)
+	if err != nil {
+		return fmt.Errorf("put topic %d: %w", t.ID, err)
+	}
+	if err := r.c.HSet(ctx, r.key("topics"), u64(t.ID), b).Err(); err != nil {
+		return fmt.Errorf("put topic %d: %w", t.ID, err)
+	}
+	return nil
+}
+
+// Topics implements Store.
+func (r *Redis) Topics(ctx context.Context) ([]oracle.Topic, error) {
+	all, err := r.c.HGetAll(ctx, r.key("topics")).Result()
+	if err != nil {
+		return nil, fmt.Errorf("list topics: %w", err)
+	}
+	out := make([]oracle.Topic, 0, len(all))
+	for id, s := range all {
+		var t oracle.Topic
+		if err := json.Unmarshal([]byte(s), &t); err != nil {
+			return nil, fmt.Errorf("list topics: decode topic %s: %w", id, err)
+		}
+		out = append(out, t)
+	}
+	slices.SortFunc(out, func(a, b oracle.Topic) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
+
+// PutInference implements Store.
+func (r *Redis) PutInference(ctx context.Context, inf oracle.Inference) error {
+	data, err := encodeInference(inf)
+	if err != nil {
+		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
+	}
+	keys := []string{r.key("inference", u64(inf.TopicID)), r.key("history", u64(inf.TopicID))}
+	member := pad20(inf.BlockHeight) + "|" + data
+	err = putInferenceScript.Run(ctx, r.c, keys, u64(inf.BlockHeight), data, member, r.opts.historyLimit).Err()
+	if err != nil {
+		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
+	}
+	return nil
+}
+
+// LatestInference implements Store.
+func (r *Redis) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+	s, err := r.c.HGet(ctx, r.key("inference", u64(topicID)), "d").Result()
+	if errors.Is(err, redis.Nil) {
+		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, ErrNotFound)
+	}
+	if err != nil {
+		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
+	}
+	inf, err := decodeInference(s)
+	if err != nil {
+		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
+	}
+	return inf, nil
+}
+
+// PutChain implements Store.
+func (r *Redis) PutChain(ctx context.Context, c oracle.Chain) error {
+	id := u64(c.ID)
+	_, err := r.c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+		p.HSet(ctx, r.key("chain", id), "name", c.Name, "oracle", c.Oracle.Hex())
+		p.SAdd(ctx, r.key("chains"), id)
+		return nil
+	})
+	if err != nil {
+		return fmt.Errorf("put chain %d: %w", c.ID, err)
+	}
+	return nil
+}
+
+// PutChainTopic implements Store.
+func (r *Redis) PutChainTopic(ctx context.Context, chainID uint64, t oracle.ChainTopic) error {
+	data, err := encodeChainTopic(t)
+	if err != nil {
+		return fmt.Errorf("put chain %d topic %d: %w", chainID, t.TopicID, err)
+	}
+	keys := []string{r.key("chain", u64(chainID), "topics"), r.key("chains")}
+	if err := putChainTopicScript.Run(ctx, r.c, keys, u64(t.TopicID), data, u64(chainID)).Err(); err != nil {
+		return fmt.Errorf("put chain %d topic %d: %w", chainID, t.TopicID, err)
+	}
+	return nil
+}
+
+// Chains implements Store.
+func (r *Redis) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
+	ids, err := r.c.SMembers(ctx, r.key("chains")).Result()
+	if err != nil {
+		return nil, fmt.Errorf("list chains: %w", err)
+	}
+	metas := make([]*redis.MapStringStringCmd, len(ids))
+	topics := make([]*redis.MapStringStringCmd, len(ids))
+	_, err = r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
+		for i, id := range ids {
+			metas[i] = p.HGetAll(ctx, r.key("chain", id))
+			topics[i] = p.HGetAll(ctx, r.key("chain", id, "topics"))
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("list chains: %w", err)
+	}
+	out := make([]oracle.ChainStatus, 0, len(ids))
+	for i, id := range ids {
+		var st oracle.ChainStatus
+		if st.ID, err = strconv.ParseUint(id, 10, 64); err != nil {
+			return nil, fmt.Errorf("list chains: decode chain id %q: %w", id, err)
+		}
+		meta := metas[i].Val()
+		st.Name = meta["name"]
+		if a := meta["oracle"]; a != "" {
+			st.Oracle = common.HexToAddress(a)
+		}
+		st.Topics = make([]oracle.ChainTopic, 0, len(topics[i].Val()))
+		for tid, s := range topics[i].Val() {
+			ct, err := decodeChainTopic(tid, s)
+			if err != nil {
+				return nil, fmt.Errorf("list chains: chain %s: %w", id, err)
+			}
+			st.Topics = append(st.Topics, ct)
+		}
+		slices.SortFunc(st.Topics, func(a, b oracle.ChainTopic) int { return cmp.Compare(a.TopicID, b.TopicID) })
+		out = append(out, st)
+	}
+	slices.SortFunc(out, func(a, b oracle.ChainStatus) int { return cmp.Compare(a.ID, b.ID) })
+	return out, nil
+}
