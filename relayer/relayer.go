@@ -383,6 +383,11 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 			log.Warn("cannot record push in the store", "topic_id", u.TopicID, "err", err)
 		}
 	}
+	if err := r.store.RecordPush(ctx, chain.ID, store.Push{
+		TxHash: res.TxHash, BlockNumber: res.BlockNumber, GasUsed: res.GasUsed, Updates: res.Applied, At: now,
+	}); err != nil {
+		log.Warn("cannot record push history in the store", "tx", res.TxHash, "err", err)
+	}
 	for _, s := range res.Skipped {
 		log.Info("oracle skipped an update", "topic_id", s.TopicID, "block_height", s.BlockHeight,
 			"stored_block_height", s.StoredBlockHeight, "reason", s.Reason)

@@ -228,6 +228,15 @@ func TestRelayerPushesEveryNewerTopicToEveryChainInOneBatch(t *testing.T) {
 		t.Errorf("second batch %+v, want topic 2 alone", last)
 	}
 
+	// Every mined batch is in the chain's push history, newest first.
+	pushes, err := st.Pushes(context.Background(), 56, 10)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(pushes) != a.batchCount() || len(pushes[0].Updates) != 1 || pushes[0].Updates[0].TopicID != 2 || pushes[len(pushes)-1].GasUsed == 0 {
+		t.Errorf("push history of chain 56 = %+v, want %d pushes, the newest carrying topic 2", pushes, a.batchCount())
+	}
+
 	// The store the API reads records what each chain holds and when it was pushed.
 	chains, err := st.Chains(context.Background())
 	if err != nil {

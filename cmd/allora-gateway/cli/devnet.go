@@ -38,9 +38,11 @@ client, for example:
   curl -s http://127.0.0.1:8080/v1/topics/1/inference
 
 Devnet compresses time (an Allora block a second, epochs of a few blocks) and keeps its
-state in memory: a restart starts from nothing. Stop it with Ctrl-C.`,
+state in memory unless --redis is given; the chains always start from genesis. Stop it
+with Ctrl-C.`,
 		Example: `  allora-gateway devnet
   allora-gateway devnet --api-port 9080 --chain-ports 9545,9546,9547
+  allora-gateway devnet --redis redis://127.0.0.1:6379/0
   allora-gateway devnet --log-level debug`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -82,5 +84,6 @@ state in memory: a restart starts from nothing. Stop it with Ctrl-C.`,
 	f.DurationVar(&cfg.BlockTime, "block-time", time.Second, "interval between EVM blocks")
 	f.DurationVar(&cfg.AlloraBlockTime, "allora-block-time", time.Second, "interval between Allora blocks")
 	f.Int64Var(&cfg.Seed, "seed", 1, "seed of the emulator's synthetic price paths")
+	f.StringVar(&cfg.RedisURL, "redis", "", "keep state in the Redis at this URL (redis://127.0.0.1:6379/0) instead of memory")
 	return cmd
 }

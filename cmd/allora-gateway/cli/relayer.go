@@ -134,7 +134,18 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		writers = append(writers, w)
 	}
 
-	st := store.NewMemory()
+	var st store.Store = store.NewMemory()
+	if cfg.Redis.URL != "" {
+		rs, closeRedis, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix)
+		if err != nil {
+			return fmt.Errorf("redis: %w", err)
+		}
+		closers = append(closers, func() { _ = closeRedis() })
+		st = rs
+		log.Info("state in redis", "prefix", cfg.Redis.Prefix)
+	} else {
+		log.Info("state in memory (set redis.url to share it with API replicas)")
+	}
 	rl, err := relayer.New(relayer.Config{
 		Topics:        cfg.Topics,
 		PollInterval:  cfg.Relayer.PollInterval.Duration,

@@ -26,6 +26,7 @@ type Config struct {
 	Chains  []Chain  `yaml:"chains"`
 	Relayer Relayer  `yaml:"relayer"`
 	Signers Signers  `yaml:"signers"`
+	Redis   Redis    `yaml:"redis"`
 	API     API      `yaml:"api"`
 	Log     Log      `yaml:"log"`
 }
@@ -86,6 +87,15 @@ type Key struct {
 	PassphraseEnv  string `yaml:"passphrase_env"`
 }
 
+// Redis is the shared store the relayer writes and API replicas read.
+type Redis struct {
+	// URL is the redis://, rediss:// (TLS) or unix:// URL of the store; it may carry a
+	// password. Empty keeps state in this process's memory: one process, nothing shared.
+	URL Secret `yaml:"url"`
+	// Prefix starts every key, so several gateways can share one Redis.
+	Prefix string `yaml:"prefix"`
+}
+
 // API configures the REST API the relayer serves.
 type API struct {
 	// Listen is the host:port to listen on; empty disables the API.
@@ -113,8 +123,9 @@ func Default() Config {
 			PushInterval:  Duration{30 * time.Second},
 			SubmitTimeout: Duration{2 * time.Minute},
 		},
-		API: API{Listen: "127.0.0.1:8080"},
-		Log: Log{Level: "info", Format: "text"},
+		Redis: Redis{Prefix: "allora-gateway"},
+		API:   API{Listen: "127.0.0.1:8080"},
+		Log:   Log{Level: "info", Format: "text"},
 	}
 }
 

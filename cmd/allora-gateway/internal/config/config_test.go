@@ -2,6 +2,7 @@ package config
 
 import (
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -81,8 +82,9 @@ func TestLoadDefaults(t *testing.T) {
 				{Keystore: "/keys/oracle-1.json", PassphraseFile: "/keys/oracle-1.pass"},
 			},
 		},
-		API: API{Listen: "127.0.0.1:8080"},
-		Log: Log{Level: "info", Format: "text"},
+		Redis: Redis{Prefix: "allora-gateway"},
+		API:   API{Listen: "127.0.0.1:8080"},
+		Log:   Log{Level: "info", Format: "text"},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("Load =\n%#v\nwant\n%#v", c, want)
@@ -399,6 +401,8 @@ func TestEnvNames(t *testing.T) {
 		"ALLORA_GATEWAY_SIGNERS_ORACLE_1_KEYSTORE",
 		"ALLORA_GATEWAY_SIGNERS_ORACLE_1_PASSPHRASE_FILE",
 		"ALLORA_GATEWAY_SIGNERS_ORACLE_1_PASSPHRASE_ENV",
+		"ALLORA_GATEWAY_REDIS_URL",
+		"ALLORA_GATEWAY_REDIS_PREFIX",
 		"ALLORA_GATEWAY_API_LISTEN",
 		"ALLORA_GATEWAY_LOG_LEVEL",
 		"ALLORA_GATEWAY_LOG_FORMAT",
@@ -448,5 +452,31 @@ func TestRedacted(t *testing.T) {
 	}
 	if !reflect.DeepEqual(back, c) {
 		t.Fatalf("Load(Redacted()) =\n%+v\nwant\n%+v", back, c)
+	}
+}
+
+func TestRedisSettings(t *testing.T) {
+	c := Default()
+	if c.Redis.URL != "" || c.Redis.Prefix != "allora-gateway" {
+		t.Fatalf("default redis = %+v, want no URL (memory) and prefix allora-gateway", c.Redis)
+	}
+	if got := fmt.Sprint(c.Redis.URL); got != "" {
+		t.Errorf("an unset secret prints as %q, want empty", got)
+	}
+	c.Redis.URL = "http://user:hunter2@redis.example:6379"
+	c.Redis.Prefix = ""
+	err := c.Validate()
+	for _, want := range []string{"redis.url: must be a redis://", "redis.prefix: must be set"} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate = %v, want it to report %q", err, want)
+		}
+	}
+	if err != nil && strings.Contains(err.Error(), "hunter2") {
+		t.Errorf("Validate quoted the redis password: %v", err)
+	}
+	c.Redis.URL = "rediss://default:hunter2@redis.example:6380/0"
+	c.Redis.Prefix = "gw"
+	if err := c.Validate(); err != nil && strings.Contains(err.Error(), "redis") {
+		t.Errorf("a rediss:// URL is refused: %v", err)
 	}
 }

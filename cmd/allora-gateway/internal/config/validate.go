@@ -110,6 +110,12 @@ func (c Config) Validate() error {
 		seenKeystore[k.Keystore] = i
 	}
 
+	if c.Redis.URL != "" && !isURL(c.Redis.URL.Reveal(), "redis", "rediss", "unix") {
+		v.add("redis.url: must be a redis://, rediss:// or unix:// URL")
+	}
+	if c.Redis.URL != "" && c.Redis.Prefix == "" {
+		v.add("redis.prefix: must be set when redis.url is (it keeps this gateway's keys apart)")
+	}
 	if c.API.Listen != "" {
 		_, port, err := net.SplitHostPort(c.API.Listen)
 		if err == nil {

@@ -73,6 +73,8 @@ type Config struct {
 	AlloraBlockTime time.Duration // Allora block interval; default 1s
 	PollInterval    time.Duration // relayer's Allora poll; default 1s
 	Seed            int64         // seeds the emulator's price paths
+	RedisURL        string        // keep state in this Redis instead of memory
+	RedisPrefix     string        // key prefix in Redis; default allora-gateway-devnet
 	Logger          *slog.Logger  // default discards
 	Out             io.Writer     // where progress is printed; default discards
 }
@@ -104,6 +106,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.Seed == 0 {
 		c.Seed = 1
+	}
+	if c.RedisPrefix == "" {
+		c.RedisPrefix = "allora-gateway-devnet"
 	}
 	if c.Logger == nil {
 		c.Logger = slog.New(slog.DiscardHandler)
@@ -167,6 +172,18 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	out, log := cfg.Out, cfg.Logger
 	g, gctx := errgroup.WithContext(ctx)
 	d.group = g
+
+	if cfg.RedisURL != "" {
+		rs, closeRedis, err := store.DialRedis(ctx, cfg.RedisURL, cfg.RedisPrefix)
+		if err != nil {
+			return d, err
+		}
+		d.closers = append(d.closers, closeRedis)
+		d.Store = rs
+		fmt.Fprintf(out, "state    redis, keys under %q\n", cfg.RedisPrefix)
+	} else {
+		fmt.Fprintln(out, "state    in memory (--redis URL keeps it in Redis)")
+	}
 
 	// Listeners first, so that a taken port fails before anything starts.
 	apiLn, err := listen(cfg.Host, cfg.APIPort, "API")

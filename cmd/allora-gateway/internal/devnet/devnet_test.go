@@ -12,11 +12,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/devnet"
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 type chainsResponse struct {
@@ -237,5 +239,58 @@ func getJSON(t *testing.T, url string, v any) {
 	}
 	if err := json.NewDecoder(resp.Body).Decode(v); err != nil {
 		t.Fatalf("GET %s: decode: %v", url, err)
+	}
+}
+
+// With --redis, devnet keeps its state in Redis: the API answers from it and a second
+// reader of the same keys sees the pushes.
+func TestDevnetKeepsStateInRedis(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	prefix := fmt.Sprintf("allora-gateway-test-devnet-%d", time.Now().UnixNano())
+	chains := devnet.DefaultChains()[:1]
+	chains[0].Port = -1
+	d, err := devnet.Start(ctx, devnet.Config{
+		APIPort: -1, AlloraPort: -1, Chains: chains,
+		BlockTime: 250 * time.Millisecond, AlloraBlockTime: 250 * time.Millisecond, PollInterval: 100 * time.Millisecond,
+		RedisURL: "redis://127.0.0.1:6379/0", RedisPrefix: prefix,
+	})
+	if err != nil {
+		t.Fatalf("start devnet with redis: %v", err)
+	}
+	defer func() {
+		cancel()
+		if err := d.Wait(); err != nil {
+			t.Errorf("devnet stopped with: %v", err)
+		}
+		// Leave nothing behind in the shared Redis.
+		rc := redis.NewClient(&redis.Options{Addr: "127.0.0.1:6379"})
+		defer rc.Close()
+		iter := rc.Scan(context.Background(), 0, prefix+"*", 100).Iterator()
+		for iter.Next(context.Background()) {
+			rc.Del(context.Background(), iter.Val())
+		}
+	}()
+
+	reader, closeReader, err := store.DialRedis(ctx, "redis://127.0.0.1:6379/0", prefix)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer closeReader()
+	deadline := time.Now().Add(60 * time.Second)
+	for {
+		pushes, err := reader.Pushes(ctx, 56, 10)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var resp chainsResponse
+		getJSON(t, d.APIURL+"/v1/chains", &resp)
+		if len(pushes) > 0 && len(resp.Chains) == 1 && resp.Chains[0].Topics[0].BlockHeight > 0 {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("no push reached Redis within 60s: pushes %v, chains %+v", pushes, resp)
+		}
+		time.Sleep(100 * time.Millisecond)
 	}
 }
