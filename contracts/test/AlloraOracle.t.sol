@@ -2,9 +2,8 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
-import {AlloraOracle, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraOracle, Signature, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
 import {Vm, vm} from "./Vm.sol";
 
 contract AlloraOracleTest {
@@ -66,35 +65,33 @@ contract AlloraOracleTest {
         ups[1] = b;
     }
 
-    function _sign(uint256 key, bytes32 digest) internal pure returns (bytes memory) {
+    /// An EIP-2098 compact signature: the recovery bit in the top bit of s.
+    function _sign(uint256 key, bytes32 digest) internal pure returns (Signature memory) {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
-        return abi.encodePacked(r, s, v);
+        return _compact(v, r, s);
+    }
+
+    function _compact(uint8 v, bytes32 r, bytes32 s) internal pure returns (Signature memory) {
+        return Signature({r: r, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
     }
 
     /// Signatures of the first `count` registered signers, in the order the oracle wants.
     function _signBatch(AlloraOracle target, Update[] memory ups, uint256 count)
         internal
         view
-        returns (bytes[] memory sigs)
+        returns (Signature[] memory sigs)
     {
         bytes32 digest = target.hashBatch(ups);
-        sigs = new bytes[](count);
+        sigs = new Signature[](count);
         for (uint256 i = 0; i < count; ++i) {
             sigs[i] = _sign(keys[i], digest);
         }
     }
 
-    function _recover(bytes32 digest, bytes memory sig) internal pure returns (address) {
-        (bytes32 r, bytes32 s, uint8 v) = _split(sig);
-        return ecrecover(digest, v, r, s);
-    }
-
-    function _split(bytes memory sig) internal pure returns (bytes32 r, bytes32 s, uint8 v) {
-        assembly ("memory-safe") {
-            r := mload(add(sig, 0x20))
-            s := mload(add(sig, 0x40))
-            v := byte(0, mload(add(sig, 0x60)))
-        }
+    function _recover(bytes32 digest, Signature memory sig) internal pure returns (address) {
+        bytes32 s = bytes32(uint256(sig.vs) & ((uint256(1) << 255) - 1));
+        uint8 v = uint8(27 + (uint256(sig.vs) >> 255));
+        return ecrecover(digest, v, sig.r, s);
     }
 
     /// The digest written out from EIP-712 itself, independent of the contract's code.
@@ -136,6 +133,11 @@ contract AlloraOracleTest {
             )
         );
         return keccak256(abi.encodePacked(hex"1901", domainSeparator, batchHash));
+    }
+
+    /// The packed state word of a TopicUpdated event, written out from its documented layout.
+    function _state(int256 value, uint256 height, uint256 timestamp) internal pure returns (uint256) {
+        return (height << 224) | (timestamp << 192) | uint256(uint192(int192(value)));
     }
 
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
@@ -265,12 +267,12 @@ contract AlloraOracleTest {
             _update(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, NOW - 30),
             _update(TOPIC_BTC, -1, 4_512_346, NOW + 60)
         );
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30)));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, -1, 4_512_346, uint64(NOW + 60));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(-1, 4_512_346, uint64(NOW + 60)));
         vm.prank(stranger); // submission is permissionless
         uint256 applied = oracle.updateBatch(ups, sigs);
         vm.assertEq(applied, 2, "applied");
@@ -293,12 +295,27 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_AllThreeSignersAndExtremeValues() public {
         Update[] memory ups =
-            _batch(_update(TOPIC_ETH, type(int256).min, 1, NOW), _update(TOPIC_BTC, type(int256).max, 2, NOW));
+            _batch(_update(TOPIC_ETH, type(int192).min, 1, NOW), _update(TOPIC_BTC, type(int192).max, 2, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 3)), 2, "applied");
         (int256 minValue,,,) = oracle.latest(TOPIC_ETH);
         (int256 maxValue,,,) = oracle.latest(TOPIC_BTC);
-        vm.assertEq(minValue, type(int256).min, "min int256");
-        vm.assertEq(maxValue, type(int256).max, "max int256");
+        vm.assertEq(minValue, type(int192).min, "min int192");
+        vm.assertEq(maxValue, type(int192).max, "max int192");
+    }
+
+    function test_UpdateBatch_OutOfRangeSkipped() public {
+        Update[] memory ups = new Update[](4);
+        ups[0] = _update(TOPIC_ETH, int256(type(int192).max) + 1, 10, NOW);
+        ups[1] = _update(TOPIC_ETH, int256(type(int192).min) - 1, 10, NOW);
+        ups[2] = _update(TOPIC_ETH, 1, uint64(type(uint32).max) + 1, NOW);
+        ups[3] = _update(TOPIC_ETH, 1, type(uint32).max, NOW); // the largest height that fits
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.expectEmit(address(oracle));
+            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, ups[i].blockHeight, 0, SkipReason.OutOfRange);
+        }
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, type(uint32).max, uint64(NOW)));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     function test_UpdateBatch_NewerBlockHeightReplaces() public {
@@ -316,7 +333,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_ReplaySkipsNotNewer() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 100, 10, NOW), _update(TOPIC_BTC, 200, 20, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.assertEq(oracle.updateBatch(ups, sigs), 2, "first submission");
 
         vm.expectEmit(address(oracle));
@@ -335,7 +352,7 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 10, SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 7, 3, uint64(NOW));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(7, 3, uint64(NOW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
 
         (int256 value,,, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
@@ -358,7 +375,7 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooOld);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW - MAX_AGE));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW - MAX_AGE)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
         oracle.latest(TOPIC_ETH);
@@ -372,14 +389,14 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooFarInFuture);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW + MAX_FUTURE_SKEW));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW + MAX_FUTURE_SKEW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     function test_UpdateBatch_SameTopicTwiceInOneBatch() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_ETH, 2, 10, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 1, 10, uint64(NOW));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, 10, uint64(NOW)));
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
@@ -397,14 +414,16 @@ contract AlloraOracleTest {
     function testFuzz_UpdateBatch_Rules(int256 value, uint64 storedHeight, uint64 height, uint64 timestamp, uint64 now_)
         public
     {
-        now_ = uint64(_bound(now_, 1, type(uint64).max - MAX_FUTURE_SKEW));
+        // Up to a little past 2106, so timestamps that do not fit uint32 are exercised too.
+        now_ = uint64(_bound(now_, 1, uint256(type(uint32).max) + 2 * MAX_FUTURE_SKEW));
+        storedHeight = now_ > type(uint32).max ? 0 : uint64(_bound(storedHeight, 0, type(uint32).max));
         vm.warp(now_);
         if (storedHeight != 0) {
             Update[] memory first = _batch(_update(TOPIC_ETH, 42, storedHeight, now_));
             vm.assertEq(oracle.updateBatch(first, _signBatch(oracle, first, 2)), 1, "stored first");
         }
         Update[] memory ups = _batch(_update(TOPIC_ETH, value, height, timestamp));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.recordLogs();
         uint256 applied = oracle.updateBatch(ups, sigs);
         _checkRule(RuleCase(value, storedHeight, height, timestamp, now_), applied, vm.getRecordedLogs());
@@ -417,8 +436,12 @@ contract AlloraOracleTest {
         bool notNewer = c.height <= c.storedHeight;
         bool tooOld = uint256(c.timestamp) + MAX_AGE < c.now_;
         bool tooFar = uint256(c.timestamp) > uint256(c.now_) + MAX_FUTURE_SKEW;
-        if (notNewer || tooOld || tooFar) {
-            SkipReason want = notNewer ? SkipReason.NotNewer : tooOld ? SkipReason.TooOld : SkipReason.TooFarInFuture;
+        bool outOfRange = c.height > type(uint32).max || c.timestamp > type(uint32).max
+            || c.value > type(int192).max || c.value < type(int192).min;
+        if (notNewer || tooOld || tooFar || outOfRange) {
+            SkipReason want = notNewer
+                ? SkipReason.NotNewer
+                : tooOld ? SkipReason.TooOld : tooFar ? SkipReason.TooFarInFuture : SkipReason.OutOfRange;
             vm.assertEq(applied, 0, "skipped");
             vm.assertEq(logs[0].topics[0], AlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
             (uint64 height, uint64 stored, SkipReason reason) = abi.decode(logs[0].data, (uint64, uint64, SkipReason));
@@ -439,24 +462,24 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsEmptyBatch() public {
         Update[] memory ups = new Update[](0);
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.expectRevert(AlloraOracle.EmptyBatch.selector);
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsBelowThreshold() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory one = _signBatch(oracle, ups, 1);
+        Signature[] memory one = _signBatch(oracle, ups, 1);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 1, 2));
         oracle.updateBatch(ups, one);
 
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 0, 2));
-        oracle.updateBatch(ups, new bytes[](0));
+        oracle.updateBatch(ups, new Signature[](0));
     }
 
     function test_UpdateBatch_RevertsDescendingSigners() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
         vm.expectRevert(
             abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[1], signerSet[0])
@@ -466,7 +489,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsSignerCountedTwice() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         sigs[1] = sigs[0];
         vm.expectRevert(
             abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], signerSet[0])
@@ -475,15 +498,28 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_RevertsSameSignerWithMalleableTwin() public {
-        // The high-s twin of a signature recovers to the same signer; it must not count twice.
+        // The high-s twin (r, n - s, !v) of a signature recovers to the same signer; it must
+        // never count as a second signature. In EIP-2098 form it is either a high s that
+        // fits 255 bits (refused as malleable) or does not fit and, masked, recovers to
+        // another address that is no signer.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(keys[0], digest);
-        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
-        bytes[] memory sigs = new bytes[](2);
-        sigs[0] = abi.encodePacked(r, s, v);
-        sigs[1] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        uint256 highS = SECP256K1_N - uint256(s);
+        Signature[] memory sigs = new Signature[](2);
+        sigs[0] = _compact(v, r, s);
+        sigs[1] = Signature({r: r, vs: bytes32(highS | (uint256(v == 27 ? 1 : 0) << 255))});
+        if (highS < (uint256(1) << 255)) {
+            vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, bytes32(highS)));
+        } else {
+            address twin = _recover(digest, sigs[1]);
+            vm.assertTrue(twin != signerSet[0], "masked twin recovers another address");
+            if (twin <= signerSet[0]) {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], twin));
+            } else {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, twin));
+            }
+        }
         oracle.updateBatch(ups, sigs);
     }
 
@@ -491,7 +527,7 @@ contract AlloraOracleTest {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         address outsider = vm.addr(outsiderKey);
-        bytes[] memory sigs = new bytes[](2);
+        Signature[] memory sigs = new Signature[](2);
         sigs[0] = _sign(outsiderKey, digest);
         sigs[1] = _sign(keys[2], digest);
         if (outsider > signerSet[2]) (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
@@ -499,37 +535,39 @@ contract AlloraOracleTest {
         oracle.updateBatch(ups, sigs);
     }
 
-    function test_UpdateBatch_RevertsSignatureLength() public {
+    function test_UpdateBatch_RevertsUnrecoverableSignature() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s,) = _split(sigs[0]);
-        sigs[0] = abi.encodePacked(r, s); // 64 bytes: ERC-2098 compact form is not accepted
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureLength.selector, 64));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        sigs[1].r = bytes32(0); // r = 0 is no point on the curve: ecrecover answers zero
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignature.selector, 1));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsHighS() public {
+        // Any s above n/2 is refused before recovery, whatever r is.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
-        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
-        sigs[0] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        bytes32 highS = bytes32(SECP256K1_N / 2 + 1);
+        sigs[0].vs = highS;
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, highS));
         oracle.updateBatch(ups, sigs);
     }
 
-    function test_UpdateBatch_RevertsInvalidV() public {
+    function test_UpdateBatch_RevertsSFlagFlipped() public {
+        // Flipping the recovery bit recovers some other address, which is not a signer.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
-        sigs[0] = abi.encodePacked(r, s, v - 27); // v in {0, 1} as some signers produce it
-        vm.expectRevert(ECDSA.ECDSAInvalidSignature.selector);
+        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        sigs[0].vs = bytes32(uint256(sigs[0].vs) ^ (uint256(1) << 255));
+        address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsTamperedUpdate() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         ups[0].value = 2;
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
@@ -538,7 +576,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsSignatureForOtherChain() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
+        Signature[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
 
         vm.chainId(56);
         bytes32 digest = oracle.hashBatch(ups);
@@ -554,7 +592,7 @@ contract AlloraOracleTest {
     function test_UpdateBatch_RevertsSignatureForOtherOracle() public {
         AlloraOracle other = new AlloraOracle(owner, signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(other, ups, 2);
+        Signature[] memory sigs = _signBatch(other, ups, 2);
         vm.assertEq(other.updateBatch(ups, sigs), 1, "accepted by the oracle it was signed for");
 
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
@@ -584,7 +622,7 @@ contract AlloraOracleTest {
 
         // The removed signers' signatures no longer count.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory oldSigs = _signBatch(oracle, ups, 2);
+        Signature[] memory oldSigs = _signBatch(oracle, ups, 2);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, signerSet[0]));
         oracle.updateBatch(ups, oldSigs);
     }
