@@ -4,7 +4,17 @@ pragma solidity ^0.8.24;
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 import {AlloraOracle, Signature, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraFeed} from "../src/AlloraFeed.sol";
+import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
+import {MockUpdateVerifier} from "./MockUpdateVerifier.sol";
 import {Vm, vm} from "./Vm.sol";
+
+/// A treasury that refuses payments.
+contract RefusingTreasury {
+    receive() external payable {
+        revert("no thanks");
+    }
+}
 
 contract AlloraOracleTest {
     uint64 internal constant MAX_AGE = 1 hours;
@@ -739,5 +749,234 @@ contract AlloraOracleTest {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, owner));
         vm.prank(owner);
         oracle.setTimeBounds(2, 2);
+    }
+    // ---------------------------------------------------------------- pause
+
+    function test_Pause_StopsUpdatesNotReads() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.Paused(owner);
+        vm.prank(owner);
+        oracle.pause();
+        vm.assertTrue(oracle.paused(), "paused");
+
+        Update[] memory next = _batch(_update(TOPIC_ETH, 2, 11, NOW));
+        Signature[] memory sigs = _signBatch(oracle, next, 2);
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.updateBatch(next, sigs);
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.requestUpdate(TOPIC_ETH);
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 1, "reads work while paused");
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.Unpaused(owner);
+        vm.prank(owner);
+        oracle.unpause();
+        vm.assertEq(oracle.updateBatch(next, sigs), 1, "applied after unpause");
+    }
+
+    // ---------------------------------------------------------------- requests and fees
+
+    function test_RequestUpdate_AnyAmountAndWithdraw() public {
+        vm.deal(stranger, 1 ether);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateRequested(TOPIC_ETH, stranger, 0);
+        vm.prank(stranger);
+        oracle.requestUpdate(TOPIC_ETH);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateRequested(TOPIC_BTC, stranger, 0.25 ether);
+        vm.prank(stranger);
+        oracle.requestUpdate{value: 0.25 ether}(TOPIC_BTC);
+        vm.assertEq(address(oracle).balance, 0.25 ether, "fees held");
+
+        address payable treasury = payable(address(0x7EA5));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TreasuryUpdated(address(0), treasury);
+        vm.prank(owner);
+        oracle.setTreasury(treasury);
+        vm.assertEq(oracle.treasury(), treasury, "treasury");
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.FeesWithdrawn(treasury, 0.25 ether);
+        vm.prank(owner);
+        oracle.withdrawFees();
+        vm.assertEq(treasury.balance, 0.25 ether, "treasury paid");
+        vm.assertEq(address(oracle).balance, 0, "oracle emptied");
+    }
+
+    function test_WithdrawFees_OnlyOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        oracle.withdrawFees();
+    }
+
+    // ---------------------------------------------------------------- every custom error
+
+    /// Each custom error not triggered by a dedicated test above, in one place.
+    function test_EveryRemainingCustomError() public {
+        vm.startPrank(owner);
+        vm.expectRevert(AlloraOracle.ExpectedPause.selector);
+        oracle.unpause();
+        oracle.pause();
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.pause();
+        oracle.unpause();
+
+        vm.expectRevert(AlloraOracle.RenounceOwnershipDisabled.selector);
+        oracle.renounceOwnership();
+
+        vm.expectRevert(AlloraOracle.ZeroAddressTreasury.selector);
+        oracle.setTreasury(address(0));
+        vm.expectRevert(AlloraOracle.TreasuryNotSet.selector);
+        oracle.withdrawFees();
+        RefusingTreasury refusing = new RefusingTreasury();
+        oracle.setTreasury(address(refusing));
+        vm.expectRevert(AlloraOracle.NoFees.selector);
+        oracle.withdrawFees();
+        vm.deal(address(oracle), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.FeeTransferFailed.selector, address(refusing), 1 ether));
+        oracle.withdrawFees();
+
+        vm.expectRevert(
+            abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, uint64(type(uint32).max) + 1, 1)
+        );
+        oracle.setTimeBounds(uint64(type(uint32).max) + 1, 1);
+        vm.stopPrank();
+
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ProofCountMismatch.selector, 1, 0));
+        oracle.updateBatchWithProofs(ups, sigs, new bytes[](0));
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(10)));
+        oracle.getRound(TOPIC_ETH, 10);
+    }
+
+    // ---------------------------------------------------------------- verifier hook
+
+    function _proof(Update memory u) internal pure returns (bytes memory) {
+        return abi.encode(keccak256(abi.encode(u.topicId, u.value, u.blockHeight, u.timestamp)));
+    }
+
+    function test_Verifier_RequiresProofForItsTopicOnly() public {
+        MockUpdateVerifier verifier = new MockUpdateVerifier();
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.VerifierUpdated(TOPIC_ETH, address(verifier));
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, verifier);
+        vm.assertEq(address(oracle.verifierOf(TOPIC_ETH)), address(verifier), "verifierOf");
+
+        // Without proofs: the verified topic is skipped, the other applied.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_BTC, 2, 10, NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.ProofRequired);
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "only BTC applied");
+
+        // With proofs: a wrong proof, a reverting verifier and garbage are rejected.
+        bytes[] memory proofs = new bytes[](2);
+        string[3] memory bad = ["wrong", "revert", "garbage"];
+        for (uint256 i = 0; i < bad.length; ++i) {
+            Update[] memory next = _batch(_update(TOPIC_ETH, 1, uint64(11 + i), NOW));
+            bytes[] memory one = new bytes[](1);
+            one[0] = bytes(bad[i]);
+            vm.expectEmit(address(oracle));
+            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, SkipReason.ProofRejected);
+            vm.assertEq(oracle.updateBatchWithProofs(next, _signBatch(oracle, next, 2), one), 0, "rejected");
+        }
+
+        ups = _batch(_update(TOPIC_ETH, 5, 20, NOW), _update(TOPIC_BTC, 6, 20, NOW));
+        proofs[0] = _proof(ups[0]);
+        vm.assertEq(oracle.updateBatchWithProofs(ups, _signBatch(oracle, ups, 2), proofs), 2, "both applied");
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 5, "verified value stored");
+
+        // Removing the verifier lets plain batches through again.
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, IUpdateVerifier(address(0)));
+        ups = _batch(_update(TOPIC_ETH, 7, 21, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied without verifier");
+    }
+
+    // ---------------------------------------------------------------- feeds and history
+
+    function _push(uint64 topicId, int256 value, uint64 height) internal {
+        Update[] memory ups = _batch(_update(topicId, value, height, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
+    }
+
+    function test_Feed_LatestAndMetadata() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH/USD 5m prediction (Allora topic 13)");
+        vm.assertEq(uint256(feed.decimals()), 18, "decimals");
+        vm.assertEq(feed.version(), 1, "version");
+        vm.assertEq(keccak256(bytes(feed.description())), keccak256("ETH/USD 5m prediction (Allora topic 13)"), "description");
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        feed.latestRoundData();
+
+        _push(TOPIC_ETH, -42e18, 100);
+        (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound) =
+            feed.latestRoundData();
+        vm.assertEq(uint256(roundId), 100, "round id is the height while no history was recorded");
+        vm.assertEq(answer, -42e18, "answer");
+        vm.assertEq(startedAt, NOW, "startedAt");
+        vm.assertEq(updatedAt, NOW, "updatedAt");
+        vm.assertEq(uint256(answeredInRound), uint256(roundId), "answeredInRound");
+        (uint80 again, int256 same,,,) = feed.getRoundData(roundId);
+        vm.assertEq(uint256(again), uint256(roundId), "latest round by id");
+        vm.assertEq(same, -42e18, "latest round answer");
+
+        // Without history an older round is gone once a newer one lands.
+        _push(TOPIC_ETH, 1, 101);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(100)));
+        feed.getRoundData(100);
+    }
+
+    function test_History_KeepsLastRoundsAndIdsIncrease() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
+        _push(TOPIC_ETH, 1, 50);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.HistoryUpdated(TOPIC_ETH, true);
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        vm.assertTrue(oracle.historyEnabled(TOPIC_ETH), "history on");
+
+        uint256 n = oracle.HISTORY_SIZE() + 5;
+        uint80[] memory ids = new uint80[](n);
+        uint80 previous;
+        {
+            (previous,,,,) = feed.latestRoundData();
+        }
+        for (uint256 i = 0; i < n; ++i) {
+            _push(TOPIC_ETH, int256(i) * 1e18, uint64(100 + 60 * i));
+            (ids[i],,,,) = feed.latestRoundData();
+            vm.assertTrue(ids[i] > previous, "round ids strictly increase");
+            previous = ids[i];
+        }
+        // The last HISTORY_SIZE rounds answer; older ones do not.
+        for (uint256 i = 0; i < n; ++i) {
+            if (i + oracle.HISTORY_SIZE() < n) {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[i]));
+                feed.getRoundData(ids[i]);
+            } else {
+                (, int256 answer,,,) = feed.getRoundData(ids[i]);
+                vm.assertEq(answer, int256(i) * 1e18, "past answer");
+            }
+        }
+        // A made-up id with a kept sequence number but another height is refused.
+        uint80 forged = ids[n - 2] + 1;
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged));
+        feed.getRoundData(forged);
+
+        // Switching history off keeps ids increasing and the recorded rounds readable.
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, false);
+        _push(TOPIC_ETH, 7, 100_000);
+        (uint80 last,,,,) = feed.latestRoundData();
+        vm.assertTrue(last > previous, "id increases after history is off");
+        (, int256 kept,,,) = feed.getRoundData(ids[n - 1]);
+        vm.assertEq(kept, int256(n - 1) * 1e18, "last recorded round still readable");
     }
 }
