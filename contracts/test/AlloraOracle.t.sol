@@ -979,4 +979,53 @@ contract AlloraOracleTest {
         (, int256 kept,,,) = feed.getRoundData(ids[n - 1]);
         vm.assertEq(kept, int256(n - 1) * 1e18, "last recorded round still readable");
     }
+
+    // ---------------------------------------------------------------- fuzz: values and signatures
+
+    /// Every int192 value and every 32-bit height and time round-trips through the slot.
+    function testFuzz_Int192RoundTrip(int192 value, uint32 height, uint32 offset) public {
+        vm.assume(height != 0);
+        uint64 ts = uint64(NOW - offset % MAX_AGE);
+        _pushAt(TOPIC_ETH, value, height, ts);
+        (int256 got,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(got, int256(value), "value");
+        vm.assertEq(uint256(timestamp), ts, "timestamp");
+        vm.assertEq(uint256(blockHeight), height, "blockHeight");
+    }
+
+    function _pushAt(uint64 topicId, int256 value, uint64 height, uint64 ts) internal {
+        Update[] memory ups = _batch(_update(topicId, value, height, ts));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
+    }
+
+    /// A random (r, vs) pair never passes for a registered signer.
+    function testFuzz_RandomSignatureRejected(bytes32 r, bytes32 vs) public {
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        Signature[] memory sigs = new Signature[](1);
+        sigs[0] = Signature({r: r, vs: vs});
+        try oracle.updateBatch(ups, sigs) {
+            vm.assertTrue(false, "a random signature was accepted");
+        } catch {}
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        oracle.latest(TOPIC_ETH);
+    }
+
+    /// A valid signature no longer verifies once any field of the signed update changes.
+    function testFuzz_SignatureBoundToEveryField(uint8 field, uint64 delta) public {
+        vm.assume(delta != 0);
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1e18, 10, NOW));
+        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        field %= 4;
+        if (field == 0) ups[0].topicId ^= delta;
+        else if (field == 1) ups[0].value += int256(uint256(delta));
+        else if (field == 2) ups[0].blockHeight += delta % 1000 + 1;
+        else ups[0].timestamp -= delta % 60 + 1;
+        try oracle.updateBatch(ups, sigs) {
+            vm.assertTrue(false, "a changed update kept its signature");
+        } catch {}
+    }
 }
