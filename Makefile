@@ -8,7 +8,7 @@ NPM_STAMP := $(CONTRACTS)/node_modules/.installed
 REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help
+.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help bench-gas
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -25,6 +25,9 @@ contracts: deps ## compile the contracts and regenerate bindings/
 	$(CONTRACTS)/tools/build-bindings.sh
 
 bindings: contracts
+
+bench-gas: ## print the gas of each contract operation on a simulated chain, beside its floor
+	$(GO) run ./bindings/internal/gasbench
 
 vet:
 	$(GO) vet ./...

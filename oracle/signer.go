@@ -177,3 +177,27 @@ func RecoverSigner(digest common.Hash, sig []byte) (common.Address, error) {
 	}
 	return common.BytesToAddress(crypto.Keccak256(pub[1:])[12:]), nil
 }
+
+// CompactSignatureLen is the length of a signature in the EIP-2098 form r ‖ vs.
+const CompactSignatureLen = 64
+
+// CompactSignature converts a signature in the r ‖ s ‖ v form Signer returns to the
+// 64-byte EIP-2098 form the contract takes: r, and vs, which is s with the recovery bit
+// (v - 27) in its top bit. It checks the form as RecoverSigner does (ErrSignatureLength,
+// ErrSignatureV, ErrSignatureHighS); a low s always leaves the top bit free.
+func CompactSignature(sig []byte) (r, vs [32]byte, err error) {
+	if len(sig) != SignatureLen {
+		return r, vs, fmt.Errorf("%w: got %d bytes", ErrSignatureLength, len(sig))
+	}
+	v := sig[crypto.RecoveryIDOffset]
+	if v != 27 && v != 28 {
+		return r, vs, fmt.Errorf("%w: got %d", ErrSignatureV, v)
+	}
+	if new(big.Int).SetBytes(sig[32:64]).Cmp(secp256k1HalfN) > 0 {
+		return r, vs, ErrSignatureHighS
+	}
+	copy(r[:], sig[0:32])
+	copy(vs[:], sig[32:64])
+	vs[0] |= (v - 27) << 7
+	return r, vs, nil
+}

@@ -257,3 +257,51 @@ func TestKeySignerLowS(t *testing.T) {
 		}
 	}
 }
+
+func TestCompactSignature(t *testing.T) {
+	digest := BatchDigest(goldenDomain, goldenUpdates())
+	// Enough keys that both recovery bits occur.
+	seenV := map[byte]bool{}
+	for i := range 8 {
+		signer := NewKeySigner(testKey(t, i))
+		sig, err := signer.Sign(t.Context(), digest)
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, vs, err := CompactSignature(sig)
+		if err != nil {
+			t.Fatalf("key %d: CompactSignature: %v", i, err)
+		}
+		seenV[sig[64]] = true
+		// Expand back as the contract does: v from the top bit, s from the rest.
+		v := vs[0] >> 7
+		s := vs
+		s[0] &= 0x7f
+		full := append(append(append([]byte{}, r[:]...), s[:]...), v+27)
+		if !bytes.Equal(full, sig) {
+			t.Errorf("key %d: compact form does not expand to the signature:\n%x\n%x", i, full, sig)
+		}
+	}
+	if !seenV[27] || !seenV[28] {
+		t.Errorf("recovery bits seen %v, want both 27 and 28 exercised", seenV)
+	}
+
+	sig, err := NewKeySigner(testKey(t, 0)).Sign(t.Context(), digest)
+	if err != nil {
+		t.Fatal(err)
+	}
+	bad := []struct {
+		name string
+		sig  []byte
+		want error
+	}{
+		{"64 bytes", sig[:64], ErrSignatureLength},
+		{"v 1", append(slices.Clone(sig[:64]), 1), ErrSignatureV},
+		{"high s", malleate(sig), ErrSignatureHighS},
+	}
+	for _, b := range bad {
+		if _, _, err := CompactSignature(b.sig); !errors.Is(err, b.want) {
+			t.Errorf("%s: CompactSignature error = %v, want %v", b.name, err, b.want)
+		}
+	}
+}

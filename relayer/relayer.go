@@ -62,7 +62,7 @@ type Skip struct {
 	TopicID           uint64
 	BlockHeight       uint64
 	StoredBlockHeight uint64
-	Reason            string // "not newer", "too old", "too far in the future"
+	Reason            string // "not newer", "too old", "too far in the future", "out of range", "proof required", "proof rejected"
 }
 
 // Config tunes the relayer's loops.

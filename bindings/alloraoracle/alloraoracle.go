@@ -24,6 +24,12 @@ var (
 	_ = abi.ConvertType
 )
 
+// Signature is an auto generated low-level Go binding around an user-defined struct.
+type Signature struct {
+	R  [32]byte
+	Vs [32]byte
+}
+
 // TopicState is an auto generated low-level Go binding around an user-defined struct.
 type TopicState struct {
 	Value       *big.Int
@@ -41,9 +47,9 @@ type Update struct {
 
 // AlloraOracleMetaData contains all meta data concerning the AlloraOracle contract.
 var AlloraOracleMetaData = bind.MetaData{
-	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"initialOwner\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"initialSigners\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"initialThreshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"initialMaxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"initialMaxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"BATCH_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DOMAIN_SEPARATOR\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_SIGNERS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"UPDATE_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"acceptOwnership\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"eip712Domain\",\"inputs\":[],\"outputs\":[{\"name\":\"fields\",\"type\":\"bytes1\",\"internalType\":\"bytes1\"},{\"name\":\"name\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"version\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"extensions\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hashBatch\",\"inputs\":[{\"name\":\"updates\",\"type\":\"tuple[]\",\"internalType\":\"structUpdate[]\",\"components\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isSigner\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latest\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"decimals\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxAge\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxFutureSkew\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"owner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pendingOwner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceOwnership\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setSigners\",\"inputs\":[{\"name\":\"newSigners\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"newThreshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setTimeBounds\",\"inputs\":[{\"name\":\"newMaxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"newMaxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"signers\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"threshold\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"topicStates\",\"inputs\":[{\"name\":\"topicIds\",\"type\":\"uint64[]\",\"internalType\":\"uint64[]\"}],\"outputs\":[{\"name\":\"states\",\"type\":\"tuple[]\",\"internalType\":\"structTopicState[]\",\"components\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"transferOwnership\",\"inputs\":[{\"name\":\"newOwner\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"updateBatch\",\"inputs\":[{\"name\":\"updates\",\"type\":\"tuple[]\",\"internalType\":\"structUpdate[]\",\"components\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"name\":\"signatures\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}],\"outputs\":[{\"name\":\"applied\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"EIP712DomainChanged\",\"inputs\":[],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OwnershipTransferStarted\",\"inputs\":[{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OwnershipTransferred\",\"inputs\":[{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"SignersUpdated\",\"inputs\":[{\"name\":\"signers\",\"type\":\"address[]\",\"indexed\":false,\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"TimeBoundsUpdated\",\"inputs\":[{\"name\":\"maxAge\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"maxFutureSkew\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"TopicUpdated\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"indexed\":false,\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"UpdateSkipped\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"storedBlockHeight\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"reason\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumSkipReason\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"ECDSAInvalidSignature\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ECDSAInvalidSignatureLength\",\"inputs\":[{\"name\":\"length\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ECDSAInvalidSignatureS\",\"inputs\":[{\"name\":\"s\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"EmptyBatch\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidShortString\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidSignerCount\",\"inputs\":[{\"name\":\"count\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidThreshold\",\"inputs\":[{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"signerCount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidTimeBounds\",\"inputs\":[{\"name\":\"maxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"maxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"NoData\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"OwnableInvalidOwner\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"OwnableUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"SignaturesNotAscending\",\"inputs\":[{\"name\":\"previous\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"SignersNotAscending\",\"inputs\":[{\"name\":\"previous\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"StringTooLong\",\"inputs\":[{\"name\":\"str\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"ThresholdNotMet\",\"inputs\":[{\"name\":\"provided\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"UnknownSigner\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroAddressSigner\",\"inputs\":[]}]",
+	ABI: "[{\"type\":\"constructor\",\"inputs\":[{\"name\":\"initialOwner\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"initialSigners\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"initialThreshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"initialMaxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"initialMaxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"BATCH_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"DOMAIN_SEPARATOR\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"HISTORY_SIZE\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"MAX_SIGNERS\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"UPDATE_TYPEHASH\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"acceptOwnership\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"decodeState\",\"inputs\":[{\"name\":\"state\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"outputs\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"eip712Domain\",\"inputs\":[],\"outputs\":[{\"name\":\"fields\",\"type\":\"bytes1\",\"internalType\":\"bytes1\"},{\"name\":\"name\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"version\",\"type\":\"string\",\"internalType\":\"string\"},{\"name\":\"chainId\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"verifyingContract\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"salt\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"extensions\",\"type\":\"uint256[]\",\"internalType\":\"uint256[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"getRound\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"roundId\",\"type\":\"uint80\",\"internalType\":\"uint80\"}],\"outputs\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"hashBatch\",\"inputs\":[{\"name\":\"updates\",\"type\":\"tuple[]\",\"internalType\":\"structUpdate[]\",\"components\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"outputs\":[{\"name\":\"\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"historyEnabled\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"isSigner\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latest\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"decimals\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"latestRound\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"roundId\",\"type\":\"uint80\",\"internalType\":\"uint80\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxAge\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"maxFutureSkew\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"owner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pause\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"paused\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"pendingOwner\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"renounceOwnership\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"pure\"},{\"type\":\"function\",\"name\":\"requestUpdate\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"payable\"},{\"type\":\"function\",\"name\":\"setHistory\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"enabled\",\"type\":\"bool\",\"internalType\":\"bool\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setSigners\",\"inputs\":[{\"name\":\"newSigners\",\"type\":\"address[]\",\"internalType\":\"address[]\"},{\"name\":\"newThreshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setTimeBounds\",\"inputs\":[{\"name\":\"newMaxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"newMaxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setTreasury\",\"inputs\":[{\"name\":\"newTreasury\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"setVerifier\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"verifier\",\"type\":\"address\",\"internalType\":\"contractIUpdateVerifier\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"signers\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address[]\",\"internalType\":\"address[]\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"threshold\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"uint8\",\"internalType\":\"uint8\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"topicStates\",\"inputs\":[{\"name\":\"topicIds\",\"type\":\"uint64[]\",\"internalType\":\"uint64[]\"}],\"outputs\":[{\"name\":\"states\",\"type\":\"tuple[]\",\"internalType\":\"structTopicState[]\",\"components\":[{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"transferOwnership\",\"inputs\":[{\"name\":\"newOwner\",\"type\":\"address\",\"internalType\":\"address\"}],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"treasury\",\"inputs\":[],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"address\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"unpause\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"updateBatch\",\"inputs\":[{\"name\":\"updates\",\"type\":\"tuple[]\",\"internalType\":\"structUpdate[]\",\"components\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"name\":\"signatures\",\"type\":\"tuple[]\",\"internalType\":\"structSignature[]\",\"components\":[{\"name\":\"r\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"vs\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]}],\"outputs\":[{\"name\":\"applied\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"updateBatchWithProofs\",\"inputs\":[{\"name\":\"updates\",\"type\":\"tuple[]\",\"internalType\":\"structUpdate[]\",\"components\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"value\",\"type\":\"int256\",\"internalType\":\"int256\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"timestamp\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"name\":\"signatures\",\"type\":\"tuple[]\",\"internalType\":\"structSignature[]\",\"components\":[{\"name\":\"r\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"},{\"name\":\"vs\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"name\":\"proofs\",\"type\":\"bytes[]\",\"internalType\":\"bytes[]\"}],\"outputs\":[{\"name\":\"applied\",\"type\":\"uint256\",\"internalType\":\"uint256\"}],\"stateMutability\":\"nonpayable\"},{\"type\":\"function\",\"name\":\"verifierOf\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}],\"outputs\":[{\"name\":\"\",\"type\":\"address\",\"internalType\":\"contractIUpdateVerifier\"}],\"stateMutability\":\"view\"},{\"type\":\"function\",\"name\":\"withdrawFees\",\"inputs\":[],\"outputs\":[],\"stateMutability\":\"nonpayable\"},{\"type\":\"event\",\"name\":\"EIP712DomainChanged\",\"inputs\":[],\"anonymous\":false},{\"type\":\"event\",\"name\":\"FeesWithdrawn\",\"inputs\":[{\"name\":\"treasury\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"HistoryUpdated\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"enabled\",\"type\":\"bool\",\"indexed\":false,\"internalType\":\"bool\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OwnershipTransferStarted\",\"inputs\":[{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"OwnershipTransferred\",\"inputs\":[{\"name\":\"previousOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newOwner\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Paused\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":false,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"SignersUpdated\",\"inputs\":[{\"name\":\"signers\",\"type\":\"address[]\",\"indexed\":false,\"internalType\":\"address[]\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"uint8\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"TimeBoundsUpdated\",\"inputs\":[{\"name\":\"maxAge\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"maxFutureSkew\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"TopicUpdated\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"state\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"TreasuryUpdated\",\"inputs\":[{\"name\":\"previousTreasury\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"newTreasury\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"Unpaused\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"indexed\":false,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"UpdateRequested\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"requester\",\"type\":\"address\",\"indexed\":true,\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"indexed\":false,\"internalType\":\"uint256\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"UpdateSkipped\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"blockHeight\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"storedBlockHeight\",\"type\":\"uint64\",\"indexed\":false,\"internalType\":\"uint64\"},{\"name\":\"reason\",\"type\":\"uint8\",\"indexed\":false,\"internalType\":\"enumSkipReason\"}],\"anonymous\":false},{\"type\":\"event\",\"name\":\"VerifierUpdated\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"indexed\":true,\"internalType\":\"uint64\"},{\"name\":\"verifier\",\"type\":\"address\",\"indexed\":false,\"internalType\":\"address\"}],\"anonymous\":false},{\"type\":\"error\",\"name\":\"EmptyBatch\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"EnforcedPause\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ExpectedPause\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"FeeTransferFailed\",\"inputs\":[{\"name\":\"treasury\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"amount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidShortString\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"InvalidSignature\",\"inputs\":[{\"name\":\"index\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidSignerCount\",\"inputs\":[{\"name\":\"count\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidThreshold\",\"inputs\":[{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"},{\"name\":\"signerCount\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"InvalidTimeBounds\",\"inputs\":[{\"name\":\"maxAge\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"maxFutureSkew\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"NoData\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"}]},{\"type\":\"error\",\"name\":\"NoFees\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"OwnableInvalidOwner\",\"inputs\":[{\"name\":\"owner\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"OwnableUnauthorizedAccount\",\"inputs\":[{\"name\":\"account\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ProofCountMismatch\",\"inputs\":[{\"name\":\"updates\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"proofs\",\"type\":\"uint256\",\"internalType\":\"uint256\"}]},{\"type\":\"error\",\"name\":\"ReentrancyGuardReentrantCall\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RenounceOwnershipDisabled\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"RoundNotAvailable\",\"inputs\":[{\"name\":\"topicId\",\"type\":\"uint64\",\"internalType\":\"uint64\"},{\"name\":\"roundId\",\"type\":\"uint80\",\"internalType\":\"uint80\"}]},{\"type\":\"error\",\"name\":\"SignatureMalleable\",\"inputs\":[{\"name\":\"s\",\"type\":\"bytes32\",\"internalType\":\"bytes32\"}]},{\"type\":\"error\",\"name\":\"SignaturesNotAscending\",\"inputs\":[{\"name\":\"previous\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"SignersNotAscending\",\"inputs\":[{\"name\":\"previous\",\"type\":\"address\",\"internalType\":\"address\"},{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"StringTooLong\",\"inputs\":[{\"name\":\"str\",\"type\":\"string\",\"internalType\":\"string\"}]},{\"type\":\"error\",\"name\":\"ThresholdNotMet\",\"inputs\":[{\"name\":\"provided\",\"type\":\"uint256\",\"internalType\":\"uint256\"},{\"name\":\"threshold\",\"type\":\"uint8\",\"internalType\":\"uint8\"}]},{\"type\":\"error\",\"name\":\"TreasuryNotSet\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"UnknownSigner\",\"inputs\":[{\"name\":\"signer\",\"type\":\"address\",\"internalType\":\"address\"}]},{\"type\":\"error\",\"name\":\"ZeroAddressSigner\",\"inputs\":[]},{\"type\":\"error\",\"name\":\"ZeroAddressTreasury\",\"inputs\":[]}]",
 	ID:  "AlloraOracle",
-	Bin: "0x610160604052348015610010575f5ffd5b506040516129a23803806129a283398101604081905261002f91610660565b846040518060400160405280600c81526020016b416c6c6f72614f7261636c6560a01b815250604051806040016040528060018152602001603160f81b81525061007e8261017660201b60201c565b6101205261008b81610176565b61014052815160208084019190912060e052815190820120610100524660a05261011760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b03811661014e57604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b610157816101b3565b5061016284846101cf565b61016c8282610471565b505050505061085a565b5f5f829050601f815111156101a0578260405163305a27a960e01b8152600401610145919061076d565b80516101ab826107a2565b179392505050565b600380546001600160a01b03191690556101cc81610543565b50565b81518015806101de5750602081115b156101ff5760405163245012b760e21b815260048101829052602401610145565b60ff821615806102115750808260ff16115b1561023b576040516319355c0560e21b815260ff8316600482015260248101829052604401610145565b5f6001600160a01b0316835f81518110610257576102576107c8565b60200260200101516001600160a01b0316036102865760405163ec67b1b960e01b815260040160405180910390fd5b60015b8181101561035c578361029d6001836107dc565b815181106102ad576102ad6107c8565b60200260200101516001600160a01b03168482815181106102d0576102d06107c8565b60200260200101516001600160a01b03161161035457836102f26001836107dc565b81518110610302576103026107c8565b602002602001015184828151811061031c5761031c6107c8565b60200260200101516040516311641feb60e21b81526004016101459291906001600160a01b0392831681529116602082015260400190565b600101610289565b5060055f5b81548110156103b25760065f83838154811061037f5761037f6107c8565b5f9182526020808320909101546001600160a01b031683528201929092526040019020805460ff19169055600101610361565b505f5b8281101561040d57600160065f8784815181106103d4576103d46107c8565b6020908102919091018101516001600160a01b031682528101919091526040015f20805460ff19169115159190911790556001016103b5565b508351610421906005906020870190610594565b506007805460ff191660ff85161790556040517fba48f7451a1bddc716ecd599483478b64fb19be03be6b59f118b2caa95f50413906104639086908690610801565b60405180910390a150505050565b6001600160401b038216158061048e57506001600160401b038116155b156104bf57604051630be63fc560e11b81526001600160401b03808416600483015282166024820152604401610145565b60078054610100600160881b0319166101006001600160401b03858116918202600160481b600160881b031916929092176901000000000000000000928516928302179092556040805192835260208301919091527f3e51757f1aca408f7eea86b935ff3645b4c9fc36c35fbad01a1dbec4aea9cb30910160405180910390a15050565b600280546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b828054828255905f5260205f209081019282156105e7579160200282015b828111156105e757825182546001600160a01b0319166001600160a01b039091161782556020909201916001909101906105b2565b506105f39291506105f7565b5090565b5b808211156105f3575f81556001016105f8565b80516001600160a01b0381168114610621575f5ffd5b919050565b634e487b7160e01b5f52604160045260245ffd5b805160ff81168114610621575f5ffd5b80516001600160401b0381168114610621575f5ffd5b5f5f5f5f5f60a08688031215610674575f5ffd5b61067d8661060b565b60208701519095506001600160401b03811115610698575f5ffd5b8601601f810188136106a8575f5ffd5b80516001600160401b038111156106c1576106c1610626565b604051600582901b90603f8201601f191681016001600160401b03811182821017156106ef576106ef610626565b60405291825260208184018101929081018b84111561070c575f5ffd5b6020850194505b83851015610732576107248561060b565b815260209485019401610713565b509650610745925050506040870161063a565b92506107536060870161064a565b91506107616080870161064a565b90509295509295909350565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b805160208083015191908110156107c2575f198160200360031b1b821691505b50919050565b634e487b7160e01b5f52603260045260245ffd5b818103818111156107fb57634e487b7160e01b5f52601160045260245ffd5b92915050565b604080825283519082018190525f9060208501906060840190835b818110156108435783516001600160a01b031683526020938401939092019160010161081c565b5050809250505060ff831660208301529392505050565b60805160a05160c05160e0516101005161012051610140516120f76108ab5f395f61128101525f61125601525f61100e01525f610fe601525f610f4101525f610f6b01525f610f9501526120f75ff3fe608060405234801561000f575f5ffd5b506004361061016e575f3560e01c806383ee249d116100d2578063b0d665f711610088578063daf3f08b11610063578063daf3f08b146103aa578063e30c3978146103bd578063f2fde38b146103db575f5ffd5b8063b0d665f714610317578063b7848f321461035c578063d3fdd87d14610383575f5ffd5b80638da5cb5b116100b85780638da5cb5b146102a65780639c0c37e7146102e5578063a6e5406a146102f8575f5ffd5b806383ee249d1461026b57806384b0196e1461028b575f5ffd5b806359ecd65711610127578063715018a61161010d578063715018a61461021357806379ba50971461021b5780637df73e2714610223575f5ffd5b806359ecd657146101df578063687043c5146101e7575f5ffd5b806342cde4e81161015757806342cde4e8146101a257806346f0975a146101b75780634b4827ea146101cc575f5ffd5b80630296aa2a146101725780633644e51514610187575b5f5ffd5b610185610180366004611ab9565b6103ee565b005b61018f610404565b6040519081526020015b60405180910390f35b60075460405160ff9091168152602001610199565b6101bf610412565b6040516101999190611b3a565b61018f6101da366004611b94565b61047f565b61018f602081565b600754610100900467ffffffffffffffff165b60405167ffffffffffffffff9091168152602001610199565b610185610493565b6101856104a6565b61025b610231366004611bd3565b73ffffffffffffffffffffffffffffffffffffffff165f9081526006602052604090205460ff1690565b6040519015158152602001610199565b61027e610279366004611c4e565b610522565b6040516101999190611c81565b610293610656565b6040516101999796959493929190611d34565b60025473ffffffffffffffffffffffffffffffffffffffff165b60405173ffffffffffffffffffffffffffffffffffffffff9091168152602001610199565b61018f6102f3366004611df3565b6106b4565b6007546901000000000000000000900467ffffffffffffffff166101fa565b61032a610325366004611e5f565b610c26565b6040805194855260ff909316602085015267ffffffffffffffff91821692840192909252166060820152608001610199565b61018f7ff968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb81565b61018f7f7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a81565b6101856103b8366004611e78565b610cc0565b60035473ffffffffffffffffffffffffffffffffffffffff166102c0565b6101856103e9366004611bd3565b610d0a565b6103f6610dba565b6104008282610e0d565b5050565b5f61040d610f28565b905090565b6060600580548060200260200160405190810160405280929190818152602001828054801561047557602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff16815260019091019060200180831161044a575b5050505050905090565b5f61048a838361105e565b90505b92915050565b61049b610dba565b6104a45f61121e565b565b600354339073ffffffffffffffffffffffffffffffffffffffff168114610516576040517f118cdaa700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff821660048201526024015b60405180910390fd5b61051f8161121e565b50565b60608167ffffffffffffffff81111561053d5761053d611ed0565b6040519080825280602002602001820160405280156105a557816020015b604080516060810182525f80825260208083018290529282015282527fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff90920191018161055b5790505b5090505f5b8281101561064f5760045f8585848181106105c7576105c7611efd565b90506020020160208101906105dc9190611e5f565b67ffffffffffffffff908116825260208083019390935260409182015f2082516060810184528154815260019091015480831694820194909452680100000000000000009093041690820152825183908390811061063c5761063c611efd565b60209081029190910101526001016105aa565b5092915050565b5f6060805f5f5f606061066761124f565b61066f61127a565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b5f8381036106ee576040517fc2e5347d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60075460ff168083101561073a576040517f378b08050000000000000000000000000000000000000000000000000000000081526004810184905260ff8216602482015260440161050d565b5f610745878761105e565b90505f805b85811015610887575f6107808489898581811061076957610769611efd565b905060200281019061077b9190611f2a565b6112a5565b90508273ffffffffffffffffffffffffffffffffffffffff168173ffffffffffffffffffffffffffffffffffffffff1611610807576040517f32e2739f00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff80851660048301528216602482015260440161050d565b73ffffffffffffffffffffffffffffffffffffffff81165f9081526006602052604090205460ff1661087d576040517fd7e8a2c200000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8216600482015260240161050d565b915060010161074a565b506007545f90610100900467ffffffffffffffff1642116108a8575f6108c4565b6007546108c490610100900467ffffffffffffffff1642611fb8565b6007549091505f906108ed906901000000000000000000900467ffffffffffffffff1642611fcb565b90505f5b89811015610c1857368b8b8381811061090c5761090c611efd565b6080029190910191505f90506004816109286020850185611e5f565b67ffffffffffffffff9081168252602082019290925260409081015f2060018101549093509091169081906109639060608601908601611e5f565b67ffffffffffffffff16116109d85761097f6020840184611e5f565b67ffffffffffffffff167fae16c20a7d3528be619e5147f7a221cb8d6c52e008af59ff04a5fcbc634b51886109ba6060860160408701611e5f565b835f6040516109cb9392919061200b565b60405180910390a2610c0a565b856109e96080850160608601611e5f565b67ffffffffffffffff161015610a5357610a066020840184611e5f565b67ffffffffffffffff167fae16c20a7d3528be619e5147f7a221cb8d6c52e008af59ff04a5fcbc634b5188610a416060860160408701611e5f565b8360016040516109cb9392919061200b565b84610a646080850160608601611e5f565b67ffffffffffffffff161115610ace57610a816020840184611e5f565b67ffffffffffffffff167fae16c20a7d3528be619e5147f7a221cb8d6c52e008af59ff04a5fcbc634b5188610abc6060860160408701611e5f565b8360026040516109cb9392919061200b565b60208301358255610ae56060840160408501611e5f565b6001830180547fffffffffffffffffffffffffffffffffffffffffffffffff00000000000000001667ffffffffffffffff92909216919091179055610b306080840160608501611e5f565b60018301805467ffffffffffffffff9290921668010000000000000000027fffffffffffffffffffffffffffffffff0000000000000000ffffffffffffffff909216919091179055610b856020840184611e5f565b67ffffffffffffffff167f6fdd964b17a15d6eec2e9fdf39f0a214c0ba37db7ed9074beb15130843531ba66020850135610bc56060870160408801611e5f565b610bd56080880160608901611e5f565b6040805193845267ffffffffffffffff928316602085015291169082015260600160405180910390a2610c078a612067565b99505b5050508060010190506108f1565b505050505050949350505050565b67ffffffffffffffff8082165f9081526004602052604081206001810154919283928392911690818303610c92576040517fa88074c200000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8716600482015260240161050d565b80546001909101549096601296506801000000000000000090910467ffffffffffffffff1694509092509050565b610cc8610dba565b610d058383808060200260200160405190810160405280939291908181526020018383602002808284375f920191909152508592506112cf915050565b505050565b610d12610dba565b6003805473ffffffffffffffffffffffffffffffffffffffff83167fffffffffffffffffffffffff00000000000000000000000000000000000000009091168117909155610d7560025473ffffffffffffffffffffffffffffffffffffffff1690565b73ffffffffffffffffffffffffffffffffffffffff167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e2270060405160405180910390a350565b60025473ffffffffffffffffffffffffffffffffffffffff1633146104a4576040517f118cdaa700000000000000000000000000000000000000000000000000000000815233600482015260240161050d565b67ffffffffffffffff82161580610e2c575067ffffffffffffffff8116155b15610e77576040517f17cc7f8a00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff80841660048301528216602482015260440161050d565b600780547fffffffffffffffffffffffffffffff00000000000000000000000000000000ff1661010067ffffffffffffffff8581169182027fffffffffffffffffffffffffffffff0000000000000000ffffffffffffffffff16929092176901000000000000000000928516928302179092556040805192835260208301919091527f3e51757f1aca408f7eea86b935ff3645b4c9fc36c35fbad01a1dbec4aea9cb30910160405180910390a15050565b5f3073ffffffffffffffffffffffffffffffffffffffff7f000000000000000000000000000000000000000000000000000000000000000016148015610f8d57507f000000000000000000000000000000000000000000000000000000000000000046145b15610fb757507f000000000000000000000000000000000000000000000000000000000000000090565b61040d604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b5f808267ffffffffffffffff81111561107957611079611ed0565b6040519080825280602002602001820160405280156110a2578160200160208202803683370190505b5090505f5b8381101561119057368585838181106110c2576110c2611efd565b6080029190910191507f7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a90506110fb6020830183611e5f565b60208301356111106060850160408601611e5f565b6111206080860160608701611e5f565b60408051602081019690965267ffffffffffffffff948516908601526060850192909252821660808401521660a082015260c0016040516020818303038152906040528051906020012083838151811061117c5761117c611efd565b6020908102919091010152506001016110a7565b505f7ff968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb826040516020016111c4919061209e565b604051602081830303815290604052805190602001206040516020016111f4929190918252602082015260400190565b6040516020818303038152906040528051906020012090506112158161168a565b95945050505050565b600380547fffffffffffffffffffffffff000000000000000000000000000000000000000016905561051f816116d1565b606061040d7f0000000000000000000000000000000000000000000000000000000000000000611747565b606061040d7f0000000000000000000000000000000000000000000000000000000000000000611747565b5f5f5f5f6112b4878787611784565b9250925092506112c482826117cb565b509095945050505050565b81518015806112de5750602081115b15611318576040517f91404adc0000000000000000000000000000000000000000000000000000000081526004810182905260240161050d565b60ff8216158061132a5750808260ff16115b1561136d576040517f64d5701400000000000000000000000000000000000000000000000000000000815260ff831660048201526024810182905260440161050d565b5f73ffffffffffffffffffffffffffffffffffffffff16835f8151811061139657611396611efd565b602002602001015173ffffffffffffffffffffffffffffffffffffffff16036113eb576040517fec67b1b900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60015b818110156115015783611402600183611fb8565b8151811061141257611412611efd565b602002602001015173ffffffffffffffffffffffffffffffffffffffff1684828151811061144257611442611efd565b602002602001015173ffffffffffffffffffffffffffffffffffffffff16116114f95783611471600183611fb8565b8151811061148157611481611efd565b602002602001015184828151811061149b5761149b611efd565b60200260200101516040517f45907fac00000000000000000000000000000000000000000000000000000000815260040161050d92919073ffffffffffffffffffffffffffffffffffffffff92831681529116602082015260400190565b6001016113ee565b5060055f5b81548110156115825760065f83838154811061152457611524611efd565b5f91825260208083209091015473ffffffffffffffffffffffffffffffffffffffff168352820192909252604001902080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00169055600101611506565b505f5b8281101561160857600160065f8784815181106115a4576115a4611efd565b60209081029190910181015173ffffffffffffffffffffffffffffffffffffffff1682528101919091526040015f2080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff0016911515919091179055600101611585565b50835161161c906005906020870190611a01565b50600780547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660ff85161790556040517fba48f7451a1bddc716ecd599483478b64fb19be03be6b59f118b2caa95f504139061167c90869086906120d3565b60405180910390a150505050565b5f61048d611696610f28565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b6002805473ffffffffffffffffffffffffffffffffffffffff8381167fffffffffffffffffffffffff0000000000000000000000000000000000000000831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b60605f611753836118ce565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b5f808060418490036117b8578435602086013560408701355f1a6117aa8982858561190e565b9550955095505050506117c2565b505f915060029050825b93509350939050565b5f8260038111156117de576117de611fde565b036117e7575050565b60018260038111156117fb576117fb611fde565b03611832576040517ff645eedf00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600282600381111561184657611846611fde565b03611880576040517ffce698f70000000000000000000000000000000000000000000000000000000081526004810182905260240161050d565b600382600381111561189457611894611fde565b03610400576040517fd78bce0c0000000000000000000000000000000000000000000000000000000081526004810182905260240161050d565b5f60ff8216601f81111561048d576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f80807f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a084111561194757505f915060039050826119f7565b604080515f808252602082018084528a905260ff891692820192909252606081018790526080810186905260019060a0016020604051602081039080840390855afa158015611998573d5f5f3e3d5ffd5b50506040517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0015191505073ffffffffffffffffffffffffffffffffffffffff81166119ee57505f9250600191508290506119f7565b92505f91508190505b9450945094915050565b828054828255905f5260205f20908101928215611a79579160200282015b82811115611a7957825182547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff909116178255602090920191600190910190611a1f565b50611a85929150611a89565b5090565b5b80821115611a85575f8155600101611a8a565b803567ffffffffffffffff81168114611ab4575f5ffd5b919050565b5f5f60408385031215611aca575f5ffd5b611ad383611a9d565b9150611ae160208401611a9d565b90509250929050565b5f8151808452602084019350602083015f5b82811015611b3057815173ffffffffffffffffffffffffffffffffffffffff16865260209586019590910190600101611afc565b5093949350505050565b602081525f61048a6020830184611aea565b5f5f83601f840112611b5c575f5ffd5b50813567ffffffffffffffff811115611b73575f5ffd5b6020830191508360208260071b8501011115611b8d575f5ffd5b9250929050565b5f5f60208385031215611ba5575f5ffd5b823567ffffffffffffffff811115611bbb575f5ffd5b611bc785828601611b4c565b90969095509350505050565b5f60208284031215611be3575f5ffd5b813573ffffffffffffffffffffffffffffffffffffffff81168114611c06575f5ffd5b9392505050565b5f5f83601f840112611c1d575f5ffd5b50813567ffffffffffffffff811115611c34575f5ffd5b6020830191508360208260051b8501011115611b8d575f5ffd5b5f5f60208385031215611c5f575f5ffd5b823567ffffffffffffffff811115611c75575f5ffd5b611bc785828601611c0d565b602080825282518282018190525f918401906040840190835b818110156112c45783518051845267ffffffffffffffff602082015116602085015267ffffffffffffffff604082015116604085015250606083019250602084019350600181019050611c9a565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f611d6e60e0830189611ce8565b8281036040840152611d808189611ce8565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015611de2578351835260209384019390920191600101611dc4565b50909b9a5050505050505050505050565b5f5f5f5f60408587031215611e06575f5ffd5b843567ffffffffffffffff811115611e1c575f5ffd5b611e2887828801611b4c565b909550935050602085013567ffffffffffffffff811115611e47575f5ffd5b611e5387828801611c0d565b95989497509550505050565b5f60208284031215611e6f575f5ffd5b61048a82611a9d565b5f5f5f60408486031215611e8a575f5ffd5b833567ffffffffffffffff811115611ea0575f5ffd5b611eac86828701611c0d565b909450925050602084013560ff81168114611ec5575f5ffd5b809150509250925092565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe1843603018112611f5d575f5ffd5b83018035915067ffffffffffffffff821115611f77575f5ffd5b602001915036819003821315611b8d575f5ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8181038181111561048d5761048d611f8b565b8082018082111561048d5761048d611f8b565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b67ffffffffffffffff8481168252831660208201526060810160038310612059577f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b826040830152949350505050565b5f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff820361209757612097611f8b565b5060010190565b81515f90829060208501835b828110156120c85781518452602093840193909101906001016120aa565b509195945050505050565b604081525f6120e56040830185611aea565b905060ff83166020830152939250505056",
+	Bin: "0x610160604052348015610010575f5ffd5b50604051613f09380380613f0983398101604081905261002f916106c9565b846040518060400160405280600c81526020016b416c6c6f72614f7261636c6560a01b815250604051806040016040528060018152602001603160f81b81525061007e8261017660201b60201c565b6101205261008b81610176565b61014052815160208084019190912060e052815190820120610100524660a05261011760e05161010051604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201529081019290925260608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b60805250503060c0526001600160a01b03811661014e57604051631e4fbdf760e01b81525f60048201526024015b60405180910390fd5b610157816101b3565b5061016284846101cf565b61016c82826104ab565b50505050506108c3565b5f5f829050601f815111156101a0578260405163305a27a960e01b815260040161014591906107d6565b80516101ab8261080b565b179392505050565b600380546001600160a01b03191690556101cc816105ac565b50565b81518015806101de5750602081115b156101ff5760405163245012b760e21b815260048101829052602401610145565b60ff821615806102115750808260ff16115b1561023b576040516319355c0560e21b815260ff8316600482015260248101829052604401610145565b5f6001600160a01b0316835f8151811061025757610257610831565b60200260200101516001600160a01b0316036102865760405163ec67b1b960e01b815260040160405180910390fd5b60015b8181101561035c578361029d600183610845565b815181106102ad576102ad610831565b60200260200101516001600160a01b03168482815181106102d0576102d0610831565b60200260200101516001600160a01b03161161035457836102f2600183610845565b8151811061030257610302610831565b602002602001015184828151811061031c5761031c610831565b60200260200101516040516311641feb60e21b81526004016101459291906001600160a01b0392831681529116602082015260400190565b600101610289565b5060065f5b81548110156103b25760075f83838154811061037f5761037f610831565b5f9182526020808320909101546001600160a01b031683528201929092526040019020805460ff19169055600101610361565b505f5b8281101561040d57600160075f8784815181106103d4576103d4610831565b6020908102919091018101516001600160a01b031682528101919091526040015f20805460ff19169115159190911790556001016103b5565b5083516104219060069060208701906105fd565b50835f8151811061043457610434610831565b6020908102919091010151600580546001600160a01b039092166001600160a81b031990921691909117600160a01b60ff8616021790556040517fba48f7451a1bddc716ecd599483478b64fb19be03be6b59f118b2caa95f504139061049d908690869061086a565b60405180910390a150505050565b6001600160401b03821615806104c857506001600160401b038116155b806104df575063ffffffff6001600160401b038316115b806104f6575063ffffffff6001600160401b038216115b1561052757604051630be63fc560e11b81526001600160401b03808416600483015282166024820152604401610145565b6005805463ffffffff838116600160d01b0263ffffffff60d01b19918616600160b01b0291909116600160b01b600160f01b031990921691909117179055604080516001600160401b038085168252831660208201527f3e51757f1aca408f7eea86b935ff3645b4c9fc36c35fbad01a1dbec4aea9cb30910160405180910390a15050565b600280546001600160a01b038381166001600160a01b0319831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b828054828255905f5260205f20908101928215610650579160200282015b8281111561065057825182546001600160a01b0319166001600160a01b0390911617825560209092019160019091019061061b565b5061065c929150610660565b5090565b5b8082111561065c575f8155600101610661565b80516001600160a01b038116811461068a575f5ffd5b919050565b634e487b7160e01b5f52604160045260245ffd5b805160ff8116811461068a575f5ffd5b80516001600160401b038116811461068a575f5ffd5b5f5f5f5f5f60a086880312156106dd575f5ffd5b6106e686610674565b60208701519095506001600160401b03811115610701575f5ffd5b8601601f81018813610711575f5ffd5b80516001600160401b0381111561072a5761072a61068f565b604051600582901b90603f8201601f191681016001600160401b03811182821017156107585761075861068f565b60405291825260208184018101929081018b841115610775575f5ffd5b6020850194505b8385101561079b5761078d85610674565b81526020948501940161077c565b5096506107ae92505050604087016106a3565b92506107bc606087016106b3565b91506107ca608087016106b3565b90509295509295909350565b602081525f82518060208401528060208501604085015e5f604082850101526040601f19601f83011684010191505092915050565b8051602080830151919081101561082b575f198160200360031b1b821691505b50919050565b634e487b7160e01b5f52603260045260245ffd5b8181038181111561086457634e487b7160e01b5f52601160045260245ffd5b92915050565b604080825283519082018190525f9060208501906060840190835b818110156108ac5783516001600160a01b0316835260209384019390920191600101610885565b5050809250505060ff831660208301529392505050565b60805160a05160c05160e0516101005161012051610140516135f56109145f395f61221b01525f6121f001525f61210901525f6120e101525f61203c01525f61206601525f61209001526135f55ff3fe60806040526004361061025d575f3560e01c806383ee249d1161014b578063a6e5406a116100c6578063daf3f08b1161007c578063f0f4426011610062578063f0f4426014610849578063f2fde38b14610868578063f5a4e53414610887575f5ffd5b8063daf3f08b14610800578063e30c39781461081f575f5ffd5b8063b0d665f7116100ac578063b0d665f714610749578063b7848f321461079a578063d3fdd87d146107cd575f5ffd5b8063a6e5406a146106c8578063aa908d8d14610700575f5ffd5b80638c27f9531161011b5780639860ca27116101015780639860ca271461063f5780639c8413c51461065e578063a2a1226b1461067d575f5ffd5b80638c27f953146105f65780638da5cb5b14610615575f5ffd5b806383ee249d146105705780638456cb591461059c57806384b0196e146105b057806387557569146105d7575f5ffd5b806354b4f719116101db578063652c462e116101ab578063715018a611610191578063715018a61461050457806379ba5097146105185780637df73e271461052c575f5ffd5b8063652c462e14610420578063687043c5146104bb575f5ffd5b806354b4f719146103c457806359ecd657146104205780635c975abb1461043457806361d027b314610470575f5ffd5b806342cde4e81161023057806346f0975a1161021657806346f0975a14610370578063476343ee146103915780634b4827ea146103a5575f5ffd5b806342cde4e8146102dc5780634537a22e14610318575f5ffd5b80630296aa2a146102615780631286b3d7146102825780633644e515146102b45780633f4ba83a146102c8575b5f5ffd5b34801561026c575f5ffd5b5061028061027b366004612cfa565b61089a565b005b34801561028d575f5ffd5b506102a161029c366004612df5565b6108b0565b6040519081526020015b60405180910390f35b3480156102bf575f5ffd5b506102a1610934565b3480156102d3575f5ffd5b50610280610942565b3480156102e7575f5ffd5b5060055474010000000000000000000000000000000000000000900460ff1660405160ff90911681526020016102ab565b348015610323575f5ffd5b5061034a610332366004612e94565b601781900b9163ffffffff60c083901c169160e01c90565b6040805193845267ffffffffffffffff92831660208501529116908201526060016102ab565b34801561037b575f5ffd5b506103846109fd565b6040516102ab9190612efb565b34801561039c575f5ffd5b50610280610a6a565b3480156103b0575f5ffd5b506102a16103bf366004612f14565b610c17565b3480156103cf575f5ffd5b506103e36103de366004612f53565b610dd4565b6040805169ffffffffffffffffffff9095168552602085019390935267ffffffffffffffff918216928401929092521660608201526080016102ab565b34801561042b575f5ffd5b506102a1602081565b34801561043f575f5ffd5b506005547501000000000000000000000000000000000000000000900460ff165b60405190151581526020016102ab565b34801561047b575f5ffd5b50600c5473ffffffffffffffffffffffffffffffffffffffff165b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016102ab565b3480156104c6575f5ffd5b50600554760100000000000000000000000000000000000000000000900463ffffffff165b60405167ffffffffffffffff90911681526020016102ab565b34801561050f575f5ffd5b50610280610e86565b348015610523575f5ffd5b50610280610eb8565b348015610537575f5ffd5b50610460610546366004612f8d565b73ffffffffffffffffffffffffffffffffffffffff165f9081526007602052604090205460ff1690565b34801561057b575f5ffd5b5061058f61058a366004612fa8565b610f2f565b6040516102ab9190612fdb565b3480156105a7575f5ffd5b5061028061104c565b3480156105bb575f5ffd5b506105c461111a565b6040516102ab9796959493929190613099565b3480156105e2575f5ffd5b506102a16105f1366004613158565b611178565b348015610601575f5ffd5b506102806106103660046131c4565b6111ac565b348015610620575f5ffd5b5060025473ffffffffffffffffffffffffffffffffffffffff16610496565b34801561064a575f5ffd5b5061034a6106593660046131fd565b61120a565b348015610669575f5ffd5b50610280610678366004613235565b6113c8565b348015610688575f5ffd5b50610496610697366004612f53565b67ffffffffffffffff165f9081526009602052604090205473ffffffffffffffffffffffffffffffffffffffff1690565b3480156106d3575f5ffd5b506005547a010000000000000000000000000000000000000000000000000000900463ffffffff166104eb565b34801561070b575f5ffd5b5061046061071a366004612f53565b600781901c6701ffffffffffffff165f90815260086020526040902054600260019290921b60fe161c16151590565b348015610754575f5ffd5b50610768610763366004612f53565b61148b565b6040805194855260ff909316602085015267ffffffffffffffff918216928401929092521660608201526080016102ab565b3480156107a5575f5ffd5b506102a17ff968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb81565b3480156107d8575f5ffd5b506102a17f7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a81565b34801561080b575f5ffd5b5061028061081a36600461325f565b61150a565b34801561082a575f5ffd5b5060035473ffffffffffffffffffffffffffffffffffffffff16610496565b348015610854575f5ffd5b50610280610863366004612f8d565b611554565b348015610873575f5ffd5b50610280610882366004612f8d565b611636565b610280610895366004612f53565b6116e6565b6108a2611780565b6108ac82826117d3565b5050565b5f8186146108f9576040517fc38e852a00000000000000000000000000000000000000000000000000000000815260048101879052602481018390526044015b60405180910390fd5b5f6109118888868661090c8a600161194a565b611b41565b909250905061092961092282611d9e565b8787611de5565b509695505050505050565b5f61093d612023565b905090565b61094a611780565b6005547501000000000000000000000000000000000000000000900460ff1661099f576040517f8dfc202b00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600580547fffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffffff1690556040513381527f5db9ee0a495bf2e6ff9c91a7834c1ba4fdd244a5e8aa4e537bd38aeae4b073aa906020015b60405180910390a1565b60606006805480602002602001604051908101604052809291908181526020018280548015610a6057602002820191905f5260205f20905b815473ffffffffffffffffffffffffffffffffffffffff168152600190910190602001808311610a35575b5050505050905090565b610a72611780565b610a7a612159565b600c5473ffffffffffffffffffffffffffffffffffffffff1680610aca576040517fb2c4cce900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b475f819003610b05576040517f7f7d9be000000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8173ffffffffffffffffffffffffffffffffffffffff167fc0819c13be868895eb93e40eaceb96de976442fa1d404e5c55f14bb65a8c489a82604051610b4d91815260200190565b60405180910390a25f8273ffffffffffffffffffffffffffffffffffffffff16826040515f6040518083038185875af1925050503d805f8114610bab576040519150601f19603f3d011682016040523d82523d5f602084013e610bb0565b606091505b5050905080610c0a576040517f6e74fa8600000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff84166004820152602481018390526044016108f0565b505050610c1561218e565b565b5f808267ffffffffffffffff811115610c3257610c326132b7565b604051908082528060200260200182016040528015610c5b578160200160208202803683370190505b5090505f5b83811015610d495736858583818110610c7b57610c7b6132e4565b6080029190910191507f7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a9050610cb46020830183612f53565b6020830135610cc96060850160408601612f53565b610cd96080860160608701612f53565b60408051602081019690965267ffffffffffffffff948516908601526060850192909252821660808401521660a082015260c00160405160208183030381529060405280519060200120838381518110610d3557610d356132e4565b602090810291909101015250600101610c60565b50610dca7ff968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb82604051602001610d7f9190613311565b60405160208183030381529060405280519060200120604051602001610daf929190918252602082015260400190565b60405160208183030381529060405280519060200120611d9e565b9150505b92915050565b67ffffffffffffffff81165f90815260046020526040812054601781900b9063ffffffff60c082901c169060e01c808403610e47576040517fa88074c200000000000000000000000000000000000000000000000000000000815267ffffffffffffffff861660048201526024016108f0565b8067ffffffffffffffff166020600a5f8867ffffffffffffffff1667ffffffffffffffff1681526020019081526020015f2054901b1793509193509193565b6040517fffc0fd9300000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600354339073ffffffffffffffffffffffffffffffffffffffff168114610f23576040517f118cdaa700000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff821660048201526024016108f0565b610f2c816121b8565b50565b60608167ffffffffffffffff811115610f4a57610f4a6132b7565b604051908082528060200260200182016040528015610f9357816020015b604080516060810182525f80825260208083018290529282015282525f19909201910181610f685790505b5090505f5b82811015611045575f828281518110610fb357610fb36132e4565b6020026020010151905061102460045f878786818110610fd557610fd56132e4565b9050602002016020810190610fea9190612f53565b67ffffffffffffffff1667ffffffffffffffff1681526020019081526020015f2054601781900b9163ffffffff60c083901c169160e01c90565b67ffffffffffffffff90811660208501521660408301529052600101610f98565b5092915050565b611054611780565b6005547501000000000000000000000000000000000000000000900460ff16156110aa576040517fd93c066500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600580547fffffffffffffffffffff00ffffffffffffffffffffffffffffffffffffffffff1675010000000000000000000000000000000000000000001790556040513381527f62e78cea01bee320cd4e420270b5ea74000d11b0c9f74754ebdbfc544b05a258906020016109f3565b5f6060805f5f5f606061112b6121e9565b611133612214565b604080515f808252602082019092527f0f000000000000000000000000000000000000000000000000000000000000009b939a50919850469750309650945092509050565b5f8061118b8686838061090c885f61194a565b90925090506111a361119c82611d9e565b8585611de5565b50949350505050565b6111b4611780565b6111c08260028361223f565b8167ffffffffffffffff167f72f14b131e8cd3716e8830d02b6b6e09d506e7bf6e4506a381f1cf967ee108ee826040516111fe911515815260200190565b60405180910390a25050565b67ffffffffffffffff82165f908152600a602090815260408083205460048352922054601781900b9260c082901c63ffffffff169260e09290921c9185901c65ffffffffffff1690821580159061126057508082145b801561127b57508267ffffffffffffffff168663ffffffff16145b156112875750506113c1565b81158061129357508082115b806112a8575060206112a58383613373565b10155b156112fd576040517f6a655dab00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015269ffffffffffffffffffff871660248201526044016108f0565b67ffffffffffffffff87165f908152600b60209081526040909120611350916113269085613386565b60208110611336576113366132e4565b0154601781900b9163ffffffff60c083901c169160e01c90565b9196509450925067ffffffffffffffff831663ffffffff8716146113be576040517f6a655dab00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8816600482015269ffffffffffffffffffff871660248201526044016108f0565b50505b9250925092565b6113d0611780565b67ffffffffffffffff82165f90815260096020526040902080547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff8316908117909155611439908390600190151561223f565b60405173ffffffffffffffffffffffffffffffffffffffff8216815267ffffffffffffffff8316907fb78ea0eaf11776732556ef6189312ceb60eab6b3177526b3a12d966e37be8162906020016111fe565b67ffffffffffffffff81165f90815260046020526040812054601781900b919063ffffffff60c082901c169060e01c8083036114ff576040517fa88074c200000000000000000000000000000000000000000000000000000000815267ffffffffffffffff861660048201526024016108f0565b601292509193509193565b611512611780565b61154f8383808060200260200160405190810160405280939291908181526020018383602002808284375f92019190915250859250612369915050565b505050565b61155c611780565b73ffffffffffffffffffffffffffffffffffffffff81166115a9576040517fac00892600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b600c5460405173ffffffffffffffffffffffffffffffffffffffff8084169216907f4ab5be82436d353e61ca18726e984e561f5c1cc7c6d38b29d2553c790434705a905f90a3600c80547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff92909216919091179055565b61163e611780565b6003805473ffffffffffffffffffffffffffffffffffffffff83167fffffffffffffffffffffffff000000000000000000000000000000000000000090911681179091556116a160025473ffffffffffffffffffffffffffffffffffffffff1690565b73ffffffffffffffffffffffffffffffffffffffff167f38d16b8cac22d99fc7c124b9cd0de2d3fa1faef420bfe791d8c362d765e2270060405160405180910390a350565b6005547501000000000000000000000000000000000000000000900460ff161561173c576040517fd93c066500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b604051348152339067ffffffffffffffff8316907f17adab4e5a862d5f235d913acf2524ee881c6f981b5f8d130ee99d69f50f15d79060200160405180910390a350565b60025473ffffffffffffffffffffffffffffffffffffffff163314610c15576040517f118cdaa70000000000000000000000000000000000000000000000000000000081523360048201526024016108f0565b67ffffffffffffffff821615806117f2575067ffffffffffffffff8116155b8061180a575063ffffffff67ffffffffffffffff8316115b80611822575063ffffffff67ffffffffffffffff8216115b1561186d576040517f17cc7f8a00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8084166004830152821660248201526044016108f0565b6005805463ffffffff8381167a010000000000000000000000000000000000000000000000000000027fffff00000000ffffffffffffffffffffffffffffffffffffffffffffffffffff91861676010000000000000000000000000000000000000000000002919091167fffff0000000000000000ffffffffffffffffffffffffffffffffffffffffffff909216919091171790556040805167ffffffffffffffff8085168252831660208201527f3e51757f1aca408f7eea86b935ff3645b4c9fc36c35fbad01a1dbec4aea9cb30910160405180910390a15050565b6040805160c08101825260055473ffffffffffffffffffffffffffffffffffffffff8116825260ff7401000000000000000000000000000000000000000082048116602084015275010000000000000000000000000000000000000000008204161580159383019390935263ffffffff7601000000000000000000000000000000000000000000008204811660608401527a010000000000000000000000000000000000000000000000000000820416608083015261ffff7e010000000000000000000000000000000000000000000000000000000000009091041660a08201525f91611a63576040517fd93c066500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b806020015160ff16841015611ab65760208101516040517f378b08050000000000000000000000000000000000000000000000000000000081526004810186905260ff90911660248201526044016108f0565b5f816060015163ffffffff164211611ace575f611ae3565b6060820151611ae39063ffffffff1642613373565b90505f826080015163ffffffff1642611afc91906133be565b90505f85611b0a575f611b0d565b60025b8460a0015161ffff165f03611b22575f611b25565b60015b17905080604083901b608085901b171794505050505092915050565b5f80858103611b7c576040517fc2e5347d00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60408051600588901b810160a0019091527f7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a81527f2719b12890243d20bf1b0e530566dd95ba36e72d683638bfd4771f51096221125f5b88811015611d59575f5f60808360071b8d0160208701376060850151608086015180821760208801511760401c15611c09575f5ffd5b60a087208560051b60a08901015260208701515f52600460205260405f2093505f9250835460e01c821115611c8d5760ff925067ffffffffffffffff8a60401c16811115611c5657600292505b8960801c811015611c6657600192505b60ff8303611c8d576040870151808160170b141582841760201c1715611c8b57600393505b505b505060ff81148015611ca157506001881615155b15611ccd57611cca8c8c85818110611cbb57611cbb6132e4565b905060800201898c8c87612776565b90505b60ff8114611cfe57611cf78c8c85818110611cea57611cea6132e4565b9050608002018383612a01565b5050611d51565b608085015160c01b606086015160e01b1777ffffffffffffffffffffffffffffffffffffffffffffffff60408701511681179050808355805f525060208501518460205fa2611d4c876133d1565b965050505b600101611bd3565b50507ff968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb815260059690961b60a087012060208701525060409094209395939450505050565b5f610dce611daa612023565b836040517f19010000000000000000000000000000000000000000000000000000000000008152600281019290925260228201526042902090565b6005546040518481525f91829182918291829173ffffffffffffffffffffffffffffffffffffffff16905b87861015611ef2578560061b890160208101357f7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff811694507f7fffffffffffffffffffffffffffffff5d576e7357a4501ddfe92f46681b20a0851115611e7b57600198505050611ef2565b601b8160ff1c0160208401525080356040830152508260608201525f5f5260205f60808360015afa505f51935083611eb65760029650611ef2565b848411611ec65760039650611ef2565b818414611ee457600760205260405f2054611ee45760049650611ef2565b839450600186019550611e10565b50855f03611f0557505050505050505050565b85600103611f42576040517faddf7062000000000000000000000000000000000000000000000000000000008152600481018390526024016108f0565b85600203611f7f576040517f52bf9848000000000000000000000000000000000000000000000000000000008152600481018690526024016108f0565b85600303611fd9576040517f32e2739f00000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff8086166004830152841660248201526044016108f0565b6040517fd7e8a2c200000000000000000000000000000000000000000000000000000000815273ffffffffffffffffffffffffffffffffffffffff841660048201526024016108f0565b5f3073ffffffffffffffffffffffffffffffffffffffff7f00000000000000000000000000000000000000000000000000000000000000001614801561208857507f000000000000000000000000000000000000000000000000000000000000000046145b156120b257507f000000000000000000000000000000000000000000000000000000000000000090565b61093d604080517f8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f60208201527f0000000000000000000000000000000000000000000000000000000000000000918101919091527f000000000000000000000000000000000000000000000000000000000000000060608201524660808201523060a08201525f9060c00160405160208183030381529060405280519060200120905090565b612161612a7f565b610c1560017f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005b90612ad8565b610c155f7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f00612188565b600380547fffffffffffffffffffffffff0000000000000000000000000000000000000000169055610f2c81612adf565b606061093d7f0000000000000000000000000000000000000000000000000000000000000000612b55565b606061093d7f0000000000000000000000000000000000000000000000000000000000000000612b55565b6701ffffffffffffff600784901c165f8181526008602052604081205460fe600187901b1691600382841c16908561227a578619821661227e565b8682175b9050818103612291575050505050505050565b5f8581526008602052604081206003861b19851683871b1790558290036123075760058054601e906122e8907e01000000000000000000000000000000000000000000000000000000000000900461ffff166133e9565b91906101000a81548161ffff021916908361ffff16021790555061235f565b805f0361235f5760058054601e90612344907e01000000000000000000000000000000000000000000000000000000000000900461ffff16613409565b91906101000a81548161ffff021916908361ffff1602179055505b5050505050505050565b81518015806123785750602081115b156123b2576040517f91404adc000000000000000000000000000000000000000000000000000000008152600481018290526024016108f0565b60ff821615806123c45750808260ff16115b15612407576040517f64d5701400000000000000000000000000000000000000000000000000000000815260ff83166004820152602481018290526044016108f0565b5f73ffffffffffffffffffffffffffffffffffffffff16835f81518110612430576124306132e4565b602002602001015173ffffffffffffffffffffffffffffffffffffffff1603612485576040517fec67b1b900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60015b8181101561259b578361249c600183613373565b815181106124ac576124ac6132e4565b602002602001015173ffffffffffffffffffffffffffffffffffffffff168482815181106124dc576124dc6132e4565b602002602001015173ffffffffffffffffffffffffffffffffffffffff1611612593578361250b600183613373565b8151811061251b5761251b6132e4565b6020026020010151848281518110612535576125356132e4565b60200260200101516040517f45907fac0000000000000000000000000000000000000000000000000000000081526004016108f092919073ffffffffffffffffffffffffffffffffffffffff92831681529116602082015260400190565b600101612488565b5060065f5b815481101561261c5760075f8383815481106125be576125be6132e4565b5f91825260208083209091015473ffffffffffffffffffffffffffffffffffffffff168352820192909252604001902080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001690556001016125a0565b505f5b828110156126a257600160075f87848151811061263e5761263e6132e4565b60209081029190910181015173ffffffffffffffffffffffffffffffffffffffff1682528101919091526040015f2080547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001691151591909117905560010161261f565b5083516126b6906006906020870190612c42565b50835f815181106126c9576126c96132e4565b60209081029190910101516005805473ffffffffffffffffffffffffffffffffffffffff9092167fffffffffffffffffffffff000000000000000000000000000000000000000000909216919091177401000000000000000000000000000000000000000060ff8616021790556040517fba48f7451a1bddc716ecd599483478b64fb19be03be6b59f118b2caa95f50413906127689086908690613425565b60405180910390a150505050565b5f8080808061278860208b018b612f53565b60208b013561279d60608d0160408e01612f53565b6127ad60808e0160608f01612f53565b600784901c6701ffffffffffffff165f90815260086020526040812054949850929650909450925090600186901b60fe161c600316905060018116156129715760028a165f03612805576004955050505050506129f8565b67ffffffffffffffff85165f90815260096020526040812054819073ffffffffffffffffffffffffffffffffffffffff16878787878f8f8f81811061284c5761284c6132e4565b905060200281019061285e9190613476565b604051602401612873969594939291906134d7565b604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08184030181529181526020820180517bffffffffffffffffffffffffffffffffffffffffffffffffffffffff167f1633884f00000000000000000000000000000000000000000000000000000000179052516128f4919061355d565b5f60405180830381855afa9150503d805f811461292c576040519150601f19603f3d011682016040523d82523d5f602084013e612931565b606091505b509150915081158061294557508051602014155b80612959575061295481613573565b600114155b1561296e5760059750505050505050506129f8565b50505b60028116156129ee576129ee8577ffffffffffffffffffffffffffffffffffffffffffffffff86167fffffffffffffffff00000000000000000000000000000000000000000000000060c086901b167fffffffff0000000000000000000000000000000000000000000000000000000060e088901b161717612b92565b60ff955050505050505b95945050505050565b8154612a106020850185612f53565b67ffffffffffffffff167fae16c20a7d3528be619e5147f7a221cb8d6c52e008af59ff04a5fcbc634b5188612a4b6060870160408801612f53565b60e084901c856005811115612a6257612a62613449565b604051612a7193929190613599565b60405180910390a250505050565b7f9b779b17422d0df92223018b32b4d1fa46e071723d6817e2486d003becc55f005c15610c15576040517f3ee5aeb500000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b80825d5050565b6002805473ffffffffffffffffffffffffffffffffffffffff8381167fffffffffffffffffffffffff0000000000000000000000000000000000000000831681179093556040519116919082907f8be0079c531659141344cd1fd0a4f28419497f9722a3daafe3b4186f6b6457e0905f90a35050565b60605f612b6183612c02565b6040805160208082528183019092529192505f91906020820181803683375050509182525060208101929092525090565b67ffffffffffffffff82165f908152600a6020526040812054612bb69060016133be565b67ffffffffffffffff84165f908152600a60209081526040808320849055600b8252909120919250839190612beb9084613386565b60208110612bfb57612bfb6132e4565b0155505050565b5f60ff8216601f811115610dce576040517fb3512b0c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b828054828255905f5260205f20908101928215612cba579160200282015b82811115612cba57825182547fffffffffffffffffffffffff00000000000000000000000000000000000000001673ffffffffffffffffffffffffffffffffffffffff909116178255602090920191600190910190612c60565b50612cc6929150612cca565b5090565b5b80821115612cc6575f8155600101612ccb565b803567ffffffffffffffff81168114612cf5575f5ffd5b919050565b5f5f60408385031215612d0b575f5ffd5b612d1483612cde565b9150612d2260208401612cde565b90509250929050565b5f5f83601f840112612d3b575f5ffd5b50813567ffffffffffffffff811115612d52575f5ffd5b6020830191508360208260071b8501011115612d6c575f5ffd5b9250929050565b5f5f83601f840112612d83575f5ffd5b50813567ffffffffffffffff811115612d9a575f5ffd5b6020830191508360208260061b8501011115612d6c575f5ffd5b5f5f83601f840112612dc4575f5ffd5b50813567ffffffffffffffff811115612ddb575f5ffd5b6020830191508360208260051b8501011115612d6c575f5ffd5b5f5f5f5f5f5f60608789031215612e0a575f5ffd5b863567ffffffffffffffff811115612e20575f5ffd5b612e2c89828a01612d2b565b909750955050602087013567ffffffffffffffff811115612e4b575f5ffd5b612e5789828a01612d73565b909550935050604087013567ffffffffffffffff811115612e76575f5ffd5b612e8289828a01612db4565b979a9699509497509295939492505050565b5f60208284031215612ea4575f5ffd5b5035919050565b5f8151808452602084019350602083015f5b82811015612ef157815173ffffffffffffffffffffffffffffffffffffffff16865260209586019590910190600101612ebd565b5093949350505050565b602081525f612f0d6020830184612eab565b9392505050565b5f5f60208385031215612f25575f5ffd5b823567ffffffffffffffff811115612f3b575f5ffd5b612f4785828601612d2b565b90969095509350505050565b5f60208284031215612f63575f5ffd5b612f0d82612cde565b73ffffffffffffffffffffffffffffffffffffffff81168114610f2c575f5ffd5b5f60208284031215612f9d575f5ffd5b8135612f0d81612f6c565b5f5f60208385031215612fb9575f5ffd5b823567ffffffffffffffff811115612fcf575f5ffd5b612f4785828601612db4565b602080825282518282018190525f918401906040840190835b818110156130425783518051845267ffffffffffffffff602082015116602085015267ffffffffffffffff604082015116604085015250606083019250602084019350600181019050612ff4565b509095945050505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b7fff000000000000000000000000000000000000000000000000000000000000008816815260e060208201525f6130d360e083018961304d565b82810360408401526130e5818961304d565b6060840188905273ffffffffffffffffffffffffffffffffffffffff8716608085015260a0840186905283810360c0850152845180825260208087019350909101905f5b81811015613147578351835260209384019390920191600101613129565b50909b9a5050505050505050505050565b5f5f5f5f6040858703121561316b575f5ffd5b843567ffffffffffffffff811115613181575f5ffd5b61318d87828801612d2b565b909550935050602085013567ffffffffffffffff8111156131ac575f5ffd5b6131b887828801612d73565b95989497509550505050565b5f5f604083850312156131d5575f5ffd5b6131de83612cde565b9150602083013580151581146131f2575f5ffd5b809150509250929050565b5f5f6040838503121561320e575f5ffd5b61321783612cde565b9150602083013569ffffffffffffffffffff811681146131f2575f5ffd5b5f5f60408385031215613246575f5ffd5b61324f83612cde565b915060208301356131f281612f6c565b5f5f5f60408486031215613271575f5ffd5b833567ffffffffffffffff811115613287575f5ffd5b61329386828701612db4565b909450925050602084013560ff811681146132ac575f5ffd5b809150509250925092565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b81515f90829060208501835b8281101561333b57815184526020938401939091019060010161331d565b509195945050505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b81810381811115610dce57610dce613346565b5f826133b9577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b500690565b80820180821115610dce57610dce613346565b5f5f1982036133e2576133e2613346565b5060010190565b5f61ffff821661ffff810361340057613400613346565b60010192915050565b5f61ffff82168061341c5761341c613346565b5f190192915050565b604081525f6134376040830185612eab565b905060ff831660208301529392505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b5f5f83357fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe18436030181126134a9575f5ffd5b83018035915067ffffffffffffffff8211156134c3575f5ffd5b602001915036819003821315612d6c575f5ffd5b67ffffffffffffffff8716815285602082015267ffffffffffffffff8516604082015267ffffffffffffffff8416606082015260a060808201528160a0820152818360c08301375f81830160c090810191909152601f9092017fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe016010195945050505050565b5f82518060208501845e5f920191825250919050565b80516020808301519190811015613593575f198160200360031b1b821691505b50919050565b67ffffffffffffffff84811682528316602082015260608101600683106135e7577f4e487b71000000000000000000000000000000000000000000000000000000005f52602160045260245ffd5b82604083015294935050505056",
 }
 
 // AlloraOracle is an auto generated Go binding around an Ethereum contract.
@@ -153,6 +159,41 @@ func (alloraOracle *AlloraOracle) UnpackDOMAINSEPARATOR(data []byte) ([32]byte, 
 	return out0, nil
 }
 
+// PackHISTORYSIZE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x652c462e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function HISTORY_SIZE() view returns(uint256)
+func (alloraOracle *AlloraOracle) PackHISTORYSIZE() []byte {
+	enc, err := alloraOracle.abi.Pack("HISTORY_SIZE")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHISTORYSIZE is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x652c462e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function HISTORY_SIZE() view returns(uint256)
+func (alloraOracle *AlloraOracle) TryPackHISTORYSIZE() ([]byte, error) {
+	return alloraOracle.abi.Pack("HISTORY_SIZE")
+}
+
+// UnpackHISTORYSIZE is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x652c462e.
+//
+// Solidity: function HISTORY_SIZE() view returns(uint256)
+func (alloraOracle *AlloraOracle) UnpackHISTORYSIZE(data []byte) (*big.Int, error) {
+	out, err := alloraOracle.abi.Unpack("HISTORY_SIZE", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
 // PackMAXSIGNERS is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x59ecd657.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -245,6 +286,52 @@ func (alloraOracle *AlloraOracle) TryPackAcceptOwnership() ([]byte, error) {
 	return alloraOracle.abi.Pack("acceptOwnership")
 }
 
+// PackDecodeState is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4537a22e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function decodeState(uint256 state) pure returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) PackDecodeState(state *big.Int) []byte {
+	enc, err := alloraOracle.abi.Pack("decodeState", state)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecodeState is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x4537a22e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decodeState(uint256 state) pure returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) TryPackDecodeState(state *big.Int) ([]byte, error) {
+	return alloraOracle.abi.Pack("decodeState", state)
+}
+
+// DecodeStateOutput serves as a container for the return parameters of contract
+// method DecodeState.
+type DecodeStateOutput struct {
+	Value       *big.Int
+	Timestamp   uint64
+	BlockHeight uint64
+}
+
+// UnpackDecodeState is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x4537a22e.
+//
+// Solidity: function decodeState(uint256 state) pure returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) UnpackDecodeState(data []byte) (DecodeStateOutput, error) {
+	out, err := alloraOracle.abi.Unpack("decodeState", data)
+	outstruct := new(DecodeStateOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Value = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Timestamp = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.BlockHeight = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
 // PackEip712Domain is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x84b0196e.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -299,6 +386,52 @@ func (alloraOracle *AlloraOracle) UnpackEip712Domain(data []byte) (Eip712DomainO
 	return *outstruct, nil
 }
 
+// PackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9860ca27.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function getRound(uint64 topicId, uint80 roundId) view returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) PackGetRound(topicId uint64, roundId *big.Int) []byte {
+	enc, err := alloraOracle.abi.Pack("getRound", topicId, roundId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackGetRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9860ca27.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function getRound(uint64 topicId, uint80 roundId) view returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) TryPackGetRound(topicId uint64, roundId *big.Int) ([]byte, error) {
+	return alloraOracle.abi.Pack("getRound", topicId, roundId)
+}
+
+// GetRoundOutput serves as a container for the return parameters of contract
+// method GetRound.
+type GetRoundOutput struct {
+	Value       *big.Int
+	Timestamp   uint64
+	BlockHeight uint64
+}
+
+// UnpackGetRound is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x9860ca27.
+//
+// Solidity: function getRound(uint64 topicId, uint80 roundId) view returns(int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) UnpackGetRound(data []byte) (GetRoundOutput, error) {
+	out, err := alloraOracle.abi.Unpack("getRound", data)
+	outstruct := new(GetRoundOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Value = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Timestamp = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.BlockHeight = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
 // PackHashBatch is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0x4b4827ea.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -331,6 +464,41 @@ func (alloraOracle *AlloraOracle) UnpackHashBatch(data []byte) ([32]byte, error)
 		return *new([32]byte), err
 	}
 	out0 := *abi.ConvertType(out[0], new([32]byte)).(*[32]byte)
+	return out0, nil
+}
+
+// PackHistoryEnabled is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaa908d8d.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function historyEnabled(uint64 topicId) view returns(bool)
+func (alloraOracle *AlloraOracle) PackHistoryEnabled(topicId uint64) []byte {
+	enc, err := alloraOracle.abi.Pack("historyEnabled", topicId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackHistoryEnabled is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xaa908d8d.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function historyEnabled(uint64 topicId) view returns(bool)
+func (alloraOracle *AlloraOracle) TryPackHistoryEnabled(topicId uint64) ([]byte, error) {
+	return alloraOracle.abi.Pack("historyEnabled", topicId)
+}
+
+// UnpackHistoryEnabled is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xaa908d8d.
+//
+// Solidity: function historyEnabled(uint64 topicId) view returns(bool)
+func (alloraOracle *AlloraOracle) UnpackHistoryEnabled(data []byte) (bool, error) {
+	out, err := alloraOracle.abi.Unpack("historyEnabled", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
 }
 
@@ -412,6 +580,54 @@ func (alloraOracle *AlloraOracle) UnpackLatest(data []byte) (LatestOutput, error
 	}
 	outstruct.Value = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	outstruct.Decimals = *abi.ConvertType(out[1], new(uint8)).(*uint8)
+	outstruct.Timestamp = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	outstruct.BlockHeight = *abi.ConvertType(out[3], new(uint64)).(*uint64)
+	return *outstruct, nil
+}
+
+// PackLatestRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x54b4f719.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function latestRound(uint64 topicId) view returns(uint80 roundId, int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) PackLatestRound(topicId uint64) []byte {
+	enc, err := alloraOracle.abi.Pack("latestRound", topicId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackLatestRound is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x54b4f719.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function latestRound(uint64 topicId) view returns(uint80 roundId, int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) TryPackLatestRound(topicId uint64) ([]byte, error) {
+	return alloraOracle.abi.Pack("latestRound", topicId)
+}
+
+// LatestRoundOutput serves as a container for the return parameters of contract
+// method LatestRound.
+type LatestRoundOutput struct {
+	RoundId     *big.Int
+	Value       *big.Int
+	Timestamp   uint64
+	BlockHeight uint64
+}
+
+// UnpackLatestRound is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x54b4f719.
+//
+// Solidity: function latestRound(uint64 topicId) view returns(uint80 roundId, int256 value, uint64 timestamp, uint64 blockHeight)
+func (alloraOracle *AlloraOracle) UnpackLatestRound(data []byte) (LatestRoundOutput, error) {
+	out, err := alloraOracle.abi.Unpack("latestRound", data)
+	outstruct := new(LatestRoundOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.RoundId = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.Value = abi.ConvertType(out[1], new(big.Int)).(*big.Int)
 	outstruct.Timestamp = *abi.ConvertType(out[2], new(uint64)).(*uint64)
 	outstruct.BlockHeight = *abi.ConvertType(out[3], new(uint64)).(*uint64)
 	return *outstruct, nil
@@ -522,6 +738,63 @@ func (alloraOracle *AlloraOracle) UnpackOwner(data []byte) (common.Address, erro
 	return out0, nil
 }
 
+// PackPause is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8456cb59.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function pause() returns()
+func (alloraOracle *AlloraOracle) PackPause() []byte {
+	enc, err := alloraOracle.abi.Pack("pause")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPause is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8456cb59.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function pause() returns()
+func (alloraOracle *AlloraOracle) TryPackPause() ([]byte, error) {
+	return alloraOracle.abi.Pack("pause")
+}
+
+// PackPaused is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5c975abb.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function paused() view returns(bool)
+func (alloraOracle *AlloraOracle) PackPaused() []byte {
+	enc, err := alloraOracle.abi.Pack("paused")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackPaused is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x5c975abb.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function paused() view returns(bool)
+func (alloraOracle *AlloraOracle) TryPackPaused() ([]byte, error) {
+	return alloraOracle.abi.Pack("paused")
+}
+
+// UnpackPaused is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x5c975abb.
+//
+// Solidity: function paused() view returns(bool)
+func (alloraOracle *AlloraOracle) UnpackPaused(data []byte) (bool, error) {
+	out, err := alloraOracle.abi.Unpack("paused", data)
+	if err != nil {
+		return *new(bool), err
+	}
+	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
+	return out0, nil
+}
+
 // PackPendingOwner is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xe30c3978.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -561,7 +834,7 @@ func (alloraOracle *AlloraOracle) UnpackPendingOwner(data []byte) (common.Addres
 // the contract method with ID 0x715018a6.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function renounceOwnership() returns()
+// Solidity: function renounceOwnership() pure returns()
 func (alloraOracle *AlloraOracle) PackRenounceOwnership() []byte {
 	enc, err := alloraOracle.abi.Pack("renounceOwnership")
 	if err != nil {
@@ -574,9 +847,53 @@ func (alloraOracle *AlloraOracle) PackRenounceOwnership() []byte {
 // the contract method with ID 0x715018a6.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function renounceOwnership() returns()
+// Solidity: function renounceOwnership() pure returns()
 func (alloraOracle *AlloraOracle) TryPackRenounceOwnership() ([]byte, error) {
 	return alloraOracle.abi.Pack("renounceOwnership")
+}
+
+// PackRequestUpdate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5a4e534.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function requestUpdate(uint64 topicId) payable returns()
+func (alloraOracle *AlloraOracle) PackRequestUpdate(topicId uint64) []byte {
+	enc, err := alloraOracle.abi.Pack("requestUpdate", topicId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRequestUpdate is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf5a4e534.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function requestUpdate(uint64 topicId) payable returns()
+func (alloraOracle *AlloraOracle) TryPackRequestUpdate(topicId uint64) ([]byte, error) {
+	return alloraOracle.abi.Pack("requestUpdate", topicId)
+}
+
+// PackSetHistory is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c27f953.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setHistory(uint64 topicId, bool enabled) returns()
+func (alloraOracle *AlloraOracle) PackSetHistory(topicId uint64, enabled bool) []byte {
+	enc, err := alloraOracle.abi.Pack("setHistory", topicId, enabled)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetHistory is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x8c27f953.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setHistory(uint64 topicId, bool enabled) returns()
+func (alloraOracle *AlloraOracle) TryPackSetHistory(topicId uint64, enabled bool) ([]byte, error) {
+	return alloraOracle.abi.Pack("setHistory", topicId, enabled)
 }
 
 // PackSetSigners is the Go binding used to pack the parameters required for calling
@@ -621,6 +938,50 @@ func (alloraOracle *AlloraOracle) PackSetTimeBounds(newMaxAge uint64, newMaxFutu
 // Solidity: function setTimeBounds(uint64 newMaxAge, uint64 newMaxFutureSkew) returns()
 func (alloraOracle *AlloraOracle) TryPackSetTimeBounds(newMaxAge uint64, newMaxFutureSkew uint64) ([]byte, error) {
 	return alloraOracle.abi.Pack("setTimeBounds", newMaxAge, newMaxFutureSkew)
+}
+
+// PackSetTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf0f44260.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setTreasury(address newTreasury) returns()
+func (alloraOracle *AlloraOracle) PackSetTreasury(newTreasury common.Address) []byte {
+	enc, err := alloraOracle.abi.Pack("setTreasury", newTreasury)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xf0f44260.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setTreasury(address newTreasury) returns()
+func (alloraOracle *AlloraOracle) TryPackSetTreasury(newTreasury common.Address) ([]byte, error) {
+	return alloraOracle.abi.Pack("setTreasury", newTreasury)
+}
+
+// PackSetVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9c8413c5.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function setVerifier(uint64 topicId, address verifier) returns()
+func (alloraOracle *AlloraOracle) PackSetVerifier(topicId uint64, verifier common.Address) []byte {
+	enc, err := alloraOracle.abi.Pack("setVerifier", topicId, verifier)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSetVerifier is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x9c8413c5.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function setVerifier(uint64 topicId, address verifier) returns()
+func (alloraOracle *AlloraOracle) TryPackSetVerifier(topicId uint64, verifier common.Address) ([]byte, error) {
+	return alloraOracle.abi.Pack("setVerifier", topicId, verifier)
 }
 
 // PackSigners is the Go binding used to pack the parameters required for calling
@@ -750,12 +1111,69 @@ func (alloraOracle *AlloraOracle) TryPackTransferOwnership(newOwner common.Addre
 	return alloraOracle.abi.Pack("transferOwnership", newOwner)
 }
 
-// PackUpdateBatch is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x9c0c37e7.  This method will panic if any
+// PackTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61d027b3.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, bytes[] signatures) returns(uint256 applied)
-func (alloraOracle *AlloraOracle) PackUpdateBatch(updates []Update, signatures [][]byte) []byte {
+// Solidity: function treasury() view returns(address)
+func (alloraOracle *AlloraOracle) PackTreasury() []byte {
+	enc, err := alloraOracle.abi.Pack("treasury")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackTreasury is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x61d027b3.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function treasury() view returns(address)
+func (alloraOracle *AlloraOracle) TryPackTreasury() ([]byte, error) {
+	return alloraOracle.abi.Pack("treasury")
+}
+
+// UnpackTreasury is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x61d027b3.
+//
+// Solidity: function treasury() view returns(address)
+func (alloraOracle *AlloraOracle) UnpackTreasury(data []byte) (common.Address, error) {
+	out, err := alloraOracle.abi.Unpack("treasury", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackUnpause is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3f4ba83a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function unpause() returns()
+func (alloraOracle *AlloraOracle) PackUnpause() []byte {
+	enc, err := alloraOracle.abi.Pack("unpause")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUnpause is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x3f4ba83a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function unpause() returns()
+func (alloraOracle *AlloraOracle) TryPackUnpause() ([]byte, error) {
+	return alloraOracle.abi.Pack("unpause")
+}
+
+// PackUpdateBatch is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x87557569.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures) returns(uint256 applied)
+func (alloraOracle *AlloraOracle) PackUpdateBatch(updates []Update, signatures []Signature) []byte {
 	enc, err := alloraOracle.abi.Pack("updateBatch", updates, signatures)
 	if err != nil {
 		panic(err)
@@ -764,18 +1182,18 @@ func (alloraOracle *AlloraOracle) PackUpdateBatch(updates []Update, signatures [
 }
 
 // TryPackUpdateBatch is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x9c0c37e7.  This method will return an error
+// the contract method with ID 0x87557569.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, bytes[] signatures) returns(uint256 applied)
-func (alloraOracle *AlloraOracle) TryPackUpdateBatch(updates []Update, signatures [][]byte) ([]byte, error) {
+// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures) returns(uint256 applied)
+func (alloraOracle *AlloraOracle) TryPackUpdateBatch(updates []Update, signatures []Signature) ([]byte, error) {
 	return alloraOracle.abi.Pack("updateBatch", updates, signatures)
 }
 
 // UnpackUpdateBatch is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x9c0c37e7.
+// from invoking the contract method with ID 0x87557569.
 //
-// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, bytes[] signatures) returns(uint256 applied)
+// Solidity: function updateBatch((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures) returns(uint256 applied)
 func (alloraOracle *AlloraOracle) UnpackUpdateBatch(data []byte) (*big.Int, error) {
 	out, err := alloraOracle.abi.Unpack("updateBatch", data)
 	if err != nil {
@@ -783,6 +1201,98 @@ func (alloraOracle *AlloraOracle) UnpackUpdateBatch(data []byte) (*big.Int, erro
 	}
 	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
 	return out0, nil
+}
+
+// PackUpdateBatchWithProofs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1286b3d7.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function updateBatchWithProofs((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures, bytes[] proofs) returns(uint256 applied)
+func (alloraOracle *AlloraOracle) PackUpdateBatchWithProofs(updates []Update, signatures []Signature, proofs [][]byte) []byte {
+	enc, err := alloraOracle.abi.Pack("updateBatchWithProofs", updates, signatures, proofs)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackUpdateBatchWithProofs is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1286b3d7.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function updateBatchWithProofs((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures, bytes[] proofs) returns(uint256 applied)
+func (alloraOracle *AlloraOracle) TryPackUpdateBatchWithProofs(updates []Update, signatures []Signature, proofs [][]byte) ([]byte, error) {
+	return alloraOracle.abi.Pack("updateBatchWithProofs", updates, signatures, proofs)
+}
+
+// UnpackUpdateBatchWithProofs is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x1286b3d7.
+//
+// Solidity: function updateBatchWithProofs((uint64,int256,uint64,uint64)[] updates, (bytes32,bytes32)[] signatures, bytes[] proofs) returns(uint256 applied)
+func (alloraOracle *AlloraOracle) UnpackUpdateBatchWithProofs(data []byte) (*big.Int, error) {
+	out, err := alloraOracle.abi.Unpack("updateBatchWithProofs", data)
+	if err != nil {
+		return new(big.Int), err
+	}
+	out0 := abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	return out0, nil
+}
+
+// PackVerifierOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2a1226b.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function verifierOf(uint64 topicId) view returns(address)
+func (alloraOracle *AlloraOracle) PackVerifierOf(topicId uint64) []byte {
+	enc, err := alloraOracle.abi.Pack("verifierOf", topicId)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVerifierOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xa2a1226b.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function verifierOf(uint64 topicId) view returns(address)
+func (alloraOracle *AlloraOracle) TryPackVerifierOf(topicId uint64) ([]byte, error) {
+	return alloraOracle.abi.Pack("verifierOf", topicId)
+}
+
+// UnpackVerifierOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xa2a1226b.
+//
+// Solidity: function verifierOf(uint64 topicId) view returns(address)
+func (alloraOracle *AlloraOracle) UnpackVerifierOf(data []byte) (common.Address, error) {
+	out, err := alloraOracle.abi.Unpack("verifierOf", data)
+	if err != nil {
+		return *new(common.Address), err
+	}
+	out0 := *abi.ConvertType(out[0], new(common.Address)).(*common.Address)
+	return out0, nil
+}
+
+// PackWithdrawFees is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x476343ee.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawFees() returns()
+func (alloraOracle *AlloraOracle) PackWithdrawFees() []byte {
+	enc, err := alloraOracle.abi.Pack("withdrawFees")
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawFees is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x476343ee.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawFees() returns()
+func (alloraOracle *AlloraOracle) TryPackWithdrawFees() ([]byte, error) {
+	return alloraOracle.abi.Pack("withdrawFees")
 }
 
 // AlloraOracleEIP712DomainChanged represents a EIP712DomainChanged event raised by the AlloraOracle contract.
@@ -810,6 +1320,96 @@ func (alloraOracle *AlloraOracle) UnpackEIP712DomainChangedEvent(log *types.Log)
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(AlloraOracleEIP712DomainChanged)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOracleFeesWithdrawn represents a FeesWithdrawn event raised by the AlloraOracle contract.
+type AlloraOracleFeesWithdrawn struct {
+	Treasury common.Address
+	Amount   *big.Int
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleFeesWithdrawnEventName = "FeesWithdrawn"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleFeesWithdrawn) ContractEventName() string {
+	return AlloraOracleFeesWithdrawnEventName
+}
+
+// UnpackFeesWithdrawnEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event FeesWithdrawn(address indexed treasury, uint256 amount)
+func (alloraOracle *AlloraOracle) UnpackFeesWithdrawnEvent(log *types.Log) (*AlloraOracleFeesWithdrawn, error) {
+	event := "FeesWithdrawn"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleFeesWithdrawn)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOracleHistoryUpdated represents a HistoryUpdated event raised by the AlloraOracle contract.
+type AlloraOracleHistoryUpdated struct {
+	TopicId uint64
+	Enabled bool
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleHistoryUpdatedEventName = "HistoryUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleHistoryUpdated) ContractEventName() string {
+	return AlloraOracleHistoryUpdatedEventName
+}
+
+// UnpackHistoryUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event HistoryUpdated(uint64 indexed topicId, bool enabled)
+func (alloraOracle *AlloraOracle) UnpackHistoryUpdatedEvent(log *types.Log) (*AlloraOracleHistoryUpdated, error) {
+	event := "HistoryUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleHistoryUpdated)
 	if len(log.Data) > 0 {
 		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -900,6 +1500,50 @@ func (alloraOracle *AlloraOracle) UnpackOwnershipTransferredEvent(log *types.Log
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(AlloraOracleOwnershipTransferred)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOraclePaused represents a Paused event raised by the AlloraOracle contract.
+type AlloraOraclePaused struct {
+	Account common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOraclePausedEventName = "Paused"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOraclePaused) ContractEventName() string {
+	return AlloraOraclePausedEventName
+}
+
+// UnpackPausedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Paused(address account)
+func (alloraOracle *AlloraOracle) UnpackPausedEvent(log *types.Log) (*AlloraOraclePaused, error) {
+	event := "Paused"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOraclePaused)
 	if len(log.Data) > 0 {
 		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1010,11 +1654,9 @@ func (alloraOracle *AlloraOracle) UnpackTimeBoundsUpdatedEvent(log *types.Log) (
 
 // AlloraOracleTopicUpdated represents a TopicUpdated event raised by the AlloraOracle contract.
 type AlloraOracleTopicUpdated struct {
-	TopicId     uint64
-	Value       *big.Int
-	BlockHeight uint64
-	Timestamp   uint64
-	Raw         *types.Log // Blockchain specific contextual infos
+	TopicId uint64
+	State   *big.Int
+	Raw     *types.Log // Blockchain specific contextual infos
 }
 
 const AlloraOracleTopicUpdatedEventName = "TopicUpdated"
@@ -1027,7 +1669,7 @@ func (AlloraOracleTopicUpdated) ContractEventName() string {
 // UnpackTopicUpdatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event TopicUpdated(uint64 indexed topicId, int256 value, uint64 blockHeight, uint64 timestamp)
+// Solidity: event TopicUpdated(uint64 indexed topicId, uint256 state)
 func (alloraOracle *AlloraOracle) UnpackTopicUpdatedEvent(log *types.Log) (*AlloraOracleTopicUpdated, error) {
 	event := "TopicUpdated"
 	if len(log.Topics) == 0 {
@@ -1037,6 +1679,141 @@ func (alloraOracle *AlloraOracle) UnpackTopicUpdatedEvent(log *types.Log) (*Allo
 		return nil, bind.ErrEventSignatureMismatch
 	}
 	out := new(AlloraOracleTopicUpdated)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOracleTreasuryUpdated represents a TreasuryUpdated event raised by the AlloraOracle contract.
+type AlloraOracleTreasuryUpdated struct {
+	PreviousTreasury common.Address
+	NewTreasury      common.Address
+	Raw              *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleTreasuryUpdatedEventName = "TreasuryUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleTreasuryUpdated) ContractEventName() string {
+	return AlloraOracleTreasuryUpdatedEventName
+}
+
+// UnpackTreasuryUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury)
+func (alloraOracle *AlloraOracle) UnpackTreasuryUpdatedEvent(log *types.Log) (*AlloraOracleTreasuryUpdated, error) {
+	event := "TreasuryUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleTreasuryUpdated)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOracleUnpaused represents a Unpaused event raised by the AlloraOracle contract.
+type AlloraOracleUnpaused struct {
+	Account common.Address
+	Raw     *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleUnpausedEventName = "Unpaused"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleUnpaused) ContractEventName() string {
+	return AlloraOracleUnpausedEventName
+}
+
+// UnpackUnpausedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event Unpaused(address account)
+func (alloraOracle *AlloraOracle) UnpackUnpausedEvent(log *types.Log) (*AlloraOracleUnpaused, error) {
+	event := "Unpaused"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleUnpaused)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
+// AlloraOracleUpdateRequested represents a UpdateRequested event raised by the AlloraOracle contract.
+type AlloraOracleUpdateRequested struct {
+	TopicId   uint64
+	Requester common.Address
+	Amount    *big.Int
+	Raw       *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleUpdateRequestedEventName = "UpdateRequested"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleUpdateRequested) ContractEventName() string {
+	return AlloraOracleUpdateRequestedEventName
+}
+
+// UnpackUpdateRequestedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event UpdateRequested(uint64 indexed topicId, address indexed requester, uint256 amount)
+func (alloraOracle *AlloraOracle) UnpackUpdateRequestedEvent(log *types.Log) (*AlloraOracleUpdateRequested, error) {
+	event := "UpdateRequested"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleUpdateRequested)
 	if len(log.Data) > 0 {
 		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
 			return nil, err
@@ -1102,23 +1879,71 @@ func (alloraOracle *AlloraOracle) UnpackUpdateSkippedEvent(log *types.Log) (*All
 	return out, nil
 }
 
+// AlloraOracleVerifierUpdated represents a VerifierUpdated event raised by the AlloraOracle contract.
+type AlloraOracleVerifierUpdated struct {
+	TopicId  uint64
+	Verifier common.Address
+	Raw      *types.Log // Blockchain specific contextual infos
+}
+
+const AlloraOracleVerifierUpdatedEventName = "VerifierUpdated"
+
+// ContractEventName returns the user-defined event name.
+func (AlloraOracleVerifierUpdated) ContractEventName() string {
+	return AlloraOracleVerifierUpdatedEventName
+}
+
+// UnpackVerifierUpdatedEvent is the Go binding that unpacks the event data emitted
+// by contract.
+//
+// Solidity: event VerifierUpdated(uint64 indexed topicId, address verifier)
+func (alloraOracle *AlloraOracle) UnpackVerifierUpdatedEvent(log *types.Log) (*AlloraOracleVerifierUpdated, error) {
+	event := "VerifierUpdated"
+	if len(log.Topics) == 0 {
+		return nil, bind.ErrNoEventSignature
+	}
+	if log.Topics[0] != alloraOracle.abi.Events[event].ID {
+		return nil, bind.ErrEventSignatureMismatch
+	}
+	out := new(AlloraOracleVerifierUpdated)
+	if len(log.Data) > 0 {
+		if err := alloraOracle.abi.UnpackIntoInterface(out, event, log.Data); err != nil {
+			return nil, err
+		}
+	}
+	var indexed abi.Arguments
+	for _, arg := range alloraOracle.abi.Events[event].Inputs {
+		if arg.Indexed {
+			indexed = append(indexed, arg)
+		}
+	}
+	if err := abi.ParseTopics(out, indexed, log.Topics[1:]); err != nil {
+		return nil, err
+	}
+	out.Raw = log
+	return out, nil
+}
+
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (alloraOracle *AlloraOracle) UnpackError(raw []byte) (any, error) {
-	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ECDSAInvalidSignature"].ID.Bytes()[:4]) {
-		return alloraOracle.UnpackECDSAInvalidSignatureError(raw[4:])
-	}
-	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ECDSAInvalidSignatureLength"].ID.Bytes()[:4]) {
-		return alloraOracle.UnpackECDSAInvalidSignatureLengthError(raw[4:])
-	}
-	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ECDSAInvalidSignatureS"].ID.Bytes()[:4]) {
-		return alloraOracle.UnpackECDSAInvalidSignatureSError(raw[4:])
-	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["EmptyBatch"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackEmptyBatchError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["EnforcedPause"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackEnforcedPauseError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ExpectedPause"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackExpectedPauseError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["FeeTransferFailed"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackFeeTransferFailedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["InvalidShortString"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackInvalidShortStringError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["InvalidSignature"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackInvalidSignatureError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["InvalidSignerCount"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackInvalidSignerCountError(raw[4:])
@@ -1132,11 +1957,29 @@ func (alloraOracle *AlloraOracle) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["NoData"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackNoDataError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["NoFees"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackNoFeesError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["OwnableInvalidOwner"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackOwnableInvalidOwnerError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["OwnableUnauthorizedAccount"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackOwnableUnauthorizedAccountError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ProofCountMismatch"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackProofCountMismatchError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ReentrancyGuardReentrantCall"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackReentrancyGuardReentrantCallError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["RenounceOwnershipDisabled"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackRenounceOwnershipDisabledError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["RoundNotAvailable"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackRoundNotAvailableError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["SignatureMalleable"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackSignatureMalleableError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["SignaturesNotAscending"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackSignaturesNotAscendingError(raw[4:])
@@ -1150,84 +1993,19 @@ func (alloraOracle *AlloraOracle) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ThresholdNotMet"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackThresholdNotMetError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["TreasuryNotSet"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackTreasuryNotSetError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["UnknownSigner"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackUnknownSignerError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ZeroAddressSigner"].ID.Bytes()[:4]) {
 		return alloraOracle.UnpackZeroAddressSignerError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], alloraOracle.abi.Errors["ZeroAddressTreasury"].ID.Bytes()[:4]) {
+		return alloraOracle.UnpackZeroAddressTreasuryError(raw[4:])
+	}
 	return nil, errors.New("Unknown error")
-}
-
-// AlloraOracleECDSAInvalidSignature represents a ECDSAInvalidSignature error raised by the AlloraOracle contract.
-type AlloraOracleECDSAInvalidSignature struct {
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error ECDSAInvalidSignature()
-func AlloraOracleECDSAInvalidSignatureErrorID() common.Hash {
-	return common.HexToHash("0xf645eedf0193584640b6b90cb9477e4c95b98636c148a891d4c0a146dc46e75a")
-}
-
-// UnpackECDSAInvalidSignatureError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error ECDSAInvalidSignature()
-func (alloraOracle *AlloraOracle) UnpackECDSAInvalidSignatureError(raw []byte) (*AlloraOracleECDSAInvalidSignature, error) {
-	out := new(AlloraOracleECDSAInvalidSignature)
-	if err := alloraOracle.abi.UnpackIntoInterface(out, "ECDSAInvalidSignature", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// AlloraOracleECDSAInvalidSignatureLength represents a ECDSAInvalidSignatureLength error raised by the AlloraOracle contract.
-type AlloraOracleECDSAInvalidSignatureLength struct {
-	Length *big.Int
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
-func AlloraOracleECDSAInvalidSignatureLengthErrorID() common.Hash {
-	return common.HexToHash("0xfce698f7e8e5342cd615f641317bc45fe7e1e4a8b0a14dd1383ff8dc9c41917f")
-}
-
-// UnpackECDSAInvalidSignatureLengthError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error ECDSAInvalidSignatureLength(uint256 length)
-func (alloraOracle *AlloraOracle) UnpackECDSAInvalidSignatureLengthError(raw []byte) (*AlloraOracleECDSAInvalidSignatureLength, error) {
-	out := new(AlloraOracleECDSAInvalidSignatureLength)
-	if err := alloraOracle.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureLength", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
-}
-
-// AlloraOracleECDSAInvalidSignatureS represents a ECDSAInvalidSignatureS error raised by the AlloraOracle contract.
-type AlloraOracleECDSAInvalidSignatureS struct {
-	S [32]byte
-}
-
-// ErrorID returns the hash of canonical representation of the error's signature.
-//
-// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
-func AlloraOracleECDSAInvalidSignatureSErrorID() common.Hash {
-	return common.HexToHash("0xd78bce0cccb935155ed6428d1c13e50b7f3550fd2b66b9fe266006fea4a5e1eb")
-}
-
-// UnpackECDSAInvalidSignatureSError is the Go binding used to decode the provided
-// error data into the corresponding Go error struct.
-//
-// Solidity: error ECDSAInvalidSignatureS(bytes32 s)
-func (alloraOracle *AlloraOracle) UnpackECDSAInvalidSignatureSError(raw []byte) (*AlloraOracleECDSAInvalidSignatureS, error) {
-	out := new(AlloraOracleECDSAInvalidSignatureS)
-	if err := alloraOracle.abi.UnpackIntoInterface(out, "ECDSAInvalidSignatureS", raw); err != nil {
-		return nil, err
-	}
-	return out, nil
 }
 
 // AlloraOracleEmptyBatch represents a EmptyBatch error raised by the AlloraOracle contract.
@@ -1253,6 +2031,77 @@ func (alloraOracle *AlloraOracle) UnpackEmptyBatchError(raw []byte) (*AlloraOrac
 	return out, nil
 }
 
+// AlloraOracleEnforcedPause represents a EnforcedPause error raised by the AlloraOracle contract.
+type AlloraOracleEnforcedPause struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error EnforcedPause()
+func AlloraOracleEnforcedPauseErrorID() common.Hash {
+	return common.HexToHash("0xd93c0665d6c96d04a8f174024fc4ddd66c250604aff22bbec808de86dd3637e3")
+}
+
+// UnpackEnforcedPauseError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error EnforcedPause()
+func (alloraOracle *AlloraOracle) UnpackEnforcedPauseError(raw []byte) (*AlloraOracleEnforcedPause, error) {
+	out := new(AlloraOracleEnforcedPause)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "EnforcedPause", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleExpectedPause represents a ExpectedPause error raised by the AlloraOracle contract.
+type AlloraOracleExpectedPause struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ExpectedPause()
+func AlloraOracleExpectedPauseErrorID() common.Hash {
+	return common.HexToHash("0x8dfc202bcfe9a735b559bee70674422512bc5c30f687046ae8778315fb81da44")
+}
+
+// UnpackExpectedPauseError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ExpectedPause()
+func (alloraOracle *AlloraOracle) UnpackExpectedPauseError(raw []byte) (*AlloraOracleExpectedPause, error) {
+	out := new(AlloraOracleExpectedPause)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "ExpectedPause", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleFeeTransferFailed represents a FeeTransferFailed error raised by the AlloraOracle contract.
+type AlloraOracleFeeTransferFailed struct {
+	Treasury common.Address
+	Amount   *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error FeeTransferFailed(address treasury, uint256 amount)
+func AlloraOracleFeeTransferFailedErrorID() common.Hash {
+	return common.HexToHash("0x6e74fa861ad217d22e4999b25c034134da9a28b748aef4bdd47e440dfbab6059")
+}
+
+// UnpackFeeTransferFailedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error FeeTransferFailed(address treasury, uint256 amount)
+func (alloraOracle *AlloraOracle) UnpackFeeTransferFailedError(raw []byte) (*AlloraOracleFeeTransferFailed, error) {
+	out := new(AlloraOracleFeeTransferFailed)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "FeeTransferFailed", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AlloraOracleInvalidShortString represents a InvalidShortString error raised by the AlloraOracle contract.
 type AlloraOracleInvalidShortString struct {
 }
@@ -1271,6 +2120,30 @@ func AlloraOracleInvalidShortStringErrorID() common.Hash {
 func (alloraOracle *AlloraOracle) UnpackInvalidShortStringError(raw []byte) (*AlloraOracleInvalidShortString, error) {
 	out := new(AlloraOracleInvalidShortString)
 	if err := alloraOracle.abi.UnpackIntoInterface(out, "InvalidShortString", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleInvalidSignature represents a InvalidSignature error raised by the AlloraOracle contract.
+type AlloraOracleInvalidSignature struct {
+	Index *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error InvalidSignature(uint256 index)
+func AlloraOracleInvalidSignatureErrorID() common.Hash {
+	return common.HexToHash("0x52bf9848f4f569cd5e845a26f8524878f8ac004dcaace7433d78683624c84a76")
+}
+
+// UnpackInvalidSignatureError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error InvalidSignature(uint256 index)
+func (alloraOracle *AlloraOracle) UnpackInvalidSignatureError(raw []byte) (*AlloraOracleInvalidSignature, error) {
+	out := new(AlloraOracleInvalidSignature)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "InvalidSignature", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1374,6 +2247,29 @@ func (alloraOracle *AlloraOracle) UnpackNoDataError(raw []byte) (*AlloraOracleNo
 	return out, nil
 }
 
+// AlloraOracleNoFees represents a NoFees error raised by the AlloraOracle contract.
+type AlloraOracleNoFees struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error NoFees()
+func AlloraOracleNoFeesErrorID() common.Hash {
+	return common.HexToHash("0x7f7d9be0039ff9d871d28cd8d8ed8d32d7bc56c3ec20ec4461d0ef46a833f981")
+}
+
+// UnpackNoFeesError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error NoFees()
+func (alloraOracle *AlloraOracle) UnpackNoFeesError(raw []byte) (*AlloraOracleNoFees, error) {
+	out := new(AlloraOracleNoFees)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "NoFees", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AlloraOracleOwnableInvalidOwner represents a OwnableInvalidOwner error raised by the AlloraOracle contract.
 type AlloraOracleOwnableInvalidOwner struct {
 	Owner common.Address
@@ -1417,6 +2313,126 @@ func AlloraOracleOwnableUnauthorizedAccountErrorID() common.Hash {
 func (alloraOracle *AlloraOracle) UnpackOwnableUnauthorizedAccountError(raw []byte) (*AlloraOracleOwnableUnauthorizedAccount, error) {
 	out := new(AlloraOracleOwnableUnauthorizedAccount)
 	if err := alloraOracle.abi.UnpackIntoInterface(out, "OwnableUnauthorizedAccount", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleProofCountMismatch represents a ProofCountMismatch error raised by the AlloraOracle contract.
+type AlloraOracleProofCountMismatch struct {
+	Updates *big.Int
+	Proofs  *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ProofCountMismatch(uint256 updates, uint256 proofs)
+func AlloraOracleProofCountMismatchErrorID() common.Hash {
+	return common.HexToHash("0xc38e852a9aeaf567c79f2fe08c3e92a5cbb69404ac36cff701e714a9e13c378a")
+}
+
+// UnpackProofCountMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ProofCountMismatch(uint256 updates, uint256 proofs)
+func (alloraOracle *AlloraOracle) UnpackProofCountMismatchError(raw []byte) (*AlloraOracleProofCountMismatch, error) {
+	out := new(AlloraOracleProofCountMismatch)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "ProofCountMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleReentrancyGuardReentrantCall represents a ReentrancyGuardReentrantCall error raised by the AlloraOracle contract.
+type AlloraOracleReentrancyGuardReentrantCall struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func AlloraOracleReentrancyGuardReentrantCallErrorID() common.Hash {
+	return common.HexToHash("0x3ee5aeb571de7fc460830b4d0017439a1ca56fb0bc39062227ade4fe4a24c1ca")
+}
+
+// UnpackReentrancyGuardReentrantCallError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ReentrancyGuardReentrantCall()
+func (alloraOracle *AlloraOracle) UnpackReentrancyGuardReentrantCallError(raw []byte) (*AlloraOracleReentrancyGuardReentrantCall, error) {
+	out := new(AlloraOracleReentrancyGuardReentrantCall)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "ReentrancyGuardReentrantCall", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleRenounceOwnershipDisabled represents a RenounceOwnershipDisabled error raised by the AlloraOracle contract.
+type AlloraOracleRenounceOwnershipDisabled struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RenounceOwnershipDisabled()
+func AlloraOracleRenounceOwnershipDisabledErrorID() common.Hash {
+	return common.HexToHash("0xffc0fd9327ceec71a819020aff5a151b73272fa985d1c880da9e4753688140f8")
+}
+
+// UnpackRenounceOwnershipDisabledError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RenounceOwnershipDisabled()
+func (alloraOracle *AlloraOracle) UnpackRenounceOwnershipDisabledError(raw []byte) (*AlloraOracleRenounceOwnershipDisabled, error) {
+	out := new(AlloraOracleRenounceOwnershipDisabled)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "RenounceOwnershipDisabled", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleRoundNotAvailable represents a RoundNotAvailable error raised by the AlloraOracle contract.
+type AlloraOracleRoundNotAvailable struct {
+	TopicId uint64
+	RoundId *big.Int
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error RoundNotAvailable(uint64 topicId, uint80 roundId)
+func AlloraOracleRoundNotAvailableErrorID() common.Hash {
+	return common.HexToHash("0x6a655dab8734700c73cae2f435595e10224ab6e3ab0d921bdad0ca10091a9df1")
+}
+
+// UnpackRoundNotAvailableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error RoundNotAvailable(uint64 topicId, uint80 roundId)
+func (alloraOracle *AlloraOracle) UnpackRoundNotAvailableError(raw []byte) (*AlloraOracleRoundNotAvailable, error) {
+	out := new(AlloraOracleRoundNotAvailable)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "RoundNotAvailable", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleSignatureMalleable represents a SignatureMalleable error raised by the AlloraOracle contract.
+type AlloraOracleSignatureMalleable struct {
+	S [32]byte
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error SignatureMalleable(bytes32 s)
+func AlloraOracleSignatureMalleableErrorID() common.Hash {
+	return common.HexToHash("0xaddf7062fe3935a5bf6b4a26ddbdab1bd6145e1f9342d33697262a21545c8f05")
+}
+
+// UnpackSignatureMalleableError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error SignatureMalleable(bytes32 s)
+func (alloraOracle *AlloraOracle) UnpackSignatureMalleableError(raw []byte) (*AlloraOracleSignatureMalleable, error) {
+	out := new(AlloraOracleSignatureMalleable)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "SignatureMalleable", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1521,6 +2537,29 @@ func (alloraOracle *AlloraOracle) UnpackThresholdNotMetError(raw []byte) (*Allor
 	return out, nil
 }
 
+// AlloraOracleTreasuryNotSet represents a TreasuryNotSet error raised by the AlloraOracle contract.
+type AlloraOracleTreasuryNotSet struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error TreasuryNotSet()
+func AlloraOracleTreasuryNotSetErrorID() common.Hash {
+	return common.HexToHash("0xb2c4cce9226751b8b7a292a49eadd92e5c473998bb9af18651fe42fd6f63b72d")
+}
+
+// UnpackTreasuryNotSetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error TreasuryNotSet()
+func (alloraOracle *AlloraOracle) UnpackTreasuryNotSetError(raw []byte) (*AlloraOracleTreasuryNotSet, error) {
+	out := new(AlloraOracleTreasuryNotSet)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "TreasuryNotSet", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // AlloraOracleUnknownSigner represents a UnknownSigner error raised by the AlloraOracle contract.
 type AlloraOracleUnknownSigner struct {
 	Signer common.Address
@@ -1563,6 +2602,29 @@ func AlloraOracleZeroAddressSignerErrorID() common.Hash {
 func (alloraOracle *AlloraOracle) UnpackZeroAddressSignerError(raw []byte) (*AlloraOracleZeroAddressSigner, error) {
 	out := new(AlloraOracleZeroAddressSigner)
 	if err := alloraOracle.abi.UnpackIntoInterface(out, "ZeroAddressSigner", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// AlloraOracleZeroAddressTreasury represents a ZeroAddressTreasury error raised by the AlloraOracle contract.
+type AlloraOracleZeroAddressTreasury struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error ZeroAddressTreasury()
+func AlloraOracleZeroAddressTreasuryErrorID() common.Hash {
+	return common.HexToHash("0xac008926fd598b376ea2388bd13dd58dd601aee6a41b5788cdab4d1c103bbed1")
+}
+
+// UnpackZeroAddressTreasuryError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error ZeroAddressTreasury()
+func (alloraOracle *AlloraOracle) UnpackZeroAddressTreasuryError(raw []byte) (*AlloraOracleZeroAddressTreasury, error) {
+	out := new(AlloraOracleZeroAddressTreasury)
+	if err := alloraOracle.abi.UnpackIntoInterface(out, "ZeroAddressTreasury", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 const (
@@ -164,16 +165,30 @@ func (f *fixture) sign(updates []alloraoracle.Update, signers ...int) [][]byte {
 	return sigs
 }
 
+// compact converts r ‖ s ‖ v signatures to the EIP-2098 pairs updateBatch takes.
+func (f *fixture) compact(sigs [][]byte) []alloraoracle.Signature {
+	f.t.Helper()
+	out := make([]alloraoracle.Signature, len(sigs))
+	for i, sig := range sigs {
+		r, vs, err := oracle.CompactSignature(sig)
+		if err != nil {
+			f.t.Fatalf("signature %d: %v", i, err)
+		}
+		out[i] = alloraoracle.Signature{R: r, Vs: vs}
+	}
+	return out
+}
+
 // simulate runs updateBatch as a call and returns how many updates it would apply.
 func (f *fixture) simulate(updates []alloraoracle.Update, sigs [][]byte) (*big.Int, error) {
-	return bind.Call(f.contract, &bind.CallOpts{Context: f.ctx}, f.oracle.PackUpdateBatch(updates, sigs), f.oracle.UnpackUpdateBatch)
+	return bind.Call(f.contract, &bind.CallOpts{Context: f.ctx}, f.oracle.PackUpdateBatch(updates, f.compact(sigs)), f.oracle.UnpackUpdateBatch)
 }
 
 // submit sends updateBatch, mines it and returns the receipt of a successful transaction.
 // A batch the contract rejects fails at gas estimation: its error is returned.
 func (f *fixture) submit(updates []alloraoracle.Update, sigs [][]byte) (*types.Receipt, error) {
 	f.t.Helper()
-	tx, err := bind.Transact(f.contract, f.owner, f.oracle.PackUpdateBatch(updates, sigs))
+	tx, err := bind.Transact(f.contract, f.owner, f.oracle.PackUpdateBatch(updates, f.compact(sigs)))
 	if err != nil {
 		return nil, err
 	}
@@ -258,18 +273,32 @@ func TestUpdateBatchTwoOfThree(t *testing.T) {
 	if err != nil {
 		t.Fatalf("updateBatch: %v", err)
 	}
-	var updated []*alloraoracle.AlloraOracleTopicUpdated
+	type appliedUpdate struct {
+		topic, height, timestamp uint64
+		value                    *big.Int
+	}
+	var updated []appliedUpdate
 	for _, l := range receipt.Logs {
 		ev, err := f.oracle.UnpackTopicUpdatedEvent(l)
 		if err != nil {
 			t.Fatalf("log is not TopicUpdated: %v", err)
 		}
-		updated = append(updated, ev)
+		value, timestamp, height := alloraoracle.DecodeState(ev.State)
+		updated = append(updated, appliedUpdate{ev.TopicId, height, timestamp, value})
 	}
 	if len(updated) != 2 ||
-		updated[0].TopicId != 13 || updated[0].Value.Cmp(ethValue) != 0 || updated[0].BlockHeight != 4_512_345 ||
-		updated[1].TopicId != 14 || updated[1].Value.Cmp(btcValue) != 0 || updated[1].Timestamp != now-10 {
+		updated[0].topic != 13 || updated[0].value.Cmp(ethValue) != 0 || updated[0].height != 4_512_345 || updated[0].timestamp != now-30 ||
+		updated[1].topic != 14 || updated[1].value.Cmp(btcValue) != 0 || updated[1].height != 4_512_346 || updated[1].timestamp != now-10 {
 		t.Errorf("TopicUpdated events = %+v", updated)
+	}
+	// The contract's own decoder agrees with DecodeState.
+	ev, err := f.oracle.UnpackTopicUpdatedEvent(receipt.Logs[1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	decoded, err := bind.Call(f.contract, &bind.CallOpts{Context: f.ctx}, f.oracle.PackDecodeState(ev.State), f.oracle.UnpackDecodeState)
+	if err != nil || decoded.Value.Cmp(btcValue) != 0 || decoded.Timestamp != now-10 || decoded.BlockHeight != 4_512_346 {
+		t.Errorf("decodeState = %+v, %v; want %s at %d, height 4512346", decoded, err, btcValue, now-10)
 	}
 
 	got, err := f.latest(13)

@@ -140,7 +140,8 @@ func TestSignBatchAcceptedByContract(t *testing.T) {
 				t.Fatalf("%s: log %d is not TopicUpdated: %v", c.name, i, err)
 			}
 			u := c.updates[i]
-			if ev.TopicId != u.TopicID || ev.Value.Cmp(u.Value) != 0 || ev.BlockHeight != u.BlockHeight || ev.Timestamp != u.Timestamp {
+			value, timestamp, height := alloraoracle.DecodeState(ev.State)
+			if ev.TopicId != u.TopicID || value.Cmp(u.Value) != 0 || height != u.BlockHeight || timestamp != u.Timestamp {
 				t.Errorf("%s: TopicUpdated = %+v, want %+v", c.name, ev, u)
 			}
 		}

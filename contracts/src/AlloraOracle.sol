@@ -3,10 +3,14 @@ pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
+import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-/// @notice One topic's entry in a batch, as signed.
+import {IUpdateVerifier} from "./IUpdateVerifier.sol";
+
+/// @notice One topic's entry in a batch, as signed. The EIP-712 type keeps the full
+/// uint64/int256 widths so wallets and the Go signer hash it as before; the oracle stores
+/// the value as int192 and height and time as uint32 (see `SkipReason.OutOfRange`).
 struct Update {
     uint64 topicId;
     int256 value;
@@ -14,8 +18,14 @@ struct Update {
     uint64 timestamp;
 }
 
-/// @notice What the oracle holds for one topic. `blockHeight` and `timestamp` share a
-/// storage slot. A topic never set reads as all zeros.
+/// @notice One ECDSA signature in the compact EIP-2098 form: `vs` is s with the recovery
+/// bit (v - 27) in its top bit.
+struct Signature {
+    bytes32 r;
+    bytes32 vs;
+}
+
+/// @notice What the oracle holds for one topic. A topic never set reads as all zeros.
 struct TopicState {
     int256 value;
     uint64 blockHeight;
@@ -24,9 +34,18 @@ struct TopicState {
 
 /// @notice Why a signed update was not applied.
 enum SkipReason {
+    /// The update's block height is not above the stored one.
     NotNewer,
+    /// The update's timestamp is more than `maxAge` before the block time.
     TooOld,
-    TooFarInFuture
+    /// The update's timestamp is more than `maxFutureSkew` after the block time.
+    TooFarInFuture,
+    /// The value does not fit int192, or the block height or timestamp does not fit uint32.
+    OutOfRange,
+    /// The topic has a verifier and the update came through `updateBatch`, without a proof.
+    ProofRequired,
+    /// The topic's verifier rejected the proof (returned false, reverted or answered garbage).
+    ProofRejected
 }
 
 /// @title AlloraOracle
@@ -34,12 +53,22 @@ enum SkipReason {
 /// arrive in batches of EIP-712 signed updates; a batch is accepted only when at least
 /// `threshold` of the registered signers signed it. Anyone holding such signatures may
 /// submit them.
-/// @dev A stored topic only moves forward: an update whose Allora block height is not newer
-/// than the stored one, or whose timestamp falls outside the time bounds, is skipped with an
+/// @dev Built for the cheapest update a chain can do:
+/// - A topic is one storage slot: int192 value, uint32 timestamp, uint32 block height. An
+///   18-decimal int192 holds magnitudes up to 3.1e39; uint32 heights last 680 years at
+///   Allora's 5 s blocks; uint32 timestamps last until 2106. An update that does not fit is
+///   skipped with `OutOfRange` rather than reverting the batch.
+/// - Signer threshold, time bounds, the pause flag and a count of topics with extras
+///   (verifier or history) share one slot, read once per batch. When no topic has extras
+///   the per-topic work is one SLOAD and one SSTORE of the topic's slot and one event.
+/// - Signatures are 64-byte EIP-2098 (r, vs) pairs, checked once per batch after the
+///   updates are applied: a bad signature reverts the whole call, so nothing of an
+///   unauthorised batch survives, and the batch's calldata is read once.
+/// A stored topic only moves forward: an update whose Allora block height is not newer than
+/// the stored one, or whose timestamp falls outside the time bounds, is skipped with an
 /// `UpdateSkipped` event rather than reverting the batch, so racing submitters of
-/// overlapping batches never break each other. Values are int256 fixed point with 18
-/// decimals and may be negative.
-contract AlloraOracle is EIP712, Ownable2Step {
+/// overlapping batches never break each other.
+contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice EIP-712 type hash of `Update`.
     bytes32 public constant UPDATE_TYPEHASH =
         keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)");
@@ -51,20 +80,60 @@ contract AlloraOracle is EIP712, Ownable2Step {
     /// @notice Most signers the set may hold; bounds the work of replacing it.
     uint256 public constant MAX_SIGNERS = 32;
 
+    /// @notice Rounds a topic with history keeps for `getRound`. 32 rounds span 2 h 40 min
+    /// of a 5-minute topic and 10 days of an 8-hour one, enough for a consumer walking back
+    /// to the round in force at a recent time; older rounds answer `RoundNotAvailable`.
+    uint256 public constant HISTORY_SIZE = 32;
+
     uint8 private constant DECIMALS = 18;
 
-    mapping(uint64 topicId => TopicState) private _topics;
+    // Half the secp256k1 group order: a signature's s must not exceed it (EIP-2).
+    uint256 private constant HALF_ORDER = 0x7FFFFFFFFFFFFFFFFFFFFFFFFFFFFFFF5D576E7357A4501DDFE92F46681B20A0;
+
+    // Feature bits of a topic, two per topic, 128 topics per word of `_featureWords`.
+    uint256 private constant FEATURE_VERIFIER = 1;
+    uint256 private constant FEATURE_HISTORY = 2;
+
+    // Flags of one `_applyBatch` call, and the marker of an update to apply.
+    uint256 private constant FLAG_FEATURED = 1;
+    uint256 private constant FLAG_WITH_PROOFS = 2;
+    uint256 private constant APPLY = 0xff;
+
+    /// @dev Everything `updateBatch` needs besides the topics, in one slot. The lowest
+    /// registered signer is kept here as well as in `_isSigner`, so a batch it signs, and
+    /// every batch of a one-signer oracle, checks that signature without another SLOAD.
+    struct Config {
+        address primarySigner;
+        uint8 threshold;
+        bool paused;
+        uint32 maxAge;
+        uint32 maxFutureSkew;
+        // Topics with a verifier or history (at most 65,535); while zero the feature
+        // words are never read.
+        uint16 featuredTopics;
+    }
+
+    // topicId => int192 value (bits 0-191) | uint32 timestamp (192-223) | uint32 height (224-255).
+    mapping(uint64 topicId => uint256 packed) private _topics;
+
+    Config private _config;
 
     address[] private _signers;
     mapping(address account => bool) private _isSigner;
 
-    // One slot, read once per batch.
-    uint8 private _threshold;
-    uint64 private _maxAge;
-    uint64 private _maxFutureSkew;
+    mapping(uint256 wordIndex => uint256 bits) private _featureWords;
+    mapping(uint64 topicId => IUpdateVerifier) private _verifiers;
+    // Rounds recorded for a topic while its history was on; the high part of its round ids.
+    mapping(uint64 topicId => uint256) private _roundCount;
+    mapping(uint64 topicId => uint256[HISTORY_SIZE]) private _rounds;
 
-    /// @notice A topic's stored value was replaced by a signed update.
-    event TopicUpdated(uint64 indexed topicId, int256 value, uint64 blockHeight, uint64 timestamp);
+    address private _treasury;
+
+    /// @notice A topic's stored value was replaced by a signed update. `state` is the word
+    /// the oracle now stores for the topic, one word so the event stays cheap:
+    /// bits 0-191 the value (int192, two's complement, 18 decimals), bits 192-223 the
+    /// timestamp, bits 224-255 the Allora block height. `decodeState` unpacks it.
+    event TopicUpdated(uint64 indexed topicId, uint256 state);
 
     /// @notice A signed update was not applied; `storedBlockHeight` is the topic's current one.
     event UpdateSkipped(uint64 indexed topicId, uint64 blockHeight, uint64 storedBlockHeight, SkipReason reason);
@@ -74,6 +143,27 @@ contract AlloraOracle is EIP712, Ownable2Step {
 
     /// @notice The time bounds updates are checked against were changed.
     event TimeBoundsUpdated(uint64 maxAge, uint64 maxFutureSkew);
+
+    /// @notice Updates were paused by `account`.
+    event Paused(address account);
+
+    /// @notice Updates were resumed by `account`.
+    event Unpaused(address account);
+
+    /// @notice Someone paid `amount` (possibly zero) for a fresh update of a topic.
+    event UpdateRequested(uint64 indexed topicId, address indexed requester, uint256 amount);
+
+    /// @notice The address fees are withdrawn to changed.
+    event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury);
+
+    /// @notice The collected fees were sent to the treasury.
+    event FeesWithdrawn(address indexed treasury, uint256 amount);
+
+    /// @notice A topic's verifier was set; the zero address removes it.
+    event VerifierUpdated(uint64 indexed topicId, address verifier);
+
+    /// @notice A topic's round history was switched on or off.
+    event HistoryUpdated(uint64 indexed topicId, bool enabled);
 
     /// @notice A batch carried no update.
     error EmptyBatch();
@@ -88,8 +178,21 @@ contract AlloraOracle is EIP712, Ownable2Step {
     /// @notice A signature recovered to an address that is not a registered signer.
     error UnknownSigner(address signer);
 
+    /// @notice A signature's s is in the upper half of the curve order: the malleable twin
+    /// of a valid signature, never accepted.
+    error SignatureMalleable(bytes32 s);
+
+    /// @notice A signature recovers to no address (r or s out of range).
+    error InvalidSignature(uint256 index);
+
+    /// @notice `updateBatchWithProofs` needs exactly one proof per update.
+    error ProofCountMismatch(uint256 updates, uint256 proofs);
+
     /// @notice `latest` was asked for a topic that was never set.
     error NoData(uint64 topicId);
+
+    /// @notice `getRound` was asked for a round the oracle does not keep.
+    error RoundNotAvailable(uint64 topicId, uint80 roundId);
 
     /// @notice A signer set must hold between 1 and `MAX_SIGNERS` addresses.
     error InvalidSignerCount(uint256 count);
@@ -103,11 +206,32 @@ contract AlloraOracle is EIP712, Ownable2Step {
     /// @notice The threshold must be between 1 and the number of signers.
     error InvalidThreshold(uint8 threshold, uint256 signerCount);
 
-    /// @notice Both time bounds must be non-zero.
+    /// @notice Both time bounds must be non-zero and fit uint32.
     error InvalidTimeBounds(uint64 maxAge, uint64 maxFutureSkew);
 
+    /// @notice The oracle is paused.
+    error EnforcedPause();
+
+    /// @notice The oracle is not paused.
+    error ExpectedPause();
+
+    /// @notice The owner cannot renounce: the oracle would lose signer rotation for good.
+    error RenounceOwnershipDisabled();
+
+    /// @notice The treasury cannot be the zero address.
+    error ZeroAddressTreasury();
+
+    /// @notice Fees cannot be withdrawn before a treasury is set.
+    error TreasuryNotSet();
+
+    /// @notice There are no fees to withdraw.
+    error NoFees();
+
+    /// @notice The treasury refused the fees.
+    error FeeTransferFailed(address treasury, uint256 amount);
+
     /// @notice Deploys the oracle with its owner, signer set and time bounds.
-    /// @param initialOwner Account that manages signers and time bounds.
+    /// @param initialOwner Account that manages signers, time bounds, pause, verifiers and fees.
     /// @param initialSigners Signer addresses, strictly ascending, 1 to `MAX_SIGNERS` of them.
     /// @param initialThreshold Signatures a batch needs, 1 to `initialSigners.length`.
     /// @param initialMaxAge Oldest accepted update, in seconds before the block time.
@@ -123,57 +247,70 @@ contract AlloraOracle is EIP712, Ownable2Step {
         _setTimeBounds(initialMaxAge, initialMaxFutureSkew);
     }
 
+    // ------------------------------------------------------------------ updates
+
     /// @notice Applies a batch of signed updates.
-    /// @dev Reverts unless every signature is a valid 65-byte r||s||v signature (v 27 or 28,
-    /// low s) of `hashBatch(updates)` by a registered signer, the signatures are ordered by
-    /// signer address strictly ascending, and there are at least `threshold` of them. Updates
-    /// that are not newer than the stored state or are out of the time bounds are skipped
-    /// with `UpdateSkipped`.
+    /// @dev Reverts unless the oracle is not paused, the batch is not empty, and there are
+    /// at least `threshold` signatures, each a low-s EIP-2098 signature of
+    /// `hashBatch(updates)` by a registered signer, ordered by signer address strictly
+    /// ascending. Updates that are not newer than the stored state, out of the time bounds,
+    /// out of the storable range, or for a topic with a verifier are skipped with
+    /// `UpdateSkipped`.
     /// @param updates The signed updates, applied in order.
     /// @param signatures One signature of the batch digest per signer.
     /// @return applied Number of updates stored.
-    function updateBatch(Update[] calldata updates, bytes[] calldata signatures) external returns (uint256 applied) {
-        if (updates.length == 0) revert EmptyBatch();
-        uint8 threshold_ = _threshold;
-        if (signatures.length < threshold_) revert ThresholdNotMet(signatures.length, threshold_);
-
-        bytes32 digest = _hashBatch(updates);
-        address previous = address(0);
-        for (uint256 i = 0; i < signatures.length; ++i) {
-            address signer = ECDSA.recoverCalldata(digest, signatures[i]);
-            if (signer <= previous) revert SignaturesNotAscending(previous, signer);
-            if (!_isSigner[signer]) revert UnknownSigner(signer);
-            previous = signer;
-        }
-
-        uint256 oldest = block.timestamp > _maxAge ? block.timestamp - _maxAge : 0;
-        uint256 newest = block.timestamp + _maxFutureSkew;
-        for (uint256 i = 0; i < updates.length; ++i) {
-            Update calldata u = updates[i];
-            TopicState storage stored = _topics[u.topicId];
-            uint64 storedHeight = stored.blockHeight;
-            if (u.blockHeight <= storedHeight) {
-                emit UpdateSkipped(u.topicId, u.blockHeight, storedHeight, SkipReason.NotNewer);
-            } else if (u.timestamp < oldest) {
-                emit UpdateSkipped(u.topicId, u.blockHeight, storedHeight, SkipReason.TooOld);
-            } else if (u.timestamp > newest) {
-                emit UpdateSkipped(u.topicId, u.blockHeight, storedHeight, SkipReason.TooFarInFuture);
-            } else {
-                stored.value = u.value;
-                stored.blockHeight = u.blockHeight;
-                stored.timestamp = u.timestamp;
-                emit TopicUpdated(u.topicId, u.value, u.blockHeight, u.timestamp);
-                ++applied;
-            }
-        }
+    function updateBatch(Update[] calldata updates, Signature[] calldata signatures)
+        external
+        returns (uint256 applied)
+    {
+        bytes32 batchHash;
+        (applied, batchHash) = _applyBatch(updates, _emptyProofs(), _batchContext(signatures.length, false));
+        _verifySignatures(_hashTypedDataV4(batchHash), signatures);
     }
+
+    /// @notice Applies a batch of signed updates, with a proof per update for the topics
+    /// that have a verifier.
+    /// @dev As `updateBatch`; in addition, an update of a topic with a verifier is applied
+    /// only if `verifier.verify(topicId, value, blockHeight, timestamp, proofs[i])` returns
+    /// true, and skipped with `ProofRejected` otherwise. Proofs of topics without a
+    /// verifier are ignored (pass empty bytes). Proofs are not signed: a verifier checks
+    /// them on its own terms.
+    /// @param updates The signed updates, applied in order.
+    /// @param signatures One signature of the batch digest per signer.
+    /// @param proofs One proof per update, in the same order.
+    /// @return applied Number of updates stored.
+    function updateBatchWithProofs(
+        Update[] calldata updates,
+        Signature[] calldata signatures,
+        bytes[] calldata proofs
+    ) external returns (uint256 applied) {
+        if (proofs.length != updates.length) revert ProofCountMismatch(updates.length, proofs.length);
+        bytes32 batchHash;
+        (applied, batchHash) = _applyBatch(updates, proofs, _batchContext(signatures.length, true));
+        _verifySignatures(_hashTypedDataV4(batchHash), signatures);
+    }
+
+    /// @notice Asks the gateway for a fresh update of a topic, paying what you want
+    /// (zero included). Relayers serve requests in order of payment.
+    /// @param topicId The Allora topic.
+    function requestUpdate(uint64 topicId) external payable {
+        if (_config.paused) revert EnforcedPause();
+        emit UpdateRequested(topicId, msg.sender, msg.value);
+    }
+
+    // ------------------------------------------------------------------ reads
 
     /// @notice The EIP-712 digest signers sign for a batch: `_hashTypedDataV4` of the
     /// `Batch` struct hash, as `eth_signTypedData_v4` computes it.
     /// @param updates The batch's updates.
     /// @return The digest.
     function hashBatch(Update[] calldata updates) external view returns (bytes32) {
-        return _hashBatch(updates);
+        bytes32[] memory updateHashes = new bytes32[](updates.length);
+        for (uint256 i = 0; i < updates.length; ++i) {
+            Update calldata u = updates[i];
+            updateHashes[i] = keccak256(abi.encode(UPDATE_TYPEHASH, u.topicId, u.value, u.blockHeight, u.timestamp));
+        }
+        return _hashTypedDataV4(keccak256(abi.encode(BATCH_TYPEHASH, keccak256(abi.encodePacked(updateHashes)))));
     }
 
     /// @notice The EIP-712 domain separator: name "AlloraOracle", version "1", this chain's
@@ -194,10 +331,18 @@ contract AlloraOracle is EIP712, Ownable2Step {
         view
         returns (int256 value, uint8 decimals, uint64 timestamp, uint64 blockHeight)
     {
-        TopicState storage stored = _topics[topicId];
-        blockHeight = stored.blockHeight;
+        (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
         if (blockHeight == 0) revert NoData(topicId);
-        return (stored.value, DECIMALS, stored.timestamp, blockHeight);
+        decimals = DECIMALS;
+    }
+
+    /// @notice Unpacks the `state` word of a `TopicUpdated` event.
+    /// @param state The word.
+    /// @return value The value, 18 decimals.
+    /// @return timestamp Unix time of the inference.
+    /// @return blockHeight Allora block height of the inference.
+    function decodeState(uint256 state) external pure returns (int256 value, uint64 timestamp, uint64 blockHeight) {
+        return _unpack(state);
     }
 
     /// @notice The stored state of several topics; all zeros for a topic never set.
@@ -206,23 +351,52 @@ contract AlloraOracle is EIP712, Ownable2Step {
     function topicStates(uint64[] calldata topicIds) external view returns (TopicState[] memory states) {
         states = new TopicState[](topicIds.length);
         for (uint256 i = 0; i < topicIds.length; ++i) {
-            states[i] = _topics[topicIds[i]];
+            TopicState memory s = states[i];
+            (s.value, s.timestamp, s.blockHeight) = _unpack(_topics[topicIds[i]]);
         }
     }
 
-    /// @notice Replaces the whole signer set and the threshold. Only the owner.
-    /// @param newSigners Signer addresses, strictly ascending, non-zero, 1 to `MAX_SIGNERS`.
-    /// @param newThreshold Signatures a batch needs, 1 to `newSigners.length`.
-    function setSigners(address[] calldata newSigners, uint8 newThreshold) external onlyOwner {
-        _setSigners(newSigners, newThreshold);
+    /// @notice The latest round of a topic, for AggregatorV3 feeds. The round id is
+    /// `roundCount << 32 | blockHeight`: it strictly increases with every stored update,
+    /// since the block height does and the count of recorded rounds never goes down.
+    /// Reverts `NoData` if never set.
+    /// @param topicId The Allora topic.
+    /// @return roundId The round id.
+    /// @return value The value, 18 decimals.
+    /// @return timestamp Unix time of the inference.
+    /// @return blockHeight Allora block height of the inference.
+    function latestRound(uint64 topicId)
+        external
+        view
+        returns (uint80 roundId, int256 value, uint64 timestamp, uint64 blockHeight)
+    {
+        (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
+        if (blockHeight == 0) revert NoData(topicId);
+        roundId = uint80((_roundCount[topicId] << 32) | blockHeight);
     }
 
-    /// @notice Sets how old and how far in the future an update's timestamp may be, relative
-    /// to the block time. Only the owner.
-    /// @param newMaxAge Oldest accepted update, in seconds before the block time; non-zero.
-    /// @param newMaxFutureSkew Furthest accepted update, in seconds after the block time; non-zero.
-    function setTimeBounds(uint64 newMaxAge, uint64 newMaxFutureSkew) external onlyOwner {
-        _setTimeBounds(newMaxAge, newMaxFutureSkew);
+    /// @notice A past or the latest round of a topic. The latest round is always
+    /// available; older ones only while the topic's history is on and within the last
+    /// `HISTORY_SIZE` recorded rounds. Reverts `RoundNotAvailable` otherwise.
+    /// @param topicId The Allora topic.
+    /// @param roundId A round id as `latestRound` returns them.
+    /// @return value The value, 18 decimals.
+    /// @return timestamp Unix time of the inference.
+    /// @return blockHeight Allora block height of the inference.
+    function getRound(uint64 topicId, uint80 roundId)
+        external
+        view
+        returns (int256 value, uint64 timestamp, uint64 blockHeight)
+    {
+        uint256 seq = roundId >> 32;
+        uint256 count = _roundCount[topicId];
+        (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
+        if (blockHeight != 0 && seq == count && uint32(roundId) == blockHeight) {
+            return (value, timestamp, blockHeight);
+        }
+        if (seq == 0 || seq > count || count - seq >= HISTORY_SIZE) revert RoundNotAvailable(topicId, roundId);
+        (value, timestamp, blockHeight) = _unpack(_rounds[topicId][seq % HISTORY_SIZE]);
+        if (blockHeight != uint32(roundId)) revert RoundNotAvailable(topicId, roundId);
     }
 
     /// @notice The registered signers, ascending.
@@ -234,7 +408,7 @@ contract AlloraOracle is EIP712, Ownable2Step {
     /// @notice Number of signatures a batch needs.
     /// @return The threshold.
     function threshold() external view returns (uint8) {
-        return _threshold;
+        return _config.threshold;
     }
 
     /// @notice Whether an address is a registered signer.
@@ -247,23 +421,324 @@ contract AlloraOracle is EIP712, Ownable2Step {
     /// @notice Oldest accepted update, in seconds before the block time.
     /// @return The maximum age.
     function maxAge() external view returns (uint64) {
-        return _maxAge;
+        return _config.maxAge;
     }
 
     /// @notice Furthest accepted update, in seconds after the block time.
     /// @return The maximum future skew.
     function maxFutureSkew() external view returns (uint64) {
-        return _maxFutureSkew;
+        return _config.maxFutureSkew;
     }
 
-    function _hashBatch(Update[] calldata updates) private view returns (bytes32) {
-        bytes32[] memory updateHashes = new bytes32[](updates.length);
-        for (uint256 i = 0; i < updates.length; ++i) {
-            Update calldata u = updates[i];
-            updateHashes[i] = keccak256(abi.encode(UPDATE_TYPEHASH, u.topicId, u.value, u.blockHeight, u.timestamp));
+    /// @notice Whether updates are paused.
+    /// @return True if paused.
+    function paused() external view returns (bool) {
+        return _config.paused;
+    }
+
+    /// @notice Where `withdrawFees` sends the collected fees; zero until set.
+    /// @return The treasury address.
+    function treasury() external view returns (address) {
+        return _treasury;
+    }
+
+    /// @notice The verifier a topic's updates must pass; zero if none.
+    /// @param topicId The Allora topic.
+    /// @return The verifier.
+    function verifierOf(uint64 topicId) external view returns (IUpdateVerifier) {
+        return _verifiers[topicId];
+    }
+
+    /// @notice Whether a topic records its rounds for `getRound`.
+    /// @param topicId The Allora topic.
+    /// @return True if history is on.
+    function historyEnabled(uint64 topicId) external view returns (bool) {
+        return _features(topicId) & FEATURE_HISTORY != 0;
+    }
+
+    // ------------------------------------------------------------------ owner
+
+    /// @notice Replaces the whole signer set and the threshold at once. Only the owner.
+    /// @dev Rotation without downtime: the new set applies from the next transaction, so
+    /// a batch already signed by a removed signer, still in flight, reverts with
+    /// `UnknownSigner`; the relayer then re-signs with the current set and resubmits.
+    /// @param newSigners Signer addresses, strictly ascending, non-zero, 1 to `MAX_SIGNERS`.
+    /// @param newThreshold Signatures a batch needs, 1 to `newSigners.length`.
+    function setSigners(address[] calldata newSigners, uint8 newThreshold) external onlyOwner {
+        _setSigners(newSigners, newThreshold);
+    }
+
+    /// @notice Sets how old and how far in the future an update's timestamp may be, relative
+    /// to the block time. Only the owner.
+    /// @param newMaxAge Oldest accepted update, in seconds before the block time; 1 to 2^32-1.
+    /// @param newMaxFutureSkew Furthest accepted update, in seconds after the block time; 1 to 2^32-1.
+    function setTimeBounds(uint64 newMaxAge, uint64 newMaxFutureSkew) external onlyOwner {
+        _setTimeBounds(newMaxAge, newMaxFutureSkew);
+    }
+
+    /// @notice Stops updates; reads and ownership keep working. Only the owner.
+    function pause() external onlyOwner {
+        if (_config.paused) revert EnforcedPause();
+        _config.paused = true;
+        emit Paused(msg.sender);
+    }
+
+    /// @notice Resumes updates. Only the owner.
+    function unpause() external onlyOwner {
+        if (!_config.paused) revert ExpectedPause();
+        _config.paused = false;
+        emit Unpaused(msg.sender);
+    }
+
+    /// @notice Disabled: an oracle without owner could never rotate its signers again.
+    function renounceOwnership() public pure override {
+        revert RenounceOwnershipDisabled();
+    }
+
+    /// @notice Sets where `withdrawFees` sends the fees. Only the owner.
+    /// @param newTreasury The treasury; non-zero.
+    function setTreasury(address newTreasury) external onlyOwner {
+        if (newTreasury == address(0)) revert ZeroAddressTreasury();
+        emit TreasuryUpdated(_treasury, newTreasury);
+        _treasury = newTreasury;
+    }
+
+    /// @notice Sends every fee collected by `requestUpdate` to the treasury. Only the owner.
+    function withdrawFees() external onlyOwner nonReentrant {
+        address to = _treasury;
+        if (to == address(0)) revert TreasuryNotSet();
+        uint256 amount = address(this).balance;
+        if (amount == 0) revert NoFees();
+        emit FeesWithdrawn(to, amount);
+        (bool ok,) = to.call{value: amount}("");
+        if (!ok) revert FeeTransferFailed(to, amount);
+    }
+
+    /// @notice Requires a topic's updates to pass `verifier`, or removes the requirement
+    /// with the zero address. Only the owner.
+    /// @param topicId The Allora topic.
+    /// @param verifier The verifier, or zero.
+    function setVerifier(uint64 topicId, IUpdateVerifier verifier) external onlyOwner {
+        _verifiers[topicId] = verifier;
+        _setFeature(topicId, FEATURE_VERIFIER, address(verifier) != address(0));
+        emit VerifierUpdated(topicId, address(verifier));
+    }
+
+    /// @notice Switches a topic's round history on or off. Only the owner.
+    /// @dev History costs each update of the topic two more storage writes (the round
+    /// count and a ring entry), which is why it is off by default.
+    /// @param topicId The Allora topic.
+    /// @param enabled True to record rounds.
+    function setHistory(uint64 topicId, bool enabled) external onlyOwner {
+        _setFeature(topicId, FEATURE_HISTORY, enabled);
+        emit HistoryUpdated(topicId, enabled);
+    }
+
+    // ------------------------------------------------------------------ internals
+
+    function _emptyProofs() private pure returns (bytes[] calldata proofs) {
+        assembly ("memory-safe") {
+            proofs.offset := 0
+            proofs.length := 0
         }
-        bytes32 batchHash = keccak256(abi.encode(BATCH_TYPEHASH, keccak256(abi.encodePacked(updateHashes))));
-        return _hashTypedDataV4(batchHash);
+    }
+
+    /// @dev Checks the batch may proceed (not paused, enough signatures) and returns its
+    /// context word: the oldest (bits 128-191) and newest (bits 64-127) accepted
+    /// timestamps, and the FLAG_ bits (bits 0-63).
+    function _batchContext(uint256 signatureCount, bool withProofs) private view returns (uint256) {
+        Config memory c = _config;
+        if (c.paused) revert EnforcedPause();
+        if (signatureCount < c.threshold) revert ThresholdNotMet(signatureCount, c.threshold);
+        uint256 oldest = block.timestamp > c.maxAge ? block.timestamp - c.maxAge : 0;
+        uint256 newest = block.timestamp + c.maxFutureSkew;
+        uint256 flags = (c.featuredTopics != 0 ? FLAG_FEATURED : 0) | (withProofs ? FLAG_WITH_PROOFS : 0);
+        return (oldest << 128) | (newest << 64) | flags;
+    }
+
+    /// @dev Hashes and applies the updates in one pass over the calldata and returns the
+    /// EIP-712 struct hash of the batch. The caller checks the signatures afterwards; a
+    /// failure reverts everything done here.
+    function _applyBatch(Update[] calldata updates, bytes[] calldata proofs, uint256 ctx)
+        private
+        returns (uint256 applied, bytes32 batchHash)
+    {
+        if (updates.length == 0) revert EmptyBatch();
+        // Memory: a 5-word buffer for encodeData(Update), then one struct hash per update.
+        uint256 buf;
+        {
+            bytes32 typeHash = UPDATE_TYPEHASH;
+            uint256 n = updates.length;
+            assembly ("memory-safe") {
+                buf := mload(0x40)
+                mstore(0x40, add(buf, add(0xa0, shl(5, n))))
+                mstore(buf, typeHash)
+            }
+        }
+
+        bytes32 updatedEvent = TopicUpdated.selector;
+        for (uint256 i = 0; i < updates.length; ++i) {
+            uint256 slot;
+            uint256 reason;
+            // Hash the update and decide whether it applies; buf keeps its four words.
+            assembly ("memory-safe") {
+                calldatacopy(add(buf, 0x20), add(updates.offset, shl(7, i)), 0x80)
+                let height := mload(add(buf, 0x60))
+                let ts := mload(add(buf, 0x80))
+                // The uint64 fields must be clean words, as the ABI decoder would insist.
+                if shr(64, or(mload(add(buf, 0x20)), or(height, ts))) { revert(0, 0) }
+                mstore(add(add(buf, 0xa0), shl(5, i)), keccak256(buf, 0xa0))
+                mstore(0, mload(add(buf, 0x20)))
+                mstore(0x20, _topics.slot)
+                slot := keccak256(0, 0x40)
+                reason := 0 // SkipReason.NotNewer
+                if gt(height, shr(224, sload(slot))) {
+                    reason := APPLY
+                    if gt(ts, and(shr(64, ctx), 0xffffffffffffffff)) { reason := 2 } // TooFarInFuture
+                    if lt(ts, shr(128, ctx)) { reason := 1 } // TooOld
+                    if eq(reason, APPLY) {
+                        // OutOfRange: not an int192, or height or time wider than 32 bits.
+                        let value := mload(add(buf, 0x40))
+                        if or(shr(32, or(height, ts)), iszero(eq(signextend(23, value), value))) { reason := 3 }
+                    }
+                }
+            }
+            if (reason == APPLY && ctx & FLAG_FEATURED != 0) reason = _checkFeatures(updates[i], ctx, proofs, i);
+            if (reason != APPLY) {
+                _emitSkipped(updates[i], slot, reason);
+                continue;
+            }
+            assembly ("memory-safe") {
+                let packed := or(shl(224, mload(add(buf, 0x60))), shl(192, mload(add(buf, 0x80))))
+                packed := or(packed, and(mload(add(buf, 0x40)), 0xffffffffffffffffffffffffffffffffffffffffffffffff))
+                sstore(slot, packed)
+                mstore(0, packed)
+                log2(0, 0x20, updatedEvent, mload(add(buf, 0x20)))
+            }
+            ++applied;
+        }
+
+        bytes32 batchTypeHash = BATCH_TYPEHASH;
+        uint256 count = updates.length;
+        assembly ("memory-safe") {
+            mstore(buf, batchTypeHash)
+            mstore(add(buf, 0x20), keccak256(add(buf, 0xa0), shl(5, count)))
+            batchHash := keccak256(buf, 0x40)
+        }
+    }
+
+    function _emitSkipped(Update calldata u, uint256 slot, uint256 reason) private {
+        uint256 stored;
+        assembly ("memory-safe") {
+            stored := sload(slot)
+        }
+        emit UpdateSkipped(u.topicId, u.blockHeight, uint64(stored >> 224), SkipReason(reason));
+    }
+
+    /// @dev Recovers every signature's signer and checks them against the set: low s,
+    /// strictly ascending (so no signer counts twice), registered. The count was checked
+    /// against the threshold before the updates were applied.
+    function _verifySignatures(bytes32 digest, Signature[] calldata signatures) private view {
+        // The loop runs in assembly; a failure leaves it with a code and the values its
+        // error reports, and is raised below.
+        uint256 failure;
+        uint256 index;
+        address previous;
+        address signer;
+        bytes32 s;
+        address primary = _config.primarySigner;
+        assembly ("memory-safe") {
+            let m := mload(0x40)
+            mstore(m, digest)
+            for {} lt(index, signatures.length) { index := add(index, 1) } {
+                let q := add(signatures.offset, shl(6, index))
+                let vs := calldataload(add(q, 0x20))
+                s := and(vs, 0x7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff)
+                if gt(s, HALF_ORDER) {
+                    failure := 1
+                    break
+                }
+                mstore(add(m, 0x20), add(shr(255, vs), 27))
+                mstore(add(m, 0x40), calldataload(q))
+                mstore(add(m, 0x60), s)
+                mstore(0, 0)
+                pop(staticcall(gas(), 1, m, 0x80, 0, 0x20))
+                signer := mload(0)
+                if iszero(signer) {
+                    failure := 2
+                    break
+                }
+                if iszero(gt(signer, previous)) {
+                    failure := 3
+                    break
+                }
+                if iszero(eq(signer, primary)) {
+                    mstore(0x20, _isSigner.slot)
+                    if iszero(sload(keccak256(0, 0x40))) {
+                        failure := 4
+                        break
+                    }
+                }
+                previous := signer
+            }
+        }
+        if (failure == 0) return;
+        if (failure == 1) revert SignatureMalleable(s);
+        if (failure == 2) revert InvalidSignature(index);
+        if (failure == 3) revert SignaturesNotAscending(previous, signer);
+        revert UnknownSigner(signer);
+    }
+
+    /// @dev The verifier and history of a featured topic, for the update at calldata
+    /// position `p` that passed every other check: returns APPLY or a skip reason, and
+    /// records the round when the update is to be applied and the topic keeps history.
+    function _checkFeatures(Update calldata u, uint256 ctx, bytes[] calldata proofs, uint256 i)
+        private
+        returns (uint256)
+    {
+        (uint64 topicId, int256 value, uint64 height, uint64 ts) = (u.topicId, u.value, u.blockHeight, u.timestamp);
+        uint256 features = _features(topicId);
+        if (features & FEATURE_VERIFIER != 0) {
+            if (ctx & FLAG_WITH_PROOFS == 0) return uint256(SkipReason.ProofRequired);
+            (bool ok, bytes memory ret) = address(_verifiers[topicId]).staticcall(
+                abi.encodeCall(IUpdateVerifier.verify, (topicId, value, height, ts, proofs[i]))
+            );
+            if (!ok || ret.length != 32 || uint256(bytes32(ret)) != 1) return uint256(SkipReason.ProofRejected);
+        }
+        if (features & FEATURE_HISTORY != 0) _recordRound(topicId, _pack(value, height, ts));
+        return APPLY;
+    }
+
+    function _pack(int256 value, uint256 height, uint256 ts) private pure returns (uint256) {
+        return (height << 224) | (ts << 192) | (uint256(value) & type(uint192).max);
+    }
+
+    function _recordRound(uint64 topicId, uint256 packed) private {
+        uint256 seq = _roundCount[topicId] + 1;
+        _roundCount[topicId] = seq;
+        _rounds[topicId][seq % HISTORY_SIZE] = packed;
+    }
+
+    function _features(uint64 topicId) private view returns (uint256) {
+        return (_featureWords[topicId >> 7] >> ((topicId & 127) << 1)) & 3;
+    }
+
+    function _setFeature(uint64 topicId, uint256 feature, bool on) private {
+        uint256 index = topicId >> 7;
+        uint256 shift = (uint256(topicId) & 127) << 1;
+        uint256 word = _featureWords[index];
+        uint256 before = (word >> shift) & 3;
+        uint256 next = on ? before | feature : before & ~feature;
+        if (next == before) return;
+        _featureWords[index] = (word & ~(uint256(3) << shift)) | (next << shift);
+        if (before == 0) ++_config.featuredTopics;
+        else if (next == 0) --_config.featuredTopics;
+    }
+
+    function _unpack(uint256 packed) private pure returns (int256 value, uint64 timestamp, uint64 blockHeight) {
+        value = int192(uint192(packed));
+        timestamp = uint64(uint32(packed >> 192));
+        blockHeight = uint64(packed >> 224);
     }
 
     function _setSigners(address[] memory newSigners, uint8 newThreshold) private {
@@ -283,14 +758,18 @@ contract AlloraOracle is EIP712, Ownable2Step {
             _isSigner[newSigners[i]] = true;
         }
         _signers = newSigners;
-        _threshold = newThreshold;
+        _config.primarySigner = newSigners[0];
+        _config.threshold = newThreshold;
         emit SignersUpdated(newSigners, newThreshold);
     }
 
     function _setTimeBounds(uint64 newMaxAge, uint64 newMaxFutureSkew) private {
-        if (newMaxAge == 0 || newMaxFutureSkew == 0) revert InvalidTimeBounds(newMaxAge, newMaxFutureSkew);
-        _maxAge = newMaxAge;
-        _maxFutureSkew = newMaxFutureSkew;
+        if (
+            newMaxAge == 0 || newMaxFutureSkew == 0 || newMaxAge > type(uint32).max
+                || newMaxFutureSkew > type(uint32).max
+        ) revert InvalidTimeBounds(newMaxAge, newMaxFutureSkew);
+        _config.maxAge = uint32(newMaxAge);
+        _config.maxFutureSkew = uint32(newMaxFutureSkew);
         emit TimeBoundsUpdated(newMaxAge, newMaxFutureSkew);
     }
 }

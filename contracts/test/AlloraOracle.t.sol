@@ -2,10 +2,19 @@
 pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
-import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
-import {AlloraOracle, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraOracle, Signature, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraFeed} from "../src/AlloraFeed.sol";
+import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
+import {MockUpdateVerifier} from "./MockUpdateVerifier.sol";
 import {Vm, vm} from "./Vm.sol";
+
+/// A treasury that refuses payments.
+contract RefusingTreasury {
+    receive() external payable {
+        revert("no thanks");
+    }
+}
 
 contract AlloraOracleTest {
     uint64 internal constant MAX_AGE = 1 hours;
@@ -66,35 +75,33 @@ contract AlloraOracleTest {
         ups[1] = b;
     }
 
-    function _sign(uint256 key, bytes32 digest) internal pure returns (bytes memory) {
+    /// An EIP-2098 compact signature: the recovery bit in the top bit of s.
+    function _sign(uint256 key, bytes32 digest) internal pure returns (Signature memory) {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
-        return abi.encodePacked(r, s, v);
+        return _compact(v, r, s);
+    }
+
+    function _compact(uint8 v, bytes32 r, bytes32 s) internal pure returns (Signature memory) {
+        return Signature({r: r, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
     }
 
     /// Signatures of the first `count` registered signers, in the order the oracle wants.
     function _signBatch(AlloraOracle target, Update[] memory ups, uint256 count)
         internal
         view
-        returns (bytes[] memory sigs)
+        returns (Signature[] memory sigs)
     {
         bytes32 digest = target.hashBatch(ups);
-        sigs = new bytes[](count);
+        sigs = new Signature[](count);
         for (uint256 i = 0; i < count; ++i) {
             sigs[i] = _sign(keys[i], digest);
         }
     }
 
-    function _recover(bytes32 digest, bytes memory sig) internal pure returns (address) {
-        (bytes32 r, bytes32 s, uint8 v) = _split(sig);
-        return ecrecover(digest, v, r, s);
-    }
-
-    function _split(bytes memory sig) internal pure returns (bytes32 r, bytes32 s, uint8 v) {
-        assembly ("memory-safe") {
-            r := mload(add(sig, 0x20))
-            s := mload(add(sig, 0x40))
-            v := byte(0, mload(add(sig, 0x60)))
-        }
+    function _recover(bytes32 digest, Signature memory sig) internal pure returns (address) {
+        bytes32 s = bytes32(uint256(sig.vs) & ((uint256(1) << 255) - 1));
+        uint8 v = uint8(27 + (uint256(sig.vs) >> 255));
+        return ecrecover(digest, v, sig.r, s);
     }
 
     /// The digest written out from EIP-712 itself, independent of the contract's code.
@@ -136,6 +143,11 @@ contract AlloraOracleTest {
             )
         );
         return keccak256(abi.encodePacked(hex"1901", domainSeparator, batchHash));
+    }
+
+    /// The packed state word of a TopicUpdated event, written out from its documented layout.
+    function _state(int256 value, uint256 height, uint256 timestamp) internal pure returns (uint256) {
+        return (height << 224) | (timestamp << 192) | uint256(uint192(int192(value)));
     }
 
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
@@ -265,12 +277,12 @@ contract AlloraOracleTest {
             _update(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, NOW - 30),
             _update(TOPIC_BTC, -1, 4_512_346, NOW + 60)
         );
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30)));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, -1, 4_512_346, uint64(NOW + 60));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(-1, 4_512_346, uint64(NOW + 60)));
         vm.prank(stranger); // submission is permissionless
         uint256 applied = oracle.updateBatch(ups, sigs);
         vm.assertEq(applied, 2, "applied");
@@ -293,12 +305,27 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_AllThreeSignersAndExtremeValues() public {
         Update[] memory ups =
-            _batch(_update(TOPIC_ETH, type(int256).min, 1, NOW), _update(TOPIC_BTC, type(int256).max, 2, NOW));
+            _batch(_update(TOPIC_ETH, type(int192).min, 1, NOW), _update(TOPIC_BTC, type(int192).max, 2, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 3)), 2, "applied");
         (int256 minValue,,,) = oracle.latest(TOPIC_ETH);
         (int256 maxValue,,,) = oracle.latest(TOPIC_BTC);
-        vm.assertEq(minValue, type(int256).min, "min int256");
-        vm.assertEq(maxValue, type(int256).max, "max int256");
+        vm.assertEq(minValue, type(int192).min, "min int192");
+        vm.assertEq(maxValue, type(int192).max, "max int192");
+    }
+
+    function test_UpdateBatch_OutOfRangeSkipped() public {
+        Update[] memory ups = new Update[](4);
+        ups[0] = _update(TOPIC_ETH, int256(type(int192).max) + 1, 10, NOW);
+        ups[1] = _update(TOPIC_ETH, int256(type(int192).min) - 1, 10, NOW);
+        ups[2] = _update(TOPIC_ETH, 1, uint64(type(uint32).max) + 1, NOW);
+        ups[3] = _update(TOPIC_ETH, 1, type(uint32).max, NOW); // the largest height that fits
+        for (uint256 i = 0; i < 3; ++i) {
+            vm.expectEmit(address(oracle));
+            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, ups[i].blockHeight, 0, SkipReason.OutOfRange);
+        }
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, type(uint32).max, uint64(NOW)));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     function test_UpdateBatch_NewerBlockHeightReplaces() public {
@@ -316,7 +343,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_ReplaySkipsNotNewer() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 100, 10, NOW), _update(TOPIC_BTC, 200, 20, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.assertEq(oracle.updateBatch(ups, sigs), 2, "first submission");
 
         vm.expectEmit(address(oracle));
@@ -335,7 +362,7 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 10, SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 7, 3, uint64(NOW));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(7, 3, uint64(NOW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
 
         (int256 value,,, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
@@ -358,7 +385,7 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooOld);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW - MAX_AGE));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW - MAX_AGE)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
         oracle.latest(TOPIC_ETH);
@@ -372,14 +399,14 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooFarInFuture);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, 2, 10, uint64(NOW + MAX_FUTURE_SKEW));
+        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW + MAX_FUTURE_SKEW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     function test_UpdateBatch_SameTopicTwiceInOneBatch() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_ETH, 2, 10, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, 1, 10, uint64(NOW));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, 10, uint64(NOW)));
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
@@ -397,14 +424,16 @@ contract AlloraOracleTest {
     function testFuzz_UpdateBatch_Rules(int256 value, uint64 storedHeight, uint64 height, uint64 timestamp, uint64 now_)
         public
     {
-        now_ = uint64(_bound(now_, 1, type(uint64).max - MAX_FUTURE_SKEW));
+        // Up to a little past 2106, so timestamps that do not fit uint32 are exercised too.
+        now_ = uint64(_bound(now_, 1, uint256(type(uint32).max) + 2 * MAX_FUTURE_SKEW));
+        storedHeight = now_ > type(uint32).max ? 0 : uint64(_bound(storedHeight, 0, type(uint32).max));
         vm.warp(now_);
         if (storedHeight != 0) {
             Update[] memory first = _batch(_update(TOPIC_ETH, 42, storedHeight, now_));
             vm.assertEq(oracle.updateBatch(first, _signBatch(oracle, first, 2)), 1, "stored first");
         }
         Update[] memory ups = _batch(_update(TOPIC_ETH, value, height, timestamp));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.recordLogs();
         uint256 applied = oracle.updateBatch(ups, sigs);
         _checkRule(RuleCase(value, storedHeight, height, timestamp, now_), applied, vm.getRecordedLogs());
@@ -417,8 +446,12 @@ contract AlloraOracleTest {
         bool notNewer = c.height <= c.storedHeight;
         bool tooOld = uint256(c.timestamp) + MAX_AGE < c.now_;
         bool tooFar = uint256(c.timestamp) > uint256(c.now_) + MAX_FUTURE_SKEW;
-        if (notNewer || tooOld || tooFar) {
-            SkipReason want = notNewer ? SkipReason.NotNewer : tooOld ? SkipReason.TooOld : SkipReason.TooFarInFuture;
+        bool outOfRange = c.height > type(uint32).max || c.timestamp > type(uint32).max
+            || c.value > type(int192).max || c.value < type(int192).min;
+        if (notNewer || tooOld || tooFar || outOfRange) {
+            SkipReason want = notNewer
+                ? SkipReason.NotNewer
+                : tooOld ? SkipReason.TooOld : tooFar ? SkipReason.TooFarInFuture : SkipReason.OutOfRange;
             vm.assertEq(applied, 0, "skipped");
             vm.assertEq(logs[0].topics[0], AlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
             (uint64 height, uint64 stored, SkipReason reason) = abi.decode(logs[0].data, (uint64, uint64, SkipReason));
@@ -439,24 +472,24 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsEmptyBatch() public {
         Update[] memory ups = new Update[](0);
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.expectRevert(AlloraOracle.EmptyBatch.selector);
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsBelowThreshold() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory one = _signBatch(oracle, ups, 1);
+        Signature[] memory one = _signBatch(oracle, ups, 1);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 1, 2));
         oracle.updateBatch(ups, one);
 
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 0, 2));
-        oracle.updateBatch(ups, new bytes[](0));
+        oracle.updateBatch(ups, new Signature[](0));
     }
 
     function test_UpdateBatch_RevertsDescendingSigners() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
         vm.expectRevert(
             abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[1], signerSet[0])
@@ -466,7 +499,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsSignerCountedTwice() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         sigs[1] = sigs[0];
         vm.expectRevert(
             abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], signerSet[0])
@@ -475,15 +508,28 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_RevertsSameSignerWithMalleableTwin() public {
-        // The high-s twin of a signature recovers to the same signer; it must not count twice.
+        // The high-s twin (r, n - s, !v) of a signature recovers to the same signer; it must
+        // never count as a second signature. In EIP-2098 form it is either a high s that
+        // fits 255 bits (refused as malleable) or does not fit and, masked, recovers to
+        // another address that is no signer.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(keys[0], digest);
-        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
-        bytes[] memory sigs = new bytes[](2);
-        sigs[0] = abi.encodePacked(r, s, v);
-        sigs[1] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        uint256 highS = SECP256K1_N - uint256(s);
+        Signature[] memory sigs = new Signature[](2);
+        sigs[0] = _compact(v, r, s);
+        sigs[1] = Signature({r: r, vs: bytes32(highS | (uint256(v == 27 ? 1 : 0) << 255))});
+        if (highS < (uint256(1) << 255)) {
+            vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, bytes32(highS)));
+        } else {
+            address twin = _recover(digest, sigs[1]);
+            vm.assertTrue(twin != signerSet[0], "masked twin recovers another address");
+            if (twin <= signerSet[0]) {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], twin));
+            } else {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, twin));
+            }
+        }
         oracle.updateBatch(ups, sigs);
     }
 
@@ -491,7 +537,7 @@ contract AlloraOracleTest {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         address outsider = vm.addr(outsiderKey);
-        bytes[] memory sigs = new bytes[](2);
+        Signature[] memory sigs = new Signature[](2);
         sigs[0] = _sign(outsiderKey, digest);
         sigs[1] = _sign(keys[2], digest);
         if (outsider > signerSet[2]) (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
@@ -499,37 +545,39 @@ contract AlloraOracleTest {
         oracle.updateBatch(ups, sigs);
     }
 
-    function test_UpdateBatch_RevertsSignatureLength() public {
+    function test_UpdateBatch_RevertsUnrecoverableSignature() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s,) = _split(sigs[0]);
-        sigs[0] = abi.encodePacked(r, s); // 64 bytes: ERC-2098 compact form is not accepted
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureLength.selector, 64));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        sigs[1].r = bytes32(0); // r = 0 is no point on the curve: ecrecover answers zero
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignature.selector, 1));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsHighS() public {
+        // Any s above n/2 is refused before recovery, whatever r is.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
-        bytes32 highS = bytes32(SECP256K1_N - uint256(s));
-        sigs[0] = abi.encodePacked(r, highS, v == 27 ? uint8(28) : uint8(27));
-        vm.expectRevert(abi.encodeWithSelector(ECDSA.ECDSAInvalidSignatureS.selector, highS));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        bytes32 highS = bytes32(SECP256K1_N / 2 + 1);
+        sigs[0].vs = highS;
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, highS));
         oracle.updateBatch(ups, sigs);
     }
 
-    function test_UpdateBatch_RevertsInvalidV() public {
+    function test_UpdateBatch_RevertsSFlagFlipped() public {
+        // Flipping the recovery bit recovers some other address, which is not a signer.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
-        (bytes32 r, bytes32 s, uint8 v) = _split(sigs[0]);
-        sigs[0] = abi.encodePacked(r, s, v - 27); // v in {0, 1} as some signers produce it
-        vm.expectRevert(ECDSA.ECDSAInvalidSignature.selector);
+        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        sigs[0].vs = bytes32(uint256(sigs[0].vs) ^ (uint256(1) << 255));
+        address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsTamperedUpdate() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2);
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
         ups[0].value = 2;
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
@@ -538,7 +586,7 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsSignatureForOtherChain() public {
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
+        Signature[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
 
         vm.chainId(56);
         bytes32 digest = oracle.hashBatch(ups);
@@ -554,7 +602,7 @@ contract AlloraOracleTest {
     function test_UpdateBatch_RevertsSignatureForOtherOracle() public {
         AlloraOracle other = new AlloraOracle(owner, signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory sigs = _signBatch(other, ups, 2);
+        Signature[] memory sigs = _signBatch(other, ups, 2);
         vm.assertEq(other.updateBatch(ups, sigs), 1, "accepted by the oracle it was signed for");
 
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
@@ -584,7 +632,7 @@ contract AlloraOracleTest {
 
         // The removed signers' signatures no longer count.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        bytes[] memory oldSigs = _signBatch(oracle, ups, 2);
+        Signature[] memory oldSigs = _signBatch(oracle, ups, 2);
         vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, signerSet[0]));
         oracle.updateBatch(ups, oldSigs);
     }
@@ -701,5 +749,283 @@ contract AlloraOracleTest {
         vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, owner));
         vm.prank(owner);
         oracle.setTimeBounds(2, 2);
+    }
+    // ---------------------------------------------------------------- pause
+
+    function test_Pause_StopsUpdatesNotReads() public {
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.Paused(owner);
+        vm.prank(owner);
+        oracle.pause();
+        vm.assertTrue(oracle.paused(), "paused");
+
+        Update[] memory next = _batch(_update(TOPIC_ETH, 2, 11, NOW));
+        Signature[] memory sigs = _signBatch(oracle, next, 2);
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.updateBatch(next, sigs);
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.requestUpdate(TOPIC_ETH);
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 1, "reads work while paused");
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.Unpaused(owner);
+        vm.prank(owner);
+        oracle.unpause();
+        vm.assertEq(oracle.updateBatch(next, sigs), 1, "applied after unpause");
+    }
+
+    // ---------------------------------------------------------------- requests and fees
+
+    function test_RequestUpdate_AnyAmountAndWithdraw() public {
+        vm.deal(stranger, 1 ether);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateRequested(TOPIC_ETH, stranger, 0);
+        vm.prank(stranger);
+        oracle.requestUpdate(TOPIC_ETH);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateRequested(TOPIC_BTC, stranger, 0.25 ether);
+        vm.prank(stranger);
+        oracle.requestUpdate{value: 0.25 ether}(TOPIC_BTC);
+        vm.assertEq(address(oracle).balance, 0.25 ether, "fees held");
+
+        address payable treasury = payable(address(0x7EA5));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TreasuryUpdated(address(0), treasury);
+        vm.prank(owner);
+        oracle.setTreasury(treasury);
+        vm.assertEq(oracle.treasury(), treasury, "treasury");
+
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.FeesWithdrawn(treasury, 0.25 ether);
+        vm.prank(owner);
+        oracle.withdrawFees();
+        vm.assertEq(treasury.balance, 0.25 ether, "treasury paid");
+        vm.assertEq(address(oracle).balance, 0, "oracle emptied");
+    }
+
+    function test_WithdrawFees_OnlyOwner() public {
+        vm.expectRevert(abi.encodeWithSelector(Ownable.OwnableUnauthorizedAccount.selector, stranger));
+        vm.prank(stranger);
+        oracle.withdrawFees();
+    }
+
+    // ---------------------------------------------------------------- every custom error
+
+    /// Each custom error not triggered by a dedicated test above, in one place.
+    function test_EveryRemainingCustomError() public {
+        vm.startPrank(owner);
+        vm.expectRevert(AlloraOracle.ExpectedPause.selector);
+        oracle.unpause();
+        oracle.pause();
+        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        oracle.pause();
+        oracle.unpause();
+
+        vm.expectRevert(AlloraOracle.RenounceOwnershipDisabled.selector);
+        oracle.renounceOwnership();
+
+        vm.expectRevert(AlloraOracle.ZeroAddressTreasury.selector);
+        oracle.setTreasury(address(0));
+        vm.expectRevert(AlloraOracle.TreasuryNotSet.selector);
+        oracle.withdrawFees();
+        RefusingTreasury refusing = new RefusingTreasury();
+        oracle.setTreasury(address(refusing));
+        vm.expectRevert(AlloraOracle.NoFees.selector);
+        oracle.withdrawFees();
+        vm.deal(address(oracle), 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.FeeTransferFailed.selector, address(refusing), 1 ether));
+        oracle.withdrawFees();
+
+        vm.expectRevert(
+            abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, uint64(type(uint32).max) + 1, 1)
+        );
+        oracle.setTimeBounds(uint64(type(uint32).max) + 1, 1);
+        vm.stopPrank();
+
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ProofCountMismatch.selector, 1, 0));
+        oracle.updateBatchWithProofs(ups, sigs, new bytes[](0));
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(10)));
+        oracle.getRound(TOPIC_ETH, 10);
+    }
+
+    // ---------------------------------------------------------------- verifier hook
+
+    function _proof(Update memory u) internal pure returns (bytes memory) {
+        return abi.encode(keccak256(abi.encode(u.topicId, u.value, u.blockHeight, u.timestamp)));
+    }
+
+    function test_Verifier_RequiresProofForItsTopicOnly() public {
+        MockUpdateVerifier verifier = new MockUpdateVerifier();
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.VerifierUpdated(TOPIC_ETH, address(verifier));
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, verifier);
+        vm.assertEq(address(oracle.verifierOf(TOPIC_ETH)), address(verifier), "verifierOf");
+
+        // Without proofs: the verified topic is skipped, the other applied.
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_BTC, 2, 10, NOW));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.ProofRequired);
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "only BTC applied");
+
+        // With proofs: a wrong proof, a reverting verifier and garbage are rejected.
+        bytes[] memory proofs = new bytes[](2);
+        string[3] memory bad = ["wrong", "revert", "garbage"];
+        for (uint256 i = 0; i < bad.length; ++i) {
+            Update[] memory next = _batch(_update(TOPIC_ETH, 1, uint64(11 + i), NOW));
+            bytes[] memory one = new bytes[](1);
+            one[0] = bytes(bad[i]);
+            vm.expectEmit(address(oracle));
+            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, SkipReason.ProofRejected);
+            vm.assertEq(oracle.updateBatchWithProofs(next, _signBatch(oracle, next, 2), one), 0, "rejected");
+        }
+
+        ups = _batch(_update(TOPIC_ETH, 5, 20, NOW), _update(TOPIC_BTC, 6, 20, NOW));
+        proofs[0] = _proof(ups[0]);
+        vm.assertEq(oracle.updateBatchWithProofs(ups, _signBatch(oracle, ups, 2), proofs), 2, "both applied");
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 5, "verified value stored");
+
+        // Removing the verifier lets plain batches through again.
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, IUpdateVerifier(address(0)));
+        ups = _batch(_update(TOPIC_ETH, 7, 21, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied without verifier");
+    }
+
+    // ---------------------------------------------------------------- feeds and history
+
+    function _push(uint64 topicId, int256 value, uint64 height) internal {
+        Update[] memory ups = _batch(_update(topicId, value, height, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
+    }
+
+    function test_Feed_LatestAndMetadata() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH/USD 5m prediction (Allora topic 13)");
+        vm.assertEq(uint256(feed.decimals()), 18, "decimals");
+        vm.assertEq(feed.version(), 1, "version");
+        vm.assertEq(keccak256(bytes(feed.description())), keccak256("ETH/USD 5m prediction (Allora topic 13)"), "description");
+
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        feed.latestRoundData();
+
+        _push(TOPIC_ETH, -42e18, 100);
+        (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound) =
+            feed.latestRoundData();
+        vm.assertEq(uint256(roundId), 100, "round id is the height while no history was recorded");
+        vm.assertEq(answer, -42e18, "answer");
+        vm.assertEq(startedAt, NOW, "startedAt");
+        vm.assertEq(updatedAt, NOW, "updatedAt");
+        vm.assertEq(uint256(answeredInRound), uint256(roundId), "answeredInRound");
+        (uint80 again, int256 same,,,) = feed.getRoundData(roundId);
+        vm.assertEq(uint256(again), uint256(roundId), "latest round by id");
+        vm.assertEq(same, -42e18, "latest round answer");
+
+        // Without history an older round is gone once a newer one lands.
+        _push(TOPIC_ETH, 1, 101);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(100)));
+        feed.getRoundData(100);
+    }
+
+    function test_History_KeepsLastRoundsAndIdsIncrease() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
+        _push(TOPIC_ETH, 1, 50);
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.HistoryUpdated(TOPIC_ETH, true);
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        vm.assertTrue(oracle.historyEnabled(TOPIC_ETH), "history on");
+
+        uint256 n = oracle.HISTORY_SIZE() + 5;
+        uint80[] memory ids = new uint80[](n);
+        uint80 previous;
+        {
+            (previous,,,,) = feed.latestRoundData();
+        }
+        for (uint256 i = 0; i < n; ++i) {
+            _push(TOPIC_ETH, int256(i) * 1e18, uint64(100 + 60 * i));
+            (ids[i],,,,) = feed.latestRoundData();
+            vm.assertTrue(ids[i] > previous, "round ids strictly increase");
+            previous = ids[i];
+        }
+        // The last HISTORY_SIZE rounds answer; older ones do not.
+        for (uint256 i = 0; i < n; ++i) {
+            if (i + oracle.HISTORY_SIZE() < n) {
+                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[i]));
+                feed.getRoundData(ids[i]);
+            } else {
+                (, int256 answer,,,) = feed.getRoundData(ids[i]);
+                vm.assertEq(answer, int256(i) * 1e18, "past answer");
+            }
+        }
+        // A made-up id with a kept sequence number but another height is refused.
+        uint80 forged = ids[n - 2] + 1;
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged));
+        feed.getRoundData(forged);
+
+        // Switching history off keeps ids increasing and the recorded rounds readable.
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, false);
+        _push(TOPIC_ETH, 7, 100_000);
+        (uint80 last,,,,) = feed.latestRoundData();
+        vm.assertTrue(last > previous, "id increases after history is off");
+        (, int256 kept,,,) = feed.getRoundData(ids[n - 1]);
+        vm.assertEq(kept, int256(n - 1) * 1e18, "last recorded round still readable");
+    }
+
+    // ---------------------------------------------------------------- fuzz: values and signatures
+
+    /// Every int192 value and every 32-bit height and time round-trips through the slot.
+    function testFuzz_Int192RoundTrip(int192 value, uint32 height, uint32 offset) public {
+        vm.assume(height != 0);
+        uint64 ts = uint64(NOW - offset % MAX_AGE);
+        _pushAt(TOPIC_ETH, value, height, ts);
+        (int256 got,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(got, int256(value), "value");
+        vm.assertEq(uint256(timestamp), ts, "timestamp");
+        vm.assertEq(uint256(blockHeight), height, "blockHeight");
+    }
+
+    function _pushAt(uint64 topicId, int256 value, uint64 height, uint64 ts) internal {
+        Update[] memory ups = _batch(_update(topicId, value, height, ts));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
+    }
+
+    /// A random (r, vs) pair never passes for a registered signer.
+    function testFuzz_RandomSignatureRejected(bytes32 r, bytes32 vs) public {
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        Signature[] memory sigs = new Signature[](1);
+        sigs[0] = Signature({r: r, vs: vs});
+        try oracle.updateBatch(ups, sigs) {
+            vm.assertTrue(false, "a random signature was accepted");
+        } catch {}
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        oracle.latest(TOPIC_ETH);
+    }
+
+    /// A valid signature no longer verifies once any field of the signed update changes.
+    function testFuzz_SignatureBoundToEveryField(uint8 field, uint64 delta) public {
+        vm.assume(delta != 0);
+        vm.prank(owner);
+        oracle.setSigners(signerSet, 1);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, 1e18, 10, NOW));
+        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        field %= 4;
+        if (field == 0) ups[0].topicId ^= delta;
+        else if (field == 1) ups[0].value += int256(uint256(delta));
+        else if (field == 2) ups[0].blockHeight += delta % 1000 + 1;
+        else ups[0].timestamp -= delta % 60 + 1;
+        try oracle.updateBatch(ups, sigs) {
+            vm.assertTrue(false, "a changed update kept its signature");
+        } catch {}
     }
 }

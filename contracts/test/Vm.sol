@@ -15,6 +15,9 @@ interface Vm {
     function warp(uint256 newTimestamp) external;
     function chainId(uint256 newChainId) external;
     function prank(address msgSender) external;
+    function deal(address account, uint256 newBalance) external;
+    function startPrank(address msgSender) external;
+    function stopPrank() external;
     function label(address account, string calldata newLabel) external;
 
     // Keys and signatures.

@@ -112,7 +112,11 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 	for i, u := range updates {
 		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
 	}
-	calldata, err := w.contract.TryPackUpdateBatch(batch, signatures)
+	sigs, err := compactSignatures(signatures)
+	if err != nil {
+		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	calldata, err := w.contract.TryPackUpdateBatch(batch, sigs)
 	if err != nil {
 		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
 	}
@@ -135,7 +139,8 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 			continue
 		}
 		if ev, err := w.contract.UnpackTopicUpdatedEvent(l); err == nil {
-			res.Applied = append(res.Applied, oracle.Update{TopicID: ev.TopicId, Value: ev.Value, BlockHeight: ev.BlockHeight, Timestamp: ev.Timestamp})
+			value, timestamp, height := alloraoracle.DecodeState(ev.State)
+			res.Applied = append(res.Applied, oracle.Update{TopicID: ev.TopicId, Value: value, BlockHeight: height, Timestamp: timestamp})
 			continue
 		}
 		if ev, err := w.contract.UnpackUpdateSkippedEvent(l); err == nil {
@@ -145,6 +150,20 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 		}
 	}
 	return res, nil
+}
+
+// compactSignatures converts r ‖ s ‖ v signatures, as oracle.SignBatch returns them, to
+// the EIP-2098 (r, vs) pairs updateBatch takes.
+func compactSignatures(signatures [][]byte) ([]alloraoracle.Signature, error) {
+	out := make([]alloraoracle.Signature, len(signatures))
+	for i, sig := range signatures {
+		r, vs, err := oracle.CompactSignature(sig)
+		if err != nil {
+			return nil, fmt.Errorf("signature %d: %w", i, err)
+		}
+		out[i] = alloraoracle.Signature{R: r, Vs: vs}
+	}
+	return out, nil
 }
 
 // Latest reads latest(topicId), as a protocol reading the oracle would.
@@ -178,6 +197,12 @@ func skipReason(r uint8) string {
 		return "too old"
 	case 2:
 		return "too far in the future"
+	case 3:
+		return "out of range"
+	case 4:
+		return "proof required"
+	case 5:
+		return "proof rejected"
 	default:
 		return fmt.Sprintf("reason %d", r)
 	}

@@ -29,6 +29,7 @@ type Contract struct {
 // Contracts lists every contract with a binding under bindings/.
 var Contracts = []Contract{
 	{Source: "AlloraOracle.sol", Type: "AlloraOracle", Package: "alloraoracle"},
+	{Source: "AlloraFeed.sol", Type: "AlloraFeed", Package: "allorafeed"},
 }
 
 // ArtifactPath is where forge writes the contract's artifact under outDir.

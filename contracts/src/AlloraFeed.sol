@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AlloraOracle} from "./AlloraOracle.sol";
+
+/// @notice Chainlink's price feed interface, as protocols built for Chainlink read it.
+interface AggregatorV3Interface {
+    function decimals() external view returns (uint8);
+    function description() external view returns (string memory);
+    function version() external view returns (uint256);
+    function getRoundData(uint80 roundId)
+        external
+        view
+        returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);
+    function latestRoundData()
+        external
+        view
+        returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);
+}
+
+/// @title AlloraFeed
+/// @notice One Allora topic of an AlloraOracle as a Chainlink AggregatorV3 feed, so any
+/// protocol built for Chainlink reads Allora predictions unchanged. It stores nothing but
+/// its oracle, topic and description: every answer is read from the oracle.
+/// @dev Round ids are the oracle's: `roundCount << 32 | blockHeight`, strictly increasing.
+/// `startedAt` and `updatedAt` are both the inference's time; `answeredInRound` is the
+/// round id itself. The latest round is always available; older ones only while the
+/// topic's history is on in the oracle (its last `HISTORY_SIZE` recorded rounds);
+/// otherwise `getRoundData` reverts with the oracle's `RoundNotAvailable`, and both reads
+/// revert with `NoData` until the topic's first update.
+contract AlloraFeed is AggregatorV3Interface {
+    /// @notice The oracle the feed reads.
+    AlloraOracle public immutable oracle;
+
+    /// @notice The Allora topic the feed reads.
+    uint64 public immutable topicId;
+
+    string private _description;
+
+    /// @notice Creates the feed of one topic.
+    /// @param oracle_ The oracle.
+    /// @param topicId_ The Allora topic.
+    /// @param description_ The topic's metadata, such as "ETH/USD 5m prediction (Allora topic 13)".
+    constructor(AlloraOracle oracle_, uint64 topicId_, string memory description_) {
+        oracle = oracle_;
+        topicId = topicId_;
+        _description = description_;
+    }
+
+    /// @notice Decimals of every answer: the oracle's 18.
+    /// @return 18.
+    function decimals() external pure returns (uint8) {
+        return 18;
+    }
+
+    /// @notice The topic's metadata, given at deployment.
+    /// @return The description.
+    function description() external view returns (string memory) {
+        return _description;
+    }
+
+    /// @notice Version of this feed's interface.
+    /// @return 1.
+    function version() external pure returns (uint256) {
+        return 1;
+    }
+
+    /// @notice A round of the topic; see the contract's notes on which rounds are kept.
+    /// @param roundId The round id.
+    /// @return roundId_ The round id.
+    /// @return answer The value, 18 decimals.
+    /// @return startedAt The inference's time.
+    /// @return updatedAt The inference's time.
+    /// @return answeredInRound The round id.
+    function getRoundData(uint80 roundId)
+        external
+        view
+        returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
+    {
+        (int256 value, uint64 timestamp,) = oracle.getRound(topicId, roundId);
+        return (roundId, value, timestamp, timestamp, roundId);
+    }
+
+    /// @notice The topic's latest round.
+    /// @return roundId The round id.
+    /// @return answer The value, 18 decimals.
+    /// @return startedAt The inference's time.
+    /// @return updatedAt The inference's time.
+    /// @return answeredInRound The round id.
+    function latestRoundData()
+        external
+        view
+        returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
+    {
+        uint64 timestamp;
+        (roundId, answer, timestamp,) = oracle.latestRound(topicId);
+        return (roundId, answer, timestamp, timestamp, roundId);
+    }
+}

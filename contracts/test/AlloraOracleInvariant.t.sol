@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {AlloraOracle, Signature, Update} from "../src/AlloraOracle.sol";
+import {vm} from "./Vm.sol";
+
+/// Submits validly signed batches of random updates, in random orders, heights and times,
+/// to an oracle, and remembers the highest height it ever saw stored per topic.
+contract OracleHandler {
+    uint256 internal constant KEY = 0xA11CE5;
+    uint256 internal constant TOPICS = 4;
+
+    AlloraOracle public immutable oracle;
+    mapping(uint64 topicId => uint64) public highestSeen;
+    bool public decreased;
+    uint256 public batches;
+
+    constructor(AlloraOracle oracle_) {
+        oracle = oracle_;
+    }
+
+    function submit(uint256 seed, uint8 size, uint32 timeJump) external {
+        vm.warp(block.timestamp + (timeJump % 1 hours));
+        uint256 n = 1 + size % 6;
+        Update[] memory ups = new Update[](n);
+        for (uint256 i = 0; i < n; ++i) {
+            uint256 r = uint256(keccak256(abi.encode(seed, i)));
+            uint64 topicId = uint64(r % TOPICS);
+            // Heights around the stored one, older ones included; times around now.
+            uint64 stored = highestSeen[topicId];
+            uint64 height = uint64(stored + ((r >> 8) % 7)) - uint64(stored >= 3 ? 3 : stored);
+            uint64 ts = uint64(block.timestamp - ((r >> 16) % 2 hours) + ((r >> 32) % 10 minutes));
+            ups[i] = Update({topicId: topicId, value: int256(r >> 64) - int256(r >> 65), blockHeight: height, timestamp: ts});
+        }
+        bytes32 digest = oracle.hashBatch(ups);
+        (uint8 v, bytes32 r_, bytes32 s) = vm.sign(KEY, digest);
+        Signature[] memory sigs = new Signature[](1);
+        sigs[0] = Signature({r: r_, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
+
+        uint64[] memory ids = new uint64[](TOPICS);
+        for (uint256 t = 0; t < TOPICS; ++t) {
+            ids[t] = uint64(t);
+        }
+        oracle.updateBatch(ups, sigs);
+        ++batches;
+        for (uint256 t = 0; t < TOPICS; ++t) {
+            uint64 height = oracle.topicStates(ids)[t].blockHeight;
+            if (height < highestSeen[uint64(t)]) decreased = true;
+            if (height > highestSeen[uint64(t)]) highestSeen[uint64(t)] = height;
+        }
+    }
+}
+
+contract AlloraOracleInvariantTest {
+    AlloraOracle internal oracle;
+    OracleHandler internal handler;
+
+    function setUp() public {
+        vm.warp(1_750_000_000);
+        address[] memory signers = new address[](1);
+        signers[0] = vm.addr(0xA11CE5);
+        oracle = new AlloraOracle(address(this), signers, 1, 1 hours, 5 minutes);
+        handler = new OracleHandler(oracle);
+    }
+
+    /// Only the handler is called by the invariant runner.
+    function targetContracts() public view returns (address[] memory targets) {
+        targets = new address[](1);
+        targets[0] = address(handler);
+    }
+
+    /// A topic's stored block height never decreases, whatever batches arrive in whatever order.
+    function invariant_BlockHeightNeverDecreases() public view {
+        vm.assertFalse(handler.decreased(), "a stored block height went down");
+        uint64[] memory ids = new uint64[](4);
+        for (uint256 t = 0; t < 4; ++t) {
+            ids[t] = uint64(t);
+        }
+        for (uint256 t = 0; t < 4; ++t) {
+            vm.assertEq(
+                uint256(oracle.topicStates(ids)[t].blockHeight),
+                uint256(handler.highestSeen(uint64(t))),
+                "stored height is the highest seen"
+            );
+        }
+    }
+}

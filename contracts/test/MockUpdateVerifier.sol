@@ -1,0 +1,23 @@
+// SPDX-License-Identifier: MIT
+pragma solidity ^0.8.24;
+
+import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
+
+/// @notice A test verifier: accepts a proof equal to keccak256(topicId, value, blockHeight,
+/// timestamp), reverts on the proof "revert", and answers garbage on the proof "garbage".
+contract MockUpdateVerifier is IUpdateVerifier {
+    function verify(uint64 topicId, int256 value, uint64 blockHeight, uint64 timestamp, bytes calldata proof)
+        external
+        pure
+        returns (bool)
+    {
+        if (keccak256(proof) == keccak256("revert")) revert("verifier says no");
+        if (keccak256(proof) == keccak256("garbage")) {
+            assembly {
+                mstore(0, 2)
+                return(0, 0x20)
+            }
+        }
+        return proof.length == 32 && bytes32(proof) == keccak256(abi.encode(topicId, value, blockHeight, timestamp));
+    }
+}
