@@ -17,7 +17,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/bindings/mockaggregator"
@@ -105,7 +107,7 @@ func Deploy(ctx context.Context, nBettors int) (*Chain, error) {
 		bettorKeys[i] = Key(fmt.Sprintf("bettor %d", i))
 		alloc[crypto.PubkeyToAddress(bettorKeys[i].PublicKey)] = types.Account{Balance: funds}
 	}
-	backend := simulated.NewBackend(alloc)
+	backend := simulated.NewBackend(alloc, withDeployedForks)
 	c := &Chain{Backend: backend, Client: backend.Client(), ctx: ctx, Treasury: common.HexToAddress("0x7EA5")}
 	fail := func(err error) (*Chain, error) {
 		_ = backend.Close()
@@ -150,6 +152,18 @@ func Deploy(ctx context.Context, nBettors int) (*Chain, error) {
 	c.feedC = c.Feed.Instance(c.Client, c.FeedAddr)
 	c.marketC = c.Market.Instance(c.Client, c.MarketAddr)
 	return c, nil
+}
+
+// withDeployedForks runs the simulated chain under the rules the target chains run
+// (Cancun to Osaka, which price storage alike). go-ethereum's simulated backend enables
+// every fork it knows by default, Amsterdam and Bogota included, whose state-gas metering
+// (EIP-8037/8038) charges several times more for new storage slots: gas measured there
+// would not be what users pay.
+func withDeployedForks(_ *node.Config, ec *ethconfig.Config) {
+	cfg := *ec.Genesis.Config
+	cfg.AmsterdamTime = nil
+	cfg.BogotaTime = nil
+	ec.Genesis.Config = &cfg
 }
 
 func (c *Chain) deploy(bin string, input []byte) (common.Address, error) {
