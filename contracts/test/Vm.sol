@@ -43,6 +43,9 @@ interface Vm {
     function assertEq(address left, address right, string calldata error) external pure;
     function assertEq(bytes32 left, bytes32 right, string calldata error) external pure;
     function assertEq(address[] calldata left, address[] calldata right, string calldata error) external pure;
+    function assertLe(uint256 left, uint256 right, string calldata error) external pure;
+    function assertLt(uint256 left, uint256 right, string calldata error) external pure;
+    function assertGe(uint256 left, uint256 right, string calldata error) external pure;
 }
 
 /// @dev The address forge serves cheatcodes at: address(uint160(uint256(keccak256("hevm cheat code")))).

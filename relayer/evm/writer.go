@@ -112,7 +112,7 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 	for i, u := range updates {
 		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
 	}
-	sigs, err := compactSignatures(signatures)
+	sigs, err := alloraoracle.CompactSignatures(signatures)
 	if err != nil {
 		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
 	}
@@ -150,20 +150,6 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 		}
 	}
 	return res, nil
-}
-
-// compactSignatures converts r ‖ s ‖ v signatures, as oracle.SignBatch returns them, to
-// the EIP-2098 (r, vs) pairs updateBatch takes.
-func compactSignatures(signatures [][]byte) ([]alloraoracle.Signature, error) {
-	out := make([]alloraoracle.Signature, len(signatures))
-	for i, sig := range signatures {
-		r, vs, err := oracle.CompactSignature(sig)
-		if err != nil {
-			return nil, fmt.Errorf("signature %d: %w", i, err)
-		}
-		out[i] = alloraoracle.Signature{R: r, Vs: vs}
-	}
-	return out, nil
 }
 
 // Latest reads latest(topicId), as a protocol reading the oracle would.

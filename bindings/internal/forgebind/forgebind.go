@@ -30,6 +30,9 @@ type Contract struct {
 var Contracts = []Contract{
 	{Source: "AlloraOracle.sol", Type: "AlloraOracle", Package: "alloraoracle"},
 	{Source: "AlloraFeed.sol", Type: "AlloraFeed", Package: "allorafeed"},
+	{Source: "PredictionMarket.sol", Type: "PredictionMarket", Package: "predictionmarket"},
+	// The settable AggregatorV3 feed of devnet (contracts/src/mocks).
+	{Source: "MockAggregator.sol", Type: "MockAggregator", Package: "mockaggregator"},
 }
 
 // ArtifactPath is where forge writes the contract's artifact under outDir.
