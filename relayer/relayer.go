@@ -121,6 +121,9 @@ type Relayer struct {
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
 	wake          []chan struct{} // one per chain, buffered 1
+	// polled is closed once Allora has been asked for every topic, so that the first
+	// push of each chain carries every topic that is due instead of the first few.
+	polled chan struct{}
 }
 
 // Option changes a Relayer.
@@ -172,6 +175,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	for _, o := range opts {
 		o(r)
 	}
+	r.polled = make(chan struct{})
 	r.wake = make([]chan struct{}, len(chains))
 	for i := range r.wake {
 		r.wake[i] = make(chan struct{}, 1)
@@ -196,9 +200,15 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 	pending := slices.Clone(r.cfg.Topics) // topics whose metadata is not loaded yet
 	ticker := time.NewTicker(r.cfg.PollInterval)
 	defer ticker.Stop()
+	first := true
 	for {
 		pending = r.loadTopics(ctx, pending)
-		if r.pollOnce(ctx) {
+		fresh := r.pollOnce(ctx)
+		if first {
+			close(r.polled)
+			first = false
+		}
+		if fresh {
 			for _, w := range r.wake {
 				select {
 				case w <- struct{}{}:
@@ -295,6 +305,11 @@ func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struc
 	log := r.log.With("chain_id", chain.ID, "chain", chain.Name)
 	if err := r.store.PutChain(ctx, chain); err != nil {
 		log.Warn("cannot register chain in the store", "err", err)
+	}
+	select {
+	case <-ctx.Done():
+		return nil
+	case <-r.polled:
 	}
 	ticker := time.NewTicker(r.cfg.PushInterval)
 	defer ticker.Stop()

@@ -10,7 +10,9 @@ import (
 	"fmt"
 	"math/big"
 	"slices"
+	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -47,6 +49,8 @@ type Writer struct {
 	instance *bind.BoundContract
 	key      *ecdsa.PrivateKey
 	from     common.Address
+
+	receiptPoll time.Duration
 }
 
 var _ relayer.ChainWriter = (*Writer)(nil)
@@ -54,7 +58,7 @@ var _ relayer.ChainWriter = (*Writer)(nil)
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
 // wrong chain.
-func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ecdsa.PrivateKey) (*Writer, error) {
+func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ecdsa.PrivateKey, opts ...WriterOption) (*Writer, error) {
 	id, err := chainID(ctx, backend)
 	if err != nil {
 		return nil, fmt.Errorf("chain %s (%d): read chain id: %w", chain.Name, chain.ID, err)
@@ -63,15 +67,59 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		return nil, fmt.Errorf("chain %s: configured id %d, endpoint answers %d: %w", chain.Name, chain.ID, id, ErrWrongChain)
 	}
 	contract := alloraoracle.NewAlloraOracle()
-	return &Writer{
-		chain:    chain,
-		domain:   oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
-		backend:  backend,
-		contract: contract,
-		instance: contract.Instance(backend, chain.Oracle),
-		key:      key,
-		from:     crypto.PubkeyToAddress(key.PublicKey),
-	}, nil
+	w := &Writer{
+		chain:       chain,
+		domain:      oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
+		backend:     backend,
+		contract:    contract,
+		instance:    contract.Instance(backend, chain.Oracle),
+		key:         key,
+		from:        crypto.PubkeyToAddress(key.PublicKey),
+		receiptPoll: DefaultReceiptPoll,
+	}
+	for _, o := range opts {
+		o(w)
+	}
+	return w, nil
+}
+
+// DefaultReceiptPoll is how often a writer asks for a submitted transaction's receipt:
+// a fraction of the target chains' block times (0.6 to 1 s), so a push is seen mined
+// within a block of landing.
+const DefaultReceiptPoll = 250 * time.Millisecond
+
+// WriterOption changes a Writer.
+type WriterOption func(*Writer)
+
+// WithReceiptPoll sets how often the receipt of a submitted transaction is asked for.
+func WithReceiptPoll(d time.Duration) WriterOption {
+	return func(w *Writer) {
+		if d > 0 {
+			w.receiptPoll = d
+		}
+	}
+}
+
+// waitMined polls for the receipt of hash until it exists or ctx is done. A receipt
+// that is not found yet is the normal case; any other error is retried too, since an
+// endpoint's hiccup must not lose track of a transaction already sent.
+func (w *Writer) waitMined(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
+	ticker := time.NewTicker(w.receiptPoll)
+	defer ticker.Stop()
+	for {
+		receipt, err := w.backend.TransactionReceipt(ctx, hash)
+		if err == nil && receipt != nil {
+			return receipt, nil
+		}
+		select {
+		case <-ctx.Done():
+			if err != nil && !errors.Is(err, ethereum.NotFound) {
+				return nil, fmt.Errorf("%w (last error: %v)", ctx.Err(), err)
+			}
+			return nil, ctx.Err()
+		case <-ticker.C:
+		}
+	}
 }
 
 // Chain names the chain and its oracle.
@@ -126,7 +174,7 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 	if err != nil {
 		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
-	receipt, err := bind.WaitMined(ctx, w.backend, tx.Hash())
+	receipt, err := w.waitMined(ctx, tx.Hash())
 	if err != nil {
 		return relayer.SubmitResult{TxHash: tx.Hash()}, fmt.Errorf("wait for %s: %w", tx.Hash(), err)
 	}
