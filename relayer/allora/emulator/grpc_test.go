@@ -20,6 +20,7 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
+	"google.golang.org/grpc/status"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -175,9 +176,12 @@ func TestGRPCRequestDeadline(t *testing.T) {
 	slow := grpc.UnaryInterceptor(func(ctx context.Context, req any, _ *grpc.UnaryServerInfo, h grpc.UnaryHandler) (any, error) {
 		select {
 		case <-time.After(2 * time.Second):
+			return h(ctx, req)
 		case <-ctx.Done():
+			// Never answer a call whose deadline has passed: the test is about the
+			// client giving up, not about who wins the race at 100ms.
+			return nil, status.FromContextError(ctx.Err()).Err()
 		}
-		return h(ctx, req)
 	})
 	c := newGRPC(t, serveGRPC(t, emu, slow), allora.WithTimeout(100*time.Millisecond))
 	began := time.Now()
