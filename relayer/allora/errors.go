@@ -9,6 +9,8 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"google.golang.org/grpc/codes"
+
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
@@ -22,8 +24,9 @@ var (
 	// ErrTopicNotFound means the chain has no topic with that id.
 	ErrTopicNotFound = errors.New("allora: topic not found")
 
-	// ErrNotImplemented means the node does not serve the query at all (HTTP 501): most
-	// often a configured emissions API version the node's chain version lacks.
+	// ErrNotImplemented means the node does not serve the query at all (HTTP 501, gRPC
+	// Unimplemented): most often a configured emissions API version the node's chain
+	// version lacks.
 	ErrNotImplemented = errors.New("allora: query not served by the node")
 
 	// ErrUnexpectedResponse means the node answered something the gateway cannot use:
@@ -51,10 +54,11 @@ const (
 // ErrUnexpectedResponse); errors.As gives the HTTP status, so a caller can back off on
 // 429 or 503.
 type ResponseError struct {
-	// StatusCode is the HTTP status.
+	// StatusCode is the HTTP status; 0 for an answer of the gRPC client.
 	StatusCode int
-	// GRPCCode is the gRPC status code from a grpc-gateway error body
-	// ({"code":N,"message":"...","details":[]}); -1 when the body is not one.
+	// GRPCCode is the gRPC status code: the gRPC client's, or the one in a
+	// grpc-gateway error body ({"code":N,"message":"...","details":[]}); -1 when a REST
+	// body is not one.
 	GRPCCode int
 	// Message is the gateway's message, or the start of a body that is not a gateway
 	// error, cut to a few hundred characters.
@@ -65,9 +69,13 @@ type ResponseError struct {
 
 func (e *ResponseError) Error() string {
 	var b strings.Builder
-	fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
-	if e.GRPCCode >= 0 {
-		fmt.Fprintf(&b, ", gRPC code %d", e.GRPCCode)
+	switch {
+	case e.StatusCode == 0:
+		fmt.Fprintf(&b, "gRPC %s", codes.Code(e.GRPCCode))
+	case e.GRPCCode >= 0:
+		fmt.Fprintf(&b, "HTTP %d, gRPC code %d", e.StatusCode, e.GRPCCode)
+	default:
+		fmt.Fprintf(&b, "HTTP %d", e.StatusCode)
 	}
 	if e.Message != "" {
 		b.WriteString(": ")

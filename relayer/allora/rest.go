@@ -6,14 +6,16 @@ package allora
 
 import (
 	"context"
+	"crypto/tls"
 	"errors"
 	"fmt"
 	"io"
 	"net/http"
 	"net/url"
-	"regexp"
 	"strings"
 	"time"
+
+	"google.golang.org/grpc"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -32,10 +34,6 @@ const (
 	maxResponseBytes = 4 << 20
 )
 
-// emissionsVersions are the API versions whose latest-inferences answer has the
-// ValueBundle shape this package decodes. v10 replaced it.
-var emissionsVersions = regexp.MustCompile(`^v[5-9]$`)
-
 // REST queries an Allora node through its REST API. It is safe for concurrent use.
 type REST struct {
 	base       *url.URL
@@ -50,35 +48,68 @@ type options struct {
 	version        string
 	timeout        time.Duration
 	blockCacheSize int
+	tlsConfig      *tls.Config
+	dialOptions    []grpc.DialOption
 }
 
-// Option configures a REST client.
-type Option func(*options)
-
-// WithHTTPClient sets the HTTP client (transport, proxy, TLS). Its own Timeout, if any,
-// applies on top of the per-request timeout.
-func WithHTTPClient(c *http.Client) Option { return func(o *options) { o.client = c } }
-
-// WithEmissionsVersion sets the emissions API version in the query paths, "v5" to
-// "v9": the version the node's chain serves (v5 on chain v0.6, v9 on mainnet v0.16).
-func WithEmissionsVersion(v string) Option { return func(o *options) { o.version = v } }
-
-// WithTimeout sets the deadline of each HTTP request (default 5s).
-func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
-
-// WithBlockTimeCacheSize sets how many block times the client remembers (default 1024).
-func WithBlockTimeCacheSize(n int) Option { return func(o *options) { o.blockCacheSize = n } }
-
-// NewREST returns a client of the node whose REST API is at baseURL, such as
-// "http://127.0.0.1:1317" or "https://allora-api.testnet.allora.network". A path or
-// query in baseURL (a provider's key) is kept on every request and never printed.
-func NewREST(baseURL string, opts ...Option) (*REST, error) {
-	o := options{
+func defaultOptions() options {
+	return options{
 		client:         http.DefaultClient,
 		version:        DefaultEmissionsVersion,
 		timeout:        DefaultTimeout,
 		blockCacheSize: DefaultBlockTimeCacheSize,
 	}
+}
+
+// validate reports every problem of the options both clients share.
+func (o *options) validate() []error {
+	var problems []error
+	if !validVersion(o.version) {
+		problems = append(problems, fmt.Errorf("emissions API version %q: want one of %v", o.version, EmissionsVersions))
+	}
+	if o.timeout <= 0 {
+		problems = append(problems, fmt.Errorf("timeout %v: must be positive", o.timeout))
+	}
+	if o.blockCacheSize <= 0 {
+		problems = append(problems, fmt.Errorf("block time cache size %d: must be positive", o.blockCacheSize))
+	}
+	return problems
+}
+
+// Option configures a REST or gRPC client. Options that concern only one transport
+// say so and are ignored by the other.
+type Option func(*options)
+
+// WithHTTPClient sets the REST client's HTTP client (transport, proxy, TLS). Its own
+// Timeout, if any, applies on top of the per-request timeout.
+func WithHTTPClient(c *http.Client) Option { return func(o *options) { o.client = c } }
+
+// WithEmissionsVersion sets the emissions API version queried, one of
+// EmissionsVersions: the version the node's chain serves (v5 on chain v0.6, v9 on
+// mainnet v0.16, v10 on testnet v0.17). Detect finds it.
+func WithEmissionsVersion(v string) Option { return func(o *options) { o.version = v } }
+
+// WithTimeout sets the deadline of each request (default 5s).
+func WithTimeout(d time.Duration) Option { return func(o *options) { o.timeout = d } }
+
+// WithBlockTimeCacheSize sets how many block times the client remembers (default 1024).
+func WithBlockTimeCacheSize(n int) Option { return func(o *options) { o.blockCacheSize = n } }
+
+// WithTLSConfig sets the TLS configuration of a gRPC client whose target asks for TLS
+// (default: the system's roots, TLS 1.2 or newer).
+func WithTLSConfig(c *tls.Config) Option { return func(o *options) { o.tlsConfig = c } }
+
+// WithGRPCDialOptions adds options to the gRPC client's connection (keepalive,
+// interceptors, a custom dialer).
+func WithGRPCDialOptions(d ...grpc.DialOption) Option {
+	return func(o *options) { o.dialOptions = append(o.dialOptions, d...) }
+}
+
+// NewREST returns a client of the node whose REST API is at baseURL, such as
+// "http://127.0.0.1:1317" or "https://allora-api.testnet.allora.network". A path or
+// query in baseURL (a provider's key) is kept on every request and never printed.
+func NewREST(baseURL string, opts ...Option) (*REST, error) {
+	o := defaultOptions()
 	for _, opt := range opts {
 		opt(&o)
 	}
@@ -101,15 +132,7 @@ func NewREST(baseURL string, opts ...Option) (*REST, error) {
 	if o.client == nil {
 		problems = append(problems, errors.New("HTTP client is nil"))
 	}
-	if !emissionsVersions.MatchString(o.version) {
-		problems = append(problems, fmt.Errorf("emissions API version %q: want v5 to v9", o.version))
-	}
-	if o.timeout <= 0 {
-		problems = append(problems, fmt.Errorf("timeout %v: must be positive", o.timeout))
-	}
-	if o.blockCacheSize <= 0 {
-		problems = append(problems, fmt.Errorf("block time cache size %d: must be positive", o.blockCacheSize))
-	}
+	problems = append(problems, o.validate()...)
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("allora: new REST client: %w", errors.Join(problems...))
 	}
@@ -140,11 +163,7 @@ func (c *REST) latestInference(ctx context.Context, topicID uint64) (oracle.Infe
 	if err != nil {
 		return oracle.Inference{}, err
 	}
-	resp, err := decodeLatestInferencesJSON(body)
-	if err != nil {
-		return oracle.Inference{}, err
-	}
-	inf, err := resp.inference(topicID)
+	inf, err := decodeLatestInferencesREST(c.version, body, topicID)
 	if err != nil {
 		return oracle.Inference{}, err
 	}

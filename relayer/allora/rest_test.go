@@ -413,12 +413,12 @@ func TestRESTKeepsBaseURLSecrets(t *testing.T) {
 }
 
 func TestNewRESTReportsEveryProblem(t *testing.T) {
-	_, err := NewREST("ftp://node", WithEmissionsVersion("v10"), WithTimeout(0),
+	_, err := NewREST("ftp://node", WithEmissionsVersion("v11"), WithTimeout(0),
 		WithBlockTimeCacheSize(-1), WithHTTPClient(nil))
 	if err == nil {
 		t.Fatal("no error")
 	}
-	for _, want := range []string{"scheme", "HTTP client is nil", `"v10"`, "timeout", "cache size"} {
+	for _, want := range []string{"scheme", "HTTP client is nil", `"v11"`, "timeout", "cache size"} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}

@@ -10,7 +10,10 @@ import (
 	"time"
 	"unicode"
 
+	"google.golang.org/protobuf/encoding/protojson"
+
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv10"
 )
 
 // The structs below mirror the JSON an Allora node answers. The REST gateway writes
@@ -391,4 +394,23 @@ func integerText(data []byte) (string, error) {
 		return s, nil
 	}
 	return string(data), nil
+}
+
+// decodeLatestInferencesREST reads the REST answer of the latest network inferences of
+// an emissions version: the ValueBundle family through the JSON structs above, v10's
+// labelled bundle through protojson into the generated types (which reads both the
+// gateway's snake_case and protojson's camelCase), then as gRPC answers are read.
+func decodeLatestInferencesREST(version string, body []byte, topicID uint64) (oracle.Inference, error) {
+	if versionNumber(version) < 10 {
+		resp, err := decodeLatestInferencesJSON(body)
+		if err != nil {
+			return oracle.Inference{}, err
+		}
+		return resp.inference(topicID)
+	}
+	var resp emissionsv10.GetLatestNetworkInferencesResponse
+	if err := (protojson.UnmarshalOptions{DiscardUnknown: true}).Unmarshal(body, &resp); err != nil {
+		return oracle.Inference{}, fmt.Errorf("%w: decode JSON: %v", ErrUnexpectedResponse, err)
+	}
+	return inferenceFromV10(&resp, topicID)
 }

@@ -49,10 +49,12 @@ type Config struct {
 	Topics []TopicConfig
 	// BlockTime is the time between blocks.
 	BlockTime time.Duration
-	// EmissionsVersion is the emissions API version served, "v5" to "v9". Paths with
-	// any other version answer 501, as a node without that service does. From v9 on
-	// the latest-inferences answer leaves out the fields the chain reserved (weights,
-	// loss height, confidence intervals).
+	// EmissionsVersion is the emissions API version served on both transports, "v5"
+	// to "v10". REST paths with any other version answer 501 and gRPC methods of any
+	// other version's service Unimplemented, as a node without that service does. From
+	// v9 on the latest-inferences answer leaves out the fields the chain reserved
+	// (weights, loss height, confidence intervals); v10 answers with the labelled
+	// NetworkInferenceBundle (label "y").
 	EmissionsVersion string
 	// Seed determines the price paths, workers and weights: equal configs give equal
 	// chains.
@@ -91,7 +93,7 @@ type TopicConfig struct {
 	VolatilityBps int64
 }
 
-var emissionsVersions = regexp.MustCompile(`^v[5-9]$`)
+var emissionsVersions = regexp.MustCompile(`^v([5-9]|10)$`)
 
 // Emulator is an emulated Allora chain. Its methods are safe for concurrent use.
 type Emulator struct {
@@ -172,7 +174,7 @@ func withDefaults(cfg Config) (Config, error) {
 		problems = append(problems, fmt.Errorf("block time %v: must be positive", cfg.BlockTime))
 	}
 	if !emissionsVersions.MatchString(cfg.EmissionsVersion) {
-		problems = append(problems, fmt.Errorf("emissions version %q: want v5 to v9", cfg.EmissionsVersion))
+		problems = append(problems, fmt.Errorf("emissions version %q: want v5 to v10", cfg.EmissionsVersion))
 	}
 	if cfg.BlockHistory < 0 {
 		problems = append(problems, fmt.Errorf("block history %d: must be positive", cfg.BlockHistory))

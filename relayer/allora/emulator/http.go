@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
+	"google.golang.org/protobuf/encoding/protojson"
 )
 
 // gRPC status codes, which grpc-gateway writes in its error bodies.
@@ -31,6 +32,7 @@ func (e *Emulator) routes() http.Handler {
 	r := chi.NewRouter()
 	r.Get("/emissions/{version}/latest_network_inferences/{topic_id}", e.serveLatestInferences)
 	r.Get("/emissions/{version}/topics/{topic_id}", e.serveTopic)
+	r.Get("/emissions/{version}/params", e.serveParams)
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/latest", e.serveLatestBlock)
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/{height}", e.serveBlock)
 	r.Get("/status", e.serveStatus)
@@ -102,6 +104,17 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 		// the gateway as gRPC Unknown: HTTP 500.
 		writeGatewayError(w, http.StatusInternalServerError, codeUnknown,
 			fmt.Sprintf("no inferences found for topic %d: invalid request", id))
+	case e.cfg.EmissionsVersion == "v10":
+		// cosmos-sdk's gateway writes protojson with proto field names and every field.
+		body, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.
+			Marshal(latestInferencesProto("v10", latest.bundle))
+		if err != nil {
+			http.Error(w, err.Error(), http.StatusInternalServerError)
+			return
+		}
+		w.Header().Set("Content-Type", "application/json")
+		w.WriteHeader(http.StatusOK)
+		w.Write(body)
 	case e.cfg.EmissionsVersion == "v9":
 		writeJSON(w, http.StatusOK, latestInferencesV9JSON{
 			NetworkInferences:    bundleJSON(latest.bundle),
@@ -110,6 +123,21 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 	default:
 		writeJSON(w, http.StatusOK, latestInferencesJSON(latest.bundle))
 	}
+}
+
+// serveParams answers the module's params query, which every emissions version serves
+// and clients probe to learn the version. The gateway reads nothing of the params, so
+// only a few of the chain's are given.
+func (e *Emulator) serveParams(w http.ResponseWriter, r *http.Request) {
+	if chi.URLParam(r, "version") != e.cfg.EmissionsVersion {
+		notImplemented(w, r)
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]map[string]string{"params": {
+		"version":                   "v0.6.0",
+		"max_serialized_msg_length": "1000000",
+		"min_topic_weight":          "100",
+	}})
 }
 
 func (e *Emulator) serveTopic(w http.ResponseWriter, r *http.Request) {

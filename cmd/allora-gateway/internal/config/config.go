@@ -36,7 +36,7 @@ type Allora struct {
 	// Endpoint is the REST (gRPC-gateway) base URL of an Allora node, such as
 	// https://allora-api.mainnet.allora.network. It may carry an API token.
 	Endpoint Secret `yaml:"endpoint"`
-	// EmissionsVersion is the emissions module API version the node serves, v5 to v9.
+	// EmissionsVersion is the emissions module API version the node serves, v5 to v10.
 	EmissionsVersion string `yaml:"emissions_version"`
 	// RequestTimeout bounds each request to the node.
 	RequestTimeout Duration `yaml:"request_timeout"`

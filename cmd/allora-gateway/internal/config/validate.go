@@ -13,13 +13,13 @@ import (
 )
 
 // emissionsVersions are the emissions API versions the Allora source speaks.
-var emissionsVersions = regexp.MustCompile(`^v[5-9]$`)
+var emissionsVersions = regexp.MustCompile(`^v([5-9]|10)$`)
 
 // Validate checks the configuration and reports every problem at once, one per line of
 // the error (errors.Join), each starting with the path of the key at fault:
 //
 //	chains[1] (sonic): chain_id must be set
-//	allora.emissions_version "v4": want v5 to v9
+//	allora.emissions_version "v4": want v5 to v10
 //
 // Messages never quote a Secret.
 func (c Config) Validate() error {
@@ -32,7 +32,7 @@ func (c Config) Validate() error {
 		v.add("allora.endpoint: must be an http(s) URL")
 	}
 	if !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
-		v.add("allora.emissions_version %q: want v5 to v9", c.Allora.EmissionsVersion)
+		v.add("allora.emissions_version %q: want v5 to v10", c.Allora.EmissionsVersion)
 	}
 	v.positive("allora.request_timeout", c.Allora.RequestTimeout)
 

@@ -16,7 +16,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 	}
 	want := []string{
 		"allora.endpoint: must be an http(s) URL",
-		`allora.emissions_version "v4": want v5 to v9`,
+		`allora.emissions_version "v4": want v5 to v10`,
 		"allora.request_timeout: must be greater than 0, got 0s",
 		"topics[1]: 0 is not a topic id (ids start at 1)",
 		"topics[2]: topic 7 already listed at topics[0]",

@@ -72,6 +72,9 @@ func TestDevnetEndToEnd(t *testing.T) {
 		// goroutine behind after its node closes; neither is ours to stop.
 		goleak.IgnoreTopFunction("github.com/syndtr/goleveldb/leveldb.(*DB).mpoolDrain"),
 		goleak.IgnoreTopFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"),
+		// A package of cosmos-sdk's client stack (grpc-web, reached through baseapp)
+		// starts a timer goroutine in its init that lives as long as the process.
+		goleak.IgnoreTopFunction("github.com/desertbit/timer.timerRoutine"),
 	)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
