@@ -45,7 +45,7 @@ require (
 	github.com/bgentry/speakeasy v0.2.0 // indirect
 	github.com/bits-and-blooms/bitset v1.22.0 // indirect
 	github.com/bytedance/gopkg v0.1.3 // indirect
-	github.com/bytedance/sonic v1.13.2 // indirect
+	github.com/bytedance/sonic v1.15.5 // indirect
 	github.com/bytedance/sonic/loader v0.5.3 // indirect
 	github.com/cenkalti/backoff/v4 v4.3.0 // indirect
 	github.com/cespare/xxhash/v2 v2.3.0 // indirect
@@ -216,12 +216,4 @@ require (
 	nhooyr.io/websocket v1.8.6 // indirect
 	pgregory.net/rapid v1.2.0 // indirect
 	sigs.k8s.io/yaml v1.6.0 // indirect
-)
-
-// cosmos-sdk v0.53.4 asks for bytedance/sonic v1.13, which does not compile on Go 1.26
-// (undefined: GoMapIterator). Pin the fixed release for every package of the cosmos-sdk
-// client stack that reaches it; go mod tidy keeps replace directives.
-replace (
-	github.com/bytedance/sonic => github.com/bytedance/sonic v1.15.5
-	github.com/bytedance/sonic/loader => github.com/bytedance/sonic/loader v0.5.3
 )
