@@ -7,6 +7,7 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/url"
 	"os"
 	"time"
 
@@ -109,12 +110,11 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		signers = append(signers, s)
 	}
 
-	source, err := allora.NewREST(cfg.Allora.Endpoint.Reveal(),
-		allora.WithEmissionsVersion(cfg.Allora.EmissionsVersion),
-		allora.WithTimeout(cfg.Allora.RequestTimeout.Duration))
+	source, closeSource, err := openAllora(ctx, cfg.Allora, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)
 	}
+	defer closeSource()
 
 	var (
 		writers []relayer.ChainWriter
@@ -214,6 +214,41 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,
 		"threshold", threshold, "signers_registered", len(registered), "signers_local", usable)
 	return w, client.Close, nil
+}
+
+// openAllora connects to the configured Allora node over REST or gRPC, asking the node
+// for its emissions API version when the config says auto.
+func openAllora(ctx context.Context, cfg config.Allora, log *slog.Logger) (relayer.Source, func(), error) {
+	endpoint := cfg.Endpoint.Reveal()
+	transport := allora.TransportREST
+	if u, err := url.Parse(endpoint); err == nil && (u.Scheme == "grpc" || u.Scheme == "grpcs") {
+		transport = allora.TransportGRPC
+	}
+	version := cfg.EmissionsVersion
+	opts := []allora.Option{allora.WithTimeout(cfg.RequestTimeout.Duration)}
+	if version == "auto" {
+		dctx, cancel := context.WithTimeout(ctx, connectTimeout)
+		defer cancel()
+		detected, err := allora.Detect(dctx, transport, endpoint, opts...)
+		if err != nil {
+			return nil, nil, fmt.Errorf("detect the emissions version over %s (set allora.emissions_version to skip this): %w", transport, err)
+		}
+		version = detected
+		log.Info("Allora emissions version detected", "version", version, "transport", string(transport))
+	}
+	opts = append(opts, allora.WithEmissionsVersion(version))
+	if transport == allora.TransportGRPC {
+		c, err := allora.NewGRPC(endpoint, opts...)
+		if err != nil {
+			return nil, nil, err
+		}
+		return c, func() { _ = c.Close() }, nil
+	}
+	c, err := allora.NewREST(endpoint, opts...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return c, func() {}, nil
 }
 
 func passphrase(k config.Key) keys.Passphrase {

@@ -76,6 +76,12 @@ func freeAddr(t *testing.T) string {
 // passphrases come from a file and from the environment, and checks that every
 // topic's latest inference lands on both oracles and shows in the API.
 func TestRelayerCommandRelaysFromAConfigFile(t *testing.T) {
+	t.Run("REST v5", func(t *testing.T) { testRelayerCommand(t, false) })
+	// Over gRPC the version is asked of the node through server reflection.
+	t.Run("gRPC auto", func(t *testing.T) { testRelayerCommand(t, true) })
+}
+
+func testRelayerCommand(t *testing.T, overGRPC bool) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()
@@ -97,6 +103,17 @@ func TestRelayerCommandRelaysFromAConfigFile(t *testing.T) {
 	emuDone := make(chan error, 1)
 	go func() { emuDone <- emu.Serve(ctx, emuLn) }()
 	defer func() { cancel(); <-emuDone }()
+	endpoint, version := "http://"+emuLn.Addr().String(), "v5"
+	if overGRPC {
+		grpcLn, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		grpcDone := make(chan error, 1)
+		go func() { grpcDone <- emu.ServeGRPC(ctx, grpcLn) }()
+		defer func() { cancel(); <-grpcDone }()
+		endpoint, version = "grpc://"+grpcLn.Addr().String(), "auto"
+	}
 
 	signerKeys := []*ecdsa.PrivateKey{devchain.DevKey(1), devchain.DevKey(2)}
 	var signerAddrs []common.Address
@@ -150,8 +167,8 @@ func TestRelayerCommandRelaysFromAConfigFile(t *testing.T) {
 	apiAddr := freeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
-  endpoint: http://%s
-  emissions_version: v5
+  endpoint: %s
+  emissions_version: %s
 topics: [7, 9]
 chains:
   - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
@@ -167,7 +184,7 @@ signers:
 api:
   listen: %q
 log: {level: info, format: text}
-`, emuLn.Addr(), chains[0].url, chains[0].oracle.Hex(), chains[1].oracle.Hex(),
+`, endpoint, version, chains[0].url, chains[0].oracle.Hex(), chains[1].oracle.Hex(),
 		submitter, filepath.Join(dir, "submitter.pass"), signer1, filepath.Join(dir, "signer1.pass"), signer2, apiAddr)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
@@ -283,6 +300,9 @@ log: {level: info, format: text}
 		if strings.Contains(logs, secret) {
 			t.Errorf("the relayer's logs contain a secret %q", secret)
 		}
+	}
+	if overGRPC && !strings.Contains(logs, "version=v5 transport=grpc") {
+		t.Errorf("logs do not say the emissions version was detected over gRPC:\n%s", logs)
 	}
 	if !strings.Contains(logs, "relayer stopped") {
 		t.Errorf("logs do not say the relayer stopped:\n%s", logs)

@@ -33,10 +33,12 @@ type Config struct {
 
 // Allora is where the relayer reads inferences.
 type Allora struct {
-	// Endpoint is the REST (gRPC-gateway) base URL of an Allora node, such as
-	// https://allora-api.mainnet.allora.network. It may carry an API token.
+	// Endpoint is an Allora node: its REST (gRPC-gateway) base URL, such as
+	// https://allora-api.mainnet.allora.network, or its gRPC address as grpc://host:9090
+	// (plain) or grpcs://host:443 (TLS). It may carry an API token.
 	Endpoint Secret `yaml:"endpoint"`
-	// EmissionsVersion is the emissions module API version the node serves, v5 to v10.
+	// EmissionsVersion is the emissions module API version the node serves, v5 to v10,
+	// or "auto" to ask the node (gRPC reflection, or probing REST paths) at start.
 	EmissionsVersion string `yaml:"emissions_version"`
 	// RequestTimeout bounds each request to the node.
 	RequestTimeout Duration `yaml:"request_timeout"`

@@ -28,11 +28,11 @@ func (c Config) Validate() error {
 	switch {
 	case c.Allora.Endpoint == "":
 		v.add("allora.endpoint: must be set")
-	case !isURL(c.Allora.Endpoint.Reveal(), "http", "https"):
-		v.add("allora.endpoint: must be an http(s) URL")
+	case !isURL(c.Allora.Endpoint.Reveal(), "http", "https", "grpc", "grpcs"):
+		v.add("allora.endpoint: must be an http(s) URL (REST) or a grpc:// or grpcs:// address (gRPC)")
 	}
-	if !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
-		v.add("allora.emissions_version %q: want v5 to v10", c.Allora.EmissionsVersion)
+	if c.Allora.EmissionsVersion != "auto" && !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
+		v.add("allora.emissions_version %q: want v5 to v10, or auto", c.Allora.EmissionsVersion)
 	}
 	v.positive("allora.request_timeout", c.Allora.RequestTimeout)
 
