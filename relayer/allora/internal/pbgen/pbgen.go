@@ -118,4 +118,3 @@ func Generate(ctx context.Context, protoDir string) (map[string][]byte, error) {
 }
 
 func strPtr(s string) *string { return &s }
-
