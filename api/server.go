@@ -96,6 +96,7 @@ func (s *Server) Handler() http.Handler {
 	// Routes are flat, not mounted, so that a path parameter is always cut from the
 	// request's raw path when it has one (see topicIDParam).
 	r.Get("/healthz", s.healthz)
+	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
 	r.Get("/v1/chains", s.chains)
