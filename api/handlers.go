@@ -67,7 +67,7 @@ type chainTopicJSON struct {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	s.reply(w, r, healthJSON{Status: "ok", Version: s.version})
+	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
 }
 
 func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
@@ -93,7 +93,7 @@ func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
 			LatestBlockHeight: height,
 		})
 	}
-	s.reply(w, r, out)
+	s.reply(w, r, out, cacheShort)
 }
 
 func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
@@ -148,7 +148,7 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 	for _, ci := range inf.ConfidenceIntervals {
 		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceIntervalJSON(ci))
 	}
-	s.reply(w, r, out)
+	s.reply(w, r, out, cacheShort)
 }
 
 func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
@@ -189,7 +189,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Chains = append(out.Chains, cj)
 	}
-	s.reply(w, r, out)
+	s.reply(w, r, out, cacheShort)
 }
 
 // latestHeight returns the block height of a topic's latest inference, 0 when it has
@@ -209,15 +209,25 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
-// reply answers 200 with v as JSON.
-func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any) {
+// reply answers 200 with v as JSON, cacheable as cacheControl says: with an ETag and
+// If-None-Match answered 304, unless it is cacheNever.
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any, cacheControl string) {
 	body, err := json.Marshal(v)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("encode %T: %w", v, err))
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	body = append(body, '\n')
+	if cacheControl != cacheNever {
+		writeCacheable(w, r, jsonContentType, body, strongETag(body), cacheControl)
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", jsonContentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", cacheNever)
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(body)
 }
+
+const jsonContentType = "application/json"

@@ -19,9 +19,8 @@ func OpenAPIDocument() []byte {
 // openAPIContentType is the media type RFC 9512 registers for YAML.
 const openAPIContentType = "application/yaml"
 
+var openAPIETag = strongETag(openAPIDocument)
+
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
-	w.Header().Set("Content-Type", openAPIContentType)
-	w.Header().Set("X-Content-Type-Options", "nosniff")
-	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(openAPIDocument)
+	writeCacheable(w, r, openAPIContentType, openAPIDocument, openAPIETag, cacheDocument)
 }

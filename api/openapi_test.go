@@ -147,41 +147,63 @@ func TestOpenAPIDescribesEveryRoute(t *testing.T) {
 	}
 }
 
-// TestResponsesMatchOpenAPI sends every request of the endpoint tests, and a few more,
-// through the real handler over the seeded store and validates each answer against the
-// document.
+// TestResponsesMatchOpenAPI sends every request of the endpoint tests, and the edge
+// cases (304, 413, 414, 431, 429), through the real handler over the seeded store and
+// validates each answer against the document.
 func TestResponsesMatchOpenAPI(t *testing.T) {
 	c := checker(t)
-	h := api.New(seededStore(t), api.WithVersion("v0.3.1")).Handler()
+	h := api.New(seededStore(t), api.WithVersion("v0.3.1"), api.WithRateLimit(0, 0)).Handler()
 	var reqs []apiRequest
 	for _, tc := range endpointCases {
 		reqs = append(reqs, apiRequest{method: tc.method, path: tc.path})
 	}
 	reqs = append(reqs, openAPIExtraRequests...)
 	for _, rq := range reqs {
-		req := httptest.NewRequest(rq.method, rq.path, nil)
-		for k, v := range rq.header {
-			req.Header[k] = v
-		}
-		rec := httptest.NewRecorder()
-		h.ServeHTTP(rec, req)
-		res := rec.Result()
-		body, err := io.ReadAll(res.Body)
-		if err != nil {
-			t.Fatal(err)
-		}
-		c.check(t, req, res, body)
+		checkRequest(t, c, h, rq)
 	}
+
+	// Every route over its rate limit.
+	limited := api.New(seededStore(t), api.WithRateLimit(1, 1)).Handler()
+	for _, path := range []string{"/healthz", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/chains", "/v1/nope"} {
+		for range 2 {
+			checkRequest(t, c, limited, apiRequest{method: "GET", path: path})
+		}
+	}
+}
+
+func checkRequest(t *testing.T, c *openAPIChecker, h http.Handler, rq apiRequest) {
+	t.Helper()
+	req := httptest.NewRequest(rq.method, rq.path, rq.body)
+	for k, v := range rq.header {
+		req.Header[k] = v
+	}
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, req)
+	res := rec.Result()
+	body, err := io.ReadAll(res.Body)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.check(t, req, res, body)
 }
 
 type apiRequest struct {
 	method, path string
 	header       http.Header
+	body         io.Reader
 }
 
 // openAPIExtraRequests are answers the endpoint table does not hold.
 var openAPIExtraRequests = []apiRequest{
 	{method: "GET", path: "/openapi.yaml"},
+	{method: "GET", path: "/healthz", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/openapi.yaml", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/v1/topics", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/v1/topics/1/inference", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/v1/chains", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/v1/topics/1/inference?pad=" + strings.Repeat("a", api.MaxURLBytes)},
+	{method: "GET", path: "/v1/topics", header: http.Header{"X-Padding": {strings.Repeat("b", api.MaxHeaderBytes)}}},
+	{method: "GET", path: "/v1/chains", body: strings.NewReader(strings.Repeat("c", 2*api.MaxBodyBytes))},
 }
 
 // TestOpenAPIServed checks that /openapi.yaml serves the embedded document as YAML.
