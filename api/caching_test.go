@@ -22,8 +22,8 @@ func TestETagMatches(t *testing.T) {
 		{`"a"`, false},
 		{`"5d41402abc4b2a76b9719d911017c59"`, false},
 		{strings.Trim(tag, `"`), false}, // unquoted: malformed
-		{`"a" "` + tag[1:], false},     // no comma: malformed
-		{`"a", *`, false},              // * only alone
+		{`"a" "` + tag[1:], false},      // no comma: malformed
+		{`"a", *`, false},               // * only alone
 		{`"a`, false},
 		{"", false},
 		{",,,", false},

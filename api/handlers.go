@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,6 +68,18 @@ type chainTopicJSON struct {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
+	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
+}
+
+// readyz answers 200 when the store answers, so that a load balancer sends requests
+// only to replicas that can serve them.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	if _, err := s.st.Topics(ctx); err != nil {
+		s.fail(w, r, withDetail(fmt.Errorf("readiness: %w: %w", errNotReady, err), "the store does not answer"))
+		return
+	}
 	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
 }
 

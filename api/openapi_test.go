@@ -164,7 +164,7 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 
 	// Every route over its rate limit.
 	limited := api.New(seededStore(t), api.WithRateLimit(1, 1)).Handler()
-	for _, path := range []string{"/healthz", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/chains", "/v1/nope"} {
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/chains", "/v1/nope"} {
 		for range 2 {
 			checkRequest(t, c, limited, apiRequest{method: "GET", path: path})
 		}
@@ -196,6 +196,8 @@ type apiRequest struct {
 // openAPIExtraRequests are answers the endpoint table does not hold.
 var openAPIExtraRequests = []apiRequest{
 	{method: "GET", path: "/openapi.yaml"},
+	{method: "GET", path: "/readyz"},
+	{method: "GET", path: "/metrics"},
 	{method: "GET", path: "/healthz", header: http.Header{"If-None-Match": {"*"}}},
 	{method: "GET", path: "/openapi.yaml", header: http.Header{"If-None-Match": {"*"}}},
 	{method: "GET", path: "/v1/topics", header: http.Header{"If-None-Match": {"*"}}},

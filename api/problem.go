@@ -22,6 +22,8 @@ var (
 	errURITooLong       = errors.New("request target too long")
 	errHeaderTooLarge   = errors.New("request header fields too large")
 	errBodyTooLarge     = errors.New("request body too large")
+	// errNotReady means the API cannot serve yet; what it waits for is wrapped too.
+	errNotReady = errors.New("not ready")
 	// errBadUpstream means the network gave a value the API cannot serve.
 	errBadUpstream = errors.New("bad value from the allora network")
 )
@@ -45,6 +47,8 @@ var errorKinds = []struct {
 	{errHeaderTooLarge, http.StatusRequestHeaderFieldsTooLarge, levelNone, "the request header fields are too large"},
 	{errBodyTooLarge, http.StatusRequestEntityTooLarge, levelNone, "the request body is too large"},
 	{errBadUpstream, http.StatusBadGateway, slog.LevelError, "the allora network gave a value this gateway cannot serve"},
+	// Before the context errors: a store that timed out makes the API not ready.
+	{errNotReady, http.StatusServiceUnavailable, slog.LevelWarn, "not ready to serve"},
 	{context.DeadlineExceeded, http.StatusServiceUnavailable, slog.LevelWarn, "the request did not complete in time; try again"},
 	// The client has gone; nobody reads the answer.
 	{context.Canceled, http.StatusServiceUnavailable, slog.LevelDebug, "the request was cancelled"},

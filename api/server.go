@@ -31,6 +31,8 @@ type Reader interface {
 }
 
 const (
+	// readyTimeout bounds how long /readyz waits for the store.
+	readyTimeout = 2 * time.Second
 	// DefaultRequestTimeout bounds how long a request may take to answer.
 	DefaultRequestTimeout = 10 * time.Second
 	// shutdownTimeout is how long Serve waits for requests in flight once its context
@@ -51,6 +53,7 @@ type Server struct {
 	apiKeys     []string
 	corsOrigins []string
 	limiter     *clientLimiter
+	metrics     *apiMetrics
 }
 
 // Option configures a Server.
@@ -111,6 +114,7 @@ func New(st Reader, opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
+	s.metrics = newAPIMetrics()
 	if s.rateLimit > 0 {
 		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
 	}
@@ -120,9 +124,9 @@ func New(st Reader, opts ...Option) *Server {
 // Handler returns the API's HTTP handler.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	// The access log sits outside the recoverer so that it records the 500 a panic
-	// becomes.
-	r.Use(middleware.RequestID, echoRequestID, s.accessLog, s.recoverer, s.limitRequest)
+	// The access log and metrics sit outside the recoverer so that they record the 500
+	// a panic becomes.
+	r.Use(middleware.RequestID, echoRequestID, s.observe, s.recoverer, s.limitRequest)
 	if len(s.corsOrigins) > 0 {
 		// Before the rate limit, so that a browser can read a 429 and preflights are
 		// not counted.
@@ -144,6 +148,8 @@ func (s *Server) Handler() http.Handler {
 	// Routes are flat, not mounted, so that a path parameter is always cut from the
 	// request's raw path when it has one (see topicIDParam).
 	r.Get("/healthz", s.healthz)
+	r.Get("/readyz", s.readyz)
+	r.Method(http.MethodGet, "/metrics", s.metrics.handler())
 	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
