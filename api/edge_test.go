@@ -2,9 +2,11 @@ package api_test
 
 import (
 	"context"
+	"encoding/json"
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -267,5 +269,46 @@ func TestNotCached(t *testing.T) {
 			t.Errorf("%s answered %d with Cache-Control %q ETag %q; want no-store and no tag",
 				path, res.StatusCode, res.Header.Get("Cache-Control"), res.Header.Get("ETag"))
 		}
+	}
+}
+
+// TestInferenceWhileWriting reads a topic's inference while a writer moves it forward:
+// every answer is a whole inference the store held, and once the writer is done the
+// answer is the last one.
+func TestInferenceWhileWriting(t *testing.T) {
+	st := seededStore(t)
+	h := api.New(st, api.WithRateLimit(0, 0)).Handler()
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		for height := uint64(100); height < 300; height++ {
+			_ = st.PutInference(context.Background(), oracle.Inference{TopicID: 1, BlockHeight: height, Value: "3000." + strconv.FormatUint(height, 10), Timestamp: blockTime})
+		}
+	}()
+	var wg sync.WaitGroup
+	for range 4 {
+		wg.Go(func() {
+			for range 200 {
+				res := send(t, h, "/v1/topics/1/inference", "203.0.113.1:1", nil)
+				var got struct {
+					BlockHeight uint64 `json:"block_height"`
+					Value       string `json:"value"`
+				}
+				if err := json.NewDecoder(res.Body).Decode(&got); err != nil || res.StatusCode != 200 {
+					t.Errorf("answered %d: %v", res.StatusCode, err)
+					return
+				}
+				if got.BlockHeight >= 100 && got.Value != "3000."+strconv.FormatUint(got.BlockHeight, 10) {
+					t.Errorf("block %d answered with value %s", got.BlockHeight, got.Value)
+				}
+			}
+		})
+	}
+	wg.Wait()
+	<-done
+	res := send(t, h, "/v1/topics/1/inference", "203.0.113.1:1", nil)
+	body, _ := io.ReadAll(res.Body)
+	if !strings.Contains(string(body), `"block_height":299`) {
+		t.Errorf("after the writes answered %s, want block 299", body)
 	}
 }

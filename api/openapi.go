@@ -19,8 +19,12 @@ func OpenAPIDocument() []byte {
 // openAPIContentType is the media type RFC 9512 registers for YAML.
 const openAPIContentType = "application/yaml"
 
-var openAPIETag = strongETag(openAPIDocument)
+var (
+	openAPIETag         = []string{strongETag(openAPIDocument)}
+	openAPIContentTypes = []string{openAPIContentType}
+	cacheDocumentHeader = []string{cacheDocument}
+)
 
 func (s *Server) openAPI(w http.ResponseWriter, r *http.Request) {
-	writeCacheable(w, r, openAPIContentType, openAPIDocument, openAPIETag, cacheDocument)
+	writeCacheable(w, r, openAPIContentTypes, openAPIDocument, openAPIETag, cacheDocumentHeader)
 }

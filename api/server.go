@@ -54,6 +54,7 @@ type Server struct {
 	corsOrigins []string
 	limiter     *clientLimiter
 	metrics     *apiMetrics
+	inferences  inferenceCache
 }
 
 // Option configures a Server.
