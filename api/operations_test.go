@@ -74,3 +74,28 @@ func TestMetrics(t *testing.T) {
 		t.Errorf("metrics Cache-Control %q", got)
 	}
 }
+
+func TestRequestIDFromClient(t *testing.T) {
+	h := api.New(seededStore(t)).Handler()
+	for _, tc := range []struct {
+		sent string
+		kept bool
+	}{
+		{"req-7f3a", true},
+		{strings.Repeat("a", 128), true},
+		{strings.Repeat("a", 129), false},
+		{"two words", false},
+		{"naïve", false},
+	} {
+		res := send(t, h, "/healthz", "203.0.113.1:1", map[string]string{"X-Request-Id": tc.sent})
+		got := res.Header.Get("X-Request-Id")
+		if (got == tc.sent) != tc.kept || got == "" {
+			t.Errorf("sent request id %q, answered %q; kept %v, want %v", tc.sent, got, got == tc.sent, tc.kept)
+		}
+	}
+	a := send(t, h, "/healthz", "203.0.113.1:1", map[string]string{"X-Request-Id": ""}).Header.Get("X-Request-Id")
+	b := send(t, h, "/healthz", "203.0.113.1:1", map[string]string{"X-Request-Id": ""}).Header.Get("X-Request-Id")
+	if a == b || a == "" {
+		t.Errorf("generated ids %q and %q, want two different ones", a, b)
+	}
+}

@@ -17,7 +17,6 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
 	"github.com/go-chi/cors"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -55,6 +54,7 @@ type Server struct {
 	limiter     *clientLimiter
 	metrics     *apiMetrics
 	inferences  inferenceCache
+	ids         *requestIDs
 }
 
 // Option configures a Server.
@@ -116,6 +116,7 @@ func New(st Reader, opts ...Option) *Server {
 		o(s)
 	}
 	s.metrics = newAPIMetrics()
+	s.ids = newRequestIDs()
 	if s.rateLimit > 0 {
 		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
 	}
@@ -127,7 +128,7 @@ func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
 	// The access log and metrics sit outside the recoverer so that they record the 500
 	// a panic becomes.
-	r.Use(middleware.RequestID, echoRequestID, s.observe, s.recoverer, s.limitRequest)
+	r.Use(s.requestContext, s.observe, s.recoverer, s.limitRequest)
 	if len(s.corsOrigins) > 0 {
 		// Before the rate limit, so that a browser can read a 429 and preflights are
 		// not counted.
@@ -142,7 +143,6 @@ func (s *Server) Handler() http.Handler {
 	if s.limiter != nil {
 		r.Use(s.limitRate)
 	}
-	r.Use(s.timeout)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
