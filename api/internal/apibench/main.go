@@ -2,9 +2,10 @@
 // over a seeded in-memory store against a minimal net/http handler that writes the
 // same body: the ceiling of an HTTP server on this machine. Both listen on loopback in
 // this process and are driven in the same run by the same load generator (keep-alive
-// connections, each worker sending its next request when the last is answered),
-// alternating which goes first, so that the ratio between them is what the API's own
-// work costs.
+// connections, each worker sending its next request when the last is answered). The
+// measured time is cut into short slices taken in the order ceiling, api, api,
+// ceiling, ... so that both see the same background load on a shared machine, and the
+// ratio between them is what the API's own work costs.
 package main
 
 import (
@@ -28,18 +29,18 @@ import (
 
 func main() {
 	conns := flag.Int("conns", 64, "concurrent keep-alive connections")
-	duration := flag.Duration("duration", 5*time.Second, "how long each target is driven per round")
-	warmup := flag.Duration("warmup", time.Second, "load before each measurement, not counted")
-	rounds := flag.Int("rounds", 4, "rounds; the order of the targets alternates between rounds")
+	duration := flag.Duration("duration", 5*time.Second, "how long each target is measured in all")
+	slice := flag.Duration("slice", 500*time.Millisecond, "how long each target is driven at a time")
+	warmup := flag.Duration("warmup", time.Second, "load on each target before measuring, not counted")
 	flag.Parse()
-	if err := run(*conns, *duration, *warmup, *rounds); err != nil {
+	if err := run(*conns, *duration, *slice, *warmup); err != nil {
 		log.Fatal(err)
 	}
 }
 
 const path = "/v1/topics/1/inference"
 
-func run(conns int, duration, warmup time.Duration, rounds int) error {
+func run(conns int, duration, slice, warmup time.Duration) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
@@ -76,34 +77,32 @@ func run(conns int, duration, warmup time.Duration, rounds int) error {
 		return fmt.Errorf("ceiling handler answered %q, %v", b, err)
 	}
 
-	fmt.Printf("GET %s, %d bytes of body, %d connections, %s per target per round, %d rounds, GOMAXPROCS %d\n",
-		path, len(body), conns, duration, rounds, runtime.GOMAXPROCS(0))
-	targets := []struct{ name, url string }{{"net/http ceiling", ceilingURL}, {"allora-gateway api", apiURL}}
-	results := map[string]*result{}
-	for round := range rounds {
-		order := targets
-		if round%2 == 1 {
-			order = []struct{ name, url string }{targets[1], targets[0]}
-		}
-		for _, tg := range order {
-			drive(tg.url, conns, warmup)
-			r := drive(tg.url, conns, duration)
-			if r.errors > 0 {
-				return fmt.Errorf("%s: %d failed requests, first: %v", tg.name, r.errors, r.firstErr)
-			}
-			fmt.Printf("  round %d %-20s %9.0f req/s  p50 %7s  p99 %7s\n", round+1, tg.name, r.rps(), r.pct(50), r.pct(99))
-			if results[tg.name] == nil {
-				results[tg.name] = &result{}
-			}
-			results[tg.name].merge(r)
-		}
-	}
-	fmt.Println("all rounds:")
+	slices := max(int(duration/slice), 1)
+	fmt.Printf("GET %s, %d bytes of body, %d connections, %s per target in %d slices of %s, GOMAXPROCS %d\n",
+		path, len(body), conns, time.Duration(slices)*slice, slices, slice, runtime.GOMAXPROCS(0))
+	targets := []*target{newTarget("net/http ceiling", ceilingURL, conns), newTarget("allora-gateway api", apiURL, conns)}
 	for _, tg := range targets {
-		r := results[tg.name]
+		defer tg.close()
+		tg.drive(conns, warmup)
+	}
+	results := map[*target]*result{}
+	for i := range 2 * slices {
+		// ABBA: each target is first as often as second.
+		tg := targets[(i+i/2)%2]
+		r := tg.drive(conns, slice)
+		if r.errors > 0 {
+			return fmt.Errorf("%s: %d failed requests, first: %v", tg.name, r.errors, r.firstErr)
+		}
+		if results[tg] == nil {
+			results[tg] = &result{}
+		}
+		results[tg].merge(r)
+	}
+	for _, tg := range targets {
+		r := results[tg]
 		fmt.Printf("  %-20s %9.0f req/s  p50 %7s  p99 %7s\n", tg.name, r.rps(), r.pct(50), r.pct(99))
 	}
-	c, a := results[targets[0].name], results[targets[1].name]
+	c, a := results[targets[0]], results[targets[1]]
 	fmt.Printf("api / ceiling: %.2f of the requests per second; p99 %s\n", a.rps()/c.rps(), a.pct(99))
 
 	cancel()
@@ -179,20 +178,33 @@ func (r *result) merge(o *result) {
 	r.latencies = append(r.latencies, o.latencies...)
 }
 
-// drive sends GET url from conns workers over as many keep-alive connections for d.
-func drive(url string, conns int, d time.Duration) *result {
+// target is one server under load, with the keep-alive connections to it.
+type target struct {
+	name   string
+	req    *http.Request
+	tr     *http.Transport
+	client *http.Client
+}
+
+func newTarget(name, url string, conns int) *target {
 	tr := &http.Transport{
 		MaxIdleConns:        conns,
 		MaxIdleConnsPerHost: conns,
 		MaxConnsPerHost:     conns,
 		DisableCompression:  true,
 	}
-	defer tr.CloseIdleConnections()
-	client := &http.Client{Transport: tr, Timeout: 10 * time.Second}
 	req, err := http.NewRequest(http.MethodGet, url, nil)
 	if err != nil {
-		return &result{errors: 1, firstErr: err}
+		panic(err) // the URL is ours
 	}
+	return &target{name: name, req: req, tr: tr, client: &http.Client{Transport: tr, Timeout: 10 * time.Second}}
+}
+
+func (tg *target) close() { tg.tr.CloseIdleConnections() }
+
+// drive sends GET from conns workers over as many keep-alive connections for d.
+func (tg *target) drive(conns int, d time.Duration) *result {
+	client, req := tg.client, tg.req
 	per := make([]*result, conns)
 	var wg sync.WaitGroup
 	start := time.Now()
