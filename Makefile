@@ -8,7 +8,7 @@ NPM_STAMP := $(CONTRACTS)/node_modules/.installed
 REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help bench-gas
+.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help bench-gas bench-api
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -54,6 +54,9 @@ redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and
 	redis-server --daemonize yes --bind $(REDIS_HOST) --port $(REDIS_PORT) --save "" --appendonly no; \
 	for i in $$(seq 1 50); do redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
 	echo "redis did not answer on $(REDIS_HOST):$(REDIS_PORT)" >&2; exit 1
+
+bench-api: ## requests/s and p50/p99 of /v1/topics/{topicId}/inference against a bare net/http handler, 64 connections on loopback
+	$(GO) run ./api/internal/apibench -conns 64 -duration 5s
 
 clean: ## remove build outputs
 	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -67,7 +68,19 @@ type chainTopicJSON struct {
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
-	s.reply(w, r, healthJSON{Status: "ok", Version: s.version})
+	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
+}
+
+// readyz answers 200 when the store answers, so that a load balancer sends requests
+// only to replicas that can serve them.
+func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
+	defer cancel()
+	if _, err := s.st.Topics(ctx); err != nil {
+		s.fail(w, r, withDetail(fmt.Errorf("readiness: %w: %w", errNotReady, err), "the store does not answer"))
+		return
+	}
+	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
 }
 
 func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
@@ -93,7 +106,7 @@ func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
 			LatestBlockHeight: height,
 		})
 	}
-	s.reply(w, r, out)
+	s.reply(w, r, out, cacheShort)
 }
 
 func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
@@ -102,6 +115,14 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		s.fail(w, r, err)
 		return
+	}
+	// The cheap path: the latest inference is the one last answered.
+	inf, err := s.st.LatestInference(ctx, id)
+	if err == nil {
+		if e := s.inferences.get(id); e != nil && e.answers(inf) {
+			writeCacheable(w, r, jsonContentTypeHeader, e.body, e.etag, cacheShortHeader)
+			return
+		}
 	}
 	// The topic says whether its values may be negative, which scaling checks.
 	topics, err := s.st.Topics(ctx)
@@ -121,7 +142,7 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, withDetail(fmt.Errorf("topic %d: %w", id, store.ErrNotFound), "topic %d is not known", id))
 		return
 	}
-	inf, err := s.st.LatestInference(ctx, id)
+	inf, err = s.st.LatestInference(ctx, id)
 	if errors.Is(err, store.ErrNotFound) {
 		s.fail(w, r, withDetail(err, "topic %d has no inference yet", id))
 		return
@@ -148,7 +169,13 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 	for _, ci := range inf.ConfidenceIntervals {
 		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceIntervalJSON(ci))
 	}
-	s.reply(w, r, out)
+	body, err := json.Marshal(out)
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("encode topic %d inference: %w", id, err))
+		return
+	}
+	e := s.inferences.put(inf, append(body, '\n'))
+	writeCacheable(w, r, jsonContentTypeHeader, e.body, e.etag, cacheShortHeader)
 }
 
 func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
@@ -189,7 +216,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 		}
 		out.Chains = append(out.Chains, cj)
 	}
-	s.reply(w, r, out)
+	s.reply(w, r, out, cacheShort)
 }
 
 // latestHeight returns the block height of a topic's latest inference, 0 when it has
@@ -209,15 +236,33 @@ func formatTime(t time.Time) string {
 	return t.UTC().Format(time.RFC3339Nano)
 }
 
-// reply answers 200 with v as JSON.
-func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any) {
+// reply answers 200 with v as JSON, cacheable as cacheControl says: with an ETag and
+// If-None-Match answered 304, unless it is cacheNever.
+func (s *Server) reply(w http.ResponseWriter, r *http.Request, v any, cacheControl string) {
 	body, err := json.Marshal(v)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("encode %T: %w", v, err))
 		return
 	}
-	w.Header().Set("Content-Type", "application/json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	body = append(body, '\n')
+	if cacheControl != cacheNever {
+		writeCacheable(w, r, jsonContentTypeHeader, body, []string{strongETag(body)}, []string{cacheControl})
+		return
+	}
+	h := w.Header()
+	h.Set("Content-Type", jsonContentType)
+	h.Set("X-Content-Type-Options", "nosniff")
+	h.Set("Cache-Control", cacheNever)
 	w.WriteHeader(http.StatusOK)
-	_, _ = w.Write(append(body, '\n'))
+	_, _ = w.Write(body)
 }
+
+const jsonContentType = "application/json"
+
+// Header values shared by every answer that carries them, set without allocating.
+// Nothing may modify them.
+var (
+	jsonContentTypeHeader = []string{jsonContentType}
+	noSniffHeader         = []string{"nosniff"}
+	cacheShortHeader      = []string{cacheShort}
+)

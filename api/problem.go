@@ -18,6 +18,12 @@ var (
 	errBadRequest       = errors.New("bad request")
 	errNoRoute          = errors.New("no such route")
 	errMethodNotAllowed = errors.New("method not allowed")
+	errRateLimited      = errors.New("rate limited")
+	errURITooLong       = errors.New("request target too long")
+	errHeaderTooLarge   = errors.New("request header fields too large")
+	errBodyTooLarge     = errors.New("request body too large")
+	// errNotReady means the API cannot serve yet; what it waits for is wrapped too.
+	errNotReady = errors.New("not ready")
 	// errBadUpstream means the network gave a value the API cannot serve.
 	errBadUpstream = errors.New("bad value from the allora network")
 )
@@ -36,7 +42,13 @@ var errorKinds = []struct {
 	{store.ErrNotFound, http.StatusNotFound, levelNone, "the resource does not exist"},
 	{errNoRoute, http.StatusNotFound, levelNone, "no such route"},
 	{errMethodNotAllowed, http.StatusMethodNotAllowed, levelNone, "the route answers GET only"},
+	{errRateLimited, http.StatusTooManyRequests, levelNone, "too many requests; retry later"},
+	{errURITooLong, http.StatusRequestURITooLong, levelNone, "the request target is too long"},
+	{errHeaderTooLarge, http.StatusRequestHeaderFieldsTooLarge, levelNone, "the request header fields are too large"},
+	{errBodyTooLarge, http.StatusRequestEntityTooLarge, levelNone, "the request body is too large"},
 	{errBadUpstream, http.StatusBadGateway, slog.LevelError, "the allora network gave a value this gateway cannot serve"},
+	// Before the context errors: a store that timed out makes the API not ready.
+	{errNotReady, http.StatusServiceUnavailable, slog.LevelWarn, "not ready to serve"},
 	{context.DeadlineExceeded, http.StatusServiceUnavailable, slog.LevelWarn, "the request did not complete in time; try again"},
 	// The client has gone; nobody reads the answer.
 	{context.Canceled, http.StatusServiceUnavailable, slog.LevelDebug, "the request was cancelled"},
@@ -109,8 +121,14 @@ func writeProblem(w http.ResponseWriter, r *http.Request, status int, detail str
 		// A struct of strings and an int always marshals.
 		panic(fmt.Sprintf("marshal problem: %v", err))
 	}
-	w.Header().Set("Content-Type", "application/problem+json")
-	w.Header().Set("X-Content-Type-Options", "nosniff")
+	h := w.Header()
+	h.Set("Content-Type", "application/problem+json")
+	h.Set("X-Content-Type-Options", "nosniff")
+	// Some errors are cacheable by default (404, 405, 414); none should outlive the
+	// state that caused it.
+	h.Set("Cache-Control", cacheNever)
+	// A problem has no entity tag; drop one a handler set before it failed.
+	h.Del("ETag")
 	w.WriteHeader(status)
 	_, _ = w.Write(append(body, '\n'))
 }

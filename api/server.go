@@ -17,7 +17,7 @@ import (
 	"time"
 
 	"github.com/go-chi/chi/v5"
-	"github.com/go-chi/chi/v5/middleware"
+	"github.com/go-chi/cors"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -30,6 +30,8 @@ type Reader interface {
 }
 
 const (
+	// readyTimeout bounds how long /readyz waits for the store.
+	readyTimeout = 2 * time.Second
 	// DefaultRequestTimeout bounds how long a request may take to answer.
 	DefaultRequestTimeout = 10 * time.Second
 	// shutdownTimeout is how long Serve waits for requests in flight once its context
@@ -44,6 +46,15 @@ type Server struct {
 	now            func() time.Time
 	version        string
 	requestTimeout time.Duration
+
+	rateLimit   float64 // requests per second per client; 0 turns limiting off
+	rateBurst   int
+	apiKeys     []string
+	corsOrigins []string
+	limiter     *clientLimiter
+	metrics     *apiMetrics
+	inferences  inferenceCache
+	ids         *requestIDs
 }
 
 // Option configures a Server.
@@ -70,6 +81,27 @@ func WithRequestTimeout(d time.Duration) Option {
 	return func(s *Server) { s.requestTimeout = d }
 }
 
+// WithRateLimit sets each client's sustained rate (requests per second) and burst;
+// perSecond <= 0 turns rate limiting off. The default is DefaultRateLimit and
+// DefaultRateBurst. A client is its IP address, or its API key (see WithAPIKeys).
+func WithRateLimit(perSecond float64, burst int) Option {
+	return func(s *Server) { s.rateLimit, s.rateBurst = perSecond, max(burst, 1) }
+}
+
+// WithAPIKeys names API keys whose holders are rate limited per key, each on its own,
+// rather than per IP address: a service behind a shared address, or one given its own
+// budget. A request with a key not named here counts against its IP address.
+func WithAPIKeys(keys ...string) Option {
+	return func(s *Server) { s.apiKeys = append(s.apiKeys, keys...) }
+}
+
+// WithCORSOrigins lets browser pages from origins read the API cross-origin; "*" allows
+// every origin, and "https://*.example.com" a family. The default is none: no CORS
+// headers, so browsers keep the same-origin rule.
+func WithCORSOrigins(origins ...string) Option {
+	return func(s *Server) { s.corsOrigins = append(s.corsOrigins, origins...) }
+}
+
 // New returns a server answering from st.
 func New(st Reader, opts ...Option) *Server {
 	s := &Server{
@@ -77,9 +109,16 @@ func New(st Reader, opts ...Option) *Server {
 		log:            slog.New(slog.DiscardHandler),
 		now:            time.Now,
 		requestTimeout: DefaultRequestTimeout,
+		rateLimit:      DefaultRateLimit,
+		rateBurst:      DefaultRateBurst,
 	}
 	for _, o := range opts {
 		o(s)
+	}
+	s.metrics = newAPIMetrics()
+	s.ids = newRequestIDs()
+	if s.rateLimit > 0 {
+		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
 	}
 	return s
 }
@@ -87,15 +126,32 @@ func New(st Reader, opts ...Option) *Server {
 // Handler returns the API's HTTP handler.
 func (s *Server) Handler() http.Handler {
 	r := chi.NewRouter()
-	// The access log sits outside the recoverer so that it records the 500 a panic
-	// becomes.
-	r.Use(middleware.RequestID, echoRequestID, s.accessLog, s.recoverer, s.timeout)
+	// The access log and metrics sit outside the recoverer so that they record the 500
+	// a panic becomes.
+	r.Use(s.requestContext, s.observe, s.recoverer, s.limitRequest)
+	if len(s.corsOrigins) > 0 {
+		// Before the rate limit, so that a browser can read a 429 and preflights are
+		// not counted.
+		r.Use(cors.Handler(cors.Options{
+			AllowedOrigins: s.corsOrigins,
+			AllowedMethods: []string{http.MethodGet, http.MethodHead},
+			AllowedHeaders: []string{"X-Api-Key", "X-Request-Id", "If-None-Match"},
+			ExposedHeaders: []string{"ETag", "Retry-After", "X-Request-Id"},
+			MaxAge:         600,
+		}))
+	}
+	if s.limiter != nil {
+		r.Use(s.limitRate)
+	}
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
 	// Routes are flat, not mounted, so that a path parameter is always cut from the
 	// request's raw path when it has one (see topicIDParam).
 	r.Get("/healthz", s.healthz)
+	r.Get("/readyz", s.readyz)
+	r.Method(http.MethodGet, "/metrics", s.metrics.handler())
+	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
 	r.Get("/v1/chains", s.chains)
@@ -108,6 +164,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	srv := &http.Server{
 		Handler:           s.Handler(),
 		ReadHeaderTimeout: 5 * time.Second,
+		MaxHeaderBytes:    maxHeaderBytesHard,
 		ReadTimeout:       15 * time.Second,
 		WriteTimeout:      s.requestTimeout + 5*time.Second,
 		IdleTimeout:       2 * time.Minute,

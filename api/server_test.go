@@ -184,35 +184,38 @@ const (
 	problemType = "application/problem+json"
 )
 
-func TestEndpoints(t *testing.T) {
-	h := api.New(seededStore(t)).Handler()
-	tests := []struct {
-		name, method, path string
-		status             int
-		contentType        string
-		body               string
-	}{
-		{"health", "GET", "/healthz", 200, jsonType, `{"status":"ok"}`},
-		{"topics", "GET", "/v1/topics", 200, jsonType, `{"topics":[
+// endpointCase is one request to a handler over seededStore and the answer it must get.
+type endpointCase struct {
+	name, method, path string
+	status             int
+	contentType        string
+	body               string
+}
+
+// endpointCases covers every route and every error the handlers answer; the OpenAPI
+// test sends the same requests and checks the answers against the document.
+var endpointCases = []endpointCase{
+	{"health", "GET", "/healthz", 200, jsonType, `{"status":"ok"}`},
+	{"topics", "GET", "/v1/topics", 200, jsonType, `{"topics":[
 			{"topic_id":1,"metadata":"ETH 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":68},
 			{"topic_id":3,"metadata":"BTC 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70},
 			{"topic_id":9,"metadata":"ETH 8h Log-Return Prediction","epoch_length":5760,"ground_truth_lag":5760,"allow_negative":true,"latest_block_height":5761},
 			{"topic_id":14,"metadata":"BTC 8h Price Prediction","epoch_length":5760,"ground_truth_lag":5760,"allow_negative":false},
 			{"topic_id":21,"metadata":"SOL 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70},
 			{"topic_id":22,"metadata":"ARB 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70}]}`},
-		{"inference", "GET", "/v1/topics/1/inference", 200, jsonType, `{"topic_id":1,"value":"3012.5",
+	{"inference", "GET", "/v1/topics/1/inference", 200, jsonType, `{"topic_id":1,"value":"3012.5",
 			"value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"timestamp":"2026-11-24T20:00:00Z",
 			"confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]}`},
-		{"inference rounded, no intervals", "GET", "/v1/topics/3/inference", 200, jsonType, `{"topic_id":3,
+	{"inference rounded, no intervals", "GET", "/v1/topics/3/inference", 200, jsonType, `{"topic_id":3,
 			"value":"97234.0000000000000000005000000000","value_scaled":"97234000000000000000000","decimals":18,
 			"block_height":70,"timestamp":"2026-11-24T20:00:10Z"}`},
-		{"inference negative, time in UTC", "GET", "/v1/topics/9/inference", 200, jsonType, `{"topic_id":9,
+	{"inference negative, time in UTC", "GET", "/v1/topics/9/inference", 200, jsonType, `{"topic_id":9,
 			"value":"-0.012345678901234567891","value_scaled":"-12345678901234568","decimals":18,
 			"block_height":5761,"timestamp":"2026-11-24T12:00:00.123Z"}`},
-		{"inference with needlessly escaped id", "GET", "/v1/topics/%31/inference", 200, jsonType, `{"topic_id":1,"value":"3012.5",
+	{"inference with needlessly escaped id", "GET", "/v1/topics/%31/inference", 200, jsonType, `{"topic_id":1,"value":"3012.5",
 			"value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"timestamp":"2026-11-24T20:00:00Z",
 			"confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]}`},
-		{"chains", "GET", "/v1/chains", 200, jsonType, `{"chains":[
+	{"chains", "GET", "/v1/chains", 200, jsonType, `{"chains":[
 			{"chain_id":56,"name":"bnb","oracle":"0x5FbDB2315678afecb367f032d93F642f64180aa3","topics":[
 				{"topic_id":1,"block_height":60,"value_scaled":"3000500000000000000000","lag_blocks":8,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"},
 				{"topic_id":3,"block_height":70,"value_scaled":"97234000000000000000000","lag_blocks":0},
@@ -223,58 +226,61 @@ func TestEndpoints(t *testing.T) {
 				{"topic_id":3,"block_height":75,"value_scaled":"97300000000000000000000","lag_blocks":0},
 				{"topic_id":14,"block_height":0,"lag_blocks":0}]}]}`},
 
-		{"id not a number", "GET", "/v1/topics/eth/inference", 400, problemType,
-			problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/topics/eth/inference")},
-		{"id decimal fraction", "GET", "/v1/topics/1.5/inference", 400, problemType,
-			problemJSON(400, `topic id "1.5" is not a decimal integer`, "/v1/topics/1.5/inference")},
-		{"id negative", "GET", "/v1/topics/-1/inference", 400, problemType,
-			problemJSON(400, `topic id "-1" is negative; topic ids are unsigned integers`, "/v1/topics/-1/inference")},
-		{"id overflows uint64", "GET", "/v1/topics/18446744073709551616/inference", 400, problemType,
-			problemJSON(400, `topic id "18446744073709551616" is larger than the largest topic id, 18446744073709551615`, "/v1/topics/18446744073709551616/inference")},
-		{"id with plus", "GET", "/v1/topics/+1/inference", 400, problemType,
-			problemJSON(400, `topic id "+1" has a sign; write the digits alone`, "/v1/topics/+1/inference")},
-		{"id with escaped plus", "GET", "/v1/topics/%2B1/inference", 400, problemType,
-			problemJSON(400, `topic id "+1" has a sign; write the digits alone`, "/v1/topics/%2B1/inference")},
-		{"id with space", "GET", "/v1/topics/%201/inference", 400, problemType,
-			problemJSON(400, `topic id " 1" contains whitespace; write the digits alone`, "/v1/topics/%201/inference")},
-		{"id with trailing tab", "GET", "/v1/topics/1%09/inference", 400, problemType,
-			problemJSON(400, `topic id "1\t" contains whitespace; write the digits alone`, "/v1/topics/1%09/inference")},
-		{"id empty", "GET", "/v1/topics//inference", 400, problemType,
-			problemJSON(400, "topic id is empty", "/v1/topics//inference")},
-		{"id with leading zero", "GET", "/v1/topics/01/inference", 400, problemType,
-			problemJSON(400, `topic id "01" has leading zeros`, "/v1/topics/01/inference")},
-		{"id with escaped slash", "GET", "/v1/topics/1%2F2/inference", 400, problemType,
-			problemJSON(400, `topic id "1/2" is not a decimal integer`, "/v1/topics/1%2F2/inference")},
-		{"id very long", "GET", "/v1/topics/" + strings.Repeat("9", 40) + "/inference", 400, problemType,
-			problemJSON(400, `topic id "`+strings.Repeat("9", 32)+`"… is larger than the largest topic id, 18446744073709551615`, "/v1/topics/"+strings.Repeat("9", 40)+"/inference")},
+	{"id not a number", "GET", "/v1/topics/eth/inference", 400, problemType,
+		problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/topics/eth/inference")},
+	{"id decimal fraction", "GET", "/v1/topics/1.5/inference", 400, problemType,
+		problemJSON(400, `topic id "1.5" is not a decimal integer`, "/v1/topics/1.5/inference")},
+	{"id negative", "GET", "/v1/topics/-1/inference", 400, problemType,
+		problemJSON(400, `topic id "-1" is negative; topic ids are unsigned integers`, "/v1/topics/-1/inference")},
+	{"id overflows uint64", "GET", "/v1/topics/18446744073709551616/inference", 400, problemType,
+		problemJSON(400, `topic id "18446744073709551616" is larger than the largest topic id, 18446744073709551615`, "/v1/topics/18446744073709551616/inference")},
+	{"id with plus", "GET", "/v1/topics/+1/inference", 400, problemType,
+		problemJSON(400, `topic id "+1" has a sign; write the digits alone`, "/v1/topics/+1/inference")},
+	{"id with escaped plus", "GET", "/v1/topics/%2B1/inference", 400, problemType,
+		problemJSON(400, `topic id "+1" has a sign; write the digits alone`, "/v1/topics/%2B1/inference")},
+	{"id with space", "GET", "/v1/topics/%201/inference", 400, problemType,
+		problemJSON(400, `topic id " 1" contains whitespace; write the digits alone`, "/v1/topics/%201/inference")},
+	{"id with trailing tab", "GET", "/v1/topics/1%09/inference", 400, problemType,
+		problemJSON(400, `topic id "1\t" contains whitespace; write the digits alone`, "/v1/topics/1%09/inference")},
+	{"id empty", "GET", "/v1/topics//inference", 400, problemType,
+		problemJSON(400, "topic id is empty", "/v1/topics//inference")},
+	{"id with leading zero", "GET", "/v1/topics/01/inference", 400, problemType,
+		problemJSON(400, `topic id "01" has leading zeros`, "/v1/topics/01/inference")},
+	{"id with escaped slash", "GET", "/v1/topics/1%2F2/inference", 400, problemType,
+		problemJSON(400, `topic id "1/2" is not a decimal integer`, "/v1/topics/1%2F2/inference")},
+	{"id very long", "GET", "/v1/topics/" + strings.Repeat("9", 40) + "/inference", 400, problemType,
+		problemJSON(400, `topic id "`+strings.Repeat("9", 32)+`"… is larger than the largest topic id, 18446744073709551615`, "/v1/topics/"+strings.Repeat("9", 40)+"/inference")},
 
-		{"unknown topic", "GET", "/v1/topics/42/inference", 404, problemType,
-			problemJSON(404, "topic 42 is not known", "/v1/topics/42/inference")},
-		{"largest id, unknown", "GET", "/v1/topics/18446744073709551615/inference", 404, problemType,
-			problemJSON(404, "topic 18446744073709551615 is not known", "/v1/topics/18446744073709551615/inference")},
-		{"no inference yet", "GET", "/v1/topics/14/inference", 404, problemType,
-			problemJSON(404, "topic 14 has no inference yet", "/v1/topics/14/inference")},
-		{"unknown route", "GET", "/v1/oracles", 404, problemType,
-			problemJSON(404, "no route for /v1/oracles", "/v1/oracles")},
-		{"topic without sub-resource", "GET", "/v1/topics/1", 404, problemType,
-			problemJSON(404, "no route for /v1/topics/1", "/v1/topics/1")},
-		{"root", "GET", "/", 404, problemType, problemJSON(404, "no route for /", "/")},
+	{"unknown topic", "GET", "/v1/topics/42/inference", 404, problemType,
+		problemJSON(404, "topic 42 is not known", "/v1/topics/42/inference")},
+	{"largest id, unknown", "GET", "/v1/topics/18446744073709551615/inference", 404, problemType,
+		problemJSON(404, "topic 18446744073709551615 is not known", "/v1/topics/18446744073709551615/inference")},
+	{"no inference yet", "GET", "/v1/topics/14/inference", 404, problemType,
+		problemJSON(404, "topic 14 has no inference yet", "/v1/topics/14/inference")},
+	{"unknown route", "GET", "/v1/oracles", 404, problemType,
+		problemJSON(404, "no route for /v1/oracles", "/v1/oracles")},
+	{"topic without sub-resource", "GET", "/v1/topics/1", 404, problemType,
+		problemJSON(404, "no route for /v1/topics/1", "/v1/topics/1")},
+	{"root", "GET", "/", 404, problemType, problemJSON(404, "no route for /", "/")},
 
-		{"post topics", "POST", "/v1/topics", 405, problemType,
-			problemJSON(405, "POST is not allowed here; this route answers GET", "/v1/topics")},
-		{"delete inference", "DELETE", "/v1/topics/1/inference", 405, problemType,
-			problemJSON(405, "DELETE is not allowed here; this route answers GET", "/v1/topics/1/inference")},
-		{"put health", "PUT", "/healthz", 405, problemType,
-			problemJSON(405, "PUT is not allowed here; this route answers GET", "/healthz")},
-		{"method chi does not know", "PROPFIND", "/v1/chains", 405, problemType,
-			problemJSON(405, "PROPFIND is not allowed here; this route answers GET", "/v1/chains")},
+	{"post topics", "POST", "/v1/topics", 405, problemType,
+		problemJSON(405, "POST is not allowed here; this route answers GET", "/v1/topics")},
+	{"delete inference", "DELETE", "/v1/topics/1/inference", 405, problemType,
+		problemJSON(405, "DELETE is not allowed here; this route answers GET", "/v1/topics/1/inference")},
+	{"put health", "PUT", "/healthz", 405, problemType,
+		problemJSON(405, "PUT is not allowed here; this route answers GET", "/healthz")},
+	{"method chi does not know", "PROPFIND", "/v1/chains", 405, problemType,
+		problemJSON(405, "PROPFIND is not allowed here; this route answers GET", "/v1/chains")},
 
-		{"negative value on a topic that forbids it", "GET", "/v1/topics/21/inference", 502, problemType,
-			problemJSON(502, "the latest inference of topic 21 (block 70) is not a value the oracle can carry", "/v1/topics/21/inference")},
-		{"NaN from the network", "GET", "/v1/topics/22/inference", 502, problemType,
-			problemJSON(502, "the latest inference of topic 22 (block 70) is not a value the oracle can carry", "/v1/topics/22/inference")},
-	}
-	for _, tc := range tests {
+	{"negative value on a topic that forbids it", "GET", "/v1/topics/21/inference", 502, problemType,
+		problemJSON(502, "the latest inference of topic 21 (block 70) is not a value the oracle can carry", "/v1/topics/21/inference")},
+	{"NaN from the network", "GET", "/v1/topics/22/inference", 502, problemType,
+		problemJSON(502, "the latest inference of topic 22 (block 70) is not a value the oracle can carry", "/v1/topics/22/inference")},
+}
+
+func TestEndpoints(t *testing.T) {
+	h := api.New(seededStore(t)).Handler()
+	for _, tc := range endpointCases {
 		t.Run(tc.name, func(t *testing.T) {
 			res := do(t, h, tc.method, tc.path)
 			assertJSON(t, res, tc.status, tc.contentType, tc.body)
@@ -464,7 +470,8 @@ func TestAccessLog(t *testing.T) {
 		now = now.Add(1500 * time.Microsecond)
 		return now
 	}
-	h := api.New(seededStore(t), api.WithLogger(newLogger(&logs)), api.WithClock(clock)).Handler()
+	// Rate limiting off: it reads the clock too.
+	h := api.New(seededStore(t), api.WithLogger(newLogger(&logs)), api.WithClock(clock), api.WithRateLimit(0, 0)).Handler()
 	res := do(t, h, "GET", "/v1/topics/1/inference")
 	body, _ := io.ReadAll(res.Body)
 

@@ -32,7 +32,7 @@ func FuzzTopicIDPath(f *testing.F) {
 	if err := st.PutInference(ctx, oracle.Inference{TopicID: 1, BlockHeight: 68, Value: "3012.5"}); err != nil {
 		f.Fatal(err)
 	}
-	h := New(st).Handler()
+	h := New(st, WithRateLimit(0, 0)).Handler()
 
 	f.Fuzz(func(t *testing.T, segment string) {
 		id, err := parseTopicID(segment)
