@@ -30,6 +30,8 @@ type topicJSON struct {
 	GroundTruthLag    int64  `json:"ground_truth_lag"`
 	AllowNegative     bool   `json:"allow_negative"`
 	LatestBlockHeight uint64 `json:"latest_block_height,omitempty"` // omitted before the first inference
+	Asset             string `json:"asset,omitempty"`               // omitted when no asset maps to the topic
+	Timeframe         string `json:"timeframe,omitempty"`
 }
 
 type inferenceJSON struct {
@@ -97,6 +99,7 @@ func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
 			s.fail(w, r, err)
 			return
 		}
+		asset := s.assets[t.ID]
 		out.Topics = append(out.Topics, topicJSON{
 			TopicID:           t.ID,
 			Metadata:          t.Metadata,
@@ -104,6 +107,8 @@ func (s *Server) topics(w http.ResponseWriter, r *http.Request) {
 			GroundTruthLag:    t.GroundTruthLag,
 			AllowNegative:     t.AllowNegative,
 			LatestBlockHeight: height,
+			Asset:             asset.Asset,
+			Timeframe:         asset.Timeframe,
 		})
 	}
 	s.reply(w, r, out, cacheShort)

@@ -20,6 +20,7 @@ import (
 	v3 "github.com/pb33f/libopenapi/datamodel/high/v3"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 // openAPI is the served document, parsed once for every test that checks answers
@@ -161,6 +162,11 @@ func TestResponsesMatchOpenAPI(t *testing.T) {
 	for _, rq := range reqs {
 		checkRequest(t, c, h, rq)
 	}
+
+	// Topics mapped to assets carry asset and timeframe.
+	mapped := api.New(seededStore(t), api.WithRateLimit(0, 0),
+		api.WithAssetTopics([]oracle.AssetTopic{{Asset: "ETH", Timeframe: "5m", TopicID: 1}})).Handler()
+	checkRequest(t, c, mapped, apiRequest{method: "GET", path: "/v1/topics"})
 
 	// Every route over its rate limit.
 	limited := api.New(seededStore(t), api.WithRateLimit(1, 1)).Handler()

@@ -55,6 +55,7 @@ type Server struct {
 	metrics     *apiMetrics
 	inferences  inferenceCache
 	ids         *requestIDs
+	assets      map[uint64]oracle.AssetTopic // by topic
 }
 
 // Option configures a Server.
@@ -93,6 +94,17 @@ func WithRateLimit(perSecond float64, burst int) Option {
 // budget. A request with a key not named here counts against its IP address.
 func WithAPIKeys(keys ...string) Option {
 	return func(s *Server) { s.apiKeys = append(s.apiKeys, keys...) }
+}
+
+// WithAssetTopics tells the API which topic predicts which asset over which
+// timeframe; /v1/topics shows it beside each mapped topic.
+func WithAssetTopics(mapping []oracle.AssetTopic) Option {
+	return func(s *Server) {
+		s.assets = make(map[uint64]oracle.AssetTopic, len(mapping))
+		for _, a := range mapping {
+			s.assets[a.TopicID] = a
+		}
+	}
 }
 
 // WithCORSOrigins lets browser pages from origins read the API cross-origin; "*" allows

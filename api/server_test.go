@@ -588,3 +588,18 @@ func TestServeReportsListenerFailure(t *testing.T) {
 		t.Errorf("Serve on a closed listener returned %v, want an error naming the address", err)
 	}
 }
+
+// A topic the gateway maps to an asset and a timeframe shows them; others do not.
+func TestTopicsShowTheirAssetAndTimeframe(t *testing.T) {
+	h := api.New(seededStore(t), api.WithAssetTopics([]oracle.AssetTopic{
+		{Asset: "ETH", Timeframe: "5m", TopicID: 1},
+		{Asset: "BTC", Timeframe: "8h", TopicID: 14},
+	})).Handler()
+	assertJSON(t, do(t, h, "GET", "/v1/topics"), 200, jsonType, `{"topics":[
+			{"topic_id":1,"metadata":"ETH 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":68,"asset":"ETH","timeframe":"5m"},
+			{"topic_id":3,"metadata":"BTC 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70},
+			{"topic_id":9,"metadata":"ETH 8h Log-Return Prediction","epoch_length":5760,"ground_truth_lag":5760,"allow_negative":true,"latest_block_height":5761},
+			{"topic_id":14,"metadata":"BTC 8h Price Prediction","epoch_length":5760,"ground_truth_lag":5760,"allow_negative":false,"asset":"BTC","timeframe":"8h"},
+			{"topic_id":21,"metadata":"SOL 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70},
+			{"topic_id":22,"metadata":"ARB 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70}]}`)
+}

@@ -56,6 +56,14 @@ type Topic struct {
 	AllowNegative          bool
 }
 
+// AssetTopic names the topic whose inferences predict an asset's price over a
+// timeframe, as frontends ask for them: ETH over 5m, BTC over 8h.
+type AssetTopic struct {
+	Asset     string // ticker in upper case, such as "ETH"
+	Timeframe string // a count and a unit of s, m, h or d, such as "5m" or "8h"
+	TopicID   uint64
+}
+
 // Update is one topic's entry in a batch for the AlloraOracle contract: the EIP-712
 // struct Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp).
 type Update struct {

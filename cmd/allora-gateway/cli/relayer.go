@@ -163,7 +163,8 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		if err != nil {
 			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 		}
-		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version))
+		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version),
+			api.WithAssetTopics(cfg.AssetTopics()))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
 	}

@@ -13,6 +13,7 @@ import (
 	"os"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/ethereum/go-ethereum/common"
 	"go.yaml.in/yaml/v3"
 )
@@ -21,14 +22,16 @@ import (
 // and, upper-cased and joined by "_" under ALLORA_GATEWAY, the names of the
 // environment variables that override them (see Load).
 type Config struct {
-	Allora  Allora   `yaml:"allora"`
-	Topics  []uint64 `yaml:"topics"`
-	Chains  []Chain  `yaml:"chains"`
-	Relayer Relayer  `yaml:"relayer"`
-	Signers Signers  `yaml:"signers"`
-	Redis   Redis    `yaml:"redis"`
-	API     API      `yaml:"api"`
-	Log     Log      `yaml:"log"`
+	Allora Allora   `yaml:"allora"`
+	Topics []uint64 `yaml:"topics"`
+	// Predictions map assets and timeframes to topics for the API, such as ETH/5m to 1.
+	Predictions []Prediction `yaml:"predictions,omitempty"`
+	Chains      []Chain      `yaml:"chains"`
+	Relayer     Relayer      `yaml:"relayer"`
+	Signers     Signers      `yaml:"signers"`
+	Redis       Redis        `yaml:"redis"`
+	API         API          `yaml:"api"`
+	Log         Log          `yaml:"log"`
 }
 
 // Allora is where the relayer reads inferences.
@@ -42,6 +45,25 @@ type Allora struct {
 	EmissionsVersion string `yaml:"emissions_version"`
 	// RequestTimeout bounds each request to the node.
 	RequestTimeout Duration `yaml:"request_timeout"`
+}
+
+// Prediction names the topic that predicts an asset over a timeframe.
+type Prediction struct {
+	// Asset is the ticker, in upper case, such as ETH.
+	Asset string `yaml:"asset"`
+	// Timeframe is a count and a unit (s, m, h or d), such as 5m or 8h.
+	Timeframe string `yaml:"timeframe"`
+	// Topic is the Allora topic id; it must be among topics.
+	Topic uint64 `yaml:"topic"`
+}
+
+// AssetTopics returns the predictions as the domain's type.
+func (c Config) AssetTopics() []oracle.AssetTopic {
+	out := make([]oracle.AssetTopic, len(c.Predictions))
+	for i, p := range c.Predictions {
+		out[i] = oracle.AssetTopic{Asset: p.Asset, Timeframe: p.Timeframe, TopicID: p.Topic}
+	}
+	return out
 }
 
 // Chain is one EVM chain the relayer pushes to.

@@ -480,3 +480,36 @@ func TestRedisSettings(t *testing.T) {
 		t.Errorf("a rediss:// URL is refused: %v", err)
 	}
 }
+
+func TestPredictionsMapAssetsToTopics(t *testing.T) {
+	c := Default()
+	c.Allora.Endpoint = "http://127.0.0.1:1317"
+	c.Topics = []uint64{1, 2}
+	c.Chains = []Chain{{Name: "bnb", ChainID: 56, RPC: "http://127.0.0.1:8545", Oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}}
+	c.Signers = Signers{Submitter: Key{Keystore: "/k/s.json", PassphraseEnv: "S"}, Oracle: []Key{{Keystore: "/k/o.json", PassphraseEnv: "O"}}}
+	c.Predictions = []Prediction{{Asset: "ETH", Timeframe: "5m", Topic: 1}, {Asset: "BTC", Timeframe: "8h", Topic: 2}}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("a valid mapping: %v", err)
+	}
+	if got := c.AssetTopics(); len(got) != 2 || got[1].Asset != "BTC" || got[1].Timeframe != "8h" || got[1].TopicID != 2 {
+		t.Errorf("AssetTopics = %+v", got)
+	}
+	c.Predictions = []Prediction{
+		{Asset: "eth", Timeframe: "5m", Topic: 1},
+		{Asset: "ETH", Timeframe: "five", Topic: 1},
+		{Asset: "SOL", Timeframe: "1h", Topic: 9},
+		{Asset: "BTC", Timeframe: "8h", Topic: 2},
+		{Asset: "BTC", Timeframe: "8h", Topic: 1},
+	}
+	err := c.Validate()
+	for _, want := range []string{
+		`predictions[0]: asset "eth"`,
+		`predictions[1]: timeframe "five"`,
+		"predictions[2]: topic 9 is not among topics",
+		"predictions[4]: BTC/8h already maps to a topic at predictions[3]",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate = %v, want it to report %q", err, want)
+		}
+	}
+}

@@ -15,6 +15,13 @@ import (
 // emissionsVersions are the emissions API versions the Allora source speaks.
 var emissionsVersions = regexp.MustCompile(`^v([5-9]|10)$`)
 
+// assetPattern and timeframePattern are what a prediction's asset and timeframe look
+// like in the API's paths (/v1/predictions/ETH/5m).
+var (
+	assetPattern     = regexp.MustCompile(`^[A-Z0-9]{1,16}$`)
+	timeframePattern = regexp.MustCompile(`^[1-9][0-9]{0,4}[smhd]$`)
+)
+
 // Validate checks the configuration and reports every problem at once, one per line of
 // the error (errors.Join), each starting with the path of the key at fault:
 //
@@ -110,6 +117,24 @@ func (c Config) Validate() error {
 		seenKeystore[k.Keystore] = i
 	}
 
+	seenPrediction := map[string]int{}
+	for i, p := range c.Predictions {
+		path := fmt.Sprintf("predictions[%d]", i)
+		if !assetPattern.MatchString(p.Asset) {
+			v.add("%s: asset %q: want an upper-case ticker such as ETH", path, p.Asset)
+		}
+		if !timeframePattern.MatchString(p.Timeframe) {
+			v.add("%s: timeframe %q: want a count and a unit of s, m, h or d, such as 5m or 8h", path, p.Timeframe)
+		}
+		if _, ok := seenTopic[p.Topic]; !ok {
+			v.add("%s: topic %d is not among topics", path, p.Topic)
+		}
+		key := p.Asset + "/" + p.Timeframe
+		if j, dup := seenPrediction[key]; dup {
+			v.add("%s: %s already maps to a topic at predictions[%d]", path, key, j)
+		}
+		seenPrediction[key] = i
+	}
 	if c.Redis.URL != "" && !isURL(c.Redis.URL.Reveal(), "redis", "rediss", "unix") {
 		v.add("redis.url: must be a redis://, rediss:// or unix:// URL")
 	}

@@ -62,6 +62,16 @@ func DefaultTopics() []emulator.TopicConfig {
 	}
 }
 
+// DefaultAssetTopics says which devnet topic predicts which asset over which timeframe.
+func DefaultAssetTopics() []oracle.AssetTopic {
+	return []oracle.AssetTopic{
+		{Asset: "ETH", Timeframe: "5m", TopicID: 1},
+		{Asset: "BTC", Timeframe: "5m", TopicID: 2},
+		{Asset: "ETH", Timeframe: "8h", TopicID: 3},
+		{Asset: "BTC", Timeframe: "8h", TopicID: 4},
+	}
+}
+
 // Config says what devnet runs and where.
 type Config struct {
 	Host            string // loopback host every service listens on; default 127.0.0.1
@@ -69,6 +79,7 @@ type Config struct {
 	AlloraPort      int    // Allora emulator REST port; default 1317, -1 picks a free one
 	Chains          []ChainSpec
 	Topics          []emulator.TopicConfig
+	AssetTopics     []oracle.AssetTopic // which topic predicts which asset; default DefaultAssetTopics
 	BlockTime       time.Duration // EVM block interval; default 1s
 	AlloraBlockTime time.Duration // Allora block interval; default 1s
 	PollInterval    time.Duration // relayer's Allora poll; default 1s
@@ -94,6 +105,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.Topics == nil {
 		c.Topics = DefaultTopics()
+	}
+	if c.AssetTopics == nil {
+		c.AssetTopics = DefaultAssetTopics()
 	}
 	if c.BlockTime == 0 {
 		c.BlockTime = time.Second
@@ -253,7 +267,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	}
 	g.Go(func() error { return rl.Run(gctx) })
 
-	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")))
+	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics))
 	d.APIURL = "http://" + apiLn.Addr().String()
 	g.Go(func() error { return srv.Serve(gctx, apiLn) })
 	fmt.Fprintf(out, "api      %s  (try: curl -s %s/v1/chains)\n", d.APIURL, d.APIURL)

@@ -126,6 +126,20 @@ func TestDevnetEndToEnd(t *testing.T) {
 		time.Sleep(200 * time.Millisecond)
 	}
 
+	// The API says which asset and timeframe each topic predicts.
+	var listed struct {
+		Topics []struct {
+			TopicID   uint64 `json:"topic_id"`
+			Asset     string `json:"asset"`
+			Timeframe string `json:"timeframe"`
+		} `json:"topics"`
+	}
+	getJSON(t, d.APIURL+"/v1/topics", &listed)
+	if len(listed.Topics) != len(topics) || listed.Topics[0].Asset != "ETH" || listed.Topics[0].Timeframe != "5m" ||
+		listed.Topics[3].Asset != "BTC" || listed.Topics[3].Timeframe != "8h" {
+		t.Errorf("/v1/topics = %+v, want ETH 5m first and BTC 8h last", listed)
+	}
+
 	// latest(topicId) over JSON-RPC equals the API's inference. Inferences keep coming,
 	// so a topic may move between the two reads: compare until a read pair agrees.
 	contract := alloraoracle.NewAlloraOracle()
