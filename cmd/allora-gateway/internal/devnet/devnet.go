@@ -80,14 +80,14 @@ type Config struct {
 	Chains          []ChainSpec
 	Topics          []emulator.TopicConfig
 	AssetTopics     []oracle.AssetTopic // which topic predicts which asset; default DefaultAssetTopics
-	BlockTime       time.Duration // EVM block interval; default 1s
-	AlloraBlockTime time.Duration // Allora block interval; default 1s
-	PollInterval    time.Duration // relayer's Allora poll; default 1s
-	Seed            int64         // seeds the emulator's price paths
-	RedisURL        string        // keep state in this Redis instead of memory
-	RedisPrefix     string        // key prefix in Redis; default allora-gateway-devnet
-	Logger          *slog.Logger  // default discards
-	Out             io.Writer     // where progress is printed; default discards
+	BlockTime       time.Duration       // EVM block interval; default 1s
+	AlloraBlockTime time.Duration       // Allora block interval; default 1s
+	PollInterval    time.Duration       // relayer's Allora poll; default 1s
+	Seed            int64               // seeds the emulator's price paths
+	RedisURL        string              // keep state in this Redis instead of memory
+	RedisPrefix     string              // key prefix in Redis; default allora-gateway-devnet
+	Logger          *slog.Logger        // default discards
+	Out             io.Writer           // where progress is printed; default discards
 }
 
 func (c *Config) setDefaults() {
