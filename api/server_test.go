@@ -12,6 +12,7 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"os"
 	"reflect"
 	"strings"
 	"sync"
@@ -19,6 +20,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/api"
@@ -51,8 +53,46 @@ func scaled(t testing.TB, s string) *big.Int {
 // chains at different stages.
 func seededStore(t testing.TB) *store.Memory {
 	t.Helper()
-	ctx := context.Background()
 	st := store.NewMemory()
+	seed(t, st)
+	return st
+}
+
+// seededRedis is seededStore's data in the Redis on 127.0.0.1:6379, under a prefix of
+// the test's own that is deleted when it ends.
+func seededRedis(t testing.TB) *store.Redis {
+	t.Helper()
+	ctx := context.Background()
+	prefix := fmt.Sprintf("allora-gateway-apitest-%d-%d", os.Getpid(), time.Now().UnixNano())
+	st, closeFn, err := store.DialRedis(ctx, "redis://127.0.0.1:6379/0", prefix)
+	if err != nil {
+		t.Fatalf("the API's tests need Redis on 127.0.0.1:6379 (make test starts it): %v", err)
+	}
+	t.Cleanup(func() {
+		rc := redis.NewClient(&redis.Options{Addr: "127.0.0.1:6379"})
+		defer rc.Close()
+		iter := rc.Scan(ctx, 0, prefix+"*", 200).Iterator()
+		for iter.Next(ctx) {
+			rc.Del(ctx, iter.Val())
+		}
+		_ = closeFn()
+	})
+	seed(t, st)
+	return st
+}
+
+// storeKinds are the stores every endpoint test runs over.
+var storeKinds = []struct {
+	name string
+	make func(testing.TB) api.Reader
+}{
+	{"memory", func(t testing.TB) api.Reader { return seededStore(t) }},
+	{"redis", func(t testing.TB) api.Reader { return seededRedis(t) }},
+}
+
+func seed(t testing.TB, st store.Store) {
+	t.Helper()
+	ctx := context.Background()
 	for _, tp := range []oracle.Topic{
 		{ID: 1, Metadata: "ETH 5min Price Prediction", EpochLength: 12, GroundTruthLag: 12, WorkerSubmissionWindow: 5, EpochLastEnded: 72},
 		{ID: 3, Metadata: "BTC 5min Price Prediction", EpochLength: 12, GroundTruthLag: 12, WorkerSubmissionWindow: 5, EpochLastEnded: 72},
@@ -108,7 +148,6 @@ func seededStore(t testing.TB) *store.Memory {
 			t.Fatal(err)
 		}
 	}
-	return st
 }
 
 const requestID = "req-7f3a"
@@ -279,7 +318,13 @@ var endpointCases = []endpointCase{
 }
 
 func TestEndpoints(t *testing.T) {
-	h := api.New(seededStore(t)).Handler()
+	for _, kind := range storeKinds {
+		t.Run(kind.name, func(t *testing.T) { testEndpoints(t, kind.make(t)) })
+	}
+}
+
+func testEndpoints(t *testing.T, st api.Reader) {
+	h := api.New(st).Handler()
 	for _, tc := range endpointCases {
 		t.Run(tc.name, func(t *testing.T) {
 			res := do(t, h, tc.method, tc.path)
