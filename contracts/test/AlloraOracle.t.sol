@@ -16,6 +16,36 @@ contract RefusingTreasury {
     }
 }
 
+/// A treasury that also owns the oracle and, when paid, calls withdrawFees again: the
+/// second call must be refused by the reentrancy guard.
+contract ReentrantTreasury {
+    AlloraOracle public immutable oracle;
+    bytes public innerRevert;
+    bool private _entered;
+
+    constructor(AlloraOracle oracle_) {
+        oracle = oracle_;
+    }
+
+    function acceptOwnership() external {
+        oracle.acceptOwnership();
+    }
+
+    function withdraw() external {
+        oracle.withdrawFees();
+    }
+
+    receive() external payable {
+        if (_entered) return;
+        _entered = true;
+        try oracle.withdrawFees() {
+            innerRevert = "reentered";
+        } catch (bytes memory reason) {
+            innerRevert = reason;
+        }
+    }
+}
+
 contract AlloraOracleTest {
     uint64 internal constant MAX_AGE = 1 hours;
     uint64 internal constant MAX_FUTURE_SKEW = 5 minutes;
@@ -805,6 +835,27 @@ contract AlloraOracleTest {
         oracle.withdrawFees();
         vm.assertEq(treasury.balance, 0.25 ether, "treasury paid");
         vm.assertEq(address(oracle).balance, 0, "oracle emptied");
+    }
+
+    function test_WithdrawFees_RefusesReentry() public {
+        ReentrantTreasury treasury = new ReentrantTreasury(oracle);
+        vm.startPrank(owner);
+        oracle.setTreasury(address(treasury));
+        oracle.transferOwnership(address(treasury));
+        vm.stopPrank();
+        treasury.acceptOwnership();
+        vm.deal(stranger, 1 ether);
+        vm.prank(stranger);
+        oracle.requestUpdate{value: 1 ether}(TOPIC_BTC);
+
+        treasury.withdraw();
+        vm.assertEq(
+            keccak256(treasury.innerRevert()),
+            keccak256(abi.encodeWithSignature("ReentrancyGuardReentrantCall()")),
+            "the reentrant withdrawFees was refused by the guard"
+        );
+        vm.assertEq(address(treasury).balance, 1 ether, "the treasury was paid once");
+        vm.assertEq(address(oracle).balance, 0, "the oracle holds nothing");
     }
 
     function test_WithdrawFees_OnlyOwner() public {
