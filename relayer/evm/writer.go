@@ -3,19 +3,15 @@
 package evm
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"math/big"
-	"slices"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
@@ -100,28 +96,6 @@ func WithReceiptPoll(d time.Duration) WriterOption {
 	}
 }
 
-// waitMined polls for the receipt of hash until it exists or ctx is done. A receipt
-// that is not found yet is the normal case; any other error is retried too, since an
-// endpoint's hiccup must not lose track of a transaction already sent.
-func (w *Writer) waitMined(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
-	ticker := time.NewTicker(w.receiptPoll)
-	defer ticker.Stop()
-	for {
-		receipt, err := w.backend.TransactionReceipt(ctx, hash)
-		if err == nil && receipt != nil {
-			return receipt, nil
-		}
-		select {
-		case <-ctx.Done():
-			if err != nil && !errors.Is(err, ethereum.NotFound) {
-				return nil, fmt.Errorf("%w (last error: %v)", ctx.Err(), err)
-			}
-			return nil, ctx.Err()
-		case <-ticker.C:
-		}
-	}
-}
-
 // Chain names the chain and its oracle.
 func (w *Writer) Chain() oracle.Chain { return w.chain }
 
@@ -174,7 +148,7 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 	if err != nil {
 		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
-	receipt, err := w.waitMined(ctx, tx.Hash())
+	receipt, err := waitMined(ctx, w.backend, tx.Hash(), w.receiptPoll)
 	if err != nil {
 		return relayer.SubmitResult{TxHash: tx.Hash()}, fmt.Errorf("wait for %s: %w", tx.Hash(), err)
 	}
@@ -244,71 +218,7 @@ func skipReason(r uint8) string {
 
 // explain adds the contract's custom error, when the node returned revert data, to err.
 func (w *Writer) explain(err error) error {
-	return explainRevert(w.contract, err)
-}
-
-// explainRevert decodes revert data carried by a JSON-RPC error into the contract's
-// custom error and its arguments, such as "UnknownSigner(0xab…)".
-func explainRevert(contract *alloraoracle.AlloraOracle, err error) error {
-	var de interface{ ErrorData() any }
-	if !errors.As(err, &de) {
-		return err
-	}
-	hexData, ok := de.ErrorData().(string)
-	if !ok {
-		return err
-	}
-	data, decErr := hexutil.Decode(hexData)
-	if decErr != nil || len(data) < 4 {
-		return err
-	}
-	parsed := contract.GetABI()
-	for name, e := range parsed.Errors {
-		if [4]byte(e.ID[:4]) != [4]byte(data[:4]) {
-			continue
-		}
-		args, uerr := e.Inputs.Unpack(data[4:])
-		if uerr != nil {
-			return fmt.Errorf("%w: %s", err, name)
-		}
-		return fmt.Errorf("%w: %s%v", err, name, args)
-	}
-	return err
-}
-
-// DeployParams are the oracle's constructor arguments.
-type DeployParams struct {
-	Owner         common.Address
-	Signers       []common.Address // sorted here; the contract requires ascending order
-	Threshold     uint8
-	MaxAge        uint64 // seconds
-	MaxFutureSkew uint64 // seconds
-}
-
-// DeployOracle deploys an AlloraOracle with key and waits until it is mined.
-func DeployOracle(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
-	id, err := chainID(ctx, backend)
-	if err != nil {
-		return common.Address{}, nil, fmt.Errorf("read chain id: %w", err)
-	}
-	signers := slices.Clone(p.Signers)
-	slices.SortFunc(signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
-	contract := alloraoracle.NewAlloraOracle()
-	input := contract.PackConstructor(p.Owner, signers, p.Threshold, p.MaxAge, p.MaxFutureSkew)
-	opts := bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))
-	opts.Context = ctx
-	addr, tx, err := bind.DeployContract(opts, common.FromHex(alloraoracle.AlloraOracleMetaData.Bin), backend, input)
-	if err != nil {
-		return common.Address{}, nil, fmt.Errorf("deploy AlloraOracle: %w", explainRevert(contract, err))
-	}
-	receipt, err := bind.WaitMined(ctx, backend, tx.Hash())
-	if err != nil {
-		return common.Address{}, nil, fmt.Errorf("wait for deployment %s: %w", tx.Hash(), err)
-	}
-	if receipt.Status != types.ReceiptStatusSuccessful {
-		return common.Address{}, receipt, fmt.Errorf("deploy AlloraOracle %s: %w", tx.Hash(), ErrReverted)
-	}
-	return addr, receipt, nil
+	return explainRevert(err, w.contract.GetABI())
 }
 
 func chainID(ctx context.Context, backend Backend) (uint64, error) {

@@ -18,7 +18,7 @@ func newDevnetCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	)
 	cmd := &cobra.Command{
 		Use:   "devnet",
-		Short: "Run the whole gateway in one process: Allora emulator, three EVM chains, relayer, API",
+		Short: "Run the whole gateway in one process: Allora emulator, three EVM chains, relayer, keeper, API",
 		Long: `devnet runs everything in one process with nothing to install:
 
   - an Allora chain emulator serving the emissions v5 REST API on 127.0.0.1:1317,
@@ -27,14 +27,20 @@ func newDevnetCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
   - three EVM chains (go-ethereum's simulated backend) with the chain ids of
     BNB Smart Chain (56), ZKsync Era (324) and Sonic (146), serving JSON-RPC on
     127.0.0.1:8545, 8546 and 8547 with a block every second, prefunded with the
-    usual development accounts, and the AlloraOracle contract deployed on each;
+    usual development accounts, and on each the AlloraOracle, an AlloraFeed
+    (Chainlink AggregatorV3) per topic, and a PredictionMarket on the ETH 5m topic
+    with a mock ETH / USD price feed;
   - the relayer, pushing 2-of-3 signed batches of every newer inference;
+  - a price feeder setting each mock price feed to the emulator's synthetic ETH price,
+    two development bettors, and the round keeper executing every market's rounds;
   - the REST API on 127.0.0.1:8080.
 
-It prints the contract addresses and every push. Check a chain with any Ethereum
-client, for example:
+It prints the contract addresses, every push and every executed round. Check a chain
+with any Ethereum client, for example:
 
   cast call <oracle> "latest(uint64)(int256,uint8,uint64,uint64)" 1 --rpc-url http://127.0.0.1:8545
+  cast call <feed> "latestRoundData()(uint80,int256,uint256,uint256,uint80)" --rpc-url http://127.0.0.1:8545
+  cast call <market> "currentEpoch()(uint256)" --rpc-url http://127.0.0.1:8545
   curl -s http://127.0.0.1:8080/v1/topics/1/inference
 
 Devnet compresses time (an Allora block a second, epochs of a few blocks) and keeps its

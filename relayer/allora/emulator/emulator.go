@@ -368,6 +368,20 @@ func (e *Emulator) Latest(topicID uint64) (oracle.Inference, bool) {
 	return inf, true
 }
 
+// Price returns where the topic's synthetic price path is now, as a decimal string: the
+// realised value its inferences try to predict, which devnet feeds to the chains as the
+// market price of the topic's asset. It moves at each of the topic's epochs. False for
+// an unknown topic.
+func (e *Emulator) Price(topicID uint64) (string, bool) {
+	e.mu.RLock()
+	defer e.mu.RUnlock()
+	ts := e.byID[topicID]
+	if ts == nil {
+		return "", false
+	}
+	return ts.value.String(), true
+}
+
 // Topics returns the chain's topics as it serves them, in Config order.
 func (e *Emulator) Topics() []oracle.Topic {
 	e.mu.RLock()

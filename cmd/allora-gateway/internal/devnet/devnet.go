@@ -1,8 +1,10 @@
 // Package devnet runs the whole gateway in one process: an Allora chain emulator that
 // speaks the real wire format, three EVM chains (chain ids 56, 324 and 146) serving
-// JSON-RPC on loopback with the AlloraOracle deployed, the relayer pushing signed
-// batches to them, and the REST API. It is what `allora-gateway devnet` runs, and what
-// the end-to-end tests start.
+// JSON-RPC on loopback with the AlloraOracle, an AlloraFeed per topic and a
+// PredictionMarket on the ETH 5m topic deployed, the relayer pushing signed batches to
+// them, a price feeder setting each market's price feed to the emulator's realised
+// price, two development bettors, the round keeper, and the REST API. It is what
+// `allora-gateway devnet` runs, and what the end-to-end tests start.
 package devnet
 
 import (
@@ -12,6 +14,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"strconv"
 	"strings"
@@ -132,22 +135,43 @@ func (c *Config) setDefaults() {
 	}
 }
 
-// Development keys: the submitter pays for transactions and owns the contracts; the
-// oracle accepts batches signed by 2 of the 3 signers.
+// Development keys: the submitter pays for oracle pushes and owns the contracts; the
+// oracle accepts batches signed by 2 of the 3 signers. The keeper, the price feeder and
+// the bettors send from keys of their own, so that their nonces never collide.
 const (
 	submitterKey    = 0
 	firstSignerKey  = 1
 	signerCount     = 3
 	signerThreshold = 2
+	keeperKey       = 4
+	priceFeederKey  = 5
+	firstBettorKey  = 6 // and 7
 )
+
+// The market devnet runs on every chain: the ETH 5m topic against an ETH / USD price
+// feed of 8 decimals, as Chainlink's USD feeds have.
+const (
+	MarketTopic       = 1
+	marketName        = "ETH 5m"
+	priceFeedDesc     = "ETH / USD"
+	priceFeedDecimals = 8
+	marketFeeBps      = 300
+)
+
+// minBet is the market's smallest bet, 0.001 of the native coin; the bettors stake it.
+var minBet = big.NewInt(1e15)
 
 // Chain is a running devnet chain.
 type Chain struct {
 	ChainSpec
-	URL    string         // JSON-RPC endpoint
-	Oracle common.Address // AlloraOracle
-	chain  *devchain.Chain
-	writer *evm.Writer
+	URL       string                    // JSON-RPC endpoint
+	Oracle    common.Address            // AlloraOracle
+	Feeds     map[uint64]common.Address // AlloraFeed of each topic
+	PriceFeed common.Address            // MockAggregator: the market's realised price
+	Market    common.Address            // PredictionMarket on MarketTopic
+	chain     *devchain.Chain
+	client    *ethclient.Client
+	writer    *evm.Writer
 }
 
 // Writer is the chain's oracle as the relayer sees it; its Latest reads latest(topicId)
@@ -234,15 +258,34 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		d.Signers = append(d.Signers, s.Address())
 	}
 
-	var writers []relayer.ChainWriter
+	// Start every chain, then deploy on all of them at once: each deployment waits for
+	// a block, and the chains make blocks side by side.
 	for _, spec := range cfg.Chains {
-		c, err := d.startChain(ctx, g, gctx, spec, submitter)
+		c, err := d.startChain(ctx, g, gctx, spec)
 		if err != nil {
 			return d, err
 		}
 		d.Chains = append(d.Chains, c)
+	}
+	timing := marketTiming(cfg.BlockTime)
+	deploys, dctx := errgroup.WithContext(ctx)
+	for _, c := range d.Chains {
+		deploys.Go(func() error { return d.deploy(dctx, c, submitter, timing) })
+	}
+	if err := deploys.Wait(); err != nil {
+		return d, err
+	}
+	var writers []relayer.ChainWriter
+	for _, c := range d.Chains {
 		writers = append(writers, c.writer)
 		fmt.Fprintf(out, "chain    %-7s id %-4d %s  AlloraOracle %s\n", c.Name, c.ID, c.URL, c.Oracle.Hex())
+		for _, t := range cfg.Topics {
+			fmt.Fprintf(out, "feed     %-7s topic %d %s  %s\n", c.Name, t.ID, c.Feeds[t.ID].Hex(), t.Metadata)
+		}
+		fmt.Fprintf(out, "price    %-7s %s %s  (mock feed set to the emulator's price of topic %d)\n",
+			c.Name, priceFeedDesc, c.PriceFeed.Hex(), MarketTopic)
+		fmt.Fprintf(out, "market   %-7s %s %s (interval %ds, buffer %ds)\n", c.Name, marketName, c.Market.Hex(),
+			int(timing.interval.Seconds()), int(timing.buffer.Seconds()))
 	}
 	fmt.Fprintf(out, "signers  %d of %d: %s\n", signerThreshold, signerCount, joinAddrs(d.Signers))
 	fmt.Fprintf(out, "submitter %s (development key %d; never use these keys on a real chain)\n", d.Submitter.Hex(), submitterKey)
@@ -267,6 +310,10 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	}
 	g.Go(func() error { return rl.Run(gctx) })
 
+	if err := d.startMarkets(ctx, g, gctx); err != nil {
+		return d, err
+	}
+
 	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics))
 	d.APIURL = "http://" + apiLn.Addr().String()
 	g.Go(func() error { return srv.Serve(gctx, apiLn) })
@@ -274,8 +321,8 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	return d, nil
 }
 
-// startChain starts one chain, its block producer and deploys the oracle.
-func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context.Context, spec ChainSpec, submitter *ecdsa.PrivateKey) (*Chain, error) {
+// startChain starts one chain and its block producer, and connects to it.
+func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context.Context, spec ChainSpec) (*Chain, error) {
 	port := spec.Port
 	if port < 0 {
 		port = 0
@@ -292,10 +339,15 @@ func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context
 		return nil, fmt.Errorf("chain %s: dial %s: %w", spec.Name, dc.URL(), err)
 	}
 	d.closers = append(d.closers, func() error { client.Close(); return nil })
+	return &Chain{ChainSpec: spec, URL: dc.URL(), chain: dc, client: client}, nil
+}
 
-	dctx, cancel := context.WithTimeout(ctx, 30*time.Second)
+// deploy deploys the oracle, a feed per topic, the mock price feed and the market on c,
+// and makes the oracle's writer.
+func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateKey, timing timing) error {
+	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	addr, _, err := evm.DeployOracle(dctx, client, submitter, evm.DeployParams{
+	addr, _, err := evm.DeployOracle(ctx, c.client, submitter, evm.DeployParams{
 		Owner:         d.Submitter,
 		Signers:       d.Signers,
 		Threshold:     signerThreshold,
@@ -303,17 +355,43 @@ func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context
 		MaxFutureSkew: 300,
 	})
 	if err != nil {
-		return nil, fmt.Errorf("chain %s: %w", spec.Name, err)
+		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	chain := oracle.Chain{ID: spec.ID, Name: spec.Name, Oracle: addr}
-	w, err := evm.NewWriter(ctx, chain, client, submitter)
+	c.Oracle = addr
+	feeds := make([]evm.FeedParams, len(d.cfg.Topics))
+	for i, t := range d.cfg.Topics {
+		feeds[i] = evm.FeedParams{Oracle: addr, TopicID: t.ID, Description: t.Metadata}
+	}
+	feedAddrs, err := evm.DeployFeeds(ctx, c.client, submitter, feeds)
 	if err != nil {
-		return nil, err
+		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	if err := d.Store.PutChain(ctx, chain); err != nil {
-		return nil, err
+	c.Feeds = make(map[uint64]common.Address, len(feeds))
+	for i, f := range feeds {
+		c.Feeds[f.TopicID] = feedAddrs[i]
 	}
-	return &Chain{ChainSpec: spec, URL: dc.URL(), Oracle: addr, chain: dc, writer: w}, nil
+	start, err := d.price()
+	if err != nil {
+		return fmt.Errorf("chain %s: %w", c.Name, err)
+	}
+	if c.PriceFeed, err = evm.DeployMockAggregator(ctx, c.client, submitter, evm.MockAggregatorParams{
+		Decimals: priceFeedDecimals, Description: priceFeedDesc, InitialAnswer: start,
+	}); err != nil {
+		return fmt.Errorf("chain %s: %w", c.Name, err)
+	}
+	if c.Market, err = evm.DeployMarket(ctx, c.client, submitter, evm.MarketParams{
+		Oracle: addr, TopicID: MarketTopic, PriceFeed: c.PriceFeed,
+		Interval: timing.interval, Buffer: timing.buffer, FeeBps: marketFeeBps, MinBet: minBet,
+		MaxPriceAge: timing.maxPriceAge, MaxPredictionAge: time.Hour,
+		Owner: d.Submitter, Treasury: d.Submitter,
+	}); err != nil {
+		return fmt.Errorf("chain %s: %w", c.Name, err)
+	}
+	chain := oracle.Chain{ID: c.ID, Name: c.Name, Oracle: addr}
+	if c.writer, err = evm.NewWriter(ctx, chain, c.client, submitter); err != nil {
+		return err
+	}
+	return d.Store.PutChain(ctx, chain)
 }
 
 // Wait blocks until every part has stopped after the context given to Start is done,

@@ -5,7 +5,9 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math/big"
 	"net/http"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -18,6 +20,10 @@ import (
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/devnet"
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -63,9 +69,10 @@ func (s *syncBuffer) String() string {
 }
 
 // TestDevnetEndToEnd runs devnet's parts in process — the Allora emulator, three chains
-// serving JSON-RPC, the relayer and the API — and checks what a user would: every
-// topic reaches every chain, and latest(topicId) read over each chain's JSON-RPC
-// endpoint agrees with the API's /v1/topics/{id}/inference.
+// serving JSON-RPC, the relayer, the keeper and the API — and checks what a user would:
+// every topic reaches every chain, latest(topicId) read over each chain's JSON-RPC
+// endpoint agrees with the API's /v1/topics/{id}/inference and with the topic's
+// AlloraFeed, and every chain's market runs its rounds to decisions.
 func TestDevnetEndToEnd(t *testing.T) {
 	defer goleak.VerifyNone(t,
 		// go-ethereum keeps a package-level sender cache and leaves a leveldb drain
@@ -85,10 +92,12 @@ func TestDevnetEndToEnd(t *testing.T) {
 	}
 	var out syncBuffer
 	d, err := devnet.Start(ctx, devnet.Config{
-		APIPort:         -1,
-		AlloraPort:      -1,
-		Chains:          chains,
-		BlockTime:       250 * time.Millisecond,
+		APIPort:    -1,
+		AlloraPort: -1,
+		Chains:     chains,
+		// Fast blocks: each block is a second of chain time, so the market's 60-second
+		// rounds take under five seconds.
+		BlockTime:       75 * time.Millisecond,
 		AlloraBlockTime: 250 * time.Millisecond,
 		PollInterval:    100 * time.Millisecond,
 		Out:             &out,
@@ -222,6 +231,138 @@ func TestDevnetEndToEnd(t *testing.T) {
 			}
 			time.Sleep(100 * time.Millisecond)
 		}
+	}
+
+	for _, c := range d.Chains {
+		client, err := ethclient.DialContext(ctx, c.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		checkFeeds(ctx, t, c, client, topics)
+		checkMarket(ctx, t, c, client)
+		client.Close()
+	}
+	printed := out.String()
+	for _, want := range []string{"feed     bnb     topic 1 ", "market   bnb     ETH 5m 0x", "round    bnb     ETH 5m executeRound: epoch "} {
+		if !strings.Contains(printed, want) {
+			t.Errorf("devnet did not print %q", want)
+		}
+	}
+}
+
+// checkFeeds checks that every topic's AlloraFeed answers latestRoundData with what
+// latest(topicId) holds, and that its round id moves up with the next push.
+func checkFeeds(ctx context.Context, t *testing.T, c *devnet.Chain, client *ethclient.Client, topics []emulator.TopicConfig) {
+	t.Helper()
+	if len(c.Feeds) != len(topics) {
+		t.Fatalf("%s: %d feeds, want one per topic (%d)", c.Name, len(c.Feeds), len(topics))
+	}
+	for _, topic := range topics {
+		feed, ok := c.Feeds[topic.ID]
+		if !ok {
+			t.Fatalf("%s: no feed for topic %d", c.Name, topic.ID)
+		}
+		// Pushes keep coming: compare reads until a pair falls between two pushes.
+		var first evm.FeedRound
+		var height uint64
+		agreed := false
+		for try := 0; try < 50 && !agreed; try++ {
+			latest, err := c.Writer().Latest(ctx, topic.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if first, err = evm.LatestRoundData(ctx, client, feed); err != nil {
+				t.Fatalf("%s: latestRoundData of the topic %d feed: %v", c.Name, topic.ID, err)
+			}
+			height = latest.BlockHeight
+			agreed = first.Answer.Cmp(latest.Value) == 0 && first.UpdatedAt == latest.Timestamp && first.RoundID.Sign() > 0
+			if !agreed {
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
+		if !agreed {
+			t.Errorf("%s topic %d: the feed's latestRoundData never agreed with latest(): %+v", c.Name, topic.ID, first)
+			continue
+		}
+		if topic.ID != devnet.MarketTopic {
+			continue
+		}
+		// After the next push the feed answers a newer round.
+		deadline := time.Now().Add(20 * time.Second)
+		for {
+			latest, err := c.Writer().Latest(ctx, topic.ID)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if latest.BlockHeight > height {
+				break
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: topic %d not pushed again within 20s", c.Name, topic.ID)
+			}
+			time.Sleep(100 * time.Millisecond)
+		}
+		second, err := evm.LatestRoundData(ctx, client, feed)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if second.RoundID.Cmp(first.RoundID) <= 0 {
+			t.Errorf("%s topic %d: round id %s after a push, was %s; want it to increase", c.Name, topic.ID, second.RoundID, first.RoundID)
+		}
+	}
+}
+
+// checkMarket waits until the chain's market has run past round 3, then checks a
+// decided round: its lock and close prices, the AI's call and the outcome agree.
+func checkMarket(ctx context.Context, t *testing.T, c *devnet.Chain, client *ethclient.Client) {
+	t.Helper()
+	m, err := evm.NewMarket(ctx, keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market}, client, devchain.DevKey(9))
+	if err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(60 * time.Second)
+	var s keeper.State
+	for {
+		if s, err = m.State(ctx); err != nil {
+			t.Fatal(err)
+		}
+		if s.Epoch > 3 {
+			t.Logf("%s: round %d at block %d", c.Name, s.Epoch, s.BlockNumber)
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("%s: market at round %d after 60s, want past 3: %+v", c.Name, s.Epoch, s)
+		}
+		time.Sleep(100 * time.Millisecond)
+	}
+	unit := new(big.Int).Exp(big.NewInt(10), big.NewInt(int64(18-m.PriceDecimals())), nil)
+	decided := 0
+	for epoch := uint64(1); epoch+1 < s.Epoch; epoch++ {
+		r, err := m.Round(ctx, epoch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		status := keeper.Status(r.Status)
+		if status != keeper.StatusAIRight && status != keeper.StatusAIWrong {
+			t.Logf("%s round %d: %s (%s)", c.Name, epoch, status, keeper.VoidReason(r.VoidReason))
+			continue
+		}
+		decided++
+		call := keeper.AICall(r.AiCall)
+		if r.LockPrice.Sign() <= 0 || r.ClosePrice.Sign() <= 0 || r.AiPrediction.Sign() <= 0 || (call != keeper.Up && call != keeper.Down) {
+			t.Errorf("%s round %d decided without prices or a call: %+v", c.Name, epoch, r)
+			continue
+		}
+		lockIn18 := new(big.Int).Mul(r.LockPrice, unit)
+		if wantUp := r.AiPrediction.Cmp(lockIn18) > 0; wantUp != (call == keeper.Up) {
+			t.Errorf("%s round %d: prediction %s against lock price %s, call %s", c.Name, epoch, r.AiPrediction, r.LockPrice, call)
+		}
+		if right := (r.ClosePrice.Cmp(r.LockPrice) > 0) == (call == keeper.Up); right != (status == keeper.StatusAIRight) {
+			t.Errorf("%s round %d: locked at %s, closed at %s, AI said %s, outcome %s", c.Name, epoch, r.LockPrice, r.ClosePrice, call, status)
+		}
+	}
+	if decided == 0 {
+		t.Errorf("%s: no round among the first %d was decided", c.Name, s.Epoch-2)
 	}
 }
 

@@ -1,0 +1,217 @@
+package evm
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math"
+	"math/big"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/bindings/mockaggregator"
+	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
+)
+
+// DeployParams are the oracle's constructor arguments.
+type DeployParams struct {
+	Owner         common.Address
+	Signers       []common.Address // sorted here; the contract requires ascending order
+	Threshold     uint8
+	MaxAge        uint64 // seconds
+	MaxFutureSkew uint64 // seconds
+}
+
+// DeployOracle deploys an AlloraOracle with key and waits until it is mined.
+func DeployOracle(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
+	signers := slices.Clone(p.Signers)
+	slices.SortFunc(signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
+	contract := alloraoracle.NewAlloraOracle()
+	addrs, receipts, err := deploy(ctx, backend, key, creation{
+		name:  "AlloraOracle",
+		bin:   alloraoracle.AlloraOracleMetaData.Bin,
+		input: contract.PackConstructor(p.Owner, signers, p.Threshold, p.MaxAge, p.MaxFutureSkew),
+		abi:   contract.GetABI(),
+	})
+	if err != nil {
+		var receipt *types.Receipt
+		if len(receipts) == 1 {
+			receipt = receipts[0]
+		}
+		return common.Address{}, receipt, err
+	}
+	return addrs[0], receipts[0], nil
+}
+
+// FeedParams are an AlloraFeed's constructor arguments: the Chainlink-style feed of one
+// topic of an oracle.
+type FeedParams struct {
+	Oracle      common.Address
+	TopicID     uint64
+	Description string // the topic's metadata, such as "ETH 5min Price Prediction"
+}
+
+// DeployFeed deploys the AlloraFeed of one topic and waits until it is mined.
+func DeployFeed(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p FeedParams) (common.Address, error) {
+	addrs, err := DeployFeeds(ctx, backend, key, []FeedParams{p})
+	if err != nil {
+		return common.Address{}, err
+	}
+	return addrs[0], nil
+}
+
+// DeployFeeds deploys one AlloraFeed per entry, sent back to back so that they are mined
+// together, and waits for all of them. The addresses come in the order of feeds.
+func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, error) {
+	contract := allorafeed.NewAlloraFeed()
+	// The feed reads the oracle on every call: its reverts are the oracle's errors.
+	oracleABI := alloraoracle.NewAlloraOracle().GetABI()
+	creations := make([]creation, len(feeds))
+	for i, f := range feeds {
+		creations[i] = creation{
+			name:  fmt.Sprintf("AlloraFeed of topic %d", f.TopicID),
+			bin:   allorafeed.AlloraFeedMetaData.Bin,
+			input: contract.PackConstructor(f.Oracle, f.TopicID, f.Description),
+			abi:   oracleABI,
+		}
+	}
+	addrs, _, err := deploy(ctx, backend, key, creations...)
+	return addrs, err
+}
+
+// MockAggregatorParams are a MockAggregator's constructor arguments: a price feed anyone
+// may set, for devnet and tests only.
+type MockAggregatorParams struct {
+	Decimals      uint8    // such as 8, as Chainlink's USD feeds
+	Description   string   // such as "ETH / USD"
+	InitialAnswer *big.Int // written as round 1; nil or zero writes none
+}
+
+// DeployMockAggregator deploys a settable price feed and waits until it is mined.
+func DeployMockAggregator(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p MockAggregatorParams) (common.Address, error) {
+	contract := mockaggregator.NewMockAggregator()
+	answer := p.InitialAnswer
+	if answer == nil {
+		answer = new(big.Int)
+	}
+	addrs, _, err := deploy(ctx, backend, key, creation{
+		name:  "MockAggregator",
+		bin:   mockaggregator.MockAggregatorMetaData.Bin,
+		input: contract.PackConstructor(p.Decimals, p.Description, answer),
+		abi:   contract.GetABI(),
+	})
+	if err != nil {
+		return common.Address{}, err
+	}
+	return addrs[0], nil
+}
+
+// MarketParams are a native-stake PredictionMarket's constructor arguments. Durations are
+// whole seconds; the contract bounds them (an interval of 60 s to 7 days, a buffer of 5 s
+// or more and shorter than the interval).
+type MarketParams struct {
+	Oracle           common.Address // the AlloraOracle whose topic predicts
+	TopicID          uint64
+	PriceFeed        common.Address // the AggregatorV3 feed of the realised price
+	Interval         time.Duration  // a round's betting phase, and then its running phase
+	Buffer           time.Duration  // how late a round may still be locked or closed
+	FeeBps           uint16         // treasury fee of decided rounds, at most 1000
+	MinBet           *big.Int       // smallest bet, in wei
+	MaxPriceAge      time.Duration  // oldest feed answer accepted
+	MaxPredictionAge time.Duration  // oldest prediction accepted
+	Owner            common.Address
+	Treasury         common.Address
+}
+
+// ErrBadParams means deployment parameters cannot be encoded for the contract.
+var ErrBadParams = errors.New("invalid deployment parameters")
+
+// DeployMarket deploys a PredictionMarket with native stakes and waits until it is mined.
+// A constructor the contract rejects fails before anything is sent, naming the contract's
+// error, such as InvalidInterval(30).
+func DeployMarket(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p MarketParams) (common.Address, error) {
+	var errs []error
+	secs := func(name string, d time.Duration) uint32 {
+		if d < 0 || d%time.Second != 0 || d/time.Second > math.MaxUint32 {
+			errs = append(errs, fmt.Errorf("%s %s is not a whole number of seconds that fits 32 bits: %w", name, d, ErrBadParams))
+			return 0
+		}
+		return uint32(d / time.Second)
+	}
+	interval, buffer := secs("interval", p.Interval), secs("buffer", p.Buffer)
+	maxPriceAge, maxPredictionAge := secs("max price age", p.MaxPriceAge), secs("max prediction age", p.MaxPredictionAge)
+	if p.MinBet == nil {
+		errs = append(errs, fmt.Errorf("minimum bet not set: %w", ErrBadParams))
+	}
+	if err := errors.Join(errs...); err != nil {
+		return common.Address{}, fmt.Errorf("deploy PredictionMarket: %w", err)
+	}
+	contract := predictionmarket.NewPredictionMarket()
+	addrs, _, err := deploy(ctx, backend, key, creation{
+		name: "PredictionMarket",
+		bin:  predictionmarket.PredictionMarketMetaData.Bin,
+		input: contract.PackConstructor(p.Oracle, p.TopicID, p.PriceFeed, common.Address{}, interval, buffer, p.FeeBps,
+			p.MinBet, maxPriceAge, maxPredictionAge, p.Owner, p.Treasury),
+		abi: contract.GetABI(),
+	})
+	if err != nil {
+		return common.Address{}, err
+	}
+	return addrs[0], nil
+}
+
+// creation is one contract to deploy.
+type creation struct {
+	name  string
+	bin   string
+	input []byte
+	abi   abi.ABI // whose custom errors explain a rejected constructor
+}
+
+// deploy sends the creations with consecutive nonces, so that independent contracts are
+// mined in one block, then waits for every receipt. Each creation's gas is estimated on
+// the latest state: a creation that depends on another in the same call would fail.
+func deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, cs ...creation) ([]common.Address, []*types.Receipt, error) {
+	id, err := chainID(ctx, backend)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read chain id: %w", err)
+	}
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := backend.PendingNonceAt(ctx, from)
+	if err != nil {
+		return nil, nil, fmt.Errorf("read nonce of %s: %w", from, err)
+	}
+	addrs := make([]common.Address, len(cs))
+	txs := make([]*types.Transaction, len(cs))
+	for i, c := range cs {
+		opts := bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))
+		opts.Context = ctx
+		opts.Nonce = new(big.Int).SetUint64(nonce + uint64(i))
+		addrs[i], txs[i], err = bind.DeployContract(opts, common.FromHex(c.bin), backend, c.input)
+		if err != nil {
+			// Those already sent still get mined; their nonces are used, nothing is lost.
+			return nil, nil, fmt.Errorf("deploy %s: %w", c.name, explainRevert(err, c.abi))
+		}
+	}
+	receipts := make([]*types.Receipt, len(cs))
+	for i, tx := range txs {
+		receipts[i], err = waitMined(ctx, backend, tx.Hash(), DefaultReceiptPoll)
+		if err != nil {
+			return nil, nil, fmt.Errorf("wait for deployment of %s %s: %w", cs[i].name, tx.Hash(), err)
+		}
+		if receipts[i].Status != types.ReceiptStatusSuccessful {
+			return nil, receipts, fmt.Errorf("deploy %s %s: %w", cs[i].name, tx.Hash(), ErrReverted)
+		}
+	}
+	return addrs, receipts, nil
+}

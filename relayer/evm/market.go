@@ -1,0 +1,175 @@
+package evm
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"fmt"
+	"math/big"
+
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
+	"github.com/allora-gateway/allora-gateway/relayer/keeper"
+)
+
+// Market reads and drives one chain's PredictionMarket: the keeper's view of it, and
+// bets for devnet and tests.
+type Market struct {
+	info          keeper.MarketInfo
+	backend       Backend
+	contract      *predictionmarket.PredictionMarket
+	instance      *bind.BoundContract
+	sender        sender
+	priceDecimals uint8
+}
+
+var _ keeper.Market = (*Market)(nil)
+
+// NewMarket connects to the market at info.Address over backend and sends with key. It
+// checks that the endpoint serves info.ChainID and reads the price feed's decimals.
+func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key *ecdsa.PrivateKey) (*Market, error) {
+	id, err := chainID(ctx, backend)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s (%d): read chain id: %w", info.ChainName, info.ChainID, err)
+	}
+	if id != info.ChainID {
+		return nil, fmt.Errorf("chain %s: configured id %d, endpoint answers %d: %w", info.ChainName, info.ChainID, id, ErrWrongChain)
+	}
+	contract := predictionmarket.NewPredictionMarket()
+	m := &Market{
+		info:     info,
+		backend:  backend,
+		contract: contract,
+		instance: contract.Instance(backend, info.Address),
+		sender: sender{
+			backend: backend, key: key, chainID: new(big.Int).SetUint64(id), poll: DefaultReceiptPoll,
+			abis: []abi.ABI{contract.GetABI()},
+		},
+	}
+	m.priceDecimals, err = bind.Call(m.instance, &bind.CallOpts{Context: ctx}, contract.PackPriceDecimals(), contract.UnpackPriceDecimals)
+	if err != nil {
+		return nil, fmt.Errorf("market %s on %s: read priceDecimals: %w", info.Address, info.ChainName, m.explain(err))
+	}
+	return m, nil
+}
+
+// Info names the market.
+func (m *Market) Info() keeper.MarketInfo { return m.info }
+
+// PriceDecimals are the decimals of the market's price feed, of lock and close prices.
+func (m *Market) PriceDecimals() uint8 { return m.priceDecimals }
+
+func (m *Market) explain(err error) error { return explainRevert(err, m.contract.GetABI()) }
+
+// State reads the market as of the latest block, every value from that same block.
+func (m *Market) State(ctx context.Context) (keeper.State, error) {
+	head, err := m.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return keeper.State{}, fmt.Errorf("read latest header: %w", err)
+	}
+	opts := &bind.CallOpts{Context: ctx, BlockNumber: head.Number}
+	s := keeper.State{BlockNumber: head.Number.Uint64(), BlockTime: head.Time}
+	epoch, err := bind.Call(m.instance, opts, m.contract.PackCurrentEpoch(), m.contract.UnpackCurrentEpoch)
+	if err != nil {
+		return s, fmt.Errorf("call currentEpoch: %w", m.explain(err))
+	}
+	s.Epoch = epoch.Uint64()
+	flags := []struct {
+		name   string
+		data   []byte
+		unpack func([]byte) (bool, error)
+		into   *bool
+	}{
+		{"genesisStarted", m.contract.PackGenesisStarted(), m.contract.UnpackGenesisStarted, &s.GenesisStarted},
+		{"genesisLocked", m.contract.PackGenesisLocked(), m.contract.UnpackGenesisLocked, &s.GenesisLocked},
+		{"paused", m.contract.PackPaused(), m.contract.UnpackPaused, &s.Paused},
+	}
+	for _, f := range flags {
+		if *f.into, err = bind.Call(m.instance, opts, f.data, f.unpack); err != nil {
+			return s, fmt.Errorf("call %s: %w", f.name, m.explain(err))
+		}
+	}
+	if s.Epoch == 0 {
+		return s, nil
+	}
+	r, err := bind.Call(m.instance, opts, m.contract.PackRounds(epoch), m.contract.UnpackRounds)
+	if err != nil {
+		return s, fmt.Errorf("call rounds(%d): %w", s.Epoch, m.explain(err))
+	}
+	s.LockTimestamp = r.LockTimestamp.Uint64()
+	s.BufferSeconds = uint64(r.BufferSeconds)
+	return s, nil
+}
+
+// Execute sends genesisStart, genesisLock or executeRound, waits until it is mined and
+// reports the rounds it started, locked, closed and voided. A call the contract rejects
+// fails before anything is sent, naming the contract's error (RoundNotDue, MarketPaused…).
+func (m *Market) Execute(ctx context.Context, step keeper.Step) (keeper.Execution, error) {
+	var data []byte
+	switch step {
+	case keeper.GenesisStart:
+		data = m.contract.PackGenesisStart()
+	case keeper.GenesisLock:
+		data = m.contract.PackGenesisLock()
+	case keeper.ExecuteRound:
+		data = m.contract.PackExecuteRound()
+	default:
+		return keeper.Execution{}, fmt.Errorf("execute %s: %w", step, ErrUnexpected)
+	}
+	receipt, err := m.sender.send(ctx, m.instance, step.String(), data, nil)
+	if err != nil {
+		return keeper.Execution{Step: step}, err
+	}
+	return m.execution(step, receipt), nil
+}
+
+// execution reads the market's round events from a receipt.
+func (m *Market) execution(step keeper.Step, receipt *types.Receipt) keeper.Execution {
+	exec := keeper.Execution{Step: step, TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
+	for _, l := range receipt.Logs {
+		if l.Address != m.info.Address {
+			continue
+		}
+		if ev, err := m.contract.UnpackRoundStartedEvent(l); err == nil {
+			exec.Started = ev.Epoch.Uint64()
+		} else if ev, err := m.contract.UnpackRoundLockedEvent(l); err == nil {
+			exec.Locked = &keeper.Locked{
+				Epoch: ev.Epoch.Uint64(), Price: ev.LockPrice, PriceDecimals: m.priceDecimals,
+				AIPrediction: ev.AiPrediction, AICall: keeper.AICall(ev.AiCall), Status: keeper.Status(ev.Status),
+			}
+		} else if ev, err := m.contract.UnpackRoundEndedEvent(l); err == nil {
+			exec.Closed = &keeper.Closed{
+				Epoch: ev.Epoch.Uint64(), Price: ev.ClosePrice, PriceDecimals: m.priceDecimals, Status: keeper.Status(ev.Status),
+			}
+		} else if ev, err := m.contract.UnpackRoundVoidedEvent(l); err == nil {
+			exec.Voided = append(exec.Voided, keeper.Voided{Epoch: ev.Epoch.Uint64(), Reason: keeper.VoidReason(ev.Reason)})
+		}
+	}
+	return exec
+}
+
+// Round reads round epoch as of the latest block.
+func (m *Market) Round(ctx context.Context, epoch uint64) (predictionmarket.PredictionMarketRound, error) {
+	r, err := bind.Call(m.instance, &bind.CallOpts{Context: ctx}, m.contract.PackRounds(new(big.Int).SetUint64(epoch)), m.contract.UnpackRounds)
+	if err != nil {
+		return r, fmt.Errorf("call rounds(%d): %w", epoch, m.explain(err))
+	}
+	return r, nil
+}
+
+// Bet stakes amount of the native coin in round epoch, with or against the AI, and
+// waits until it is mined.
+func (m *Market) Bet(ctx context.Context, epoch uint64, withAI bool, amount *big.Int) (*types.Receipt, error) {
+	e := new(big.Int).SetUint64(epoch)
+	data, what := m.contract.PackBetAgainstAI(e, amount), "betAgainstAI"
+	if withAI {
+		data, what = m.contract.PackBetWithAI(e, amount), "betWithAI"
+	}
+	return m.sender.send(ctx, m.instance, what, data, amount)
+}
+
+// From is the address the market's calls are sent from.
+func (m *Market) From() common.Address { return m.sender.from() }
