@@ -107,6 +107,7 @@ type Emulator struct {
 	blocks []blockRecord // ring of recent blocks, indexed by height % len
 	topics []*topicState // in Config order
 	byID   map[uint64]*topicState
+	faults faultState
 }
 
 type blockRecord struct {

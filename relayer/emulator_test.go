@@ -1,0 +1,192 @@
+package relayer_test
+
+import (
+	"context"
+	"log/slog"
+	"net/http/httptest"
+	"slices"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// logRecorder is a slog handler that keeps every record, for tests that assert what an
+// operator would read.
+type logRecorder struct {
+	mu      sync.Mutex
+	records []loggedRecord
+}
+
+type loggedRecord struct {
+	level slog.Level
+	msg   string
+	attrs map[string]any
+}
+
+func (h *logRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (h *logRecorder) WithAttrs([]slog.Attr) slog.Handler      { return h }
+func (h *logRecorder) WithGroup(string) slog.Handler           { return h }
+func (h *logRecorder) Handle(_ context.Context, r slog.Record) error {
+	rec := loggedRecord{level: r.Level, msg: r.Message, attrs: map[string]any{}}
+	r.Attrs(func(a slog.Attr) bool {
+		rec.attrs[a.Key] = a.Value.Any()
+		return true
+	})
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.records = append(h.records, rec)
+	return nil
+}
+
+// find returns the records at level whose attributes include every one of want.
+func (h *logRecorder) find(level slog.Level, want map[string]any) []loggedRecord {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []loggedRecord
+	for _, r := range h.records {
+		if r.level != level {
+			continue
+		}
+		ok := true
+		for k, v := range want {
+			if r.attrs[k] != v {
+				ok = false
+			}
+		}
+		if ok {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// emulatedChain is a manual Allora emulator with two topics and a REST client of it.
+func emulatedChain(t *testing.T) (*emulator.Emulator, *allora.REST) {
+	t.Helper()
+	emu, err := emulator.New(emulator.Config{
+		Topics: []emulator.TopicConfig{
+			{ID: 13, EpochLength: 5, WorkerSubmissionWindow: 2, StartPrice: "3012.25"},
+			{ID: 14, EpochLength: 4, WorkerSubmissionWindow: 1, StartPrice: "84250.5"},
+		},
+		BlockTime: time.Second,
+		Seed:      7,
+		StartTime: time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC),
+		Manual:    true,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu.Handler())
+	t.Cleanup(srv.Close)
+	client, err := allora.NewREST(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return emu, client
+}
+
+// runLogged runs a relayer that logs into a recorder and reports every inference it
+// sees to seen.
+func runLogged(t *testing.T, cfg relayer.Config, src relayer.Source, st store.Store, chains []relayer.ChainWriter, s []oracle.Signer, seen func(oracle.Inference)) *logRecorder {
+	t.Helper()
+	logs := &logRecorder{}
+	r, err := relayer.New(cfg, src, st, chains, s, relayer.WithLogger(slog.New(logs)),
+		relayer.WithEvents(func(ev relayer.Event) {
+			if ev.Inference != nil && seen != nil {
+				seen(*ev.Inference)
+			}
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	return logs
+}
+
+var fastLoops = relayer.Config{Topics: []uint64{13, 14}, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond}
+
+func TestRelayerNeverPushesANaNFromAllora(t *testing.T) {
+	emu, client := emulatedChain(t)
+	emu.Advance(20)
+	if err := emu.SetFault(emulator.Fault{Kind: emulator.FaultNaN, Topic: 14}); err != nil {
+		t.Fatal(err)
+	}
+	nan, _ := emu.Latest(14)
+	s := signers(1)
+	c := newFakeChain(56, s, 1)
+	st := store.NewMemory()
+	logs := runLogged(t, fastLoops, client, st, []relayer.ChainWriter{c}, s, nil)
+
+	// Topic 13 landing shows the relayer has polled every topic at least once.
+	want13, _ := emu.Latest(13)
+	eventually(t, "topic 13 lands", func() bool { return c.height(13) == want13.BlockHeight })
+	eventually(t, "the NaN is logged as rejected", func() bool {
+		return len(logs.find(slog.LevelError, map[string]any{"topic_id": uint64(14), "block_height": nan.BlockHeight})) > 0
+	})
+	if h := c.height(14); h != 0 {
+		t.Fatalf("topic 14 reached the chain at block %d while Allora served NaN", h)
+	}
+	c.mu.Lock()
+	for _, b := range c.batches {
+		for _, u := range b {
+			if u.TopicID == 14 {
+				t.Errorf("a batch carried topic 14 at block %d", u.BlockHeight)
+			}
+		}
+	}
+	c.mu.Unlock()
+
+	// The next real value goes through.
+	emu.ClearFaults()
+	emu.Advance(4)
+	want14, _ := emu.Latest(14)
+	eventually(t, "topic 14 lands once the value is a number", func() bool { return c.height(14) == want14.BlockHeight })
+}
+
+func TestRelayerIgnoresAndLogsAnAlloraHeightGoingBackwards(t *testing.T) {
+	emu, client := emulatedChain(t)
+	emu.Advance(20)
+	latest, _ := emu.Latest(14)
+	s := signers(1)
+	c := newFakeChain(56, s, 1)
+	st := store.NewMemory()
+	logs := runLogged(t, fastLoops, client, st, []relayer.ChainWriter{c}, s, nil)
+	eventually(t, "topic 14 lands", func() bool { return c.height(14) == latest.BlockHeight })
+
+	if err := emu.SetFault(emulator.Fault{Kind: emulator.FaultBackwards, Topic: 14}); err != nil {
+		t.Fatal(err)
+	}
+	older := latest.BlockHeight - 4
+	eventually(t, "the older inference is logged as ignored", func() bool {
+		return len(logs.find(slog.LevelWarn, map[string]any{
+			"topic_id": uint64(14), "block_height": older, "seen_block_height": latest.BlockHeight,
+		})) > 0
+	})
+	if inf, err := st.LatestInference(context.Background(), 14); err != nil || inf.BlockHeight != latest.BlockHeight {
+		t.Errorf("store holds block %d (%v), want %d kept", inf.BlockHeight, err, latest.BlockHeight)
+	}
+	if h := c.height(14); h != latest.BlockHeight {
+		t.Errorf("chain holds block %d, want %d kept", h, latest.BlockHeight)
+	}
+	c.mu.Lock()
+	for _, b := range c.batches {
+		if slices.ContainsFunc(b, func(u oracle.Update) bool { return u.BlockHeight == older }) {
+			t.Errorf("a batch carried the older block %d", older)
+		}
+	}
+	c.mu.Unlock()
+}
