@@ -2,6 +2,7 @@ package relayer_test
 
 import (
 	"context"
+	"fmt"
 	"log/slog"
 	"net/http/httptest"
 	"slices"
@@ -66,28 +67,38 @@ func (h *logRecorder) find(level slog.Level, want map[string]any) []loggedRecord
 	return out
 }
 
-// emulatedChain is a manual Allora emulator with two topics and a REST client of it.
-func emulatedChain(t *testing.T) (*emulator.Emulator, *allora.REST) {
+// emulatorConfig is a manual Allora chain with two topics.
+var emulatorConfig = emulator.Config{
+	Topics: []emulator.TopicConfig{
+		{ID: 13, EpochLength: 5, WorkerSubmissionWindow: 2, StartPrice: "3012.25"},
+		{ID: 14, EpochLength: 4, WorkerSubmissionWindow: 1, StartPrice: "84250.5"},
+	},
+	BlockTime: time.Second,
+	Seed:      7,
+	StartTime: time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC),
+	Manual:    true,
+}
+
+// emulatedNode starts an emulator of emulatorConfig and serves its REST API.
+func emulatedNode(t *testing.T) (*emulator.Emulator, *httptest.Server, *allora.REST) {
 	t.Helper()
-	emu, err := emulator.New(emulator.Config{
-		Topics: []emulator.TopicConfig{
-			{ID: 13, EpochLength: 5, WorkerSubmissionWindow: 2, StartPrice: "3012.25"},
-			{ID: 14, EpochLength: 4, WorkerSubmissionWindow: 1, StartPrice: "84250.5"},
-		},
-		BlockTime: time.Second,
-		Seed:      7,
-		StartTime: time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC),
-		Manual:    true,
-	})
+	emu, err := emulator.New(emulatorConfig)
 	if err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(emu.Handler())
 	t.Cleanup(srv.Close)
-	client, err := allora.NewREST(srv.URL)
+	client, err := allora.NewREST(srv.URL, allora.WithTimeout(2*time.Second))
 	if err != nil {
 		t.Fatal(err)
 	}
+	return emu, srv, client
+}
+
+// emulatedChain is an emulator of emulatorConfig and a REST client of it.
+func emulatedChain(t *testing.T) (*emulator.Emulator, *allora.REST) {
+	t.Helper()
+	emu, _, client := emulatedNode(t)
 	return emu, client
 }
 
@@ -189,4 +200,72 @@ func TestRelayerIgnoresAndLogsAnAlloraHeightGoingBackwards(t *testing.T) {
 		}
 	}
 	c.mu.Unlock()
+}
+
+// TestRelayerMissesNoInferenceWhenAnEndpointDies relays one topic through a pool of two
+// nodes of the same chain, epoch by epoch, and stops the first node halfway: the relayer
+// must see every epoch's inference, in order, with the chain's values.
+func TestRelayerMissesNoInferenceWhenAnEndpointDies(t *testing.T) {
+	emuA, srvA, restA := emulatedNode(t)
+	emuB, _, restB := emulatedNode(t)
+	pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "a", Node: restA}, {Name: "b", Node: restB}},
+		allora.PoolConfig{HealthInterval: 20 * time.Millisecond, RequestTimeout: time.Second})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	poolDone := make(chan error, 1)
+	go func() { poolDone <- pool.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		<-poolDone
+	})
+
+	var mu sync.Mutex
+	var seen []oracle.Inference
+	s := signers(1)
+	c := newFakeChain(56, s, 1)
+	cfg := fastLoops
+	cfg.Topics = []uint64{14}
+	runLogged(t, cfg, pool, store.NewMemory(), []relayer.ChainWriter{c}, s, func(inf oracle.Inference) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, inf)
+	})
+
+	const epochs, epochLength = 12, 4
+	var want []oracle.Inference
+	for i := range epochs {
+		if i == epochs/2 {
+			srvA.CloseClientConnections()
+			srvA.Close()
+		}
+		emuA.Advance(epochLength)
+		emuB.Advance(epochLength)
+		latest, ok := emuB.Latest(14)
+		if !ok {
+			continue // the first window has not closed yet
+		}
+		want = append(want, latest)
+		eventually(t, fmt.Sprintf("epoch %d (block %d) is seen", i, latest.BlockHeight), func() bool {
+			mu.Lock()
+			defer mu.Unlock()
+			return len(seen) > 0 && seen[len(seen)-1].BlockHeight == latest.BlockHeight
+		})
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen) != len(want) || len(want) < epochs-1 {
+		t.Fatalf("relayer saw %d inferences, want %d (every epoch's)", len(seen), len(want))
+	}
+	for i := range want {
+		if seen[i].BlockHeight != want[i].BlockHeight || seen[i].Value != want[i].Value {
+			t.Errorf("inference %d: block %d value %s, want block %d value %s",
+				i, seen[i].BlockHeight, seen[i].Value, want[i].BlockHeight, want[i].Value)
+		}
+	}
+	if h := pool.Health()[0]; h.ConsecutiveErrors == 0 || h.Healthy {
+		t.Errorf("endpoint a after it died: %+v, want failures recorded", h)
+	}
+	eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == want[len(want)-1].BlockHeight })
 }
