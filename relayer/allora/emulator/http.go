@@ -37,6 +37,7 @@ func (e *Emulator) routes() http.Handler {
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/latest", e.serveLatestBlock)
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/{height}", e.serveBlock)
 	r.Get("/status", e.serveStatus)
+	r.Get("/websocket", e.serveWebsocket)
 	// grpc-gateway, as cosmos-sdk sets it up, answers a path no service serves with
 	// 501 Unimplemented.
 	r.NotFound(notImplemented)
