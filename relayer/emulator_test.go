@@ -269,3 +269,75 @@ func TestRelayerMissesNoInferenceWhenAnEndpointDies(t *testing.T) {
 	}
 	eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == want[len(want)-1].BlockHeight })
 }
+
+// watchedPool is a pool over one emulated node that also follows its websocket.
+func watchedPool(t *testing.T, srv *httptest.Server, rest *allora.REST) *allora.Pool {
+	t.Helper()
+	w, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{BackoffMin: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "node", Node: rest}}, allora.PoolConfig{Watcher: w})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pool
+}
+
+// TestRelayerReadsATopicAsSoonAsItsWindowCloses polls once an hour, so every inference
+// after the first sweep is seen only because the watcher reported its window closing.
+func TestRelayerReadsATopicAsSoonAsItsWindowCloses(t *testing.T) {
+	emu, srv, rest := emulatedNode(t)
+	emu.Advance(10)
+	var mu sync.Mutex
+	seen := map[uint64][]uint64{}
+	s := signers(1)
+	cfg := relayer.Config{Topics: []uint64{13, 14}, PollInterval: time.Hour, PushInterval: time.Hour}
+	runLogged(t, cfg, watchedPool(t, srv, rest), store.NewMemory(), []relayer.ChainWriter{newFakeChain(56, s, 1)}, s,
+		func(inf oracle.Inference) {
+			mu.Lock()
+			defer mu.Unlock()
+			seen[inf.TopicID] = append(seen[inf.TopicID], inf.BlockHeight)
+		})
+	last := func(id uint64) uint64 {
+		mu.Lock()
+		defer mu.Unlock()
+		if hs := seen[id]; len(hs) > 0 {
+			return hs[len(hs)-1]
+		}
+		return 0
+	}
+	first13, _ := emu.Latest(13)
+	eventually(t, "the first sweep", func() bool { return last(13) == first13.BlockHeight })
+	eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+	for range 30 {
+		emu.Advance(1)
+		for _, id := range []uint64{13, 14} {
+			want, _ := emu.Latest(id)
+			eventually(t, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id) == want.BlockHeight })
+		}
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(seen[14]) < 7 {
+		t.Errorf("topic 14 seen at %v, want every epoch's inference", seen[14])
+	}
+}
+
+func TestPollPeriodFollowsTheEpoch(t *testing.T) {
+	for _, tc := range []struct {
+		epoch     int64
+		blockTime time.Duration
+		want      time.Duration
+	}{
+		{0, 5 * time.Second, relayer.MinPollInterval},       // epoch not known yet
+		{1, time.Second, relayer.MinPollInterval},           // floor
+		{60, 5 * time.Second, relayer.MaxPollInterval},      // a quarter would be 75s: capped
+		{12, 5 * time.Second, 15 * time.Second},             // a quarter of a one-minute epoch
+		{1 << 62, 5 * time.Second, relayer.MaxPollInterval}, // no overflow
+	} {
+		if got := relayer.PollPeriod(tc.epoch, tc.blockTime); got != tc.want {
+			t.Errorf("PollPeriod(%d, %v) = %v, want %v", tc.epoch, tc.blockTime, got, tc.want)
+		}
+	}
+}
