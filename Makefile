@@ -7,8 +7,9 @@ CONTRACTS := contracts
 NPM_STAMP := $(CONTRACTS)/node_modules/.installed
 REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
+FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet redis deps clean help bench-gas bench-api
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -16,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test forge-test ## install what is needed, then go vet, go test -race and forge test
+test: deps redis vet go-test fuzz forge-test ## install what is needed, then go vet, go test -race, each fuzz target briefly and forge test
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
@@ -31,6 +32,10 @@ bench-gas: ## print the gas of each contract operation on a simulated chain, bes
 
 vet:
 	$(GO) vet ./...
+
+# Each Fuzz target of the Go packages, one per invocation (go test -fuzz takes one).
+fuzz: ## run every Go fuzz target for $(FUZZTIME)
+	FUZZTIME=$(FUZZTIME) GO=$(GO) .ci/fuzz.sh
 
 go-test: deps redis
 	$(GO) test -race -timeout 15m ./...

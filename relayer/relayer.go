@@ -36,6 +36,14 @@ type Source interface {
 	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
 }
 
+// Watcher is what a Source may also be: a feed of the moments Allora closes a topic's
+// worker window. When the source is one, the relayer reads a topic as soon as its
+// window closes, and keeps polling only as a safety net for events lost while the feed
+// reconnects. The channel closes when ctx ends.
+type Watcher interface {
+	Watch(ctx context.Context) <-chan oracle.WindowClosed
+}
+
 // ChainWriter is one EVM chain's AlloraOracle as the relayer reads and writes it.
 type ChainWriter interface {
 	// Chain names the chain and its oracle.
@@ -69,8 +77,15 @@ type Skip struct {
 type Config struct {
 	// Topics are the Allora topics to relay.
 	Topics []uint64
-	// PollInterval is how often Allora is asked for each topic's latest inference.
+	// PollInterval, when set, is how often Allora is asked for each topic's latest
+	// inference. When zero, each topic is polled at a quarter of its epoch (its
+	// epoch_length × BlockTime), between MinPollInterval and MaxPollInterval: with a
+	// Watcher source polling is only the safety net, and an inference cannot change
+	// faster than once an epoch.
 	PollInterval time.Duration
+	// BlockTime is Allora's time between blocks, from which poll periods are derived
+	// (default 5s).
+	BlockTime time.Duration
 	// PushInterval is how often each chain's oracle is compared with Allora even when
 	// no new inference was seen, so a failed push is retried.
 	PushInterval time.Duration
@@ -80,9 +95,22 @@ type Config struct {
 	SubmitTimeout time.Duration
 }
 
+// Bounds of a poll period derived from a topic's epoch.
+const (
+	MinPollInterval = time.Second
+	MaxPollInterval = time.Minute
+)
+
+// eventRetryInterval is how soon a topic is read again when a window-close event
+// promised an inference the source does not show yet (an endpoint a block behind).
+const eventRetryInterval = 200 * time.Millisecond
+
 func (c *Config) setDefaults() {
-	if c.PollInterval <= 0 {
-		c.PollInterval = 2 * time.Second
+	if c.PollInterval < 0 {
+		c.PollInterval = 0
+	}
+	if c.BlockTime <= 0 {
+		c.BlockTime = 5 * time.Second
 	}
 	if c.PushInterval <= 0 {
 		c.PushInterval = 10 * time.Second
@@ -120,6 +148,7 @@ type Relayer struct {
 
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
+	epochLength   map[uint64]int64
 	wake          []chan struct{} // one per chain, buffered 1
 	// polled is closed once Allora has been asked for every topic, so that the first
 	// push of each chain carries every topic that is due instead of the first few.
@@ -168,6 +197,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		log:           slog.New(slog.DiscardHandler),
 		events:        func(Event) {},
 		allowNegative: make(map[uint64]bool),
+		epochLength:   make(map[uint64]int64),
 	}
 	r.cfg.Topics = slices.Clone(cfg.Topics)
 	slices.Sort(r.cfg.Topics)
@@ -194,16 +224,44 @@ func (r *Relayer) Run(ctx context.Context) error {
 	return g.Wait()
 }
 
-// watchAllora loads topic metadata, then polls each topic's latest inference and
-// stores the new ones, waking the chain loops.
+// watchAllora loads topic metadata, then reads each topic's latest inference when the
+// source reports its window closed and every poll period, stores the new ones and wakes
+// the chain loops.
 func (r *Relayer) watchAllora(ctx context.Context) error {
-	pending := slices.Clone(r.cfg.Topics) // topics whose metadata is not loaded yet
-	ticker := time.NewTicker(r.cfg.PollInterval)
-	defer ticker.Stop()
+	var windows <-chan oracle.WindowClosed
+	if w, ok := r.source.(Watcher); ok {
+		windows = w.Watch(ctx)
+	}
+	pending := slices.Clone(r.cfg.Topics)                  // topics whose metadata is not loaded yet
+	next := make(map[uint64]time.Time, len(r.cfg.Topics))  // when each topic is due; zero: now
+	promised := make(map[uint64]uint64, len(r.cfg.Topics)) // inference heights events announced
+	timer := time.NewTimer(0)
+	defer timer.Stop()
 	first := true
 	for {
-		pending = r.loadTopics(ctx, pending)
-		fresh := r.pollOnce(ctx)
+		if len(pending) > 0 {
+			pending = r.loadTopics(ctx, pending)
+		}
+		now := time.Now()
+		var due []uint64
+		for _, id := range r.cfg.Topics {
+			if !now.Before(next[id]) {
+				due = append(due, id)
+			}
+		}
+		fresh := false
+		for _, id := range due {
+			isNew, height := r.pollTopic(ctx, id)
+			fresh = fresh || isNew
+			next[id] = now.Add(r.pollPeriod(id))
+			if want, ok := promised[id]; ok {
+				if height >= want {
+					delete(promised, id)
+				} else if r.cfg.PollInterval == 0 || eventRetryInterval < r.cfg.PollInterval {
+					next[id] = now.Add(eventRetryInterval)
+				}
+			}
+		}
 		if first {
 			close(r.polled)
 			first = false
@@ -216,12 +274,51 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 				}
 			}
 		}
+		wait := r.pollPeriod(0)
+		for _, id := range r.cfg.Topics {
+			wait = min(wait, next[id].Sub(now))
+		}
+		timer.Reset(max(wait, 0))
 		select {
 		case <-ctx.Done():
 			return nil
-		case <-ticker.C:
+		case <-timer.C:
+		case ev, ok := <-windows:
+			if !ok {
+				windows = nil
+				continue
+			}
+			if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); relayed {
+				next[ev.TopicID] = time.Time{}
+				promised[ev.TopicID] = ev.InferenceBlockHeight
+			}
 		}
 	}
+}
+
+// pollPeriod is how often topic id is polled: PollInterval when set, else a quarter of
+// its epoch within [MinPollInterval, MaxPollInterval]; MinPollInterval when the epoch
+// is not known yet (metadata still loading).
+func (r *Relayer) pollPeriod(id uint64) time.Duration {
+	if r.cfg.PollInterval > 0 {
+		return r.cfg.PollInterval
+	}
+	r.mu.Lock()
+	epoch := r.epochLength[id]
+	r.mu.Unlock()
+	return PollPeriod(epoch, r.cfg.BlockTime)
+}
+
+// PollPeriod is the safety-net poll period of a topic whose epoch is epochLength blocks
+// of blockTime: a quarter of the epoch, within [MinPollInterval, MaxPollInterval].
+func PollPeriod(epochLength int64, blockTime time.Duration) time.Duration {
+	if epochLength <= 0 || blockTime <= 0 {
+		return MinPollInterval
+	}
+	if epochLength > int64(MaxPollInterval/blockTime)*4 {
+		return MaxPollInterval
+	}
+	return min(max(time.Duration(epochLength)*blockTime/4, MinPollInterval), MaxPollInterval)
 }
 
 // loadTopics fetches metadata for the given topics and returns those that failed.
@@ -244,59 +341,69 @@ func (r *Relayer) loadTopics(ctx context.Context, topics []uint64) []uint64 {
 		}
 		r.mu.Lock()
 		r.allowNegative[id] = t.AllowNegative
+		r.epochLength[id] = t.EpochLength
 		r.mu.Unlock()
 	}
 	return failed
 }
 
-// pollOnce asks Allora for each topic's latest inference and reports whether any was new.
-func (r *Relayer) pollOnce(ctx context.Context) (fresh bool) {
-	for _, id := range r.cfg.Topics {
-		r.mu.Lock()
-		allowNegative, known := r.allowNegative[id]
-		r.mu.Unlock()
-		if !known {
-			continue // metadata first: whether a negative value is valid depends on it
-		}
-		rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
-		inf, err := r.source.LatestInference(rctx, id)
-		cancel()
-		switch {
-		case errors.Is(err, oracle.ErrNoInference):
-			r.log.Debug("no inference yet; waiting for the topic's first worker window to close", "topic_id", id)
-			continue
-		case err != nil:
-			if ctx.Err() == nil {
-				r.log.Warn("cannot read latest inference; retrying next poll", "topic_id", id, "err", err)
-			}
-			continue
-		}
-		prev, err := r.store.LatestInference(ctx, id)
-		switch {
-		case err == nil && inf.BlockHeight < prev.BlockHeight:
-			r.log.Warn("Allora answered an inference older than one already seen; ignored (an endpoint may be behind)",
-				"topic_id", id, "block_height", inf.BlockHeight, "seen_block_height", prev.BlockHeight)
-			continue
-		case err == nil && inf.BlockHeight == prev.BlockHeight:
-			continue
-		case err != nil && !errors.Is(err, store.ErrNotFound):
-			r.log.Warn("cannot read the store", "topic_id", id, "err", err)
-			continue
-		}
-		if _, err := oracle.NewUpdate(inf, allowNegative); err != nil {
-			r.log.Error("inference rejected: the oracle cannot hold this value, it will not be relayed",
-				"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
-			continue
-		}
-		if err := r.store.PutInference(ctx, inf); err != nil {
-			r.log.Warn("cannot store inference; retrying next poll", "topic_id", id, "err", err)
-			continue
-		}
-		r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value)
-		r.events(Event{Inference: &inf})
-		fresh = true
+// pollTopics asks Allora for the latest inference of each topic and reports whether
+// any was new.
+func (r *Relayer) pollTopics(ctx context.Context, topics []uint64) (fresh bool) {
+	for _, id := range topics {
+		isNew, _ := r.pollTopic(ctx, id)
+		fresh = fresh || isNew
 	}
 	return fresh
+}
+
+// pollTopic asks Allora for one topic's latest inference and stores it if it is new
+// and the oracle can hold it. It returns whether it was new, and the block height
+// Allora answered (0 when it did not).
+func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height uint64) {
+	r.mu.Lock()
+	allowNegative, known := r.allowNegative[id]
+	r.mu.Unlock()
+	if !known {
+		return false, 0 // metadata first: whether a negative value is valid depends on it
+	}
+	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+	inf, err := r.source.LatestInference(rctx, id)
+	cancel()
+	switch {
+	case errors.Is(err, oracle.ErrNoInference):
+		r.log.Debug("no inference yet; waiting for the topic's first worker window to close", "topic_id", id)
+		return false, 0
+	case err != nil:
+		if ctx.Err() == nil {
+			r.log.Warn("cannot read latest inference; retrying next poll", "topic_id", id, "err", err)
+		}
+		return false, 0
+	}
+	prev, err := r.store.LatestInference(ctx, id)
+	switch {
+	case err == nil && inf.BlockHeight < prev.BlockHeight:
+		r.log.Warn("Allora answered an inference older than one already seen; ignored (an endpoint may be behind)",
+			"topic_id", id, "block_height", inf.BlockHeight, "seen_block_height", prev.BlockHeight)
+		return false, inf.BlockHeight
+	case err == nil && inf.BlockHeight == prev.BlockHeight:
+		return false, inf.BlockHeight
+	case err != nil && !errors.Is(err, store.ErrNotFound):
+		r.log.Warn("cannot read the store", "topic_id", id, "err", err)
+		return false, inf.BlockHeight
+	}
+	if _, err := oracle.NewUpdate(inf, allowNegative); err != nil {
+		r.log.Error("inference rejected: the oracle cannot hold this value, it will not be relayed",
+			"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
+		return false, inf.BlockHeight
+	}
+	if err := r.store.PutInference(ctx, inf); err != nil {
+		r.log.Warn("cannot store inference; retrying next poll", "topic_id", id, "err", err)
+		return false, 0
+	}
+	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value)
+	r.events(Event{Inference: &inf})
+	return true, inf.BlockHeight
 }
 
 // pushLoop keeps one chain's oracle level with the latest inferences.

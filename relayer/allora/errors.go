@@ -5,7 +5,9 @@ import (
 	"errors"
 	"fmt"
 	"net/http"
+	"strconv"
 	"strings"
+	"time"
 	"unicode"
 	"unicode/utf8"
 
@@ -63,6 +65,10 @@ type ResponseError struct {
 	// Message is the gateway's message, or the start of a body that is not a gateway
 	// error, cut to a few hundred characters.
 	Message string
+	// RetryAfter is how long the node asked the client to wait before asking again:
+	// the Retry-After header of a REST answer (429, 503), or the google.rpc.RetryInfo
+	// detail of a gRPC status (ResourceExhausted). 0 when it said nothing.
+	RetryAfter time.Duration
 
 	kind error
 }
@@ -157,4 +163,24 @@ func cleanMessage(s string) string {
 		n++
 	}
 	return s
+}
+
+// maxRetryAfter bounds a Retry-After the gateway honours: a node asking for more is
+// treated as asking for this long, so one bad header cannot park an endpoint for days.
+const maxRetryAfter = 10 * time.Minute
+
+// parseRetryAfter reads a Retry-After header: delay-seconds or an HTTP-date (RFC 9110
+// section 10.2.3). It returns 0 for a missing or unreadable header.
+func parseRetryAfter(v string, now time.Time) time.Duration {
+	v = strings.TrimSpace(v)
+	if v == "" {
+		return 0
+	}
+	var d time.Duration
+	if secs, err := strconv.ParseUint(v, 10, 32); err == nil {
+		d = time.Duration(secs) * time.Second
+	} else if t, err := http.ParseTime(v); err == nil {
+		d = t.Sub(now)
+	}
+	return min(max(d, 0), maxRetryAfter)
 }

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"encoding/json"
 	"fmt"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 // EventTypeWorkerLastCommitSet is the block event an Allora chain v0.6 (emissions v4
@@ -27,17 +29,11 @@ type EventAttribute struct {
 	Index bool   `json:"index"`
 }
 
-// WorkerWindowClosed is what an EventWorkerLastCommitSet says.
-type WorkerWindowClosed struct {
-	// TopicID is the topic whose worker submission window closed.
-	TopicID uint64
-	// BlockHeight is the block whose EndBlocker closed the window (attribute
-	// block_height).
-	BlockHeight uint64
-	// InferenceBlockHeight is the worker nonce of the window (attribute
-	// nonce.block_height): the inference_block_height the new network inference has.
-	InferenceBlockHeight uint64
-}
+// WorkerWindowClosed is what an EventWorkerLastCommitSet says: the topic (attribute
+// topic_id), the block that closed the window (attribute block_height) and the
+// window's worker nonce (attribute nonce.block_height), which is the
+// inference_block_height of the new network inference.
+type WorkerWindowClosed = oracle.WindowClosed
 
 // ParseWorkerWindowClosed reads an EventWorkerLastCommitSet.
 func ParseWorkerWindowClosed(ev Event) (WorkerWindowClosed, error) {

@@ -79,3 +79,26 @@ func FuzzClassifyErrorResponse(f *testing.F) {
 		_ = e.Error()
 	})
 }
+
+func FuzzDecodeWebsocketMessage(f *testing.F) {
+	f.Add([]byte(`{"jsonrpc":"2.0","id":1,"result":{}}`))
+	f.Add([]byte(`{"jsonrpc":"2.0","id":1,"error":{"code":-32603,"message":"Internal error","data":"subscription was cancelled"}}`))
+	f.Add([]byte(`{"jsonrpc":"2.0","id":1,"result":{"query":"q","data":{"type":"tendermint/event/NewBlockEvents",` +
+		`"value":{"height":"68","events":[{"type":"emissions.v4.EventWorkerLastCommitSet","attributes":[` +
+		`{"key":"block_height","value":"\"68\"","index":true},{"key":"nonce","value":"{\"block_height\":\"66\"}","index":true},` +
+		`{"key":"topic_id","value":"\"1\"","index":true},{"key":"mode","value":"EndBlock","index":true}]}],"num_txs":"0"}},"events":{}}}`))
+	f.Fuzz(func(t *testing.T, msg []byte) {
+		windows, confirmed, err := decodeWebsocketMessage(msg)
+		if err != nil {
+			if !errors.Is(err, ErrUnexpectedResponse) || len(windows) > 0 || confirmed {
+				t.Fatalf("error %v with windows %v, confirmed %v", err, windows, confirmed)
+			}
+			return
+		}
+		for _, w := range windows {
+			if w.TopicID == 0 || w.BlockHeight == 0 || w.InferenceBlockHeight == 0 {
+				t.Fatalf("accepted zeros: %+v", w)
+			}
+		}
+	})
+}

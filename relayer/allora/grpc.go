@@ -14,6 +14,7 @@ import (
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 	"github.com/cosmos/cosmos-sdk/codec"
 	codectypes "github.com/cosmos/cosmos-sdk/codec/types"
+	"google.golang.org/genproto/googleapis/rpc/errdetails"
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	"google.golang.org/grpc/credentials"
@@ -268,6 +269,11 @@ func classifyStatus(err error, subject querySubject) error {
 		return err
 	}
 	e := &ResponseError{GRPCCode: int(st.Code()), Message: cleanMessage(st.Message()), kind: ErrUnexpectedResponse}
+	for _, d := range st.Details() {
+		if ri, ok := d.(*errdetails.RetryInfo); ok && ri.GetRetryDelay().IsValid() {
+			e.RetryAfter = min(max(ri.GetRetryDelay().AsDuration(), 0), maxRetryAfter)
+		}
+	}
 	lower := strings.ToLower(e.Message)
 	switch {
 	case subject == subjectTopic && strings.Contains(lower, noInferenceMessage):

@@ -258,7 +258,9 @@ func (c *REST) get(ctx context.Context, path string, subject querySubject) ([]by
 			path, resp.StatusCode, ErrUnexpectedResponse, maxResponseBytes)
 	}
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {
-		return nil, fmt.Errorf("GET %s: %w", path, classifyErrorResponse(resp.StatusCode, body, subject))
+		re := classifyErrorResponse(resp.StatusCode, body, subject)
+		re.RetryAfter = parseRetryAfter(resp.Header.Get("Retry-After"), time.Now())
+		return nil, fmt.Errorf("GET %s: %w", path, re)
 	}
 	return body, nil
 }

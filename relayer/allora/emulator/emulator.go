@@ -3,7 +3,8 @@
 // computes a network inference from a synthetic price path whenever a window closes,
 // and answers the queries the gateway makes of an allorad node — the emissions REST
 // (gRPC-gateway) API, the cosmos block queries and CometBFT's /status — in the same
-// JSON, on one HTTP listener.
+// JSON, on one HTTP listener, with CometBFT's /websocket pushing the block events a node
+// emits when a worker window closes.
 //
 // Schedule, as on the chain: topic epochs open every EpochLength blocks; the block that
 // opens an epoch is its worker nonce. The worker submission window of that nonce
@@ -27,6 +28,7 @@ import (
 	"sync/atomic"
 	"time"
 
+	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cosmos/cosmos-sdk/types/bech32"
 	"github.com/shopspring/decimal"
 	"golang.org/x/sync/errgroup"
@@ -107,6 +109,8 @@ type Emulator struct {
 	blocks []blockRecord // ring of recent blocks, indexed by height % len
 	topics []*topicState // in Config order
 	byID   map[uint64]*topicState
+	faults faultState
+	ws     wsHub
 }
 
 type blockRecord struct {
@@ -308,9 +312,13 @@ func (e *Emulator) makeBlock() {
 	}
 	e.height++
 	e.blocks[e.height%uint64(len(e.blocks))] = blockRecord{height: e.height, time: t}
+	var events []abci.Event
 	for _, ts := range e.topics {
-		ts.endBlock(e.height, t)
+		if nonce := ts.endBlock(e.height, t); nonce != 0 {
+			events = append(events, workerWindowEvent(ts.cfg.ID, nonce, e.height))
+		}
 	}
+	e.publishBlock(e.height, events)
 }
 
 // Height returns the latest block height.

@@ -101,12 +101,15 @@ func unary(f func(ctx context.Context, topicID uint64) (proto.Message, error)) g
 	}
 }
 
-func (e *Emulator) grpcLatestInferences(_ context.Context, topicID uint64) (proto.Message, error) {
+func (e *Emulator) grpcLatestInferences(ctx context.Context, topicID uint64) (proto.Message, error) {
+	if err := e.injectGRPC(ctx, topicID); err != nil {
+		return nil, err
+	}
 	e.mu.RLock()
 	ts := e.byID[topicID]
 	var latest *published
 	if ts != nil {
-		latest = ts.latest
+		latest = e.servedLatest(ts)
 	}
 	e.mu.RUnlock()
 	switch {
@@ -118,7 +121,10 @@ func (e *Emulator) grpcLatestInferences(_ context.Context, topicID uint64) (prot
 	return latestInferencesProto(e.cfg.EmissionsVersion, latest.bundle), nil
 }
 
-func (e *Emulator) grpcTopic(_ context.Context, topicID uint64) (proto.Message, error) {
+func (e *Emulator) grpcTopic(ctx context.Context, topicID uint64) (proto.Message, error) {
+	if err := e.injectGRPC(ctx, topicID); err != nil {
+		return nil, err
+	}
 	e.mu.RLock()
 	defer e.mu.RUnlock()
 	ts := e.byID[topicID]
@@ -272,19 +278,25 @@ type blockService struct {
 	e *Emulator
 }
 
-func (s *blockService) GetLatestBlock(context.Context, *cmtservice.GetLatestBlockRequest) (*cmtservice.GetLatestBlockResponse, error) {
+func (s *blockService) GetLatestBlock(ctx context.Context, _ *cmtservice.GetLatestBlockRequest) (*cmtservice.GetLatestBlockResponse, error) {
+	if err := s.e.injectGRPC(ctx, 0); err != nil {
+		return nil, err
+	}
 	s.e.mu.RLock()
-	h := s.e.height
+	h := s.e.servedHeight()
 	t, _ := s.e.blockTime(h)
 	s.e.mu.RUnlock()
 	id, block, sdk := s.e.blockProto(h, t)
 	return &cmtservice.GetLatestBlockResponse{BlockId: id, Block: block, SdkBlock: sdk}, nil
 }
 
-func (s *blockService) GetBlockByHeight(_ context.Context, req *cmtservice.GetBlockByHeightRequest) (*cmtservice.GetBlockByHeightResponse, error) {
+func (s *blockService) GetBlockByHeight(ctx context.Context, req *cmtservice.GetBlockByHeightRequest) (*cmtservice.GetBlockByHeightResponse, error) {
+	if err := s.e.injectGRPC(ctx, 0); err != nil {
+		return nil, err
+	}
 	h := req.GetHeight()
 	s.e.mu.RLock()
-	latest, lowest := s.e.height, s.e.lowestBlock()
+	latest, lowest := s.e.servedHeight(), s.e.lowestBlock()
 	var t time.Time
 	found := false
 	if h > 0 {

@@ -22,6 +22,7 @@ const (
 	codeInvalidArgument = 3
 	codeNotFound        = 5
 	codeUnimplemented   = 12
+	codeInternal        = 13
 )
 
 // zeroReputer is the placeholder reputer address the chain puts in network inference
@@ -36,6 +37,7 @@ func (e *Emulator) routes() http.Handler {
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/latest", e.serveLatestBlock)
 	r.Get("/cosmos/base/tendermint/v1beta1/blocks/{height}", e.serveBlock)
 	r.Get("/status", e.serveStatus)
+	r.Get("/websocket", e.serveWebsocket)
 	// grpc-gateway, as cosmos-sdk sets it up, answers a path no service serves with
 	// 501 Unimplemented.
 	r.NotFound(notImplemented)
@@ -81,6 +83,9 @@ func (e *Emulator) emissionsTopic(w http.ResponseWriter, r *http.Request) (uint6
 			fmt.Sprintf("type mismatch, parameter: topic_id, error: %v", err))
 		return 0, false
 	}
+	if !e.injectHTTP(w, r, id) {
+		return 0, false
+	}
 	return id, true
 }
 
@@ -93,7 +98,7 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 	ts := e.byID[id]
 	var latest *published
 	if ts != nil {
-		latest = ts.latest
+		latest = e.servedLatest(ts)
 	}
 	e.mu.RUnlock()
 	switch {
@@ -133,6 +138,9 @@ func (e *Emulator) serveParams(w http.ResponseWriter, r *http.Request) {
 		notImplemented(w, r)
 		return
 	}
+	if !e.injectHTTP(w, r, 0) {
+		return
+	}
 	writeJSON(w, http.StatusOK, map[string]map[string]string{"params": {
 		"version":                   "v0.6.0",
 		"max_serialized_msg_length": "1000000",
@@ -159,9 +167,12 @@ func (e *Emulator) serveTopic(w http.ResponseWriter, r *http.Request) {
 	writeJSON(w, http.StatusOK, body)
 }
 
-func (e *Emulator) serveLatestBlock(w http.ResponseWriter, _ *http.Request) {
+func (e *Emulator) serveLatestBlock(w http.ResponseWriter, r *http.Request) {
+	if !e.injectHTTP(w, r, 0) {
+		return
+	}
 	e.mu.RLock()
-	h := e.height
+	h := e.servedHeight()
 	t, _ := e.blockTime(h)
 	e.mu.RUnlock()
 	writeJSON(w, http.StatusOK, e.blockJSON(h, t))
@@ -175,8 +186,11 @@ func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
 			fmt.Sprintf("type mismatch, parameter: height, error: %v", err))
 		return
 	}
+	if !e.injectHTTP(w, r, 0) {
+		return
+	}
 	e.mu.RLock()
-	latest, lowest := e.height, e.lowestBlock()
+	latest, lowest := e.servedHeight(), e.lowestBlock()
 	var t time.Time
 	found := false
 	if h > 0 {
@@ -196,9 +210,12 @@ func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
 	}
 }
 
-func (e *Emulator) serveStatus(w http.ResponseWriter, _ *http.Request) {
+func (e *Emulator) serveStatus(w http.ResponseWriter, r *http.Request) {
+	if !e.injectHTTP(w, r, 0) {
+		return
+	}
 	e.mu.RLock()
-	latest, lowest := e.height, e.lowestBlock()
+	latest, lowest := e.servedHeight(), e.lowestBlock()
 	latestTime, _ := e.blockTime(latest)
 	lowestTime, _ := e.blockTime(lowest)
 	e.mu.RUnlock()

@@ -45,6 +45,8 @@ type topicState struct {
 	openNonce      uint64 // nonce whose window is open; 0 when none is
 	openTime       time.Time
 	latest         *published
+	history        []*published // the last historyLen inferences, oldest first; latest last
+	gapLeft        int          // windows still to close without an inference (FaultGap)
 }
 
 // published is a network inference as the chain serves it.
@@ -105,9 +107,16 @@ func (ts *topicState) topic() oracle.Topic {
 }
 
 // endBlock is the topic's part of the chain's EndBlocker at height: close the open
-// window if it ends here, then open a new epoch if one starts here.
-func (ts *topicState) endBlock(height uint64, t time.Time) {
+// window if it ends here, then open a new epoch if one starts here. It returns the
+// nonce of the window that closed with a new inference, 0 if none did.
+func (ts *topicState) endBlock(height uint64, t time.Time) (closedNonce uint64) {
+	if ts.openNonce != 0 && height == ts.openNonce+uint64(ts.cfg.WorkerSubmissionWindow) && ts.gapLeft > 0 {
+		// No worker submitted in this window: the chain keeps the last inference.
+		ts.gapLeft--
+		ts.openNonce = 0
+	}
 	if ts.openNonce != 0 && height == ts.openNonce+uint64(ts.cfg.WorkerSubmissionWindow) {
+		closedNonce = ts.openNonce
 		b := ts.computeBundle(ts.openNonce, height)
 		ts.latest = &published{
 			inference: oracle.Inference{
@@ -119,6 +128,10 @@ func (ts *topicState) endBlock(height uint64, t time.Time) {
 			},
 			bundle: b,
 		}
+		ts.history = append(ts.history, ts.latest)
+		if len(ts.history) > historyLen {
+			ts.history = ts.history[1:]
+		}
 		ts.openNonce = 0
 	}
 	if height >= ts.firstNonce && (height-ts.firstNonce)%uint64(ts.cfg.EpochLength) == 0 {
@@ -127,6 +140,7 @@ func (ts *topicState) endBlock(height uint64, t time.Time) {
 		ts.openNonce = height
 		ts.openTime = t
 	}
+	return closedNonce
 }
 
 func confidenceIntervals(b bundle) []oracle.ConfidenceInterval {

@@ -1,0 +1,242 @@
+package emulator
+
+import (
+	"encoding/json"
+	"fmt"
+	"net/http"
+	"strconv"
+	"sync"
+	"time"
+
+	abci "github.com/cometbft/cometbft/abci/types"
+	"github.com/cometbft/cometbft/libs/pubsub/query"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
+	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
+	cmttypes "github.com/cometbft/cometbft/types"
+	"github.com/gorilla/websocket"
+)
+
+// The websocket speaks CometBFT's own JSON-RPC types and encoding (cometbft's rpc
+// packages), so what the gateway's watcher reads is what a node writes.
+
+// EventTypeWorkerLastCommitSet is the block event the chain (v0.6, emissions v4
+// events) emits when a topic's worker submission window closes.
+const EventTypeWorkerLastCommitSet = "emissions.v4.EventWorkerLastCommitSet"
+
+// subscriberBuffer is how many blocks of events a slow websocket client may fall
+// behind before it is dropped, as CometBFT drops a client that does not read.
+const subscriberBuffer = 100
+
+var upgrader = websocket.Upgrader{
+	ReadBufferSize:  4096,
+	WriteBufferSize: 4096,
+	CheckOrigin:     func(*http.Request) bool { return true },
+}
+
+// wsHub fans block events out to websocket subscriptions.
+type wsHub struct {
+	mu    sync.Mutex
+	conns map[*wsConn]struct{}
+}
+
+type wsConn struct {
+	conn *websocket.Conn
+	out  chan []byte // messages to write, closed to drop the client
+
+	mu   sync.Mutex
+	subs map[string]wsSub // by query string
+}
+
+type wsSub struct {
+	req   rpctypes.RPCRequest // the subscribe request, whose id every event carries
+	query *query.Query
+}
+
+// CloseWebsockets drops every websocket client, as a node restart or a proxy's idle
+// timeout does.
+func (e *Emulator) CloseWebsockets() {
+	e.ws.mu.Lock()
+	defer e.ws.mu.Unlock()
+	for c := range e.ws.conns {
+		c.mu.Lock()
+		c.subs = map[string]wsSub{} // gone now, not once its reader notices
+		c.mu.Unlock()
+		c.conn.Close()
+	}
+}
+
+// Subscribers returns how many websocket clients have at least one subscription.
+func (e *Emulator) Subscribers() int {
+	e.ws.mu.Lock()
+	defer e.ws.mu.Unlock()
+	n := 0
+	for c := range e.ws.conns {
+		c.mu.Lock()
+		if len(c.subs) > 0 {
+			n++
+		}
+		c.mu.Unlock()
+	}
+	return n
+}
+
+// serveWebsocket is CometBFT's /websocket: JSON-RPC subscribe, unsubscribe and
+// unsubscribe_all, events pushed as they happen.
+func (e *Emulator) serveWebsocket(w http.ResponseWriter, r *http.Request) {
+	if !e.injectHTTP(w, r, 0) {
+		return
+	}
+	conn, err := upgrader.Upgrade(w, r, nil)
+	if err != nil {
+		return // Upgrade has answered
+	}
+	c := &wsConn{conn: conn, out: make(chan []byte, subscriberBuffer), subs: map[string]wsSub{}}
+	e.ws.mu.Lock()
+	if e.ws.conns == nil {
+		e.ws.conns = map[*wsConn]struct{}{}
+	}
+	e.ws.conns[c] = struct{}{}
+	e.ws.mu.Unlock()
+
+	writerDone := make(chan struct{})
+	go func() {
+		defer close(writerDone)
+		for msg := range c.out {
+			conn.SetWriteDeadline(time.Now().Add(10 * time.Second))
+			if err := conn.WriteMessage(websocket.TextMessage, msg); err != nil {
+				conn.Close()
+				for range c.out { // drain until the reader side closes out
+				}
+				return
+			}
+		}
+	}()
+	defer func() {
+		e.ws.mu.Lock()
+		delete(e.ws.conns, c)
+		close(c.out)
+		e.ws.mu.Unlock()
+		<-writerDone
+		conn.Close()
+	}()
+	for {
+		_, msg, err := conn.ReadMessage()
+		if err != nil {
+			return
+		}
+		var req rpctypes.RPCRequest
+		if err := json.Unmarshal(msg, &req); err != nil {
+			c.send(e, rpctypes.RPCParseError(fmt.Errorf("error unmarshaling request: %w", err)))
+			continue
+		}
+		c.send(e, e.handleRPC(c, req))
+	}
+}
+
+// send queues a message; a client whose queue is full is dropped. e.ws.mu is not held.
+func (c *wsConn) send(e *Emulator, resp rpctypes.RPCResponse) {
+	body, err := json.Marshal(resp)
+	if err != nil {
+		return
+	}
+	e.ws.mu.Lock()
+	defer e.ws.mu.Unlock()
+	if _, open := e.ws.conns[c]; open {
+		c.queue(body)
+	}
+}
+
+// queue adds body to c's queue or drops c. e.ws.mu is held.
+func (c *wsConn) queue(body []byte) {
+	select {
+	case c.out <- body:
+	default:
+		c.conn.Close() // not reading fast enough
+	}
+}
+
+func (e *Emulator) handleRPC(c *wsConn, req rpctypes.RPCRequest) rpctypes.RPCResponse {
+	var params struct {
+		Query string `json:"query"`
+	}
+	if len(req.Params) > 0 {
+		if err := json.Unmarshal(req.Params, &params); err != nil {
+			return rpctypes.RPCInvalidParamsError(req.ID, err)
+		}
+	}
+	switch req.Method {
+	case "subscribe":
+		q, err := query.New(params.Query)
+		if err != nil {
+			return rpctypes.RPCInternalError(req.ID, fmt.Errorf("failed to parse query: %w", err))
+		}
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if _, dup := c.subs[params.Query]; dup {
+			return rpctypes.RPCInternalError(req.ID, fmt.Errorf("failed to subscribe: already subscribed"))
+		}
+		c.subs[params.Query] = wsSub{req: req, query: q}
+		return rpctypes.NewRPCSuccessResponse(req.ID, &ctypes.ResultSubscribe{})
+	case "unsubscribe":
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		if _, ok := c.subs[params.Query]; !ok {
+			return rpctypes.RPCInternalError(req.ID, fmt.Errorf("subscription not found"))
+		}
+		delete(c.subs, params.Query)
+		return rpctypes.NewRPCSuccessResponse(req.ID, &ctypes.ResultUnsubscribe{})
+	case "unsubscribe_all":
+		c.mu.Lock()
+		defer c.mu.Unlock()
+		c.subs = map[string]wsSub{}
+		return rpctypes.NewRPCSuccessResponse(req.ID, &ctypes.ResultUnsubscribe{})
+	}
+	return rpctypes.RPCMethodNotFoundError(req.ID)
+}
+
+// workerWindowEvent is the event the chain emits at the close of a topic's window of
+// nonce, attribute values JSON-encoded as cosmos-sdk's typed events write them.
+func workerWindowEvent(topicID, nonce, height uint64) abci.Event {
+	q := func(n uint64) string { return `"` + strconv.FormatUint(n, 10) + `"` }
+	return abci.Event{Type: EventTypeWorkerLastCommitSet, Attributes: []abci.EventAttribute{
+		{Key: "block_height", Value: q(height), Index: true},
+		{Key: "nonce", Value: `{"block_height":` + q(nonce) + `}`, Index: true},
+		{Key: "topic_id", Value: q(topicID), Index: true},
+		{Key: "mode", Value: "EndBlock", Index: true},
+	}}
+}
+
+// publishBlock sends the NewBlockEvents of a block to every subscription whose query
+// matches. e.mu is held; a stale node publishes nothing.
+func (e *Emulator) publishBlock(height uint64, events []abci.Event) {
+	if len(events) == 0 {
+		return
+	}
+	if _, stale := e.faults.set[faultKey{FaultStale, 0}]; stale {
+		return
+	}
+	// The composite keys the node's query language matches, as CometBFT builds them.
+	keys := map[string][]string{cmttypes.EventTypeKey: {cmttypes.EventNewBlockEvents}}
+	for _, ev := range events {
+		for _, a := range ev.Attributes {
+			k := ev.Type + "." + a.Key
+			keys[k] = append(keys[k], a.Value)
+		}
+	}
+	data := cmttypes.EventDataNewBlockEvents{Height: int64(height), Events: events}
+	e.ws.mu.Lock()
+	defer e.ws.mu.Unlock()
+	for c := range e.ws.conns {
+		c.mu.Lock()
+		for q, sub := range c.subs {
+			if ok, err := sub.query.Matches(keys); err != nil || !ok {
+				continue
+			}
+			resp := rpctypes.NewRPCSuccessResponse(sub.req.ID, &ctypes.ResultEvent{Query: q, Data: data, Events: keys})
+			if body, err := json.Marshal(resp); err == nil {
+				c.queue(body)
+			}
+		}
+		c.mu.Unlock()
+	}
+}

@@ -1,0 +1,104 @@
+package emulator_test
+
+import (
+	"context"
+	"net/http/httptest"
+	"testing"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+)
+
+// waitFor polls cond until it holds; the deadline only guards against a hang.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(10 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+func receive(t *testing.T, ch <-chan allora.WorkerWindowClosed) allora.WorkerWindowClosed {
+	t.Helper()
+	select {
+	case ev, ok := <-ch:
+		if !ok {
+			t.Fatal("watch channel closed")
+		}
+		return ev
+	case <-time.After(10 * time.Second):
+		t.Fatal("no window-close event")
+	}
+	panic("unreachable")
+}
+
+func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
+	emu, err := emulator.New(testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu.Handler())
+	t.Cleanup(srv.Close)
+	w, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{PingInterval: 50 * time.Millisecond, BackoffMin: time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := w.Watch(ctx)
+	t.Cleanup(func() {
+		cancel()
+		for range ch { // the channel closes once the watcher has stopped
+		}
+	})
+	waitFor(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+
+	// Every window that closes is reported once, in block order, with the nonce the
+	// chain's latest inference then has.
+	check := func(blocks int) {
+		t.Helper()
+		for range blocks {
+			before := map[uint64]uint64{}
+			for _, tp := range emu.Topics() {
+				inf, _ := emu.Latest(tp.ID)
+				before[tp.ID] = inf.BlockHeight
+			}
+			emu.Advance(1)
+			for _, tp := range emu.Topics() {
+				inf, ok := emu.Latest(tp.ID)
+				if !ok || inf.BlockHeight == before[tp.ID] {
+					continue
+				}
+				ev := receive(t, ch)
+				want := allora.WorkerWindowClosed{TopicID: tp.ID, BlockHeight: emu.Height(), InferenceBlockHeight: inf.BlockHeight}
+				if ev != want {
+					t.Fatalf("event %+v, want %+v", ev, want)
+				}
+			}
+		}
+	}
+	check(25)
+
+	// A dropped connection is made again, and events flow on.
+	emu.CloseWebsockets()
+	waitFor(t, "the watcher subscribes again", func() bool { return emu.Subscribers() == 1 })
+	check(25)
+
+	// Keep-alive: the watcher outlives many ping intervals without events.
+	time.Sleep(300 * time.Millisecond)
+	if n := emu.Subscribers(); n != 1 {
+		t.Fatalf("%d subscribers after an idle spell, want the watcher still there", n)
+	}
+	check(10)
+}
+
+func TestNewWatcherURLs(t *testing.T) {
+	for _, bad := range []string{"ftp://x", "http://", "::"} {
+		if _, err := allora.NewWatcher(bad, allora.WatcherConfig{}); err == nil {
+			t.Errorf("NewWatcher(%q) accepted", bad)
+		}
+	}
+}

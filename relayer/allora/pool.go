@@ -1,0 +1,426 @@
+package allora
+
+import (
+	"cmp"
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"slices"
+	"sync"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+// ErrNoEndpoint means no endpoint of a Pool could answer: every one failed, or is
+// rate limited and asked to be left alone for now.
+var ErrNoEndpoint = errors.New("allora: no endpoint answered")
+
+// Node is one Allora endpoint as a Pool uses it; *REST and *GRPC are nodes.
+type Node interface {
+	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
+	LatestHeight(ctx context.Context) (uint64, error)
+}
+
+// WindowWatcher reports worker windows as they close; *Watcher is one.
+type WindowWatcher interface {
+	Watch(ctx context.Context) <-chan WorkerWindowClosed
+}
+
+// PoolEndpoint is one endpoint of a Pool.
+type PoolEndpoint struct {
+	// Name identifies the endpoint in logs and metrics; never put a key in it.
+	Name string
+	Node Node
+}
+
+// PoolConfig tunes a Pool. Zero fields take the defaults.
+type PoolConfig struct {
+	// HealthInterval is how often Run asks every endpoint its latest height (5s).
+	HealthInterval time.Duration
+	// RequestTimeout bounds each request to one endpoint (5s); a request that tries
+	// several endpoints has this deadline on each.
+	RequestTimeout time.Duration
+	// MaxLag is how many blocks an endpoint may be behind the highest before the
+	// pool stops sending it requests (5).
+	MaxLag uint64
+	// BackoffMin and BackoffMax bound the time a failing endpoint is left alone: it
+	// doubles with each consecutive failure from BackoffMin (500ms) to BackoffMax (1m).
+	BackoffMin, BackoffMax time.Duration
+	// Metrics records health, latency and errors; nil records nothing.
+	Metrics *Metrics
+	// Logger receives a Warn when an endpoint starts failing or lagging and an Info
+	// when it recovers; the default discards.
+	Logger *slog.Logger
+	// Watcher, when set, is what the pool's Watch reports (a websocket Watcher of one
+	// of the endpoints' nodes).
+	Watcher WindowWatcher
+}
+
+func (c *PoolConfig) setDefaults() {
+	if c.HealthInterval <= 0 {
+		c.HealthInterval = 5 * time.Second
+	}
+	if c.RequestTimeout <= 0 {
+		c.RequestTimeout = DefaultTimeout
+	}
+	if c.MaxLag == 0 {
+		c.MaxLag = 5
+	}
+	if c.BackoffMin <= 0 {
+		c.BackoffMin = 500 * time.Millisecond
+	}
+	if c.BackoffMax < c.BackoffMin {
+		c.BackoffMax = max(time.Minute, c.BackoffMin)
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Pool is a source over several Allora endpoints. Each request goes to a healthy
+// endpoint with the highest block height (the fastest among equals); an endpoint that
+// fails (a timeout, a connection refused, HTTP 5xx, 429, "mempool is full") is left
+// alone with exponential backoff, or for as long as its Retry-After says, and the
+// request moves on to the next. An endpoint more than MaxLag blocks behind the highest
+// gets requests only when no other can answer. Run keeps heights and latencies
+// current. A Pool is safe for concurrent use.
+type Pool struct {
+	cfg       PoolConfig
+	endpoints []*endpointState
+	now       func() time.Time
+}
+
+type endpointState struct {
+	name string
+	node Node
+
+	mu           sync.Mutex
+	height       uint64
+	latency      time.Duration // smoothed latency of health checks
+	consecutive  int           // failures since the last success
+	backoffUntil time.Time
+	retryUntil   time.Time // the node's own Retry-After
+	lastErr      error
+	lagging      bool
+}
+
+// EndpointHealth is what a Pool knows of one endpoint.
+type EndpointHealth struct {
+	Name string
+	// Height is the latest block height the endpoint reported; 0 before it answered.
+	Height uint64
+	// Latency is the smoothed duration of its health checks.
+	Latency time.Duration
+	// ConsecutiveErrors counts failures since its last success.
+	ConsecutiveErrors int
+	// BackoffUntil is when the pool sends it requests again after failures; the zero
+	// time when it is not backing off.
+	BackoffUntil time.Time
+	// RetryAfterUntil is when its own Retry-After (429) lets the pool ask it again.
+	RetryAfterUntil time.Time
+	// Lagging says it is more than MaxLag blocks behind the highest endpoint.
+	Lagging bool
+	// Healthy says the pool sends it requests first: not backing off, not rate
+	// limited, not lagging.
+	Healthy bool
+	// LastError is its last failure, if any.
+	LastError error
+}
+
+// NewPool makes a pool of endpoints, tried in the given order while they are equal.
+func NewPool(endpoints []PoolEndpoint, cfg PoolConfig) (*Pool, error) {
+	cfg.setDefaults()
+	var problems []error
+	if len(endpoints) == 0 {
+		problems = append(problems, errors.New("no endpoints"))
+	}
+	p := &Pool{cfg: cfg, now: time.Now}
+	seen := map[string]bool{}
+	for i, e := range endpoints {
+		if e.Node == nil {
+			problems = append(problems, fmt.Errorf("endpoint %d (%q): no node", i, e.Name))
+		}
+		if e.Name == "" {
+			e.Name = fmt.Sprintf("endpoint-%d", i)
+		}
+		if seen[e.Name] {
+			problems = append(problems, fmt.Errorf("endpoint %d: name %q used twice", i, e.Name))
+		}
+		seen[e.Name] = true
+		p.endpoints = append(p.endpoints, &endpointState{name: e.Name, node: e.Node})
+	}
+	if len(problems) > 0 {
+		return nil, fmt.Errorf("allora: new pool: %w", errors.Join(problems...))
+	}
+	for _, e := range p.endpoints {
+		cfg.Metrics.setHealth(e.name, true, 0)
+	}
+	return p, nil
+}
+
+// Run checks every endpoint's health now and every HealthInterval until ctx ends, then
+// returns nil.
+func (p *Pool) Run(ctx context.Context) error {
+	ticker := time.NewTicker(p.cfg.HealthInterval)
+	defer ticker.Stop()
+	for {
+		p.CheckHealth(ctx)
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-ticker.C:
+		}
+	}
+}
+
+// CheckHealth asks every endpoint (but those rate limited) its latest height at once,
+// and marks those more than MaxLag blocks behind the highest as lagging.
+func (p *Pool) CheckHealth(ctx context.Context) {
+	var wg sync.WaitGroup
+	for _, e := range p.endpoints {
+		e.mu.Lock()
+		limited := p.now().Before(e.retryUntil)
+		e.mu.Unlock()
+		if limited {
+			continue
+		}
+		wg.Go(func() {
+			began := p.now()
+			rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
+			h, err := e.node.LatestHeight(rctx)
+			cancel()
+			took := p.now().Sub(began)
+			p.cfg.Metrics.observe(e.name, "LatestHeight", took)
+			if err != nil {
+				if ctx.Err() == nil {
+					p.failed(e, err)
+				}
+				return
+			}
+			e.mu.Lock()
+			e.height = h
+			if e.latency == 0 {
+				e.latency = took
+			} else {
+				e.latency = (3*e.latency + took) / 4
+			}
+			e.mu.Unlock()
+		})
+	}
+	wg.Wait()
+	p.updateLag()
+}
+
+// updateLag recomputes which endpoints lag and publishes health.
+func (p *Pool) updateLag() {
+	best := p.bestHeight()
+	p.cfg.Metrics.setBestHeight(best)
+	now := p.now()
+	for _, e := range p.endpoints {
+		e.mu.Lock()
+		wasLagging := e.lagging
+		e.lagging = e.height > 0 && best > e.height+p.cfg.MaxLag
+		healthy, height, lagging := e.healthyLocked(now), e.height, e.lagging
+		e.mu.Unlock()
+		if lagging && !wasLagging {
+			p.cfg.Metrics.countError(e.name, ErrorKindLagging)
+			p.cfg.Logger.Warn("Allora endpoint is behind the others; sending it requests only when no other answers",
+				"endpoint", e.name, "height", height, "best_height", best)
+		} else if wasLagging && !lagging {
+			p.cfg.Logger.Info("Allora endpoint caught up", "endpoint", e.name, "height", height)
+		}
+		p.cfg.Metrics.setHealth(e.name, healthy, height)
+	}
+}
+
+func (p *Pool) bestHeight() uint64 {
+	var best uint64
+	for _, e := range p.endpoints {
+		e.mu.Lock()
+		best = max(best, e.height)
+		e.mu.Unlock()
+	}
+	return best
+}
+
+// healthyLocked says the endpoint gets requests first. e.mu is held.
+func (e *endpointState) healthyLocked(now time.Time) bool {
+	return !e.lagging && !now.Before(e.backoffUntil) && !now.Before(e.retryUntil)
+}
+
+// Health reports what the pool knows of each endpoint, in the order given to NewPool.
+func (p *Pool) Health() []EndpointHealth {
+	now := p.now()
+	out := make([]EndpointHealth, len(p.endpoints))
+	for i, e := range p.endpoints {
+		e.mu.Lock()
+		out[i] = EndpointHealth{
+			Name: e.name, Height: e.height, Latency: e.latency, ConsecutiveErrors: e.consecutive,
+			Lagging: e.lagging, Healthy: e.healthyLocked(now), LastError: e.lastErr,
+		}
+		if now.Before(e.backoffUntil) {
+			out[i].BackoffUntil = e.backoffUntil
+		}
+		if now.Before(e.retryUntil) {
+			out[i].RetryAfterUntil = e.retryUntil
+		}
+		e.mu.Unlock()
+	}
+	return out
+}
+
+// order returns the endpoints to try, best first: the healthy by height (highest
+// first) then latency; then the lagging; then those backing off, soonest back first.
+// Endpoints whose Retry-After has not passed are left out.
+func (p *Pool) order() []*endpointState {
+	now := p.now()
+	type candidate struct {
+		e       *endpointState
+		rank    int // 0 healthy, 1 lagging, 2 backing off
+		height  uint64
+		latency time.Duration
+		back    time.Time
+	}
+	var cs []candidate
+	for _, e := range p.endpoints {
+		e.mu.Lock()
+		c := candidate{e: e, height: e.height, latency: e.latency, back: e.backoffUntil}
+		switch {
+		case now.Before(e.retryUntil):
+			e.mu.Unlock()
+			continue
+		case now.Before(e.backoffUntil):
+			c.rank = 2
+		case e.lagging:
+			c.rank = 1
+		}
+		e.mu.Unlock()
+		cs = append(cs, c)
+	}
+	slices.SortStableFunc(cs, func(a, b candidate) int {
+		if a.rank == 2 && b.rank == 2 {
+			return a.back.Compare(b.back)
+		}
+		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.height, a.height), cmp.Compare(a.latency, b.latency))
+	})
+	out := make([]*endpointState, len(cs))
+	for i, c := range cs {
+		out[i] = c.e
+	}
+	return out
+}
+
+// failed records a failure of e: exponential backoff, or the node's Retry-After when
+// it is longer.
+func (p *Pool) failed(e *endpointState, err error) {
+	kind := ErrorKind(err)
+	p.cfg.Metrics.countError(e.name, kind)
+	now := p.now()
+	e.mu.Lock()
+	e.consecutive++
+	e.lastErr = err
+	backoff := p.cfg.BackoffMax
+	if shift := e.consecutive - 1; shift < 30 {
+		backoff = min(p.cfg.BackoffMin<<shift, p.cfg.BackoffMax)
+	}
+	e.backoffUntil = now.Add(backoff)
+	var re *ResponseError
+	if errors.As(err, &re) && re.RetryAfter > 0 {
+		e.retryUntil = now.Add(re.RetryAfter)
+	}
+	first := e.consecutive == 1
+	healthy, height := e.healthyLocked(now), e.height
+	e.mu.Unlock()
+	p.cfg.Metrics.setHealth(e.name, healthy, height)
+	if first {
+		p.cfg.Logger.Warn("Allora endpoint failed; moving requests to the others",
+			"endpoint", e.name, "kind", kind, "retry_in", backoff, "err", err)
+	}
+}
+
+// succeeded clears e's failures.
+func (p *Pool) succeeded(e *endpointState) {
+	now := p.now()
+	e.mu.Lock()
+	recovered := e.consecutive > 0
+	e.consecutive = 0
+	e.backoffUntil = time.Time{}
+	e.lastErr = nil
+	healthy, height := e.healthyLocked(now), e.height
+	e.mu.Unlock()
+	p.cfg.Metrics.setHealth(e.name, healthy, height)
+	if recovered {
+		p.cfg.Logger.Info("Allora endpoint answers again", "endpoint", e.name)
+	}
+}
+
+// answered says whether err is the chain's own answer, which every endpoint in step
+// gives alike, rather than a failure of the endpoint.
+func answered(err error) bool {
+	return errors.Is(err, ErrNoInference) || errors.Is(err, ErrTopicNotFound)
+}
+
+// do runs call on the best endpoint, moving to the next on each failure.
+func do[T any](ctx context.Context, p *Pool, method string, call func(context.Context, Node) (T, error)) (T, error) {
+	var zero T
+	var errs []error
+	for _, e := range p.order() {
+		began := p.now()
+		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
+		v, err := call(rctx, e.node)
+		cancel()
+		p.cfg.Metrics.observe(e.name, method, p.now().Sub(began))
+		if err == nil || answered(err) {
+			p.succeeded(e)
+			if err != nil {
+				p.cfg.Metrics.countError(e.name, ErrorKind(err))
+			}
+			return v, err
+		}
+		if ctx.Err() != nil {
+			return zero, err
+		}
+		p.failed(e, err)
+		errs = append(errs, fmt.Errorf("%s: %w", e.name, err))
+	}
+	if len(errs) == 0 {
+		return zero, fmt.Errorf("%w: every endpoint is rate limited", ErrNoEndpoint)
+	}
+	return zero, fmt.Errorf("%w: %w", ErrNoEndpoint, errors.Join(errs...))
+}
+
+// LatestInference returns the topic's latest network inference from the best endpoint
+// that answers.
+func (p *Pool) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+	return do(ctx, p, "LatestInference", func(ctx context.Context, n Node) (oracle.Inference, error) {
+		return n.LatestInference(ctx, topicID)
+	})
+}
+
+// Topic returns the topic's metadata from the best endpoint that answers.
+func (p *Pool) Topic(ctx context.Context, topicID uint64) (oracle.Topic, error) {
+	return do(ctx, p, "Topic", func(ctx context.Context, n Node) (oracle.Topic, error) {
+		return n.Topic(ctx, topicID)
+	})
+}
+
+// LatestHeight returns the latest block height of the best endpoint that answers.
+func (p *Pool) LatestHeight(ctx context.Context) (uint64, error) {
+	return do(ctx, p, "LatestHeight", func(ctx context.Context, n Node) (uint64, error) {
+		return n.LatestHeight(ctx)
+	})
+}
+
+// Watch reports worker windows as they close, from PoolConfig.Watcher; without one
+// it returns a channel that closes when ctx ends and never reports anything.
+func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
+	if p.cfg.Watcher != nil {
+		return p.cfg.Watcher.Watch(ctx)
+	}
+	ch := make(chan WorkerWindowClosed)
+	context.AfterFunc(ctx, func() { close(ch) })
+	return ch
+}

@@ -1,0 +1,262 @@
+package allora
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/url"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/gorilla/websocket"
+)
+
+// WorkerWindowQuery is the CometBFT subscription that reports the blocks in which a
+// worker window closes (seen to work on a v0.6 node).
+const WorkerWindowQuery = "tm.event='NewBlockEvents' AND " + EventTypeWorkerLastCommitSet + ".topic_id EXISTS"
+
+// WatcherConfig tunes a Watcher. Zero fields take the defaults.
+type WatcherConfig struct {
+	// Query is the subscription (WorkerWindowQuery).
+	Query string
+	// PingInterval is how often the watcher pings the node (20s): proxies tear down
+	// a filtered subscription that stays silent, and a missing pong shows a dead
+	// connection. The connection is given up when nothing, pong included, arrives for
+	// two intervals.
+	PingInterval time.Duration
+	// HandshakeTimeout bounds dialling and subscribing (10s).
+	HandshakeTimeout time.Duration
+	// BackoffMin and BackoffMax bound the wait before reconnecting, doubling with
+	// each failed attempt from BackoffMin (500ms) to BackoffMax (30s).
+	BackoffMin, BackoffMax time.Duration
+	// Logger receives a Warn on each lost connection; the default discards.
+	Logger *slog.Logger
+}
+
+func (c *WatcherConfig) setDefaults() {
+	if c.Query == "" {
+		c.Query = WorkerWindowQuery
+	}
+	if c.PingInterval <= 0 {
+		c.PingInterval = 20 * time.Second
+	}
+	if c.HandshakeTimeout <= 0 {
+		c.HandshakeTimeout = 10 * time.Second
+	}
+	if c.BackoffMin <= 0 {
+		c.BackoffMin = 500 * time.Millisecond
+	}
+	if c.BackoffMax < c.BackoffMin {
+		c.BackoffMax = max(30*time.Second, c.BackoffMin)
+	}
+	if c.Logger == nil {
+		c.Logger = slog.New(slog.DiscardHandler)
+	}
+}
+
+// Watcher follows a node's CometBFT websocket and reports worker windows as they
+// close. Events are a hint to read sooner, not a record: a window that closes while
+// the watcher reconnects is not reported, so a poll must back it up.
+type Watcher struct {
+	url string
+	cfg WatcherConfig
+}
+
+// NewWatcher returns a watcher of the node whose CometBFT RPC is at rpcURL, such as
+// "http://127.0.0.1:26657" or "https://allora-rpc.testnet.allora.network" (the
+// websocket is its /websocket), or a ws:// or wss:// URL of the websocket itself.
+func NewWatcher(rpcURL string, cfg WatcherConfig) (*Watcher, error) {
+	cfg.setDefaults()
+	u, err := url.Parse(rpcURL)
+	if err != nil {
+		return nil, errors.New("allora: new watcher: RPC URL is not a URL")
+	}
+	rpcBase := u.Scheme == "http" || u.Scheme == "https"
+	switch u.Scheme {
+	case "http":
+		u.Scheme = "ws"
+	case "https":
+		u.Scheme = "wss"
+	case "ws", "wss":
+	default:
+		return nil, fmt.Errorf("allora: new watcher: RPC URL scheme %q: want http, https, ws or wss", u.Scheme)
+	}
+	if u.Host == "" {
+		return nil, errors.New("allora: new watcher: RPC URL has no host")
+	}
+	if rpcBase {
+		u.Path = strings.TrimRight(u.Path, "/") + "/websocket"
+	}
+	return &Watcher{url: u.String(), cfg: cfg}, nil
+}
+
+// Watch reports worker windows as they close until ctx ends, then closes the channel.
+// It reconnects after any failure, with backoff. The channel is unbuffered: a reader
+// that falls behind holds the websocket back, not the other way round.
+func (w *Watcher) Watch(ctx context.Context) <-chan WorkerWindowClosed {
+	out := make(chan WorkerWindowClosed)
+	go func() {
+		defer close(out)
+		backoff := time.Duration(0)
+		for {
+			subscribed, err := w.session(ctx, out)
+			if ctx.Err() != nil {
+				return
+			}
+			if subscribed {
+				backoff = 0
+			}
+			backoff = min(max(2*backoff, w.cfg.BackoffMin), w.cfg.BackoffMax)
+			w.cfg.Logger.Warn("Allora websocket lost; reconnecting (polling covers the gap)",
+				"retry_in", backoff, "err", err)
+			t := time.NewTimer(backoff)
+			select {
+			case <-ctx.Done():
+				t.Stop()
+				return
+			case <-t.C:
+			}
+		}
+	}()
+	return out
+}
+
+// session connects, subscribes and reports events until the connection fails. It
+// says whether the subscription was made, which resets the backoff.
+func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (subscribed bool, err error) {
+	hctx, cancel := context.WithTimeout(ctx, w.cfg.HandshakeTimeout)
+	defer cancel()
+	dialer := websocket.Dialer{HandshakeTimeout: w.cfg.HandshakeTimeout}
+	conn, resp, err := dialer.DialContext(hctx, w.url, nil)
+	if err != nil {
+		if resp != nil {
+			return false, fmt.Errorf("dial websocket: HTTP %d", resp.StatusCode)
+		}
+		return false, fmt.Errorf("dial websocket: %w", err)
+	}
+	defer conn.Close()
+	stop := context.AfterFunc(ctx, func() { conn.Close() })
+	defer stop()
+
+	// One writer at a time: the subscription here, then the pinger.
+	var writeMu sync.Mutex
+	write := func(kind int, data []byte) error {
+		writeMu.Lock()
+		defer writeMu.Unlock()
+		conn.SetWriteDeadline(time.Now().Add(w.cfg.HandshakeTimeout))
+		return conn.WriteMessage(kind, data)
+	}
+	const subscribeID = 1
+	req, _ := json.Marshal(map[string]any{
+		"jsonrpc": "2.0", "id": subscribeID, "method": "subscribe", "params": map[string]string{"query": w.cfg.Query},
+	})
+	if err := write(websocket.TextMessage, req); err != nil {
+		return false, fmt.Errorf("subscribe: %w", err)
+	}
+	alive := func() { conn.SetReadDeadline(time.Now().Add(2 * w.cfg.PingInterval)) }
+	conn.SetReadDeadline(time.Now().Add(w.cfg.HandshakeTimeout))
+	conn.SetPongHandler(func(string) error { alive(); return nil })
+
+	pingDone := make(chan struct{})
+	defer func() { <-pingDone }()
+	sessionCtx, endSession := context.WithCancel(ctx)
+	defer endSession()
+	go func() {
+		defer close(pingDone)
+		t := time.NewTicker(w.cfg.PingInterval)
+		defer t.Stop()
+		for {
+			select {
+			case <-sessionCtx.Done():
+				return
+			case <-t.C:
+				if write(websocket.PingMessage, nil) != nil {
+					conn.Close()
+					return
+				}
+			}
+		}
+	}()
+
+	for {
+		_, msg, err := conn.ReadMessage()
+		if err != nil {
+			return subscribed, fmt.Errorf("read websocket: %w", err)
+		}
+		alive()
+		windows, confirmed, err := decodeWebsocketMessage(msg)
+		if err != nil {
+			return subscribed, fmt.Errorf("subscribe %q: %w", w.cfg.Query, err)
+		}
+		subscribed = subscribed || confirmed
+		for _, ev := range windows {
+			select {
+			case out <- ev:
+			case <-ctx.Done():
+				return subscribed, ctx.Err()
+			}
+		}
+	}
+}
+
+// rpcMessage is a CometBFT JSON-RPC response: the answer to subscribe, or one event of
+// the subscription.
+type rpcMessage struct {
+	Result json.RawMessage `json:"result"`
+	Error  *struct {
+		Code    int    `json:"code"`
+		Message string `json:"message"`
+		Data    string `json:"data"`
+	} `json:"error"`
+}
+
+// rpcEvent is the result of an event message: ResultEvent with NewBlockEvents data.
+type rpcEvent struct {
+	Query string `json:"query"`
+	Data  *struct {
+		Type  string `json:"type"`
+		Value struct {
+			Height jsonInt64 `json:"height"`
+			Events []Event   `json:"events"`
+		} `json:"value"`
+	} `json:"data"`
+}
+
+// decodeWebsocketMessage reads one message of a subscription: the worker windows an
+// event reports, or confirmed when it is the empty result that confirms the
+// subscription. A JSON-RPC error (a refused query, a subscription the node cancelled)
+// and a message that is not JSON-RPC are errors wrapping ErrUnexpectedResponse. Events
+// other than window closes are skipped, as are window-close events that do not parse.
+func decodeWebsocketMessage(msg []byte) (windows []WorkerWindowClosed, confirmed bool, err error) {
+	var m rpcMessage
+	if err := json.Unmarshal(msg, &m); err != nil {
+		return nil, false, fmt.Errorf("%w: websocket message: %v", ErrUnexpectedResponse, err)
+	}
+	if m.Error != nil {
+		return nil, false, fmt.Errorf("%w: JSON-RPC error %d: %s %s", ErrUnexpectedResponse,
+			m.Error.Code, cleanMessage(m.Error.Message), cleanMessage(m.Error.Data))
+	}
+	if r := bytes.TrimSpace(m.Result); len(r) == 0 || bytes.Equal(r, []byte("null")) {
+		return nil, false, fmt.Errorf("%w: websocket message has neither result nor error", ErrUnexpectedResponse)
+	}
+	var ev rpcEvent
+	if err := json.Unmarshal(m.Result, &ev); err != nil {
+		return nil, false, fmt.Errorf("%w: websocket event: %v", ErrUnexpectedResponse, err)
+	}
+	if ev.Data == nil {
+		return nil, ev.Query == "", nil // {} confirms a subscription
+	}
+	for _, e := range ev.Data.Value.Events {
+		if e.Type != EventTypeWorkerLastCommitSet {
+			continue
+		}
+		if w, err := ParseWorkerWindowClosed(e); err == nil {
+			windows = append(windows, w)
+		}
+	}
+	return windows, false, nil
+}
