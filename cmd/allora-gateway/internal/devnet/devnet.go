@@ -30,6 +30,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -292,7 +293,9 @@ func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context
 		return nil, fmt.Errorf("chain %s: %w", spec.Name, err)
 	}
 	chain := oracle.Chain{ID: spec.ID, Name: spec.Name, Oracle: addr}
-	w, err := evm.NewWriter(ctx, chain, client, submitter)
+	// The devnet's chains carry real chain ids but are in-process chains that never
+	// reorg: the devnet preset, not the real chain's confirmation depth.
+	w, err := evm.NewWriter(ctx, chain, client, submitter, evm.WithTxConfig(txmgr.Devnet(spec.ID)))
 	if err != nil {
 		return nil, err
 	}
