@@ -12,12 +12,13 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // Backend is what the writer needs of a chain endpoint; *ethclient.Client and the
@@ -26,12 +27,15 @@ type Backend interface {
 	bind.ContractBackend
 	bind.DeployBackend
 	ChainID(ctx context.Context) (*big.Int, error)
+	NonceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (uint64, error)
+	BalanceAt(ctx context.Context, account common.Address, blockNumber *big.Int) (*big.Int, error)
 }
 
 // Errors the writer reports.
 var (
-	// ErrReverted means a submitted transaction was mined but reverted.
-	ErrReverted = errors.New("transaction reverted")
+	// ErrReverted means a submitted transaction was mined but reverted. It is
+	// txmgr.ErrReverted, so either name matches.
+	ErrReverted = txmgr.ErrReverted
 	// ErrWrongChain means the endpoint serves another chain than the one configured.
 	ErrWrongChain = errors.New("endpoint serves another chain")
 )
@@ -43,9 +47,13 @@ type Writer struct {
 	backend  Backend
 	contract *alloraoracle.AlloraOracle
 	instance *bind.BoundContract
-	key      *ecdsa.PrivateKey
 	from     common.Address
+	tx       *txmgr.Manager
 
+	// What NewWriter builds its transaction manager from, unless WithTxManager gave
+	// one.
+	txConfig    *txmgr.Config
+	journal     store.Journal
 	receiptPoll time.Duration
 }
 
@@ -53,7 +61,9 @@ var _ relayer.ChainWriter = (*Writer)(nil)
 
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
-// wrong chain.
+// wrong chain. Submissions go through a transaction manager with the preset of the
+// chain id (txmgr.Preset; the devnet preset for an unknown id) unless an option
+// says otherwise.
 func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ecdsa.PrivateKey, opts ...WriterOption) (*Writer, error) {
 	id, err := chainID(ctx, backend)
 	if err != nil {
@@ -64,30 +74,52 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 	}
 	contract := alloraoracle.NewAlloraOracle()
 	w := &Writer{
-		chain:       chain,
-		domain:      oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
-		backend:     backend,
-		contract:    contract,
-		instance:    contract.Instance(backend, chain.Oracle),
-		key:         key,
-		from:        crypto.PubkeyToAddress(key.PublicKey),
-		receiptPoll: DefaultReceiptPoll,
+		chain:    chain,
+		domain:   oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
+		backend:  backend,
+		contract: contract,
+		instance: contract.Instance(backend, chain.Oracle),
+		from:     crypto.PubkeyToAddress(key.PublicKey),
 	}
 	for _, o := range opts {
 		o(w)
+	}
+	if w.tx == nil {
+		cfg, _ := txmgr.Preset(chain.ID)
+		if w.txConfig != nil {
+			cfg = *w.txConfig
+		}
+		if w.receiptPoll > 0 {
+			cfg.ReceiptPoll = w.receiptPoll
+		}
+		var mopts []txmgr.Option
+		if w.journal != nil {
+			mopts = append(mopts, txmgr.WithJournal(w.journal))
+		}
+		if w.tx, err = txmgr.New(cfg, backend, key, mopts...); err != nil {
+			return nil, fmt.Errorf("chain %s: transaction manager: %w", chain.Name, err)
+		}
+	}
+	if got := w.tx.Config().ChainID; got != chain.ID {
+		return nil, fmt.Errorf("chain %s: transaction manager signs for chain %d, not %d: %w", chain.Name, got, chain.ID, ErrWrongChain)
+	}
+	if w.tx.From() != w.from {
+		return nil, fmt.Errorf("chain %s: transaction manager sends from %s, not the writer's key %s", chain.Name, w.tx.From(), w.from)
 	}
 	return w, nil
 }
 
 // DefaultReceiptPoll is how often a writer asks for a submitted transaction's receipt:
 // a fraction of the target chains' block times (0.6 to 1 s), so a push is seen mined
-// within a block of landing.
+// within a block of landing. The chain presets poll this often.
 const DefaultReceiptPoll = 250 * time.Millisecond
 
 // WriterOption changes a Writer.
 type WriterOption func(*Writer)
 
-// WithReceiptPoll sets how often the receipt of a submitted transaction is asked for.
+// WithReceiptPoll sets how often the receipt of a submitted transaction is asked for,
+// overriding the transaction manager's configuration (not a manager given by
+// WithTxManager).
 func WithReceiptPoll(d time.Duration) WriterOption {
 	return func(w *Writer) {
 		if d > 0 {
@@ -95,6 +127,18 @@ func WithReceiptPoll(d time.Duration) WriterOption {
 		}
 	}
 }
+
+// WithTxManager submits through m, which must send from the writer's key on the
+// writer's chain.
+func WithTxManager(m *txmgr.Manager) WriterOption { return func(w *Writer) { w.tx = m } }
+
+// WithTxConfig builds the writer's transaction manager from cfg instead of the chain
+// id's preset.
+func WithTxConfig(cfg txmgr.Config) WriterOption { return func(w *Writer) { w.txConfig = &cfg } }
+
+// WithJournal journals the writer's transactions in j, so a writer made after a
+// restart over the same journal sees through what was in flight before sending.
+func WithJournal(j store.Journal) WriterOption { return func(w *Writer) { w.journal = j } }
 
 // Chain names the chain and its oracle.
 func (w *Writer) Chain() oracle.Chain { return w.chain }
@@ -127,8 +171,10 @@ func (w *Writer) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.C
 // ErrUnexpected means the chain answered something the contract cannot have produced.
 var ErrUnexpected = errors.New("unexpected answer")
 
-// Submit sends updateBatch and waits for its receipt. Gas is estimated first, so a
-// batch the oracle would reject fails here with the contract's error, costing nothing.
+// Submit sends updateBatch through the writer's transaction manager and waits until
+// its receipt is as deep as the chain's preset asks (replacing the transaction if it
+// is stuck, resending it after a reorg). Gas is estimated first, so a batch the
+// oracle would reject fails here with the contract's error, costing nothing.
 func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
 	batch := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
@@ -142,19 +188,14 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 	if err != nil {
 		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
 	}
-	opts := bind.NewKeyedTransactor(w.key, new(big.Int).SetUint64(w.chain.ID))
-	opts.Context = ctx
-	tx, err := bind.Transact(w.instance, opts, calldata)
-	if err != nil {
+	sent, err := w.tx.Send(ctx, w.chain.Oracle, calldata, txmgr.WithUpdates(updates))
+	if sent == nil {
 		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
-	receipt, err := waitMined(ctx, w.backend, tx.Hash(), w.receiptPoll)
+	receipt := sent.Receipt
+	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
 	if err != nil {
-		return relayer.SubmitResult{TxHash: tx.Hash()}, fmt.Errorf("wait for %s: %w", tx.Hash(), err)
-	}
-	res := relayer.SubmitResult{TxHash: tx.Hash(), BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
-	if receipt.Status != types.ReceiptStatusSuccessful {
-		return res, fmt.Errorf("updateBatch %s in block %d: %w", tx.Hash(), res.BlockNumber, ErrReverted)
+		return res, fmt.Errorf("updateBatch %s in block %d: %w", receipt.TxHash, res.BlockNumber, w.explain(err))
 	}
 	for _, l := range receipt.Logs {
 		if l.Address != w.chain.Oracle {

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"math/big"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -14,6 +15,8 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // startChain runs a chain with fast blocks and deploys a 2-of-3 oracle on it.
@@ -148,4 +151,74 @@ func TestWriterRefusesAnEndpointOfAnotherChain(t *testing.T) {
 	if !errors.Is(err, evm.ErrWrongChain) {
 		t.Fatalf("NewWriter for chain 56 on a 324 endpoint: err = %v, want ErrWrongChain", err)
 	}
+}
+
+func TestWriterRefusesATransactionManagerOfAnotherChainOrKey(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, addr, _ := startChain(t, 146)
+	chain := oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}
+
+	otherChain, err := txmgr.New(txmgr.Sonic(14601), client, devchain.DevKey(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evm.NewWriter(ctx, chain, client, devchain.DevKey(0), evm.WithTxManager(otherChain)); !errors.Is(err, evm.ErrWrongChain) {
+		t.Errorf("manager for chain 14601 on a 146 writer: err = %v, want ErrWrongChain", err)
+	}
+	otherKey, err := txmgr.New(txmgr.Sonic(146), client, devchain.DevKey(1))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := evm.NewWriter(ctx, chain, client, devchain.DevKey(0), evm.WithTxManager(otherKey)); err == nil {
+		t.Error("manager sending from another key accepted")
+	}
+}
+
+func TestWriterJournalsThroughItsTransactionManager(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, addr, signers := startChain(t, 146)
+	journal := &recordingJournal{Memory: store.NewMemory()}
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}, client, devchain.DevKey(0), evm.WithJournal(journal))
+	if err != nil {
+		t.Fatal(err)
+	}
+	updates := []oracle.Update{{TopicID: 3, Value: big.NewInt(42), BlockHeight: 5, Timestamp: uint64(time.Now().Unix())}}
+	sigs, err := oracle.SignBatch(ctx, w.Domain(), updates, signers[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.Submit(ctx, updates, sigs)
+	if err != nil {
+		t.Fatalf("submit: %v", err)
+	}
+	puts := journal.puts()
+	if len(puts) != 1 || puts[0].TxHash != res.TxHash || puts[0].ChainID != 146 || len(puts[0].Updates) != 1 || puts[0].Updates[0].TopicID != 3 {
+		t.Errorf("journaled %+v, want one entry for %s carrying topic 3", puts, res.TxHash)
+	}
+	if left, err := journal.JournalPending(ctx, 146); err != nil || len(left) != 0 {
+		t.Errorf("journal still holds %d entries (err %v) after the receipt", len(left), err)
+	}
+}
+
+// recordingJournal remembers every entry put, to see what was journaled after the
+// entry is cleared.
+type recordingJournal struct {
+	*store.Memory
+	mu      sync.Mutex
+	entries []store.JournalEntry
+}
+
+func (j *recordingJournal) JournalPut(ctx context.Context, e store.JournalEntry) error {
+	j.mu.Lock()
+	j.entries = append(j.entries, e)
+	j.mu.Unlock()
+	return j.Memory.JournalPut(ctx, e)
+}
+
+func (j *recordingJournal) puts() []store.JournalEntry {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	return append([]store.JournalEntry(nil), j.entries...)
 }

@@ -33,6 +33,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -388,7 +389,10 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
 	chain := oracle.Chain{ID: c.ID, Name: c.Name, Oracle: addr}
-	if c.writer, err = evm.NewWriter(ctx, chain, c.client, submitter); err != nil {
+	// The devnet's chains carry real chain ids but are in-process chains that never
+	// reorg: the devnet preset, not the real chain's confirmation depth.
+	if c.writer, err = evm.NewWriter(ctx, chain, c.client, submitter,
+		evm.WithTxConfig(txmgr.Devnet(c.ID)), evm.WithJournal(d.Store)); err != nil {
 		return err
 	}
 	return d.Store.PutChain(ctx, chain)

@@ -1,0 +1,93 @@
+package txmgr
+
+import (
+	"errors"
+	"fmt"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// Errors Send reports. Each is wrapped with what was being done.
+var (
+	// ErrReverted means the transaction was mined and reverted; the error is a
+	// *RevertError carrying the receipt's block and, when the endpoint could replay
+	// the call, the revert data.
+	ErrReverted = errors.New("transaction reverted")
+	// ErrInsufficientFunds means the wallet cannot pay for the transaction. Nothing was
+	// left pending at its nonce; the same Send succeeds once the wallet is funded.
+	ErrInsufficientFunds = errors.New("insufficient funds")
+	// ErrFeeCapReached means the transaction would have to pay more than the configured
+	// cap (MaxGasPrice, or FeeLimitMultiplier times the first quote) to be mined. A
+	// transaction already sent at the capped price stays pending and is resumed by the
+	// next Send.
+	ErrFeeCapReached = errors.New("fee cap reached")
+	// ErrGone means the transaction's nonce was used by a transaction this manager did
+	// not send (or by an earlier attempt whose hash was not kept), so it can never be
+	// mined.
+	ErrGone = errors.New("transaction gone: its nonce was used by another transaction")
+)
+
+// RevertError is a mined transaction that reverted.
+type RevertError struct {
+	TxHash      common.Hash
+	BlockNumber uint64
+	// Data is the revert data from replaying the call on the state of the block
+	// before, when the endpoint answered it with data (nil otherwise). Replaying is a
+	// best effort: the state the transaction saw included the transactions before it
+	// in its block.
+	Data []byte
+	// Replay is the replayed call's error as the endpoint gave it, so a caller can
+	// decode its revert data (a JSON-RPC error implementing ErrorData), or nil.
+	Replay error
+}
+
+func (e *RevertError) Error() string {
+	s := fmt.Sprintf("transaction %s in block %d reverted", e.TxHash, e.BlockNumber)
+	if e.Replay != nil {
+		s += ": " + e.Replay.Error()
+	}
+	return s
+}
+
+// Is makes errors.Is(err, ErrReverted) true.
+func (e *RevertError) Is(target error) bool { return target == ErrReverted }
+
+// Unwrap exposes the replayed call's error, so errors.As finds its revert data.
+func (e *RevertError) Unwrap() error { return e.Replay }
+
+// sendOutcome is what a node's answer to eth_sendRawTransaction means. Nodes answer
+// over JSON-RPC with a message only, worded differently by geth, anvil, BSC and
+// zkSync, so the answer is read from the message.
+type sendOutcome int
+
+const (
+	sendAccepted          sendOutcome = iota
+	sendKnown                         // the same transaction is already in the pool
+	sendNonceTooLow                   // the nonce was used by a mined transaction
+	sendUnderpriced                   // a replacement or a price below the pool's floor
+	sendInsufficientFunds             // balance below gas × price + value
+	sendFailed                        // anything else
+)
+
+func classifySend(err error) sendOutcome {
+	if err == nil {
+		return sendAccepted
+	}
+	msg := strings.ToLower(err.Error())
+	switch {
+	case strings.Contains(msg, "already known"), strings.Contains(msg, "already imported"),
+		strings.Contains(msg, "known transaction"), strings.Contains(msg, "alreadyknown"):
+		return sendKnown
+	case strings.Contains(msg, "nonce too low"), strings.Contains(msg, "nonce is too low"),
+		strings.Contains(msg, "oldnonce"), strings.Contains(msg, "invalid nonce"):
+		return sendNonceTooLow
+	case strings.Contains(msg, "underpriced"), strings.Contains(msg, "fee too low"),
+		strings.Contains(msg, "less than block base fee"), strings.Contains(msg, "max fee per gas less than"):
+		return sendUnderpriced
+	case strings.Contains(msg, "insufficient funds"), strings.Contains(msg, "insufficient balance"):
+		return sendInsufficientFunds
+	default:
+		return sendFailed
+	}
+}
