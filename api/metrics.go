@@ -14,7 +14,8 @@ import (
 // random paths cannot grow the metrics without bound.
 const unmatchedRoute = "unmatched"
 
-// apiMetrics are the API's metrics, on a registry of the server's own.
+// apiMetrics are the API's metrics, on the server's registry: its own, or the one
+// given with WithRegistry.
 type apiMetrics struct {
 	registry *prometheus.Registry
 	requests *prometheus.CounterVec
@@ -31,9 +32,12 @@ type routeCode struct {
 	code  int
 }
 
-func newAPIMetrics() *apiMetrics {
+func newAPIMetrics(reg *prometheus.Registry) *apiMetrics {
+	if reg == nil {
+		reg = prometheus.NewRegistry()
+	}
 	m := &apiMetrics{
-		registry: prometheus.NewRegistry(),
+		registry: reg,
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "allora_gateway_api_requests_total",
 			Help: "HTTP requests answered by the API, by route pattern (\"unmatched\" when no route matched or the request was refused before routing) and status code.",

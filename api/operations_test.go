@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -72,6 +74,27 @@ func TestMetrics(t *testing.T) {
 	}
 	if got := res.Header.Get("Cache-Control"); got != "" && got != "no-store" {
 		t.Errorf("metrics Cache-Control %q", got)
+	}
+}
+
+func TestMetricsWithRegistry(t *testing.T) {
+	reg := prometheus.NewRegistry()
+	outside := prometheus.NewGauge(prometheus.GaugeOpts{Name: "outside_gauge", Help: "A metric of another component."})
+	reg.MustRegister(outside)
+	outside.Set(7)
+	h := api.New(seededStore(t), api.WithRegistry(reg)).Handler()
+	send(t, h, "/v1/topics", "203.0.113.1:1", nil)
+
+	res := send(t, h, "/metrics", "203.0.113.2:1", nil)
+	b, _ := io.ReadAll(res.Body)
+	body := string(b)
+	for _, want := range []string{
+		"outside_gauge 7",
+		`allora_gateway_api_requests_total{code="200",route="/v1/topics"} 1`,
+	} {
+		if !strings.Contains(body, want+"\n") {
+			t.Errorf("metrics lack %s", want)
+		}
 	}
 }
 

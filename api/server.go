@@ -18,6 +18,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/cors"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -53,6 +54,7 @@ type Server struct {
 	corsOrigins []string
 	limiter     *clientLimiter
 	metrics     *apiMetrics
+	registry    *prometheus.Registry
 	inferences  inferenceCache
 	ids         *requestIDs
 	assets      map[uint64]oracle.AssetTopic // by topic
@@ -107,6 +109,14 @@ func WithAssetTopics(mapping []oracle.AssetTopic) Option {
 	}
 }
 
+// WithRegistry puts the API's metrics on reg, and has /metrics serve everything reg
+// holds, so that the rest of the process can expose its metrics there too. The default
+// is a registry of the server's own. Two servers must not share a registry: the second
+// would find the API's metrics already registered and panic.
+func WithRegistry(reg *prometheus.Registry) Option {
+	return func(s *Server) { s.registry = reg }
+}
+
 // WithCORSOrigins lets browser pages from origins read the API cross-origin; "*" allows
 // every origin, and "https://*.example.com" a family. The default is none: no CORS
 // headers, so browsers keep the same-origin rule.
@@ -127,7 +137,7 @@ func New(st Reader, opts ...Option) *Server {
 	for _, o := range opts {
 		o(s)
 	}
-	s.metrics = newAPIMetrics()
+	s.metrics = newAPIMetrics(s.registry)
 	s.ids = newRequestIDs()
 	if s.rateLimit > 0 {
 		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())

@@ -1,8 +1,10 @@
 package cli
 
 import (
+	"cmp"
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"io"
 	"log/slog"
@@ -13,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
@@ -38,9 +41,10 @@ func newRelayerCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 		Use:   "relayer",
 		Short: "Relay Allora inferences to the AlloraOracle of every configured chain",
 		Long: `relayer is the daemon against real chains. It reads the latest network inference
-of each configured topic from an Allora node's REST API, and for each chain reads what
-its AlloraOracle holds, batches every topic with a newer Allora block height, signs the
-batch with the configured oracle signers (at least the oracle's threshold of them) and
+of each configured topic from the configured Allora nodes (REST or gRPC, the healthiest
+first; with allora.websocket, as soon as each topic's window closes), and for each chain
+reads what its AlloraOracle holds, batches every topic with a newer Allora block height,
+signs the batch with the configured oracle signers (at least the oracle's threshold of them) and
 submits it from the submitter key, waiting for the receipt. The chain is the truth of
 what has been pushed: a restarted relayer reads each oracle before it sends.
 
@@ -110,7 +114,10 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		signers = append(signers, s)
 	}
 
-	source, closeSource, err := openAllora(ctx, cfg.Allora, log)
+	// One registry for the process: the API's /metrics serves the Allora source's
+	// metrics beside its own.
+	registry := prometheus.NewRegistry()
+	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)
 	}
@@ -158,12 +165,13 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return rl.Run(gctx) })
+	g.Go(func() error { return source.Run(gctx) })
 	if cfg.API.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.API.Listen)
 		if err != nil {
 			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 		}
-		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version),
+		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
 			api.WithAssetTopics(cfg.AssetTopics()))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
@@ -217,39 +225,116 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 	return w, client.Close, nil
 }
 
-// openAllora connects to the configured Allora node over REST or gRPC, asking the node
-// for its emissions API version when the config says auto.
-func openAllora(ctx context.Context, cfg config.Allora, log *slog.Logger) (relayer.Source, func(), error) {
-	endpoint := cfg.Endpoint.Reveal()
-	transport := allora.TransportREST
-	if u, err := url.Parse(endpoint); err == nil && (u.Scheme == "grpc" || u.Scheme == "grpcs") {
-		transport = allora.TransportGRPC
+// openAllora connects to every configured Allora node, each over REST or gRPC by its
+// scheme, and pools them, with the pool's metrics on reg and, when allora.websocket is
+// set, a watcher of window closes. With emissions_version auto each node is asked its
+// version; a node that does not answer then takes the version another one gave, so
+// that one node down at start does not keep the relayer from starting.
+func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registerer, log *slog.Logger) (*allora.Pool, func(), error) {
+	type node struct {
+		name      string
+		endpoint  string
+		transport allora.Transport
+		version   string
 	}
-	version := cfg.EmissionsVersion
-	opts := []allora.Option{allora.WithTimeout(cfg.RequestTimeout.Duration)}
-	if version == "auto" {
+	var nodes []node
+	for i, e := range cfg.AllEndpoints() {
+		n := node{name: fmt.Sprintf("endpoint-%d", i), endpoint: e.Reveal(), transport: allora.TransportREST, version: cfg.EmissionsVersion}
+		if u, err := url.Parse(n.endpoint); err == nil && (u.Scheme == "grpc" || u.Scheme == "grpcs") {
+			n.transport = allora.TransportGRPC
+		}
+		nodes = append(nodes, n)
+	}
+	timeout := allora.WithTimeout(cfg.RequestTimeout.Duration)
+	if cfg.EmissionsVersion == "auto" {
 		dctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		defer cancel()
-		detected, err := allora.Detect(dctx, transport, endpoint, opts...)
-		if err != nil {
-			return nil, nil, fmt.Errorf("detect the emissions version over %s (set allora.emissions_version to skip this): %w", transport, err)
+		var (
+			detected string
+			failures []error
+		)
+		for i := range nodes {
+			n := &nodes[i]
+			v, err := allora.Detect(dctx, n.transport, n.endpoint, timeout)
+			if err != nil {
+				n.version = ""
+				failures = append(failures, fmt.Errorf("%s over %s: %w", n.name, n.transport, err))
+				log.Warn("could not detect the Allora emissions version", "endpoint", n.name, "transport", string(n.transport), "err", err)
+				continue
+			}
+			n.version = v
+			detected = cmp.Or(detected, v)
+			log.Info("Allora emissions version detected", "endpoint", n.name, "version", v, "transport", string(n.transport))
 		}
-		version = detected
-		log.Info("Allora emissions version detected", "version", version, "transport", string(transport))
-	}
-	opts = append(opts, allora.WithEmissionsVersion(version))
-	if transport == allora.TransportGRPC {
-		c, err := allora.NewGRPC(endpoint, opts...)
-		if err != nil {
-			return nil, nil, err
+		if detected == "" {
+			return nil, nil, fmt.Errorf("detect the emissions version (set allora.emissions_version to skip this): %w", errors.Join(failures...))
 		}
-		return c, func() { _ = c.Close() }, nil
+		for i := range nodes {
+			if nodes[i].version == "" {
+				nodes[i].version = detected
+			}
+		}
 	}
-	c, err := allora.NewREST(endpoint, opts...)
+
+	var (
+		endpoints []allora.PoolEndpoint
+		closers   []func()
+	)
+	closeAll := func() {
+		for _, c := range closers {
+			c()
+		}
+	}
+	for _, n := range nodes {
+		opts := []allora.Option{timeout, allora.WithEmissionsVersion(n.version)}
+		var client allora.Node
+		if n.transport == allora.TransportGRPC {
+			c, err := allora.NewGRPC(n.endpoint, opts...)
+			if err != nil {
+				closeAll()
+				return nil, nil, fmt.Errorf("%s: %w", n.name, err)
+			}
+			closers = append(closers, func() { _ = c.Close() })
+			client = c
+		} else {
+			c, err := allora.NewREST(n.endpoint, opts...)
+			if err != nil {
+				closeAll()
+				return nil, nil, fmt.Errorf("%s: %w", n.name, err)
+			}
+			client = c
+		}
+		endpoints = append(endpoints, allora.PoolEndpoint{Name: n.name, Node: client})
+		log.Info("Allora endpoint", "endpoint", n.name, "transport", string(n.transport), "version", n.version)
+	}
+
+	metrics, err := allora.NewMetrics(reg)
 	if err != nil {
+		closeAll()
+		return nil, nil, fmt.Errorf("register metrics: %w", err)
+	}
+	poolCfg := allora.PoolConfig{
+		RequestTimeout: cfg.RequestTimeout.Duration,
+		Metrics:        metrics,
+		Logger:         log.With("component", "allora"),
+	}
+	if cfg.Websocket != "" {
+		w, err := allora.NewWatcher(cfg.Websocket.Reveal(), allora.WatcherConfig{Logger: log.With("component", "allora-watcher")})
+		if err != nil {
+			closeAll()
+			return nil, nil, fmt.Errorf("websocket: %w", err)
+		}
+		poolCfg.Watcher = w
+		log.Info("Allora window closes from the websocket, polling as the safety net", "endpoints", len(endpoints))
+	} else {
+		log.Info("Allora by polling only (set allora.websocket to read topics as their windows close)", "endpoints", len(endpoints))
+	}
+	pool, err := allora.NewPool(endpoints, poolCfg)
+	if err != nil {
+		closeAll()
 		return nil, nil, err
 	}
-	return c, func() {}, nil
+	return pool, closeAll, nil
 }
 
 func passphrase(k config.Key) keys.Passphrase {

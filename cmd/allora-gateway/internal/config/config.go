@@ -40,11 +40,31 @@ type Allora struct {
 	// https://allora-api.mainnet.allora.network, or its gRPC address as grpc://host:9090
 	// (plain) or grpcs://host:443 (TLS). It may carry an API token.
 	Endpoint Secret `yaml:"endpoint"`
+	// Endpoints are more Allora nodes, of the same chain, after Endpoint: the relayer
+	// reads from the healthiest and highest of them and moves on to the next when one
+	// fails or lags. Each is a REST URL or a gRPC address as Endpoint is, and may carry
+	// an API token. Endpoint may be left empty when Endpoints lists every node.
+	Endpoints []Secret `yaml:"endpoints,omitempty"`
+	// Websocket is the CometBFT RPC URL of an Allora node (https://host, or the
+	// websocket itself as ws://host:26657/websocket), which reports each topic's worker
+	// window as it closes, so the relayer reads the new inference at once. Empty: the
+	// relayer polls only. It may carry an API token.
+	Websocket Secret `yaml:"websocket"`
 	// EmissionsVersion is the emissions module API version the node serves, v5 to v10,
 	// or "auto" to ask the node (gRPC reflection, or probing REST paths) at start.
 	EmissionsVersion string `yaml:"emissions_version"`
 	// RequestTimeout bounds each request to the node.
 	RequestTimeout Duration `yaml:"request_timeout"`
+}
+
+// AllEndpoints returns Endpoint, when set, followed by Endpoints: every node the
+// relayer reads from, in order of preference while they are equally healthy.
+func (a Allora) AllEndpoints() []Secret {
+	var all []Secret
+	if a.Endpoint != "" {
+		all = append(all, a.Endpoint)
+	}
+	return append(all, a.Endpoints...)
 }
 
 // Prediction names the topic that predicts an asset over a timeframe.
@@ -161,7 +181,8 @@ func Default() Config {
 // clears it. Keys the file does not know are errors naming the key and its line.
 //
 // Environment variables are named after the key's path: ALLORA_GATEWAY_ALLORA_ENDPOINT,
-// ALLORA_GATEWAY_RELAYER_POLL_INTERVAL, ALLORA_GATEWAY_TOPICS (comma-separated ids).
+// ALLORA_GATEWAY_RELAYER_POLL_INTERVAL, ALLORA_GATEWAY_TOPICS (comma-separated ids),
+// ALLORA_GATEWAY_ALLORA_ENDPOINTS (comma-separated URLs, replacing the file's list).
 // A chain is addressed by its name, upper-cased with every character other than a
 // letter or digit replaced by "_" (ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_RPC for the chain
 // named zksync-era), an oracle key by its index (ALLORA_GATEWAY_SIGNERS_ORACLE_0_KEYSTORE).

@@ -196,6 +196,19 @@ func TestLoadEnvOverrides(t *testing.T) {
 			},
 		},
 		{
+			name: "list of secrets",
+			env: map[string]string{
+				"ALLORA_GATEWAY_ALLORA_ENDPOINTS": "grpcs://grpc.example:443, https://rest.example/?key=ENV",
+				"ALLORA_GATEWAY_ALLORA_WEBSOCKET": "wss://rpc.example/websocket",
+			},
+			check: func(t *testing.T, c Config) {
+				want := []Secret{"grpcs://grpc.example:443", "https://rest.example/?key=ENV"}
+				if !slices.Equal(c.Allora.Endpoints, want) || c.Allora.Websocket.Reveal() != "wss://rpc.example/websocket" {
+					t.Errorf("endpoints = %q, websocket = %q", c.Allora.Endpoints, c.Allora.Websocket.Reveal())
+				}
+			},
+		},
+		{
 			name: "empty list",
 			env:  map[string]string{"ALLORA_GATEWAY_TOPICS": ""},
 			check: func(t *testing.T, c Config) {
@@ -380,6 +393,8 @@ func TestEnvNames(t *testing.T) {
 	got := EnvNames(c)
 	want := []string{
 		"ALLORA_GATEWAY_ALLORA_ENDPOINT",
+		"ALLORA_GATEWAY_ALLORA_ENDPOINTS",
+		"ALLORA_GATEWAY_ALLORA_WEBSOCKET",
 		"ALLORA_GATEWAY_ALLORA_EMISSIONS_VERSION",
 		"ALLORA_GATEWAY_ALLORA_REQUEST_TIMEOUT",
 		"ALLORA_GATEWAY_TOPICS",

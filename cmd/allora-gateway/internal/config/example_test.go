@@ -51,6 +51,10 @@ func TestExample(t *testing.T) {
 		t.Fatalf("Load(Redacted()): %v\n%s", err, y)
 	}
 	c.Allora.Endpoint = redacted
+	c.Allora.Websocket = redacted
+	for i := range c.Allora.Endpoints {
+		c.Allora.Endpoints[i] = redacted
+	}
 	for i := range c.Chains {
 		c.Chains[i].RPC = redacted
 	}

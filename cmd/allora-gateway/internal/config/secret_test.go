@@ -32,7 +32,7 @@ func TestSecretFormatting(t *testing.T) {
 		{"%v", &s, "xxxxx"},
 		{"%v", Chain{Name: "bnb", RPC: s}, "{bnb 0 xxxxx }"},
 		{"%+v", Chain{Name: "bnb", RPC: s}, "{Name:bnb ChainID:0 RPC:xxxxx Oracle:}"},
-		{"%#v", Allora{Endpoint: s}, `config.Allora{Endpoint:config.Secret("xxxxx"), EmissionsVersion:"", RequestTimeout:config.Duration{Duration:0}}`},
+		{"%#v", Allora{Endpoint: s}, `config.Allora{Endpoint:config.Secret("xxxxx"), Endpoints:[]config.Secret(nil), Websocket:config.Secret(""), EmissionsVersion:"", RequestTimeout:config.Duration{Duration:0}}`},
 	}
 	for _, tt := range tests {
 		if got := fmt.Sprintf(tt.format, tt.arg); got != tt.want {

@@ -32,11 +32,9 @@ var (
 func (c Config) Validate() error {
 	var v validator
 
-	switch {
-	case c.Allora.Endpoint == "":
-		v.add("allora.endpoint: must be set")
-	case !isURL(c.Allora.Endpoint.Reveal(), "http", "https", "grpc", "grpcs"):
-		v.add("allora.endpoint: must be an http(s) URL (REST) or a grpc:// or grpcs:// address (gRPC)")
+	v.alloraEndpoints(c.Allora)
+	if c.Allora.Websocket != "" && !isURL(c.Allora.Websocket.Reveal(), "http", "https", "ws", "wss") {
+		v.add("allora.websocket: must be the node's CometBFT RPC as an http(s) or ws(s) URL, or empty to poll only")
 	}
 	if c.Allora.EmissionsVersion != "auto" && !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
 		v.add("allora.emissions_version %q: want v5 to v10, or auto", c.Allora.EmissionsVersion)
@@ -186,6 +184,53 @@ func (v *validator) key(path string, k Key) {
 	if (k.PassphraseFile == "") == (k.PassphraseEnv == "") {
 		v.add("%s: set exactly one of passphrase_file and passphrase_env", path)
 	}
+}
+
+// alloraEndpoints checks allora.endpoint and allora.endpoints together: at least one
+// node, each a REST URL or gRPC address, none listed twice. Messages name the key, never
+// the value, which may carry a token.
+func (v *validator) alloraEndpoints(a Allora) {
+	if a.Endpoint == "" && len(a.Endpoints) == 0 {
+		v.add("allora.endpoint: must be set (or list the nodes under allora.endpoints)")
+		return
+	}
+	seen := map[string]string{}
+	check := func(path string, e Secret) {
+		switch {
+		case e == "":
+			v.add("%s: must be set", path)
+			return
+		case !isURL(e.Reveal(), "http", "https", "grpc", "grpcs"):
+			v.add("%s: must be an http(s) URL (REST) or a grpc:// or grpcs:// address (gRPC)", path)
+			return
+		}
+		key := endpointKey(e.Reveal())
+		if first, dup := seen[key]; dup {
+			v.add("%s: duplicates %s", path, first)
+			return
+		}
+		seen[key] = path
+	}
+	if a.Endpoint != "" {
+		check("allora.endpoint", a.Endpoint)
+	}
+	for i, e := range a.Endpoints {
+		check(fmt.Sprintf("allora.endpoints[%d]", i), e)
+	}
+}
+
+// endpointKey is what two spellings of one endpoint have in common: the URL with its
+// scheme and host in lower case and no trailing slash.
+func endpointKey(s string) string {
+	u, err := url.Parse(s)
+	if err != nil {
+		return s
+	}
+	u.Scheme = strings.ToLower(u.Scheme)
+	u.Host = strings.ToLower(u.Host)
+	u.Path = strings.TrimRight(u.Path, "/")
+	u.RawPath = ""
+	return u.String()
 }
 
 // chainPath names chains[i] in messages, with its name when it has one.

@@ -73,6 +73,59 @@ func TestValidateEmpty(t *testing.T) {
 	}
 }
 
+func TestValidateAlloraEndpoints(t *testing.T) {
+	c, err := Load(writeConfig(t, minimal), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.Allora.Endpoints = []Secret{
+		"grpcs://allora-grpc.example:443/?token=SECRET-1",
+		"",
+		"ftp://allora.example/SECRET-2",
+		"https://ALLORA-API.mainnet.allora.network/?key=TOKEN-allora",
+		"grpcs://allora-grpc.example:443/?token=SECRET-1",
+	}
+	c.Allora.Websocket = "tcp://rpc.example:26657/SECRET-3"
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("Validate passed bad endpoints")
+	}
+	want := []string{
+		"allora.endpoints[1]: must be set",
+		"allora.endpoints[2]: must be an http(s) URL (REST) or a grpc:// or grpcs:// address (gRPC)",
+		"allora.endpoints[3]: duplicates allora.endpoint",
+		"allora.endpoints[4]: duplicates allora.endpoints[0]",
+		"allora.websocket: must be the node's CometBFT RPC as an http(s) or ws(s) URL",
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q:\n%v", w, err)
+		}
+	}
+	if n := len(strings.Split(err.Error(), "\n")); n != len(want) {
+		t.Errorf("Validate reports %d problems, want %d:\n%v", n, len(want), err)
+	}
+	if strings.Contains(err.Error(), "SECRET") || strings.Contains(err.Error(), "TOKEN") {
+		t.Errorf("Validate reveals a secret:\n%v", err)
+	}
+
+	// endpoints alone is enough; endpoint comes first when both are set.
+	c.Allora.Endpoint = ""
+	c.Allora.Endpoints = []Secret{"grpc://127.0.0.1:9090", "http://127.0.0.1:1317"}
+	c.Allora.Websocket = "ws://127.0.0.1:26657/websocket"
+	if err := c.Validate(); err != nil {
+		t.Fatalf("endpoints without endpoint: %v", err)
+	}
+	c.Allora.Endpoint = "https://allora-api.example"
+	if got := c.Allora.AllEndpoints(); len(got) != 3 || got[0] != "https://allora-api.example" || got[2] != "http://127.0.0.1:1317" {
+		t.Errorf("AllEndpoints = %q", got)
+	}
+	c.Allora.Endpoint, c.Allora.Endpoints = "", nil
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "allora.endpoint: must be set") {
+		t.Errorf("no endpoint at all: Validate = %v", err)
+	}
+}
+
 func TestCheckAddress(t *testing.T) {
 	tests := []struct {
 		addr string
