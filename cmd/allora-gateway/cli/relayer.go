@@ -132,15 +132,6 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 			c()
 		}
 	}()
-	for i, c := range cfg.Chains {
-		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, log)
-		if err != nil {
-			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
-		}
-		closers = append(closers, closeFn)
-		writers = append(writers, w)
-	}
-
 	var st store.Store = store.NewMemory()
 	if cfg.Redis.URL != "" {
 		rs, closeRedis, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix)
@@ -153,6 +144,17 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	} else {
 		log.Info("state in memory (set redis.url to share it with API replicas)")
 	}
+	for i, c := range cfg.Chains {
+		// Transactions in flight are journaled in the store, so a restarted relayer
+		// sees them through before it sends anything new.
+		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, st, log)
+		if err != nil {
+			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
+		}
+		closers = append(closers, closeFn)
+		writers = append(writers, w)
+	}
+
 	rl, err := relayer.New(relayer.Config{
 		Topics:        cfg.Topics,
 		PollInterval:  cfg.Relayer.PollInterval.Duration,
@@ -185,14 +187,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 
 // connectChain dials a chain, checks its chain id, and warns when the local signers
 // cannot reach the oracle's threshold, which would make every batch revert.
-func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, log *slog.Logger) (*evm.Writer, func(), error) {
+func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal, log *slog.Logger) (*evm.Writer, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	client, err := ethclient.DialContext(cctx, c.RPC.Reveal())
 	if err != nil {
 		return nil, nil, fmt.Errorf("dial rpc: %w", err)
 	}
-	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client, key)
+	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client, key,
+		evm.WithJournal(journal))
 	if err != nil {
 		client.Close()
 		return nil, nil, err
