@@ -82,6 +82,7 @@ then, in another terminal:
 	root.AddCommand(newDevnetCmd(&g, stdout, stderr))
 	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
 	root.AddCommand(newConfigCmd(stdout))
+	root.AddCommand(newKeysCmd(stdout))
 	return root
 }
 

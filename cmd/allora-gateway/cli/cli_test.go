@@ -30,6 +30,10 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		{[]string{"config", "--help"}, []string{"validate", "print", "example", "xxxxx"}},
 		{[]string{"config", "validate", "--help"}, []string{"--config"}},
 		{[]string{"config", "print", "--help"}, []string{"--config"}},
+		{[]string{"keys", "--help"}, []string{"new", "import", "list", "chmod 600", "allora-gateway keys list --keystore ./keys"}},
+		{[]string{"keys", "new", "--help"}, []string{"allora-gateway keys new --keystore ./keys --passphrase-file ./signer.pass", "--passphrase-env", "--light", "mode 700"}},
+		{[]string{"keys", "import", "--help"}, []string{"allora-gateway keys import --keystore ./keys --private-key-file ./hot.key", "0x", "already has"}},
+		{[]string{"keys", "list", "--help"}, []string{"allora-gateway keys list --keystore ./keys", "sorted by"}},
 	}
 	for _, c := range cases {
 		code, out, errOut := run(t, c.args...)
