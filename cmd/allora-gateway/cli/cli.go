@@ -83,6 +83,7 @@ then, in another terminal:
 	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
 	root.AddCommand(newConfigCmd(stdout))
 	root.AddCommand(newKeysCmd(stdout))
+	root.AddCommand(newStatusCmd(stdout))
 	return root
 }
 
