@@ -45,8 +45,8 @@ type Writer struct {
 	chain    oracle.Chain
 	domain   oracle.Domain
 	backend  Backend
+	reader   *Reader
 	contract *alloraoracle.AlloraOracle
-	instance *bind.BoundContract
 	from     common.Address
 	tx       *txmgr.Manager
 
@@ -72,13 +72,13 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 	if id != chain.ID {
 		return nil, fmt.Errorf("chain %s: configured id %d, endpoint answers %d: %w", chain.Name, chain.ID, id, ErrWrongChain)
 	}
-	contract := alloraoracle.NewAlloraOracle()
+	reader := newReader(chain, backend)
 	w := &Writer{
 		chain:    chain,
 		domain:   oracle.NewDomain(new(big.Int).SetUint64(chain.ID), chain.Oracle),
 		backend:  backend,
-		contract: contract,
-		instance: contract.Instance(backend, chain.Oracle),
+		reader:   reader,
+		contract: reader.contract,
 		from:     crypto.PubkeyToAddress(key.PublicKey),
 	}
 	for _, o := range opts {
@@ -151,21 +151,7 @@ func (w *Writer) From() common.Address { return w.from }
 
 // TopicStates reads what the oracle holds for each topic with one call.
 func (w *Writer) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.ChainTopic, error) {
-	states, err := bind.Call(w.instance, &bind.CallOpts{Context: ctx}, w.contract.PackTopicStates(topicIDs), w.contract.UnpackTopicStates)
-	if err != nil {
-		return nil, fmt.Errorf("call topicStates: %w", w.explain(err))
-	}
-	if len(states) != len(topicIDs) {
-		return nil, fmt.Errorf("topicStates answered %d states for %d topics: %w", len(states), len(topicIDs), ErrUnexpected)
-	}
-	out := make([]oracle.ChainTopic, len(states))
-	for i, s := range states {
-		out[i] = oracle.ChainTopic{TopicID: topicIDs[i], BlockHeight: s.BlockHeight, Timestamp: s.Timestamp}
-		if s.BlockHeight != 0 {
-			out[i].Value = s.Value
-		}
-	}
-	return out, nil
+	return w.reader.TopicStates(ctx, topicIDs)
 }
 
 // ErrUnexpected means the chain answered something the contract cannot have produced.
@@ -217,25 +203,12 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 
 // Latest reads latest(topicId), as a protocol reading the oracle would.
 func (w *Writer) Latest(ctx context.Context, topicID uint64) (alloraoracle.LatestOutput, error) {
-	out, err := bind.Call(w.instance, &bind.CallOpts{Context: ctx}, w.contract.PackLatest(topicID), w.contract.UnpackLatest)
-	if err != nil {
-		return out, fmt.Errorf("call latest(%d): %w", topicID, w.explain(err))
-	}
-	return out, nil
+	return w.reader.Latest(ctx, topicID)
 }
 
 // SignerSet reads the oracle's registered signers and its threshold.
 func (w *Writer) SignerSet(ctx context.Context) ([]common.Address, uint8, error) {
-	opts := &bind.CallOpts{Context: ctx}
-	signers, err := bind.Call(w.instance, opts, w.contract.PackSigners(), w.contract.UnpackSigners)
-	if err != nil {
-		return nil, 0, fmt.Errorf("call signers: %w", w.explain(err))
-	}
-	threshold, err := bind.Call(w.instance, opts, w.contract.PackThreshold(), w.contract.UnpackThreshold)
-	if err != nil {
-		return nil, 0, fmt.Errorf("call threshold: %w", w.explain(err))
-	}
-	return signers, threshold, nil
+	return w.reader.SignerSet(ctx)
 }
 
 func skipReason(r uint8) string {
@@ -262,7 +235,9 @@ func (w *Writer) explain(err error) error {
 	return explainRevert(err, w.contract.GetABI())
 }
 
-func chainID(ctx context.Context, backend Backend) (uint64, error) {
+func chainID(ctx context.Context, backend interface {
+	ChainID(ctx context.Context) (*big.Int, error)
+}) (uint64, error) {
 	id, err := backend.ChainID(ctx)
 	if err != nil {
 		return 0, err

@@ -82,6 +82,8 @@ then, in another terminal:
 	root.AddCommand(newDevnetCmd(&g, stdout, stderr))
 	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
 	root.AddCommand(newConfigCmd(stdout))
+	root.AddCommand(newKeysCmd(stdout))
+	root.AddCommand(newStatusCmd(stdout))
 	return root
 }
 

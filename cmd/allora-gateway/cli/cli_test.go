@@ -24,12 +24,16 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		args []string
 		want []string
 	}{
-		{[]string{"--help"}, []string{"devnet", "relayer", "config", "curl -s localhost:8080/v1/chains", "cast call"}},
+		{[]string{"--help"}, []string{"devnet", "relayer", "config", "keys", "status", "curl -s localhost:8080/v1/chains", "cast call"}},
 		{[]string{"devnet", "--help"}, []string{"127.0.0.1:8545", "56", "324", "146", "--api-port", "--chain-ports", "Ctrl-C", "latest(uint64)"}},
 		{[]string{"relayer", "--help"}, []string{"--config", "ALLORA_GATEWAY_", "keystore", "passphrase", "config example", "SIGTERM"}},
 		{[]string{"config", "--help"}, []string{"validate", "print", "example", "xxxxx"}},
 		{[]string{"config", "validate", "--help"}, []string{"--config"}},
 		{[]string{"config", "print", "--help"}, []string{"--config"}},
+		{[]string{"keys", "--help"}, []string{"new", "import", "list", "chmod 600", "allora-gateway keys list --keystore ./keys"}},
+		{[]string{"keys", "new", "--help"}, []string{"allora-gateway keys new --keystore ./keys --passphrase-file ./signer.pass", "--passphrase-env", "--light", "mode 700"}},
+		{[]string{"keys", "import", "--help"}, []string{"allora-gateway keys import --keystore ./keys --private-key-file ./hot.key", "0x", "already has"}},
+		{[]string{"keys", "list", "--help"}, []string{"allora-gateway keys list --keystore ./keys", "sorted by"}},
 	}
 	for _, c := range cases {
 		code, out, errOut := run(t, c.args...)

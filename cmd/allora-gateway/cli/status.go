@@ -1,0 +1,409 @@
+package cli
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"os"
+	"strconv"
+	"strings"
+	"text/tabwriter"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/spf13/cobra"
+	"golang.org/x/sync/errgroup"
+
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+)
+
+// ErrUnreachable means the status command could not read everything it was asked to:
+// a chain or Allora did not answer, or answered wrongly.
+var ErrUnreachable = errors.New("not every endpoint could be read")
+
+func newStatusCmd(stdout io.Writer) *cobra.Command {
+	var (
+		path    string
+		asJSON  bool
+		timeout time.Duration
+	)
+	cmd := &cobra.Command{
+		Use:   "status --config FILE",
+		Short: "Show what each chain's oracle holds versus what Allora has",
+		Long: `status reads, for every configured chain and topic, the Allora block height of the
+inference the AlloraOracle holds and the height of Allora's latest inference of the
+topic, and shows the lag between them in Allora blocks, with the time of the stored
+inference and its age. Per chain it shows the submitter's balance (in the chain's
+native token, 18 decimals), its pending transactions (pending nonce minus latest
+nonce), the oracle's signature threshold and how many of the configured oracle signer
+keys the oracle has registered.
+
+It only reads: it decrypts no key and needs no passphrase, taking each key's address
+from the address its keystore file states. It takes the relayer's config file, with
+the same ALLORA_GATEWAY_* overrides.
+
+A chain or Allora endpoint that cannot be read is shown as unreachable, and the exit
+code is then 1; it is 0 when everything was read.`,
+		Example: `  allora-gateway status --config /etc/allora-gateway/relayer.yaml
+  allora-gateway status --config relayer.yaml --json | jq '.chains[] | {name, balance}'`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := config.Load(path, os.LookupEnv)
+			if err != nil {
+				return err
+			}
+			if err := cfg.Validate(); err != nil {
+				return fmt.Errorf("config %s:\n%w", path, err)
+			}
+			report, err := gatherStatus(cmd.Context(), cfg, timeout, time.Now())
+			if err != nil {
+				return err
+			}
+			if asJSON {
+				enc := json.NewEncoder(stdout)
+				enc.SetIndent("", "  ")
+				if err := enc.Encode(report); err != nil {
+					return err
+				}
+			} else if err := report.writeTable(stdout); err != nil {
+				return err
+			}
+			if n := report.failures(); n > 0 {
+				return fmt.Errorf("%w: %d of %d failed; see above", ErrUnreachable, n, len(report.Chains)+1)
+			}
+			return nil
+		},
+	}
+	f := cmd.Flags()
+	f.StringVarP(&path, "config", "c", "", "path of the YAML config file (required)")
+	f.BoolVar(&asJSON, "json", false, "print the status as JSON")
+	f.DurationVar(&timeout, "timeout", 15*time.Second, "how long to wait for each chain and for Allora")
+	_ = cmd.MarkFlagRequired("config")
+	return cmd
+}
+
+// statusReport is what the status command prints, as a table or as JSON.
+type statusReport struct {
+	Allora alloraStatus  `json:"allora"`
+	Chains []chainStatus `json:"chains"`
+	Time   time.Time     `json:"time"`
+}
+
+type alloraStatus struct {
+	Reachable bool   `json:"reachable"`
+	Height    uint64 `json:"height,omitempty"`
+	Error     string `json:"error,omitempty"`
+}
+
+type chainStatus struct {
+	Name    string `json:"name"`
+	ChainID uint64 `json:"chain_id"`
+	Oracle  string `json:"oracle"`
+	// Reachable is false when the chain's RPC did not answer at all; Error says why,
+	// and also carries a failure of a later read (a wrong chain id, no oracle there).
+	Reachable bool   `json:"reachable"`
+	Error     string `json:"error,omitempty"`
+	Submitter string `json:"submitter"`
+	// BalanceWei is the submitter's balance in the smallest unit, Balance the same in
+	// whole tokens (18 decimals), exact.
+	BalanceWei        string        `json:"balance_wei,omitempty"`
+	Balance           string        `json:"balance,omitempty"`
+	PendingTxs        *uint64       `json:"pending_txs,omitempty"`
+	Threshold         *uint8        `json:"threshold,omitempty"`
+	SignersConfigured int           `json:"signers_configured"`
+	SignersRegistered *int          `json:"signers_registered,omitempty"`
+	Topics            []topicStatus `json:"topics,omitempty"`
+}
+
+type topicStatus struct {
+	TopicID uint64 `json:"topic_id"`
+	// ChainHeight is the Allora block height of the inference the oracle holds; 0
+	// when it holds none.
+	ChainHeight uint64 `json:"chain_height"`
+	// AlloraHeight is the height of Allora's latest inference of the topic; absent
+	// when Allora could not be read or has no inference of the topic yet.
+	AlloraHeight *uint64 `json:"allora_height,omitempty"`
+	// Lag is AlloraHeight minus ChainHeight, in Allora blocks.
+	Lag *int64 `json:"lag,omitempty"`
+	// LastUpdate is the time of the stored inference; absent when none is stored.
+	LastUpdate *time.Time `json:"last_update,omitempty"`
+	AgeSeconds *int64     `json:"age_seconds,omitempty"`
+}
+
+func (r *statusReport) failures() int {
+	n := 0
+	if !r.Allora.Reachable {
+		n++
+	}
+	for _, c := range r.Chains {
+		if c.Error != "" {
+			n++
+		}
+	}
+	return n
+}
+
+// gatherStatus reads Allora and every chain at once. A failure to read one is
+// recorded in the report, not returned: only a local problem (a key file without an
+// address) is an error.
+func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration, now time.Time) (*statusReport, error) {
+	submitter, err := keyFileAddress(cfg.Signers.Submitter.Keystore)
+	if err != nil {
+		return nil, fmt.Errorf("signers.submitter: %w", err)
+	}
+	var signers []common.Address
+	for i, k := range cfg.Signers.Oracle {
+		a, err := keyFileAddress(k.Keystore)
+		if err != nil {
+			return nil, fmt.Errorf("signers.oracle[%d]: %w", i, err)
+		}
+		signers = append(signers, a)
+	}
+
+	report := &statusReport{Time: now.UTC(), Chains: make([]chainStatus, len(cfg.Chains))}
+	var latest []*oracle.Inference // by index in cfg.Topics; nil when unknown
+	var g errgroup.Group
+	g.Go(func() error {
+		report.Allora, latest = readAllora(ctx, cfg, timeout)
+		return nil
+	})
+	for i, c := range cfg.Chains {
+		g.Go(func() error {
+			report.Chains[i] = readChain(ctx, c, cfg.Topics, submitter, signers, timeout)
+			return nil
+		})
+	}
+	_ = g.Wait()
+
+	for i := range report.Chains {
+		for j := range report.Chains[i].Topics {
+			t := &report.Chains[i].Topics[j]
+			if t.ChainHeight != 0 {
+				age := int64(now.Sub(*t.LastUpdate) / time.Second)
+				t.AgeSeconds = &age
+			}
+			if inf := latest[j]; inf != nil {
+				h := inf.BlockHeight
+				lag := int64(h) - int64(t.ChainHeight)
+				t.AlloraHeight, t.Lag = &h, &lag
+			}
+		}
+	}
+	return report, nil
+}
+
+// readAllora reads Allora's latest block height and each topic's latest inference
+// through the pool of every configured endpoint, as the relayer would.
+func readAllora(ctx context.Context, cfg config.Config, timeout time.Duration) (alloraStatus, []*oracle.Inference) {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	latest := make([]*oracle.Inference, len(cfg.Topics))
+	fail := func(err error) (alloraStatus, []*oracle.Inference) {
+		return alloraStatus{Error: redact(err, cfg.Allora.AllEndpoints()...)}, latest
+	}
+	// Pool metrics go to a registry of their own, which nobody reads: status is not a
+	// daemon.
+	pool, closePool, err := openAllora(ctx, cfg.Allora, prometheus.NewRegistry(), slog.New(slog.DiscardHandler))
+	if err != nil {
+		return fail(err)
+	}
+	defer closePool()
+	height, err := pool.LatestHeight(ctx)
+	if err != nil {
+		return fail(err)
+	}
+	for i, id := range cfg.Topics {
+		inf, err := pool.LatestInference(ctx, id)
+		if errors.Is(err, allora.ErrNoInference) {
+			continue // the topic has not produced one yet: nothing to lag behind
+		}
+		if err != nil {
+			return fail(err)
+		}
+		latest[i] = &inf
+	}
+	return alloraStatus{Reachable: true, Height: height}, latest
+}
+
+// readChain reads what the chain's oracle holds of every topic, its signer set, and
+// the submitter's balance and nonces.
+func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter common.Address, signers []common.Address, timeout time.Duration) chainStatus {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	st := chainStatus{
+		Name: c.Name, ChainID: c.ChainID, Oracle: c.OracleAddress().Hex(),
+		Submitter: submitter.Hex(), SignersConfigured: len(signers),
+	}
+	fail := func(err error) chainStatus {
+		st.Error = redact(err, c.RPC)
+		return st
+	}
+	client, err := ethclient.DialContext(ctx, c.RPC.Reveal())
+	if err != nil {
+		return fail(fmt.Errorf("dial rpc: %w", err))
+	}
+	defer client.Close()
+	reader, err := evm.NewReader(ctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client)
+	if err != nil {
+		// Without an answer to eth_chainId nothing else will answer either; a wrong
+		// id is an answer, and is reported as an error of a reachable chain.
+		st.Reachable = errors.Is(err, evm.ErrWrongChain)
+		return fail(err)
+	}
+	st.Reachable = true
+	states, err := reader.TopicStates(ctx, topics)
+	if err != nil {
+		return fail(fmt.Errorf("read the oracle at %s (is it an AlloraOracle?): %w", c.Oracle, err))
+	}
+	registered, threshold, err := reader.SignerSet(ctx)
+	if err != nil {
+		return fail(fmt.Errorf("read the oracle's signer set: %w", err))
+	}
+	balance, err := client.BalanceAt(ctx, submitter, nil)
+	if err != nil {
+		return fail(fmt.Errorf("read the submitter's balance: %w", err))
+	}
+	latestNonce, err := client.NonceAt(ctx, submitter, nil)
+	if err != nil {
+		return fail(fmt.Errorf("read the submitter's nonce: %w", err))
+	}
+	pendingNonce, err := client.PendingNonceAt(ctx, submitter)
+	if err != nil {
+		return fail(fmt.Errorf("read the submitter's pending nonce: %w", err))
+	}
+
+	known := make(map[common.Address]bool, len(registered))
+	for _, a := range registered {
+		known[a] = true
+	}
+	usable := 0
+	for _, a := range signers {
+		if known[a] {
+			usable++
+		}
+	}
+	// A node may answer the pending nonce from a pool it has not caught up with; a
+	// pending nonce below the mined one means nothing is pending.
+	pending := pendingNonce - min(pendingNonce, latestNonce)
+	st.BalanceWei, st.Balance = balance.String(), formatEther(balance)
+	st.PendingTxs, st.Threshold, st.SignersRegistered = &pending, &threshold, &usable
+	for _, s := range states {
+		ts := topicStatus{TopicID: s.TopicID, ChainHeight: s.BlockHeight}
+		if s.BlockHeight != 0 {
+			t := time.Unix(int64(s.Timestamp), 0).UTC()
+			ts.LastUpdate = &t
+		}
+		st.Topics = append(st.Topics, ts)
+	}
+	return st
+}
+
+// redact returns err's text with every secret in it (an RPC URL that may carry an API
+// token, which HTTP errors quote) replaced by xxxxx.
+func redact(err error, secrets ...config.Secret) string {
+	msg := err.Error()
+	for _, s := range secrets {
+		if s != "" {
+			msg = strings.ReplaceAll(msg, s.Reveal(), "xxxxx")
+		}
+	}
+	return msg
+}
+
+var weiPerEther = big.NewInt(1_000_000_000_000_000_000)
+
+// formatEther writes wei as whole tokens of 18 decimals, exactly: 1234.5 for
+// 1234500000000000000000, 0.000000000000000001 for 1 wei, with no trailing zeros.
+func formatEther(wei *big.Int) string {
+	q, r := new(big.Int).QuoRem(new(big.Int).Abs(wei), weiPerEther, new(big.Int))
+	s := q.String()
+	if r.Sign() != 0 {
+		frac := fmt.Sprintf("%018s", r.String())
+		s += "." + strings.TrimRight(frac, "0")
+	}
+	if wei.Sign() < 0 {
+		s = "-" + s
+	}
+	return s
+}
+
+// writeTable prints the report as two tables, topics then chains, and the errors.
+func (r *statusReport) writeTable(w io.Writer) error {
+	if r.Allora.Reachable {
+		fmt.Fprintf(w, "Allora: block %d\n\n", r.Allora.Height)
+	} else {
+		fmt.Fprintf(w, "Allora: unreachable\n\n")
+	}
+	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHAIN\tTOPIC\tON-CHAIN HEIGHT\tALLORA HEIGHT\tLAG\tLAST UPDATE\tAGE")
+	for _, c := range r.Chains {
+		if c.Error != "" {
+			fmt.Fprintf(tw, "%s\t-\t%s\t-\t-\t-\t-\n", c.Name, chainState(c))
+			continue
+		}
+		for _, t := range c.Topics {
+			onChain, last, age := "none", "never", "-"
+			if t.ChainHeight != 0 {
+				onChain = strconv.FormatUint(t.ChainHeight, 10)
+				last = t.LastUpdate.Format(time.RFC3339)
+				age = (time.Duration(*t.AgeSeconds) * time.Second).String()
+			}
+			alloraHeight, lag := "-", "-"
+			switch {
+			case !r.Allora.Reachable:
+				alloraHeight = "unreachable"
+			case t.AlloraHeight == nil:
+				alloraHeight = "no inference yet"
+			default:
+				alloraHeight = strconv.FormatUint(*t.AlloraHeight, 10)
+				lag = strconv.FormatInt(*t.Lag, 10)
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%s\t%s\t%s\n", c.Name, t.TopicID, onChain, alloraHeight, lag, last, age)
+		}
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	fmt.Fprintln(w)
+	tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHAIN\tCHAIN ID\tSUBMITTER\tBALANCE\tPENDING TXS\tTHRESHOLD\tSIGNERS REGISTERED")
+	for _, c := range r.Chains {
+		if c.Error != "" {
+			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t-\t-\t-\n", c.Name, c.ChainID, c.Submitter, chainState(c))
+			continue
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%d of %d\n", c.Name, c.ChainID, c.Submitter, c.Balance,
+			*c.PendingTxs, *c.Threshold, *c.SignersRegistered, c.SignersConfigured)
+	}
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if r.failures() > 0 {
+		fmt.Fprintln(w)
+		if !r.Allora.Reachable {
+			fmt.Fprintf(w, "allora: unreachable: %s\n", r.Allora.Error)
+		}
+		for _, c := range r.Chains {
+			if c.Error != "" {
+				fmt.Fprintf(w, "%s: %s: %s\n", c.Name, chainState(c), c.Error)
+			}
+		}
+	}
+	return nil
+}
+
+func chainState(c chainStatus) string {
+	if !c.Reachable {
+		return "unreachable"
+	}
+	return "error"
+}
