@@ -269,6 +269,28 @@ api:
 		}
 	}
 
+	// A piece missing from the addresses file is deployed, and only it.
+	bnbFile := filepath.Join(dir, "deployments", "bnb.json")
+	partial := first["bnb"]
+	partial.Feeds = map[string]string{"7": partial.Feeds["7"]}
+	partial.Txs.Feeds = map[string]string{"7": partial.Txs.Feeds["7"]}
+	if err := config.WriteDeployment(bnbFile, partial); err != nil {
+		t.Fatal(err)
+	}
+	before := nonce(chains[0].url)
+	out := deploy("bnb")
+	if sent := nonce(chains[0].url) - before; sent != 1 || !strings.Contains(out, "2 contracts found, 1 deployed") ||
+		!strings.Contains(out, "deploying AlloraFeed of topic 9") {
+		t.Errorf("deploy --chain bnb with the feed of topic 9 forgotten sent %d transactions:\n%s", sent, out)
+	}
+	d, err := config.ReadDeployment(bnbFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Oracle != first["bnb"].Oracle || d.Feeds["7"] != first["bnb"].Feeds["7"] || d.Feeds["9"] == "" || d.Feeds["9"] == first["bnb"].Feeds["9"] {
+		t.Errorf("bnb addresses file after redeploying the feed of topic 9 = %+v, was %+v", d, first["bnb"])
+	}
+
 	// The relayer reads the oracles from the addresses files and pushes to all three.
 	var stdout, stderr lockedBuffer
 	runCtx, stop := context.WithCancel(ctx)
