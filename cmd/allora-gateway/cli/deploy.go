@@ -291,6 +291,10 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		oracleAddr, oracleDeployed = a, true
 		d.Oracle, d.Block, d.Txs.Oracle = a.Hex(), r.BlockNumber.Uint64(), r.TxHash.Hex()
 		waitFor = max(waitFor, r.BlockNumber.Uint64())
+		// Recorded at once, so that if a feed fails the next run keeps this oracle.
+		if err := config.WriteDeployment(p.path, d); err != nil {
+			return fmt.Errorf("write the addresses file (the oracle is deployed at %s): %w", a.Hex(), err)
+		}
 	}
 
 	// The feeds.
