@@ -63,7 +63,7 @@ type FeedParams struct {
 
 // DeployFeed deploys the AlloraFeed of one topic and waits until it is mined.
 func DeployFeed(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p FeedParams) (common.Address, error) {
-	addrs, err := DeployFeeds(ctx, backend, key, []FeedParams{p})
+	addrs, _, err := DeployFeeds(ctx, backend, key, []FeedParams{p})
 	if err != nil {
 		return common.Address{}, err
 	}
@@ -71,8 +71,9 @@ func DeployFeed(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p F
 }
 
 // DeployFeeds deploys one AlloraFeed per entry, sent back to back so that they are mined
-// together, and waits for all of them. The addresses come in the order of feeds.
-func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, error) {
+// together, and waits for all of them. The addresses and receipts come in the order of
+// feeds.
+func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, []*types.Receipt, error) {
 	contract := allorafeed.NewAlloraFeed()
 	// The feed reads the oracle on every call: its reverts are the oracle's errors.
 	oracleABI := alloraoracle.NewAlloraOracle().GetABI()
@@ -85,8 +86,11 @@ func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, fe
 			abi:   oracleABI,
 		}
 	}
-	addrs, _, err := deploy(ctx, backend, key, creations...)
-	return addrs, err
+	addrs, receipts, err := deploy(ctx, backend, key, creations...)
+	if err != nil {
+		return nil, nil, err
+	}
+	return addrs, receipts, nil
 }
 
 // MockAggregatorParams are a MockAggregator's constructor arguments: a price feed anyone

@@ -24,7 +24,7 @@ func TestDeployFeedsMarketAndDriveTheMarket(t *testing.T) {
 	deployer := devchain.DevKey(0)
 	owner := crypto.PubkeyToAddress(deployer.PublicKey)
 
-	feeds, err := evm.DeployFeeds(ctx, client, deployer, []evm.FeedParams{
+	feeds, _, err := evm.DeployFeeds(ctx, client, deployer, []evm.FeedParams{
 		{Oracle: oracleAddr, TopicID: 1, Description: "ETH 5min Price Prediction"},
 		{Oracle: oracleAddr, TopicID: 2, Description: "BTC 5min Price Prediction"},
 	})

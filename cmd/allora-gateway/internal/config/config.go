@@ -10,7 +10,9 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"io/fs"
 	"os"
+	"path/filepath"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -95,8 +97,13 @@ type Chain struct {
 	// RPC is the JSON-RPC URL (http, https, ws or wss) of a node of the chain. It may
 	// carry an API token.
 	RPC Secret `yaml:"rpc"`
-	// Oracle is the 0x address of the AlloraOracle contract on the chain.
+	// Oracle is the 0x address of the AlloraOracle contract on the chain. It may be
+	// left empty when AddressesFile names the file deploy wrote for the chain.
 	Oracle string `yaml:"oracle"`
+	// AddressesFile is the addresses file `allora-gateway deploy` wrote for this chain
+	// (JSON or YAML; a relative path is relative to the config file). When Oracle is
+	// empty, Load takes the oracle's address from it.
+	AddressesFile string `yaml:"addresses_file,omitempty"`
 }
 
 // OracleAddress returns Oracle as an address. Call it on a validated config: an
@@ -206,7 +213,45 @@ func Load(path string, lookupEnv func(string) (string, bool)) (Config, error) {
 	if err := applyEnv(&c, lookupEnv); err != nil {
 		return Config{}, fmt.Errorf("environment: %w", err)
 	}
+	if err := c.applyAddressesFiles(filepath.Dir(path)); err != nil {
+		return Config{}, err
+	}
 	return c, nil
+}
+
+// applyAddressesFiles resolves each chain's addresses_file against dir, the config
+// file's directory, and fills an empty oracle from it. A file that does not exist yet
+// is left for Validate to report (deploy loads the config before it writes the file);
+// one that exists but does not parse, or was written for another chain id, is an error.
+func (c *Config) applyAddressesFiles(dir string) error {
+	var errs []error
+	for i := range c.Chains {
+		ch := &c.Chains[i]
+		if ch.AddressesFile == "" {
+			continue
+		}
+		if !filepath.IsAbs(ch.AddressesFile) {
+			ch.AddressesFile = filepath.Join(dir, ch.AddressesFile)
+		}
+		if ch.Oracle != "" {
+			continue
+		}
+		d, err := ReadDeployment(ch.AddressesFile)
+		if errors.Is(err, fs.ErrNotExist) {
+			continue
+		}
+		if err != nil {
+			errs = append(errs, fmt.Errorf("%s: addresses_file: %w", chainPath(c.Chains, i), err))
+			continue
+		}
+		if ch.ChainID != 0 && d.ChainID != ch.ChainID {
+			errs = append(errs, fmt.Errorf("%s: addresses_file %s is for chain id %d, not %d",
+				chainPath(c.Chains, i), ch.AddressesFile, d.ChainID, ch.ChainID))
+			continue
+		}
+		ch.Oracle = d.Oracle
+	}
+	return errors.Join(errs...)
 }
 
 // decode overlays the YAML document in data onto c, refusing unknown keys. Every type

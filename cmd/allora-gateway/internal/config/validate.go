@@ -86,8 +86,11 @@ func (c Config) Validate() error {
 		case !isURL(ch.RPC.Reveal(), "http", "https", "ws", "wss"):
 			v.add("%s: rpc must be an http(s) or ws(s) URL", at)
 		}
-		if ch.Oracle == "" {
-			v.add("%s: oracle must be set", at)
+		if ch.Oracle == "" && ch.AddressesFile != "" {
+			v.add("%s: oracle must be set, and addresses_file %s holds none (does it exist? allora-gateway deploy --chain %s writes it)",
+				at, ch.AddressesFile, ch.Name)
+		} else if ch.Oracle == "" {
+			v.add("%s: oracle must be set (or addresses_file)", at)
 		} else if problem := checkAddress(ch.Oracle); problem != "" {
 			v.add("%s: oracle %q: %s", at, ch.Oracle, problem)
 		}

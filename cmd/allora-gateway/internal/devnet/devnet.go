@@ -363,7 +363,7 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	for i, t := range d.cfg.Topics {
 		feeds[i] = evm.FeedParams{Oracle: addr, TopicID: t.ID, Description: t.Metadata}
 	}
-	feedAddrs, err := evm.DeployFeeds(ctx, c.client, submitter, feeds)
+	feedAddrs, _, err := evm.DeployFeeds(ctx, c.client, submitter, feeds)
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}

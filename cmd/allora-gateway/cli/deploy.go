@@ -1,0 +1,469 @@
+package cli
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/spf13/cobra"
+
+	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/keys"
+)
+
+// metadataTimeout bounds asking Allora for the topics' metadata, which only names the
+// feeds: an Allora node that does not answer does not stop a deployment.
+const metadataTimeout = 10 * time.Second
+
+type deployFlags struct {
+	config        string
+	chain         string
+	signers       []string
+	threshold     uint8
+	owner         string
+	addresses     string
+	feeds         bool
+	maxAge        time.Duration
+	maxFutureSkew time.Duration
+}
+
+func newDeployCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
+	var f deployFlags
+	cmd := &cobra.Command{
+		Use:   "deploy",
+		Short: "Deploy the AlloraOracle and a feed per topic to a configured chain, and write their addresses",
+		Long: `deploy puts the contracts on one chain of the config: an AlloraOracle owned by the
+submitter key (or --owner), whose signers are the addresses given with --signer or else
+those of the config's signers.oracle keystore files (read from the files, which are
+not decrypted), with a threshold of --threshold or else a majority of them; and, unless
+--feeds=false, one AlloraFeed (Chainlink AggregatorV3) per configured topic, described
+by the topic's Allora metadata when an Allora node answers ("Allora topic N" when none
+does). It sends from signers.submitter, waits for each receipt and then for the chain
+preset's confirmations, and writes the addresses to --addresses, or else the chain's
+addresses_file, or else deployments/<chain>.json beside the config. A relayer config
+whose chain sets addresses_file (and no oracle) reads the oracle from it.
+
+It is safe to run again: what the addresses file names and the chain holds as expected
+(code at the address, the same signers and threshold; a feed of the same oracle and
+topic) is kept, only what is missing or different is deployed, and it says which.
+
+On ZKsync Era the contracts are EVM bytecode run by the EraVM's EVM interpreter: they
+work, at 150-400% of the gas they take on an EVM chain.`,
+		Example: `  allora-gateway deploy --config relayer.yaml --chain bnb
+  allora-gateway deploy --config relayer.yaml --chain sonic --signer 0xA… --signer 0xB… --signer 0xC… --threshold 2
+  allora-gateway deploy --config relayer.yaml --chain zksync-era --addresses deployments/zksync.yaml --feeds=false`,
+		Args: cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			cfg, err := config.Load(f.config, os.LookupEnv)
+			if err != nil {
+				return err
+			}
+			logger, err := g.logger(stderr)
+			if err != nil {
+				return err
+			}
+			return runDeploy(cmd.Context(), cfg, f, stdout, logger)
+		},
+	}
+	fl := cmd.Flags()
+	fl.StringVarP(&f.config, "config", "c", "", "path of the YAML config file (required)")
+	fl.StringVar(&f.chain, "chain", "", "name of the chain in the config to deploy to (required)")
+	fl.StringArrayVar(&f.signers, "signer", nil, "0x address of an oracle signer, repeated for each; default: the addresses of signers.oracle's keystore files")
+	fl.Uint8Var(&f.threshold, "threshold", 0, "signatures each batch needs; default: a majority of the signers")
+	fl.StringVar(&f.owner, "owner", "", "0x address of the oracle's owner; default: the submitter")
+	fl.StringVar(&f.addresses, "addresses", "", "addresses file to read and write (.json, or .yaml/.yml); default: the chain's addresses_file, else deployments/<chain>.json beside the config")
+	fl.BoolVar(&f.feeds, "feeds", true, "deploy an AlloraFeed per configured topic")
+	fl.DurationVar(&f.maxAge, "max-age", time.Hour, "oldest inference the oracle accepts")
+	fl.DurationVar(&f.maxFutureSkew, "max-future-skew", 5*time.Minute, "how far in the future an inference's time may be")
+	_ = cmd.MarkFlagRequired("config")
+	_ = cmd.MarkFlagRequired("chain")
+	return cmd
+}
+
+// deployPlan is what deploy works out before it sends anything.
+type deployPlan struct {
+	chain     config.Chain
+	owner     common.Address
+	signers   []common.Address // ascending
+	threshold uint8
+	path      string // the addresses file
+}
+
+func planDeploy(cfg config.Config, f deployFlags, submitter common.Address) (deployPlan, error) {
+	var p deployPlan
+	i := slices.IndexFunc(cfg.Chains, func(c config.Chain) bool { return c.Name == f.chain })
+	if i < 0 {
+		var names []string
+		for _, c := range cfg.Chains {
+			names = append(names, c.Name)
+		}
+		return p, fmt.Errorf("--chain %q is not in the config (chains: %v)", f.chain, names)
+	}
+	p.chain = cfg.Chains[i]
+	if p.chain.ChainID == 0 || p.chain.RPC == "" {
+		return p, fmt.Errorf("chains[%d] (%s): chain_id and rpc must be set", i, p.chain.Name)
+	}
+
+	p.owner = submitter
+	if f.owner != "" {
+		if !common.IsHexAddress(f.owner) {
+			return p, fmt.Errorf("--owner %q: not an address", f.owner)
+		}
+		p.owner = common.HexToAddress(f.owner)
+	}
+
+	seen := map[common.Address]bool{}
+	add := func(a common.Address, from string) error {
+		if a == (common.Address{}) {
+			return fmt.Errorf("%s: the zero address cannot sign", from)
+		}
+		if seen[a] {
+			return fmt.Errorf("%s: signer %s listed twice", from, a.Hex())
+		}
+		seen[a] = true
+		p.signers = append(p.signers, a)
+		return nil
+	}
+	if len(f.signers) > 0 {
+		for _, s := range f.signers {
+			if !common.IsHexAddress(s) {
+				return p, fmt.Errorf("--signer %q: not an address", s)
+			}
+			if err := add(common.HexToAddress(s), "--signer"); err != nil {
+				return p, err
+			}
+		}
+	} else {
+		if len(cfg.Signers.Oracle) == 0 {
+			return p, errors.New("no signers: give --signer for each, or list keystores under signers.oracle")
+		}
+		for j, k := range cfg.Signers.Oracle {
+			at := fmt.Sprintf("signers.oracle[%d]", j)
+			a, err := keystoreAddress(k.Keystore)
+			if err != nil {
+				return p, fmt.Errorf("%s: %w", at, err)
+			}
+			if err := add(a, at); err != nil {
+				return p, err
+			}
+		}
+	}
+	slices.SortFunc(p.signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
+	p.threshold = f.threshold
+	if p.threshold == 0 {
+		p.threshold = uint8(len(p.signers)/2 + 1)
+	}
+	if int(p.threshold) > len(p.signers) {
+		return p, fmt.Errorf("--threshold %d: only %d signers", p.threshold, len(p.signers))
+	}
+
+	switch {
+	case f.addresses != "":
+		p.path = f.addresses
+	case p.chain.AddressesFile != "": // resolved against the config's directory by Load
+		p.path = p.chain.AddressesFile
+	default:
+		p.path = filepath.Join(filepath.Dir(f.config), "deployments", p.chain.Name+".json")
+	}
+	return p, nil
+}
+
+// keystoreAddress reads the address a V3 keystore file records, without decrypting it.
+func keystoreAddress(path string) (common.Address, error) {
+	data, err := os.ReadFile(path)
+	if err != nil {
+		return common.Address{}, err
+	}
+	var k struct {
+		Address string `json:"address"`
+	}
+	if err := json.Unmarshal(data, &k); err != nil {
+		return common.Address{}, fmt.Errorf("%s: not a keystore file: %w", path, err)
+	}
+	if !common.IsHexAddress(k.Address) {
+		return common.Address{}, fmt.Errorf("%s: no address in the keystore file (give the signers with --signer)", path)
+	}
+	return common.HexToAddress(k.Address), nil
+}
+
+func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Writer, log *slog.Logger) error {
+	if cfg.Signers.Submitter.Keystore == "" {
+		return errors.New("signers.submitter: keystore must be set: it sends the deployments")
+	}
+	key, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
+	if err != nil {
+		return fmt.Errorf("signers.submitter: %w", err)
+	}
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	p, err := planDeploy(cfg, f, from)
+	if err != nil {
+		return err
+	}
+	for _, d := range []struct {
+		name string
+		v    time.Duration
+	}{{"--max-age", f.maxAge}, {"--max-future-skew", f.maxFutureSkew}} {
+		if d.v <= 0 || d.v%time.Second != 0 {
+			return fmt.Errorf("%s %s: want a positive whole number of seconds", d.name, d.v)
+		}
+	}
+
+	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
+	client, err := ethclient.DialContext(cctx, p.chain.RPC.Reveal())
+	if err != nil {
+		cancel()
+		return fmt.Errorf("chain %s: dial rpc: %w", p.chain.Name, err)
+	}
+	defer client.Close()
+	id, err := client.ChainID(cctx)
+	cancel()
+	if err != nil {
+		return fmt.Errorf("chain %s: read chain id: %w", p.chain.Name, err)
+	}
+	if id.Uint64() != p.chain.ChainID {
+		return fmt.Errorf("chain %s: configured chain_id %d, the rpc answers %s", p.chain.Name, p.chain.ChainID, id)
+	}
+	preset, known := txmgr.Preset(p.chain.ChainID)
+
+	fmt.Fprintf(out, "chain %s (%d), submitter %s\n", p.chain.Name, p.chain.ChainID, from.Hex())
+	if p.chain.ChainID == 324 || p.chain.ChainID == 300 {
+		fmt.Fprintln(out, "note: on ZKsync Era this EVM bytecode runs through the EraVM's EVM interpreter: gas is EraVM gas, 150-400% more than on an EVM chain (the contracts are not zksolc-compiled)")
+	}
+	if !known {
+		fmt.Fprintf(out, "chain id %d has no preset: not waiting for confirmations beyond the receipt\n", p.chain.ChainID)
+	}
+
+	prev, err := config.ReadDeployment(p.path)
+	switch {
+	case errors.Is(err, fs.ErrNotExist):
+		fmt.Fprintf(out, "no addresses file at %s: deploying everything\n", p.path)
+	case err != nil:
+		return fmt.Errorf("addresses file: %w (move it away to deploy afresh)", err)
+	case prev.ChainID != p.chain.ChainID:
+		return fmt.Errorf("addresses file %s is for chain id %d, not %s's %d", p.path, prev.ChainID, p.chain.Name, p.chain.ChainID)
+	}
+
+	d := config.Deployment{ChainID: p.chain.ChainID, Name: p.chain.Name, Feeds: map[string]string{}, Txs: config.DeploymentTxs{Feeds: map[string]string{}}}
+	waitFor := uint64(0) // the highest block a deployment was mined in
+
+	// The oracle.
+	oracleAddr, oracleDeployed := common.Address{}, false
+	if prev.Oracle != "" {
+		a := common.HexToAddress(prev.Oracle)
+		if why := checkOracle(ctx, client, a, p); why != "" {
+			fmt.Fprintf(out, "AlloraOracle %s from %s not kept: %s\n", a.Hex(), p.path, why)
+		} else {
+			oracleAddr = a
+			d.Oracle, d.Block, d.Txs.Oracle = a.Hex(), prev.Block, prev.Txs.Oracle
+			fmt.Fprintf(out, "AlloraOracle found at %s (%d signers, threshold %d): kept\n", a.Hex(), len(p.signers), p.threshold)
+		}
+	}
+	if oracleAddr == (common.Address{}) {
+		fmt.Fprintf(out, "deploying AlloraOracle (owner %s, %d signers, threshold %d) … ", p.owner.Hex(), len(p.signers), p.threshold)
+		a, r, err := evm.DeployOracle(ctx, client, key, evm.DeployParams{
+			Owner: p.owner, Signers: p.signers, Threshold: p.threshold,
+			MaxAge: uint64(f.maxAge / time.Second), MaxFutureSkew: uint64(f.maxFutureSkew / time.Second),
+		})
+		if err != nil {
+			fmt.Fprintln(out, "failed")
+			return err
+		}
+		fmt.Fprintf(out, "tx %s mined in block %d: %s\n", r.TxHash.Hex(), r.BlockNumber, a.Hex())
+		oracleAddr, oracleDeployed = a, true
+		d.Oracle, d.Block, d.Txs.Oracle = a.Hex(), r.BlockNumber.Uint64(), r.TxHash.Hex()
+		waitFor = max(waitFor, r.BlockNumber.Uint64())
+		// Recorded at once, so that if a feed fails the next run keeps this oracle.
+		if err := config.WriteDeployment(p.path, d); err != nil {
+			return fmt.Errorf("write the addresses file (the oracle is deployed at %s): %w", a.Hex(), err)
+		}
+	}
+
+	// The feeds.
+	var missing []evm.FeedParams
+	if f.feeds {
+		for _, topic := range cfg.Topics {
+			t := strconv.FormatUint(topic, 10)
+			if prevAddr, ok := prev.Feeds[t]; ok {
+				a := common.HexToAddress(prevAddr)
+				if why := checkFeed(ctx, client, a, oracleAddr, topic); why != "" {
+					fmt.Fprintf(out, "AlloraFeed of topic %d at %s not kept: %s\n", topic, a.Hex(), why)
+				} else {
+					d.Feeds[t], d.Txs.Feeds[t] = a.Hex(), prev.Txs.Feeds[t]
+					fmt.Fprintf(out, "AlloraFeed of topic %d found at %s: kept\n", topic, a.Hex())
+					continue
+				}
+			}
+			missing = append(missing, evm.FeedParams{Oracle: oracleAddr, TopicID: topic})
+		}
+	}
+	if len(missing) > 0 {
+		describeFeeds(ctx, cfg, missing, out, log)
+		for _, m := range missing {
+			fmt.Fprintf(out, "deploying AlloraFeed of topic %d (%q) …\n", m.TopicID, m.Description)
+		}
+		addrs, receipts, err := evm.DeployFeeds(ctx, client, key, missing)
+		if err != nil {
+			return err
+		}
+		for i, m := range missing {
+			t := strconv.FormatUint(m.TopicID, 10)
+			d.Feeds[t], d.Txs.Feeds[t] = addrs[i].Hex(), receipts[i].TxHash.Hex()
+			fmt.Fprintf(out, "AlloraFeed of topic %d: tx %s mined in block %d: %s\n", m.TopicID, receipts[i].TxHash.Hex(), receipts[i].BlockNumber, addrs[i].Hex())
+			waitFor = max(waitFor, receipts[i].BlockNumber.Uint64())
+		}
+	}
+	if !f.feeds && !oracleDeployed {
+		// Feeds not asked for this time: those recorded still read the same oracle.
+		d.Feeds, d.Txs.Feeds = prev.Feeds, prev.Txs.Feeds
+	}
+	if len(d.Feeds) == 0 {
+		d.Feeds, d.Txs.Feeds = nil, nil
+	}
+
+	if waitFor > 0 && preset.Confirmations > 0 {
+		fmt.Fprintf(out, "waiting for %d confirmations of block %d … ", preset.Confirmations, waitFor)
+		if err := waitConfirmed(ctx, client, waitFor, preset.Confirmations, preset.ReceiptPoll); err != nil {
+			fmt.Fprintln(out, "failed")
+			return err
+		}
+		fmt.Fprintln(out, "confirmed")
+	}
+	if err := config.WriteDeployment(p.path, d); err != nil {
+		return fmt.Errorf("write the addresses file (the contracts are deployed: oracle %s): %w", d.Oracle, err)
+	}
+	deployed := len(missing)
+	if oracleDeployed {
+		deployed++
+	}
+	fmt.Fprintf(out, "%s: %d contracts found, %d deployed; addresses in %s\n", p.chain.Name, 1+len(d.Feeds)-deployed, deployed, p.path)
+	return nil
+}
+
+// checkOracle returns why the contract at a is not the oracle the plan wants, or "".
+func checkOracle(ctx context.Context, client *ethclient.Client, a common.Address, p deployPlan) string {
+	code, err := client.CodeAt(ctx, a, nil)
+	if err != nil {
+		return fmt.Sprintf("read its code: %v", err)
+	}
+	if len(code) == 0 {
+		return "no code at that address on this chain"
+	}
+	c := alloraoracle.NewAlloraOracle()
+	inst := c.Instance(client, a)
+	opts := &bind.CallOpts{Context: ctx}
+	signers, err := bind.Call(inst, opts, c.PackSigners(), c.UnpackSigners)
+	if err != nil {
+		return fmt.Sprintf("call signers(): %v", err)
+	}
+	threshold, err := bind.Call(inst, opts, c.PackThreshold(), c.UnpackThreshold)
+	if err != nil {
+		return fmt.Sprintf("call threshold(): %v", err)
+	}
+	slices.SortFunc(signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
+	if !slices.Equal(signers, p.signers) {
+		return fmt.Sprintf("its signers are %v, want %v", signers, p.signers)
+	}
+	if threshold != p.threshold {
+		return fmt.Sprintf("its threshold is %d, want %d", threshold, p.threshold)
+	}
+	return ""
+}
+
+// checkFeed returns why the contract at a is not the feed of topic on oracle, or "".
+func checkFeed(ctx context.Context, client *ethclient.Client, a, oracle common.Address, topic uint64) string {
+	code, err := client.CodeAt(ctx, a, nil)
+	if err != nil {
+		return fmt.Sprintf("read its code: %v", err)
+	}
+	if len(code) == 0 {
+		return "no code at that address on this chain"
+	}
+	c := allorafeed.NewAlloraFeed()
+	inst := c.Instance(client, a)
+	opts := &bind.CallOpts{Context: ctx}
+	o, err := bind.Call(inst, opts, c.PackOracle(), c.UnpackOracle)
+	if err != nil {
+		return fmt.Sprintf("call oracle(): %v", err)
+	}
+	if o != oracle {
+		return fmt.Sprintf("it reads oracle %s, not %s", o.Hex(), oracle.Hex())
+	}
+	id, err := bind.Call(inst, opts, c.PackTopicId(), c.UnpackTopicId)
+	if err != nil {
+		return fmt.Sprintf("call topicId(): %v", err)
+	}
+	if id != topic {
+		return fmt.Sprintf("it is the feed of topic %d", id)
+	}
+	return ""
+}
+
+// describeFeeds sets each feed's description from its topic's Allora metadata, or to
+// "Allora topic N" when Allora does not say.
+func describeFeeds(ctx context.Context, cfg config.Config, feeds []evm.FeedParams, out io.Writer, log *slog.Logger) {
+	for i := range feeds {
+		feeds[i].Description = fmt.Sprintf("Allora topic %d", feeds[i].TopicID)
+	}
+	if len(cfg.Allora.AllEndpoints()) == 0 {
+		fmt.Fprintln(out, "no Allora endpoint in the config: feeds described by topic id")
+		return
+	}
+	mctx, cancel := context.WithTimeout(ctx, metadataTimeout)
+	defer cancel()
+	pool, closePool, err := openAllora(mctx, cfg.Allora, prometheus.NewRegistry(), log)
+	if err != nil {
+		fmt.Fprintf(out, "Allora not reachable (%v): feeds described by topic id\n", err)
+		return
+	}
+	defer closePool()
+	for i := range feeds {
+		t, err := pool.Topic(mctx, feeds[i].TopicID)
+		if err != nil {
+			fmt.Fprintf(out, "topic %d metadata not read (%v): described by id\n", feeds[i].TopicID, err)
+			continue
+		}
+		if t.Metadata != "" {
+			feeds[i].Description = t.Metadata
+		}
+	}
+}
+
+// waitConfirmed waits until confirmations blocks are built on top of block.
+func waitConfirmed(ctx context.Context, client *ethclient.Client, block, confirmations uint64, poll time.Duration) error {
+	if poll <= 0 {
+		poll = evm.DefaultReceiptPoll
+	}
+	for {
+		h, err := client.HeaderByNumber(ctx, nil)
+		if err != nil {
+			return fmt.Errorf("read the head: %w", err)
+		}
+		if h.Number.Uint64() >= block+confirmations {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("waiting for %d confirmations of block %d (head %d): %w", confirmations, block, h.Number, ctx.Err())
+		case <-time.After(poll):
+		}
+	}
+}

@@ -1,0 +1,343 @@
+package cli_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+)
+
+// anvilPath finds the anvil that `make deps` (and `make test`) installs from the
+// contracts' lock file.
+func anvilPath(t *testing.T) string {
+	t.Helper()
+	dir, err := os.Getwd()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for {
+		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
+			break
+		}
+		parent := filepath.Dir(dir)
+		if parent == dir {
+			t.Fatal("cannot find the module root (go.mod) above the test's directory")
+		}
+		dir = parent
+	}
+	bin := filepath.Join(dir, "contracts", "node_modules", ".bin", "anvil")
+	if _, err := os.Stat(bin); err != nil {
+		t.Fatalf("anvil is not installed at %s: run `make deps` (or `make test`, which installs it): %v", bin, err)
+	}
+	return bin
+}
+
+// runAnvil runs anvil for chainID on a free loopback port, producing a block every
+// 250 ms, and stops its process group when the test ends. It returns the RPC URL.
+func runAnvil(t *testing.T, chainID uint64) string {
+	t.Helper()
+	bin := anvilPath(t)
+	var lastErr error
+	for try := 0; try < 3; try++ {
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			t.Fatal(err)
+		}
+		port := ln.Addr().(*net.TCPAddr).Port
+		ln.Close()
+		cmd := exec.Command(bin, "--chain-id", strconv.FormatUint(chainID, 10), "--host", "127.0.0.1",
+			"--port", strconv.Itoa(port), "--block-time", "0.25", "--silent")
+		// The installed anvil is a wrapper that starts the real binary as its child:
+		// both run in their own process group, which is stopped whole.
+		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
+		var out bytes.Buffer
+		cmd.Stdout, cmd.Stderr = &out, &out
+		if err := cmd.Start(); err != nil {
+			t.Fatalf("start anvil: %v", err)
+		}
+		exited := make(chan struct{})
+		go func() { _ = cmd.Wait(); close(exited) }()
+		stop := func() {
+			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
+			<-exited
+		}
+		url := "http://127.0.0.1:" + strconv.Itoa(port)
+		if err := awaitChain(url, chainID, exited); err != nil {
+			stop()
+			lastErr = fmt.Errorf("%w; output: %s", err, out.String())
+			continue
+		}
+		t.Cleanup(stop)
+		return url
+	}
+	t.Fatalf("anvil did not start: %v", lastErr)
+	return ""
+}
+
+// awaitChain waits until the node at url answers with chainID.
+func awaitChain(url string, chainID uint64, exited <-chan struct{}) error {
+	client, err := ethclient.Dial(url)
+	if err != nil {
+		return err
+	}
+	defer client.Close()
+	for i := 0; i < 200; i++ {
+		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
+		id, err := client.ChainID(ctx)
+		cancel()
+		if err == nil {
+			if id.Uint64() != chainID {
+				return fmt.Errorf("anvil at %s answers chain id %s, want %d", url, id, chainID)
+			}
+			return nil
+		}
+		select {
+		case <-exited:
+			return fmt.Errorf("anvil exited: %w", err)
+		case <-time.After(50 * time.Millisecond):
+		}
+	}
+	return fmt.Errorf("anvil at %s does not answer", url)
+}
+
+// TestDeployThenRelay deploys to three anvil chains from one config, runs deploy again
+// and sees nothing redeployed, then runs the relayer on the same config, which finds
+// the oracles through the addresses files, and sees every topic land on every chain.
+func TestDeployThenRelay(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+
+	emu, err := emulator.New(emulator.Config{
+		BlockTime: 100 * time.Millisecond,
+		Topics: []emulator.TopicConfig{
+			{ID: 7, Metadata: "ETH 5min", EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"},
+			{ID: 9, Metadata: "log return", EpochLength: 6, WorkerSubmissionWindow: 3, AllowNegative: true},
+		},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	emuLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	emuDone := make(chan error, 1)
+	go func() { emuDone <- emu.Serve(ctx, emuLn) }()
+	defer func() { cancel(); <-emuDone }()
+
+	type chain struct {
+		id   uint64
+		name string
+		url  string
+	}
+	chains := []chain{{56, "bnb", ""}, {324, "zksync-era", ""}, {146, "sonic", ""}}
+	for i := range chains {
+		chains[i].url = runAnvil(t, chains[i].id)
+	}
+
+	submitterKey := devchain.DevKey(0)
+	submitter := crypto.PubkeyToAddress(submitterKey.PublicKey)
+	submitterFile := writeKey(t, dir, "submitter", submitterKey, "submitter pass")
+	if err := os.WriteFile(filepath.Join(dir, "submitter.pass"), []byte("submitter pass\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	signer1 := writeKey(t, dir, "signer1", devchain.DevKey(1), "one")
+	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
+	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
+	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
+
+	var chainsYAML strings.Builder
+	for _, c := range chains {
+		fmt.Fprintf(&chainsYAML, "  - {name: %s, chain_id: %d, rpc: %q, addresses_file: deployments/%s.json}\n", c.name, c.id, c.url, c.name)
+	}
+	cfg := fmt.Sprintf(`allora:
+  endpoint: http://%s
+  emissions_version: v5
+topics: [7, 9]
+chains:
+%srelayer:
+  poll_interval: 100ms
+  push_interval: 300ms
+signers:
+  submitter: {keystore: %q, passphrase_file: %q}
+  oracle:
+    - {keystore: %q, passphrase_env: TEST_SIGNER1_PASSPHRASE}
+    - {keystore: %q, passphrase_env: TEST_SIGNER2_PASSPHRASE}
+api:
+  listen: ""
+`, emuLn.Addr(), chainsYAML.String(), submitterFile, filepath.Join(dir, "submitter.pass"), signer1, signer2)
+	path := filepath.Join(dir, "relayer.yaml")
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+
+	deploy := func(name string) string {
+		t.Helper()
+		var stdout, stderr lockedBuffer
+		if code := cli.Run(ctx, []string{"deploy", "--config", path, "--chain", name}, &stdout, &stderr); code != 0 {
+			t.Fatalf("deploy --chain %s exited with %d:\n%s%s", name, code, stdout.String(), stderr.String())
+		}
+		return stdout.String()
+	}
+	nonce := func(url string) uint64 {
+		t.Helper()
+		client, err := ethclient.Dial(url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer client.Close()
+		n, err := client.PendingNonceAt(ctx, submitter)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return n
+	}
+
+	first := map[string]config.Deployment{}
+	for _, c := range chains {
+		out := deploy(c.name)
+		for _, want := range []string{"deploying AlloraOracle", "mined in block", "deploying AlloraFeed of topic 7 (\"ETH 5min\")",
+			"0 contracts found, 3 deployed"} {
+			if !strings.Contains(out, want) {
+				t.Errorf("deploy --chain %s output lacks %q:\n%s", c.name, want, out)
+			}
+		}
+		if zk := strings.Contains(out, "EraVM"); zk != (c.id == 324) {
+			t.Errorf("deploy --chain %s: ZKsync caveat printed %v:\n%s", c.name, zk, out)
+		}
+		d, err := config.ReadDeployment(filepath.Join(dir, "deployments", c.name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if d.ChainID != c.id || d.Name != c.name || len(d.Feeds) != 2 || d.Block == 0 || d.Txs.Oracle == "" || len(d.Txs.Feeds) != 2 {
+			t.Errorf("%s addresses file = %+v", c.name, d)
+		}
+		first[c.name] = d
+	}
+
+	// The feeds read their oracle and carry the topic's Allora metadata.
+	client, err := ethclient.Dial(chains[0].url)
+	if err != nil {
+		t.Fatal(err)
+	}
+	feed := allorafeed.NewAlloraFeed()
+	desc, err := bind.Call(feed.Instance(client, common.HexToAddress(first["bnb"].Feeds["9"])), &bind.CallOpts{Context: ctx},
+		feed.PackDescription(), feed.UnpackDescription)
+	client.Close()
+	if err != nil || desc != "log return" {
+		t.Errorf("bnb feed of topic 9 description = %q, %v; want the topic's metadata", desc, err)
+	}
+
+	// Again: everything is found, nothing is sent.
+	for _, c := range chains {
+		before := nonce(c.url)
+		out := deploy(c.name)
+		if after := nonce(c.url); after != before {
+			t.Errorf("deploy --chain %s again sent %d transactions:\n%s", c.name, after-before, out)
+		}
+		if !strings.Contains(out, "3 contracts found, 0 deployed") || strings.Contains(out, "deploying") {
+			t.Errorf("deploy --chain %s again:\n%s", c.name, out)
+		}
+		d, err := config.ReadDeployment(filepath.Join(dir, "deployments", c.name+".json"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if fmt.Sprint(d) != fmt.Sprint(first[c.name]) {
+			t.Errorf("%s addresses file changed on a re-run: %+v, was %+v", c.name, d, first[c.name])
+		}
+	}
+
+	// A piece missing from the addresses file is deployed, and only it.
+	bnbFile := filepath.Join(dir, "deployments", "bnb.json")
+	partial := first["bnb"]
+	partial.Feeds = map[string]string{"7": partial.Feeds["7"]}
+	partial.Txs.Feeds = map[string]string{"7": partial.Txs.Feeds["7"]}
+	if err := config.WriteDeployment(bnbFile, partial); err != nil {
+		t.Fatal(err)
+	}
+	before := nonce(chains[0].url)
+	out := deploy("bnb")
+	if sent := nonce(chains[0].url) - before; sent != 1 || !strings.Contains(out, "2 contracts found, 1 deployed") ||
+		!strings.Contains(out, "deploying AlloraFeed of topic 9") {
+		t.Errorf("deploy --chain bnb with the feed of topic 9 forgotten sent %d transactions:\n%s", sent, out)
+	}
+	d, err := config.ReadDeployment(bnbFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d.Oracle != first["bnb"].Oracle || d.Feeds["7"] != first["bnb"].Feeds["7"] || d.Feeds["9"] == "" || d.Feeds["9"] == first["bnb"].Feeds["9"] {
+		t.Errorf("bnb addresses file after redeploying the feed of topic 9 = %+v, was %+v", d, first["bnb"])
+	}
+
+	// The relayer reads the oracles from the addresses files and pushes to all three.
+	var stdout, stderr lockedBuffer
+	runCtx, stop := context.WithCancel(ctx)
+	exit := make(chan int, 1)
+	go func() { exit <- cli.Run(runCtx, []string{"relayer", "--config", path}, &stdout, &stderr) }()
+	defer func() {
+		if t.Failed() {
+			t.Logf("relayer stderr:\n%s", stderr.String())
+		}
+	}()
+	deadline := time.Now().Add(40 * time.Second)
+	for _, c := range chains {
+		client, err := ethclient.Dial(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer client.Close()
+		w, err := evm.NewWriter(ctx, oracle.Chain{ID: c.id, Name: c.name, Oracle: common.HexToAddress(first[c.name].Oracle)}, client, devchain.DevKey(5))
+		if err != nil {
+			t.Fatal(err)
+		}
+		for {
+			st, err := w.TopicStates(ctx, []uint64{7, 9})
+			if err != nil {
+				t.Fatal(err)
+			}
+			if st[0].BlockHeight > 0 && st[1].BlockHeight > 0 {
+				break
+			}
+			select {
+			case code := <-exit:
+				t.Fatalf("relayer exited with %d before both topics reached %s", code, c.name)
+			default:
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: topics at heights %d and %d, want both pushed", c.name, st[0].BlockHeight, st[1].BlockHeight)
+			}
+			time.Sleep(50 * time.Millisecond)
+		}
+	}
+	stop()
+	select {
+	case code := <-exit:
+		if code != 0 {
+			t.Errorf("relayer exited with %d after its context ended, want 0", code)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("relayer did not stop within 30s of its context ending")
+	}
+}
