@@ -27,6 +27,9 @@ import (
 type Reader interface {
 	Topics(ctx context.Context) ([]oracle.Topic, error)
 	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	// InferenceHistory is store.History's: up to limit of a topic's inferences, newest
+	// first, below block height before (0 for the newest).
+	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
 }
 
@@ -176,6 +179,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
+	r.Get("/v1/topics/{topicId}/history", s.history)
 	r.Get("/v1/chains", s.chains)
 	return r
 }
