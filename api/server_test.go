@@ -303,6 +303,13 @@ var endpointCases = []endpointCase{
 	{"history of NaN", "GET", "/v1/topics/22/history", 502, problemType,
 		problemJSON(502, "the inference of topic 22 at block 70 is not a value the oracle can carry", "/v1/topics/22/history")},
 
+	{"stream topics not a number", "GET", "/v1/stream?topics=1,eth", 400, problemType,
+		problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/stream")},
+	{"stream topics empty", "GET", "/v1/stream?topics=", 400, problemType,
+		problemJSON(400, "topic id is empty", "/v1/stream")},
+	{"stream topics twice", "GET", "/v1/stream?topics=1&topics=2", 400, problemType,
+		problemJSON(400, "topics is given 2 times; give it once, comma-separated", "/v1/stream")},
+
 	{"id not a number", "GET", "/v1/topics/eth/inference", 400, problemType,
 		problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/topics/eth/inference")},
 	{"id decimal fraction", "GET", "/v1/topics/1.5/inference", 400, problemType,
