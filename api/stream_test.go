@@ -11,8 +11,12 @@ import (
 	"net"
 	"net/http"
 	"net/http/httptest"
+	"runtime"
+	"strconv"
 	"strings"
+	"sync"
 	"testing"
+	"time"
 
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -289,4 +293,57 @@ func TestStreamEndsOnShutdown(t *testing.T) {
 	}
 	var buf bytes.Buffer
 	_, _ = io.Copy(&buf, c.r)
+}
+
+// BenchmarkStreamFanout1000 connects 1000 stream clients over loopback to one server
+// and times one published event until the last client has read it (ms-to-last); it
+// also reports the goroutines and heap each connected client costs the process, both
+// its server side and the test's client side.
+func BenchmarkStreamFanout1000(b *testing.B) {
+	const clients = 1000
+	st := store.NewMemory()
+	srv := api.New(st, api.WithRateLimit(0, 0))
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	goroutinesBefore := runtime.NumGoroutine()
+
+	got := make(chan struct{}, clients)
+	var readers sync.WaitGroup
+	for range clients {
+		c := connect(b, ts.URL, "", nil)
+		readers.Go(func() {
+			for {
+				if _, err := c.next(); err != nil {
+					return
+				}
+				got <- struct{}{}
+			}
+		})
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	goroutines := runtime.NumGoroutine() - goroutinesBefore
+
+	var total time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		publish(b, st, store.EventInference, strconv.Itoa(i+1), inference1)
+		for range clients {
+			<-got
+		}
+		total += time.Since(start)
+	}
+	b.StopTimer()
+	// After ResetTimer, which would clear them.
+	b.ReportMetric(float64(goroutines)/clients, "goroutines/client")
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/clients/1024, "heap-KiB/client")
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-last")
+	srv.Close()
+	readers.Wait()
 }
