@@ -79,5 +79,10 @@ func (m *apiMetrics) observe(route string, code int, seconds float64) {
 }
 
 func (m *apiMetrics) handler() http.Handler {
-	return promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	h := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		// A scrape must see current values, never a cached copy.
+		w.Header().Set("Cache-Control", cacheNever)
+		h.ServeHTTP(w, r)
+	})
 }
