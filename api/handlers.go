@@ -163,17 +163,7 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 			"the latest inference of topic %d (block %d) is not a value the oracle can carry", id, inf.BlockHeight))
 		return
 	}
-	out := inferenceJSON{
-		TopicID:     inf.TopicID,
-		Value:       inf.Value,
-		ValueScaled: scaled.String(),
-		Decimals:    oracle.Decimals,
-		BlockHeight: inf.BlockHeight,
-		Timestamp:   formatTime(inf.Timestamp),
-	}
-	for _, ci := range inf.ConfidenceIntervals {
-		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceIntervalJSON(ci))
-	}
+	out := newInferenceJSON(inf, scaled.String())
 	body, err := json.Marshal(out)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("encode topic %d inference: %w", id, err))

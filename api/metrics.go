@@ -81,8 +81,8 @@ func (m *apiMetrics) observe(route string, code int, seconds float64) {
 func (m *apiMetrics) handler() http.Handler {
 	h := promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{})
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		// Every scrape must see the values of that moment, never a cached copy.
-		w.Header().Set("Cache-Control", "no-store")
+		// A scrape must see current values, never a cached copy.
+		w.Header().Set("Cache-Control", cacheNever)
 		h.ServeHTTP(w, r)
 	})
 }

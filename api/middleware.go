@@ -28,6 +28,11 @@ func (s *Server) requestContext(next http.Handler) http.Handler {
 			id = s.ids.next()
 		}
 		w.Header()[middleware.RequestIDHeader] = []string{id}
+		if r.URL.Path == streamPath {
+			// A stream lasts as long as its client; it has no deadline.
+			next.ServeHTTP(w, r.WithContext(context.WithValue(r.Context(), middleware.RequestIDKey, id)))
+			return
+		}
 		ctx, cancel := context.WithTimeout(context.WithValue(r.Context(), middleware.RequestIDKey, id), s.requestTimeout)
 		defer cancel()
 		next.ServeHTTP(w, r.WithContext(ctx))

@@ -176,7 +176,7 @@ func testResponsesMatchOpenAPI(t *testing.T, st api.Reader) {
 
 	// Every route over its rate limit.
 	limited := api.New(seededStore(t), api.WithRateLimit(1, 1)).Handler()
-	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/chains", "/v1/nope"} {
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/topics/1/history", "/v1/chains", "/v1/nope"} {
 		for range 2 {
 			checkRequest(t, c, limited, apiRequest{method: "GET", path: path})
 		}
@@ -215,6 +215,7 @@ var openAPIExtraRequests = []apiRequest{
 	{method: "GET", path: "/v1/topics", header: http.Header{"If-None-Match": {"*"}}},
 	{method: "GET", path: "/v1/topics/1/inference", header: http.Header{"If-None-Match": {"*"}}},
 	{method: "GET", path: "/v1/chains", header: http.Header{"If-None-Match": {"*"}}},
+	{method: "GET", path: "/v1/topics/1/history?limit=1", header: http.Header{"If-None-Match": {"*"}}},
 	{method: "GET", path: "/v1/topics/1/inference?pad=" + strings.Repeat("a", api.MaxURLBytes)},
 	{method: "GET", path: "/v1/topics", header: http.Header{"X-Padding": {strings.Repeat("b", api.MaxHeaderBytes)}}},
 	{method: "GET", path: "/v1/chains", body: strings.NewReader(strings.Repeat("c", 2*api.MaxBodyBytes))},

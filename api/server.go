@@ -21,12 +21,16 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // Reader is the state the API serves. store.Memory and the Redis store satisfy it.
 type Reader interface {
 	Topics(ctx context.Context) ([]oracle.Topic, error)
 	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	// InferenceHistory is store.History's: up to limit of a topic's inferences, newest
+	// first, below block height before (0 for the newest).
+	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
 }
 
@@ -58,6 +62,9 @@ type Server struct {
 	inferences  inferenceCache
 	ids         *requestIDs
 	assets      map[uint64]oracle.AssetTopic // by topic
+
+	streamBuffer int
+	hub          *streamHub // nil when the store carries no events
 }
 
 // Option configures a Server.
@@ -133,12 +140,16 @@ func New(st Reader, opts ...Option) *Server {
 		requestTimeout: DefaultRequestTimeout,
 		rateLimit:      DefaultRateLimit,
 		rateBurst:      DefaultRateBurst,
+		streamBuffer:   DefaultStreamBuffer,
 	}
 	for _, o := range opts {
 		o(s)
 	}
 	s.metrics = newAPIMetrics(s.registry)
 	s.ids = newRequestIDs()
+	if ev, ok := st.(store.Events); ok {
+		s.hub = newStreamHub(ev, s.log, s.streamBuffer)
+	}
 	if s.rateLimit > 0 {
 		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
 	}
@@ -176,8 +187,20 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
+	r.Get("/v1/topics/{topicId}/history", s.history)
 	r.Get("/v1/chains", s.chains)
+	r.Get(streamPath, s.stream)
 	return r
+}
+
+// Close ends every /v1/stream answer and the server's subscription to the store's
+// events; the server streams no more. Serve closes the server when it shuts down; a
+// caller serving Handler itself closes it before shutting its own server down, which
+// would otherwise wait for the streams.
+func (s *Server) Close() {
+	if s.hub != nil {
+		s.hub.close()
+	}
 }
 
 // Serve answers requests on ln until ctx is cancelled, then stops accepting and waits
@@ -195,6 +218,11 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		// shutting down lets requests in flight finish instead of failing them.
 		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 	}
+	if s.hub != nil {
+		// Subscribe now, so that clients can resume from events before they came.
+		s.hub.start()
+	}
+	defer s.Close() // also when serving fails
 	served := make(chan error, 1)
 	go func() { served <- srv.Serve(ln) }()
 
@@ -204,6 +232,8 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down api", "addr", ln.Addr().String())
+	// Streams never finish by themselves; end them so that Shutdown need not wait.
+	s.Close()
 	shutCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
 	err := srv.Shutdown(shutCtx)

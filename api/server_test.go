@@ -106,6 +106,9 @@ func seed(t testing.TB, st store.Store) {
 		}
 	}
 	for _, inf := range []oracle.Inference{
+		// Topic 1's history: two epochs before the latest.
+		{TopicID: 1, BlockHeight: 44, Value: "2990", Timestamp: blockTime.Add(-2 * time.Minute)},
+		{TopicID: 1, BlockHeight: 56, Value: "3001.25", Timestamp: blockTime.Add(-time.Minute)},
 		{TopicID: 1, BlockHeight: 68, Value: "3012.5", Timestamp: blockTime, ConfidenceIntervals: []oracle.ConfidenceInterval{
 			{Percentile: "15.87", Value: "3001.2"}, {Percentile: "84.13", Value: "3023.8"},
 		}},
@@ -265,6 +268,48 @@ var endpointCases = []endpointCase{
 				{"topic_id":3,"block_height":75,"value_scaled":"97300000000000000000000","lag_blocks":0},
 				{"topic_id":14,"block_height":0,"lag_blocks":0}]}]}`},
 
+	{"history", "GET", "/v1/topics/1/history", 200, jsonType, `{"topic_id":1,"inferences":[
+			{"topic_id":1,"value":"3012.5","value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"timestamp":"2026-11-24T20:00:00Z",
+			 "confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]},
+			{"topic_id":1,"value":"3001.25","value_scaled":"3001250000000000000000","decimals":18,"block_height":56,"timestamp":"2026-11-24T19:59:00Z"},
+			{"topic_id":1,"value":"2990","value_scaled":"2990000000000000000000","decimals":18,"block_height":44,"timestamp":"2026-11-24T19:58:00Z"}]}`},
+	{"history first page", "GET", "/v1/topics/1/history?limit=2", 200, jsonType, `{"topic_id":1,"inferences":[
+			{"topic_id":1,"value":"3012.5","value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"timestamp":"2026-11-24T20:00:00Z",
+			 "confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]},
+			{"topic_id":1,"value":"3001.25","value_scaled":"3001250000000000000000","decimals":18,"block_height":56,"timestamp":"2026-11-24T19:59:00Z"}],
+			"next_cursor":"56"}`},
+	{"history last page", "GET", "/v1/topics/1/history?limit=2&cursor=56", 200, jsonType, `{"topic_id":1,"inferences":[
+			{"topic_id":1,"value":"2990","value_scaled":"2990000000000000000000","decimals":18,"block_height":44,"timestamp":"2026-11-24T19:58:00Z"}]}`},
+	{"history past the end", "GET", "/v1/topics/1/history?cursor=44", 200, jsonType, `{"topic_id":1,"inferences":[]}`},
+	{"history of a topic without inferences", "GET", "/v1/topics/14/history?limit=500", 200, jsonType, `{"topic_id":14,"inferences":[]}`},
+	{"history of an unknown topic", "GET", "/v1/topics/42/history", 404, problemType,
+		problemJSON(404, "topic 42 is not known", "/v1/topics/42/history")},
+	{"history with a bad id", "GET", "/v1/topics/01/history", 400, problemType,
+		problemJSON(400, `topic id "01" has leading zeros`, "/v1/topics/01/history")},
+	{"history limit too large", "GET", "/v1/topics/1/history?limit=501", 400, problemType,
+		problemJSON(400, "limit 501 is out of range; it must be from 1 to 500", "/v1/topics/1/history")},
+	{"history limit zero", "GET", "/v1/topics/1/history?limit=0", 400, problemType,
+		problemJSON(400, "limit 0 is out of range; it must be from 1 to 500", "/v1/topics/1/history")},
+	{"history limit not a number", "GET", "/v1/topics/1/history?limit=ten", 400, problemType,
+		problemJSON(400, `limit "ten" is not a decimal integer from 1 to 500`, "/v1/topics/1/history")},
+	{"history limit empty", "GET", "/v1/topics/1/history?limit=", 400, problemType,
+		problemJSON(400, `limit "" is not a decimal integer from 1 to 500`, "/v1/topics/1/history")},
+	{"history limit twice", "GET", "/v1/topics/1/history?limit=1&limit=2", 400, problemType,
+		problemJSON(400, "limit is given 2 times; give it once", "/v1/topics/1/history")},
+	{"history cursor garbage", "GET", "/v1/topics/1/history?cursor=abc", 400, problemType,
+		problemJSON(400, `cursor "abc" is not one this API handed out; pass back a next_cursor unchanged`, "/v1/topics/1/history")},
+	{"history cursor zero", "GET", "/v1/topics/1/history?cursor=0", 400, problemType,
+		problemJSON(400, `cursor "0" is not one this API handed out; pass back a next_cursor unchanged`, "/v1/topics/1/history")},
+	{"history of NaN", "GET", "/v1/topics/22/history", 502, problemType,
+		problemJSON(502, "the inference of topic 22 at block 70 is not a value the oracle can carry", "/v1/topics/22/history")},
+
+	{"stream topics not a number", "GET", "/v1/stream?topics=1,eth", 400, problemType,
+		problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/stream")},
+	{"stream topics empty", "GET", "/v1/stream?topics=", 400, problemType,
+		problemJSON(400, "topic id is empty", "/v1/stream")},
+	{"stream topics twice", "GET", "/v1/stream?topics=1&topics=2", 400, problemType,
+		problemJSON(400, "topics is given 2 times; give it once, comma-separated", "/v1/stream")},
+
 	{"id not a number", "GET", "/v1/topics/eth/inference", 400, problemType,
 		problemJSON(400, `topic id "eth" is not a decimal integer`, "/v1/topics/eth/inference")},
 	{"id decimal fraction", "GET", "/v1/topics/1.5/inference", 400, problemType,
@@ -373,14 +418,21 @@ func TestRequestIDGenerated(t *testing.T) {
 // fakeReader answers from the functions it is given; calling one it was not given
 // panics.
 type fakeReader struct {
-	topics func(ctx context.Context) ([]oracle.Topic, error)
-	latest func(ctx context.Context, topicID uint64) (oracle.Inference, error)
-	chains func(ctx context.Context) ([]oracle.ChainStatus, error)
+	topics  func(ctx context.Context) ([]oracle.Topic, error)
+	latest  func(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	chains  func(ctx context.Context) ([]oracle.ChainStatus, error)
+	history func(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
 }
 
 func (f fakeReader) Topics(ctx context.Context) ([]oracle.Topic, error) { return f.topics(ctx) }
 func (f fakeReader) LatestInference(ctx context.Context, id uint64) (oracle.Inference, error) {
 	return f.latest(ctx, id)
+}
+func (f fakeReader) InferenceHistory(ctx context.Context, id uint64, limit int, before uint64) ([]oracle.Inference, error) {
+	if f.history == nil {
+		return nil, nil
+	}
+	return f.history(ctx, id, limit, before)
 }
 func (f fakeReader) Chains(ctx context.Context) ([]oracle.ChainStatus, error) { return f.chains(ctx) }
 

@@ -145,6 +145,7 @@ type Relayer struct {
 	signers []oracle.Signer
 	log     *slog.Logger
 	events  func(Event)
+	ids     eventIDs
 
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
@@ -199,6 +200,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		allowNegative: make(map[uint64]bool),
 		epochLength:   make(map[uint64]int64),
 	}
+	r.ids.now = time.Now
 	r.cfg.Topics = slices.Clone(cfg.Topics)
 	slices.Sort(r.cfg.Topics)
 	r.cfg.Topics = slices.Compact(r.cfg.Topics)
@@ -392,7 +394,8 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 		r.log.Warn("cannot read the store", "topic_id", id, "err", err)
 		return false, inf.BlockHeight
 	}
-	if _, err := oracle.NewUpdate(inf, allowNegative); err != nil {
+	u, err := oracle.NewUpdate(inf, allowNegative)
+	if err != nil {
 		r.log.Error("inference rejected: the oracle cannot hold this value, it will not be relayed",
 			"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
 		return false, inf.BlockHeight
@@ -402,6 +405,7 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 		return false, 0
 	}
 	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value)
+	r.publishInference(ctx, inf, u)
 	r.events(Event{Inference: &inf})
 	return true, inf.BlockHeight
 }
@@ -516,6 +520,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	}
 	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed,
 		"applied", len(res.Applied), "skipped", len(res.Skipped))
+	r.publishPush(ctx, chain, res)
 	r.events(Event{Push: &Push{Chain: chain, Result: res}})
 	return nil
 }

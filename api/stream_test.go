@@ -1,0 +1,349 @@
+package api_test
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net"
+	"net/http"
+	"net/http/httptest"
+	"runtime"
+	"strconv"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// eventStore is a store the API can both read and stream from.
+type eventStore interface {
+	api.Reader
+	store.Events
+}
+
+var streamStoreKinds = []struct {
+	name string
+	make func(testing.TB) eventStore
+}{
+	{"memory", func(t testing.TB) eventStore { return seededStore(t) }},
+	{"redis", func(t testing.TB) eventStore { return seededRedis(t) }},
+}
+
+// streamServer serves st over loopback until the test ends.
+func streamServer(t testing.TB, st api.Reader, opts ...api.Option) string {
+	t.Helper()
+	srv := api.New(st, append([]api.Option{api.WithRateLimit(0, 0)}, opts...)...)
+	ts := httptest.NewServer(srv.Handler())
+	t.Cleanup(ts.Close)
+	t.Cleanup(srv.Close) // first: the streams must end before the server can
+	return ts.URL
+}
+
+type sseEvent struct{ kind, id, data string }
+
+type sseClient struct {
+	res *http.Response
+	r   *bufio.Reader
+}
+
+// connect opens a stream and reads its preamble, so that the server has registered
+// the client when it returns.
+func connect(t testing.TB, base, query string, header http.Header) *sseClient {
+	t.Helper()
+	req, err := http.NewRequest(http.MethodGet, base+"/v1/stream"+query, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for k, v := range header {
+		req.Header[k] = v
+	}
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { res.Body.Close() })
+	if res.StatusCode != http.StatusOK || res.Header.Get("Content-Type") != "text/event-stream" {
+		b, _ := io.ReadAll(res.Body)
+		t.Fatalf("GET /v1/stream%s answered %d %q: %s", query, res.StatusCode, res.Header.Get("Content-Type"), b)
+	}
+	c := &sseClient{res: res, r: bufio.NewReader(res.Body)}
+	if line, err := c.r.ReadString('\n'); err != nil || !strings.HasPrefix(line, "retry: ") {
+		t.Fatalf("stream begins %q, %v; want a retry field", line, err)
+	}
+	if line, _ := c.r.ReadString('\n'); line != "\n" {
+		t.Fatalf("retry field followed by %q", line)
+	}
+	return c
+}
+
+// next reads the next event, skipping comments.
+func (c *sseClient) next() (sseEvent, error) {
+	var ev sseEvent
+	for {
+		line, err := c.r.ReadString('\n')
+		if err != nil {
+			return ev, err
+		}
+		line = strings.TrimSuffix(line, "\n")
+		switch {
+		case line == "":
+			if ev.kind != "" || ev.data != "" {
+				return ev, nil
+			}
+		case strings.HasPrefix(line, ":"):
+		case strings.HasPrefix(line, "event: "):
+			ev.kind = line[len("event: "):]
+		case strings.HasPrefix(line, "id: "):
+			ev.id = line[len("id: "):]
+		case strings.HasPrefix(line, "data: "):
+			ev.data = line[len("data: "):]
+		default:
+			return ev, fmt.Errorf("unexpected line %q", line)
+		}
+	}
+}
+
+func (c *sseClient) mustNext(t testing.TB) sseEvent {
+	t.Helper()
+	ev, err := c.next()
+	if err != nil {
+		t.Fatalf("read event: %v", err)
+	}
+	return ev
+}
+
+func publish(t testing.TB, st store.Events, kind, id, data string) {
+	t.Helper()
+	if err := st.Publish(context.Background(), store.Event{Kind: kind, ID: id, Data: json.RawMessage(data)}); err != nil {
+		t.Fatal(err)
+	}
+}
+
+const inference1 = `{"topic_id":1,"value":"3020","value_scaled":"3020000000000000000000","decimals":18,"block_height":80,"timestamp":"2026-11-24T20:01:00Z"}`
+
+func TestStreamFansOutToEveryClient(t *testing.T) {
+	for _, kind := range streamStoreKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			st := kind.make(t)
+			base := streamServer(t, st)
+			a, b := connect(t, base, "", nil), connect(t, base, "", nil)
+			// Data as the store may carry it, spread over lines: it goes out on one.
+			publish(t, st, store.EventInference, "1001", "{\n  \"topic_id\": 1,\n  \"value\": \"3020\"\n}")
+			publish(t, st, store.EventPush, "1002", `{"chain_id":56,"tx_hash":"0x01","block":9,"gas_used":21000,"updates":[]}`)
+			for _, c := range []*sseClient{a, b} {
+				if ev := c.mustNext(t); ev != (sseEvent{"inference", "1001", `{"topic_id":1,"value":"3020"}`}) {
+					t.Errorf("first event %+v", ev)
+				}
+				if ev := c.mustNext(t); ev.kind != "push" || ev.id != "1002" {
+					t.Errorf("second event %+v", ev)
+				}
+			}
+		})
+	}
+}
+
+// TestStreamMatchesOpenAPI validates a stream's answer, as far as it has come, and
+// its refusal when the store carries no events, against the document.
+func TestStreamMatchesOpenAPI(t *testing.T) {
+	c := checker(t)
+	st := seededStore(t)
+	base := streamServer(t, st)
+	client := connect(t, base, "?topics=1,3", nil)
+	publish(t, st, store.EventInference, "7", inference1)
+	client.mustNext(t)
+	req := httptest.NewRequest(http.MethodGet, "/v1/stream?topics=1,3", nil)
+	res := *client.res
+	c.check(t, req, &res, []byte("retry: 2000\n\nevent: inference\nid: 7\ndata: "+inference1+"\n\n"))
+
+	noEvents := api.New(fakeReader{}, api.WithRateLimit(0, 0)).Handler()
+	checkRequest(t, c, noEvents, apiRequest{method: "GET", path: "/v1/stream"})
+	assertJSON(t, do(t, noEvents, "GET", "/v1/stream"), 503, problemType,
+		problemJSON(503, "this gateway's store carries no events to stream", "/v1/stream"))
+}
+
+func TestStreamRateLimitsConnections(t *testing.T) {
+	base := streamServer(t, seededStore(t), api.WithRateLimit(0.001, 1))
+	connect(t, base, "", nil)
+	res, err := http.Get(base + "/v1/stream")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if res.StatusCode != http.StatusTooManyRequests {
+		t.Errorf("second connection answered %d, want 429", res.StatusCode)
+	}
+}
+
+// TestStreamDropsASlowClient has one client stop reading while events keep coming: it
+// is disconnected once its buffer is full, and the other client gets every event.
+func TestStreamDropsASlowClient(t *testing.T) {
+	st := seededStore(t)
+	base := streamServer(t, st, api.WithStreamBuffer(4))
+	slow, fast := connect(t, base, "", nil), connect(t, base, "", nil)
+	// Large events, so that the connection's buffers fill long before they all pass.
+	data := `{"pad":"` + strings.Repeat("x", 256<<10) + `"}`
+	const n = 200
+	for i := range n {
+		publish(t, st, store.EventRound, fmt.Sprint(i+1), data)
+		if ev := fast.mustNext(t); ev.id != fmt.Sprint(i+1) {
+			t.Fatalf("fast client got event %q, want %d", ev.id, i+1)
+		}
+	}
+	// The slow client reads what reached it before it was dropped, then the end.
+	got := 0
+	for {
+		_, err := slow.next()
+		if err != nil {
+			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
+				var ne net.Error
+				if !errors.As(err, &ne) && !strings.Contains(err.Error(), "connection reset") {
+					t.Logf("slow client's stream ended with %v", err)
+				}
+			}
+			break
+		}
+		got++
+	}
+	if got >= n {
+		t.Errorf("slow client got all %d events; want it dropped", n)
+	}
+	// The fast one is still served.
+	publish(t, st, store.EventInference, "after", inference1)
+	if ev := fast.mustNext(t); ev.id != "after" {
+		t.Errorf("fast client then got %+v", ev)
+	}
+}
+
+func TestStreamResumesAfterLastEventID(t *testing.T) {
+	for _, kind := range streamStoreKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			st := kind.make(t)
+			base := streamServer(t, st)
+			watcher := connect(t, base, "", nil)
+			for _, id := range []string{"11", "12", "13"} {
+				publish(t, st, store.EventInference, id, inference1)
+				watcher.mustNext(t) // the server has it
+			}
+			resumed := connect(t, base, "", http.Header{"Last-Event-Id": {"11"}})
+			for _, want := range []string{"12", "13"} {
+				if ev := resumed.mustNext(t); ev.id != want {
+					t.Errorf("resumed client got %+v, want event %s", ev, want)
+				}
+			}
+			publish(t, st, store.EventPush, "14", `{"chain_id":56}`)
+			if ev := resumed.mustNext(t); ev.id != "14" {
+				t.Errorf("resumed client then got %+v, want event 14", ev)
+			}
+
+			// An id the server does not hold: the client is told to start over.
+			lost := connect(t, base, "", http.Header{"Last-Event-Id": {"9"}})
+			if ev := lost.mustNext(t); ev.kind != "reset" {
+				t.Errorf("client resuming from an unknown id got %+v, want a reset", ev)
+			}
+			publish(t, st, store.EventPush, "15", `{"chain_id":56}`)
+			if ev := lost.mustNext(t); ev.id != "15" {
+				t.Errorf("after the reset got %+v, want event 15", ev)
+			}
+		})
+	}
+}
+
+func TestStreamFiltersInferencesByTopic(t *testing.T) {
+	st := seededStore(t)
+	base := streamServer(t, st)
+	c := connect(t, base, "?topics=3,9", nil)
+	publish(t, st, store.EventInference, "1", inference1)
+	publish(t, st, store.EventInference, "2", strings.Replace(inference1, `"topic_id":1`, `"topic_id":9`, 1))
+	publish(t, st, store.EventPush, "3", `{"chain_id":56}`)
+	for _, want := range []string{"2", "3"} {
+		if ev := c.mustNext(t); ev.id != want {
+			t.Errorf("filtered client got %+v, want event %s", ev, want)
+		}
+	}
+}
+
+// TestStreamEndsOnShutdown checks that Serve ends open streams when it shuts down,
+// rather than waiting for them (goleak checks nothing is left behind).
+func TestStreamEndsOnShutdown(t *testing.T) {
+	st := seededStore(t)
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	srv := api.New(st, api.WithRateLimit(0, 0))
+	go func() { served <- srv.Serve(ctx, ln) }()
+	c := connect(t, "http://"+ln.Addr().String(), "", nil)
+	publish(t, st, store.EventInference, "1", inference1)
+	c.mustNext(t)
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("Serve: %v", err)
+	}
+	if ev, err := c.next(); err == nil {
+		t.Errorf("stream went on after shutdown: %+v", ev)
+	}
+	var buf bytes.Buffer
+	_, _ = io.Copy(&buf, c.r)
+}
+
+// BenchmarkStreamFanout1000 connects 1000 stream clients over loopback to one server
+// and times one published event until the last client has read it (ms-to-last); it
+// also reports the goroutines and heap each connected client costs the process, both
+// its server side and the test's client side.
+func BenchmarkStreamFanout1000(b *testing.B) {
+	const clients = 1000
+	st := store.NewMemory()
+	srv := api.New(st, api.WithRateLimit(0, 0))
+	ts := httptest.NewServer(srv.Handler())
+	defer ts.Close()
+
+	runtime.GC()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	goroutinesBefore := runtime.NumGoroutine()
+
+	got := make(chan struct{}, clients)
+	var readers sync.WaitGroup
+	for range clients {
+		c := connect(b, ts.URL, "", nil)
+		readers.Go(func() {
+			for {
+				if _, err := c.next(); err != nil {
+					return
+				}
+				got <- struct{}{}
+			}
+		})
+	}
+	runtime.GC()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	goroutines := runtime.NumGoroutine() - goroutinesBefore
+
+	var total time.Duration
+	b.ResetTimer()
+	for i := range b.N {
+		start := time.Now()
+		publish(b, st, store.EventInference, strconv.Itoa(i+1), inference1)
+		for range clients {
+			<-got
+		}
+		total += time.Since(start)
+	}
+	b.StopTimer()
+	// After ResetTimer, which would clear them.
+	b.ReportMetric(float64(goroutines)/clients, "goroutines/client")
+	b.ReportMetric(float64(int64(after.HeapAlloc)-int64(before.HeapAlloc))/clients/1024, "heap-KiB/client")
+	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-last")
+	srv.Close()
+	readers.Wait()
+}
