@@ -94,13 +94,9 @@ func (o *oracleBench) push(topicIDs []uint64, warm bool) (gasUsed, floor uint64,
 	for i, u := range updates {
 		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
 	}
-	compact := make([]alloraoracle.Signature, len(sigs))
-	for i, sig := range sigs {
-		r, vs, err := oracle.CompactSignature(sig)
-		if err != nil {
-			return 0, 0, err
-		}
-		compact[i] = alloraoracle.Signature{R: r, Vs: vs}
+	compact, err := alloraoracle.CompactSignatures(sigs)
+	if err != nil {
+		return 0, 0, err
 	}
 	calldata := o.binding.PackUpdateBatch(batch, compact)
 	receipt, err := o.c.send(o.instance, nil, calldata)
