@@ -7,5 +7,11 @@
 // -9 and restart processes, restart Redis, and read what the chains hold: latest
 // values, every applied update, the submitter's nonces and the node's pool.
 //
+// A scenario is a test function: newHarness, then h.WriteConfig(name, edit) for each
+// process's config (edit changes the typed sections or adds keys under Extra),
+// h.StartRelayer or h.Start for any other subcommand (a co-signer), h.ProxyChain for
+// an endpoint a test can kill, and h.CheckEndState at the end for what every scenario
+// must leave behind.
+//
 // The suite runs with `make e2e`; `go test -short` skips it.
 package e2e

@@ -248,6 +248,14 @@ func (h *Harness) deploy() {
 	}
 }
 
+// ProxyChain puts a killable proxy in front of c's anvil: give its URL to a relayer
+// as one of the chain's endpoints, and Kill it to take that endpoint away while the
+// node keeps running for the others.
+func (h *Harness) ProxyChain(c *Chain) *Proxy {
+	h.t.Helper()
+	return NewProxy(h.t, strings.TrimPrefix(c.Node.URL, "http://"))
+}
+
 func (h *Harness) addressesFile(c *Chain) string {
 	return filepath.Join(h.Dir, "deployments", c.Name+".json")
 }
