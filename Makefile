@@ -9,10 +9,10 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e
 
 help: ## list the targets
-	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
@@ -62,6 +62,15 @@ redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and
 
 bench-api: ## requests/s and p50/p99 of /v1/topics/{topicId}/inference against a bare net/http handler, 64 connections on loopback
 	$(GO) run ./api/internal/apibench -conns 64 -duration 5s
+
+E2E_PKG := ./cmd/allora-gateway/internal/e2e
+
+e2e: deps ## end-to-end suite: the binary against three anvil nodes (56, 324, 146; 1s blocks), its own redis-server and the Allora emulator
+	$(GO) test -race -count=1 -parallel 5 -timeout 10m -v $(E2E_PKG)
+
+bench-e2e: deps ## inference-to-push latency p50/p99 per chain (binary, anvil, 1s blocks) and CPU/memory of one relayer cycle at 1,000 topics on three chains
+	$(GO) test -run '^$$' -bench BenchmarkInferenceToPush -benchtime 60x -timeout 15m $(E2E_PKG)
+	$(GO) test -run '^$$' -bench BenchmarkRelayerCycle1000Topics3Chains -benchmem -benchtime 20x ./relayer/
 
 clean: ## remove build outputs
 	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache

@@ -1,0 +1,243 @@
+package relayer_test
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"sync"
+	"syscall"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// emulatorSource reads the emulator in process and reports window closes the
+// benchmark announces, so that the cycle measured is the relayer's own work and not
+// HTTP to a node.
+type emulatorSource struct {
+	emu    *emulator.Emulator
+	topics map[uint64]oracle.Topic
+	events chan oracle.WindowClosed
+}
+
+func (s *emulatorSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
+	inf, ok := s.emu.Latest(id)
+	if !ok {
+		return oracle.Inference{}, oracle.ErrNoInference
+	}
+	return inf, nil
+}
+
+func (s *emulatorSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
+	t, ok := s.topics[id]
+	if !ok {
+		return oracle.Topic{}, fmt.Errorf("topic %d: not found", id)
+	}
+	return t, nil
+}
+
+func (s *emulatorSource) Watch(context.Context) <-chan oracle.WindowClosed { return s.events }
+
+// verifyingChain is an oracle in memory that checks every batch as AlloraOracle does:
+// the EIP-712 digest of the batch recovered from each signature must give distinct
+// registered signers, at least threshold of them; only newer heights are stored.
+type verifyingChain struct {
+	chain     oracle.Chain
+	domain    oracle.Domain
+	signers   map[common.Address]bool
+	threshold int
+
+	mu      sync.Mutex
+	heights map[uint64]uint64
+	err     error
+	changed chan struct{}
+}
+
+func newVerifyingChain(id uint64, signers []common.Address, threshold int) *verifyingChain {
+	addr := common.BigToAddress(new(big.Int).SetUint64(id * 1000))
+	c := &verifyingChain{
+		chain:     oracle.Chain{ID: id, Name: fmt.Sprintf("chain-%d", id), Oracle: addr},
+		domain:    oracle.NewDomain(new(big.Int).SetUint64(id), addr),
+		signers:   map[common.Address]bool{},
+		threshold: threshold,
+		heights:   map[uint64]uint64{},
+		changed:   make(chan struct{}, 1),
+	}
+	for _, s := range signers {
+		c.signers[s] = true
+	}
+	return c
+}
+
+func (c *verifyingChain) Chain() oracle.Chain   { return c.chain }
+func (c *verifyingChain) Domain() oracle.Domain { return c.domain }
+
+func (c *verifyingChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.ChainTopic, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	out := make([]oracle.ChainTopic, len(ids))
+	for i, id := range ids {
+		out[i] = oracle.ChainTopic{TopicID: id, BlockHeight: c.heights[id]}
+	}
+	return out, nil
+}
+
+func (c *verifyingChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
+	digest := oracle.BatchDigest(c.domain, updates)
+	seen := map[common.Address]bool{}
+	for i, sig := range sigs {
+		a, err := oracle.RecoverSigner(digest, sig)
+		if err != nil || !c.signers[a] || seen[a] {
+			err = fmt.Errorf("signature %d: signer %s (%v) is not a distinct registered signer", i, a, err)
+			c.mu.Lock()
+			c.err = err
+			c.mu.Unlock()
+			return relayer.SubmitResult{}, err
+		}
+		seen[a] = true
+	}
+	if len(seen) < c.threshold {
+		return relayer.SubmitResult{}, fmt.Errorf("%d signatures, threshold %d", len(seen), c.threshold)
+	}
+	var res relayer.SubmitResult
+	c.mu.Lock()
+	for _, u := range updates {
+		if u.BlockHeight > c.heights[u.TopicID] {
+			c.heights[u.TopicID] = u.BlockHeight
+			res.Applied = append(res.Applied, u)
+		}
+	}
+	c.mu.Unlock()
+	select {
+	case c.changed <- struct{}{}:
+	default:
+	}
+	return res, nil
+}
+
+// holds reports whether the chain holds every topic at want's heights.
+func (c *verifyingChain) holds(want map[uint64]uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, h := range want {
+		if c.heights[id] != h {
+			return false
+		}
+	}
+	return true
+}
+
+func cpuTime() time.Duration {
+	var ru syscall.Rusage
+	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
+	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
+}
+
+// BenchmarkRelayerCycle1000Topics3Chains measures one cycle of relayer.Relayer with
+// 1,000 topics and three chains: Allora closes a window of every topic, the relayer
+// hears of each (1,000 window-close events), reads and stores each new inference,
+// and each chain's loop reads its oracle, builds the batch of 1,000 updates, signs it
+// with the 2-of-3 signer keys (secp256k1, EIP-712) and submits it to an in-memory
+// oracle that recovers and checks every signature. ns/op is wall time of a cycle,
+// cpu-ns/op the process's user+system CPU time over the cycles (getrusage), B/op and
+// allocs/op the Go heap allocations (-benchmem). The emulator's own block-making is
+// outside the timer and outside cpu-ns/op.
+func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
+	const topics = 1000
+	cfg := emulator.Config{BlockTime: time.Second, Seed: 1, Manual: true, StartTime: time.Now().Add(-time.Hour)}
+	for i := range topics {
+		cfg.Topics = append(cfg.Topics, emulator.TopicConfig{ID: uint64(i + 1), EpochLength: 3, WorkerSubmissionWindow: 1, StartPrice: "100"})
+	}
+	emu, err := emulator.New(cfg)
+	if err != nil {
+		b.Fatal(err)
+	}
+	src := &emulatorSource{emu: emu, topics: map[uint64]oracle.Topic{}, events: make(chan oracle.WindowClosed, 4*topics)}
+	ids := make([]uint64, 0, topics)
+	for _, t := range emu.Topics() {
+		src.topics[t.ID] = t
+		ids = append(ids, t.ID)
+	}
+	var (
+		signers []oracle.Signer
+		addrs   []common.Address
+	)
+	for range 3 {
+		k, _ := crypto.GenerateKey()
+		signers = append(signers, oracle.NewKeySigner(k))
+		addrs = append(addrs, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	chains := []*verifyingChain{newVerifyingChain(56, addrs, 2), newVerifyingChain(324, addrs, 2), newVerifyingChain(146, addrs, 2)}
+	writers := make([]relayer.ChainWriter, len(chains))
+	for i, c := range chains {
+		writers[i] = c
+	}
+	r, err := relayer.New(relayer.Config{Topics: ids, PollInterval: time.Hour, PushInterval: time.Hour}, src, store.NewMemory(), writers, signers)
+	if err != nil {
+		b.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	defer func() {
+		cancel()
+		<-done
+	}()
+
+	// closeWindows advances Allora by one epoch, so every topic has a new inference,
+	// and returns the heights the chains must reach.
+	closeWindows := func() map[uint64]uint64 {
+		emu.Advance(3)
+		want := make(map[uint64]uint64, topics)
+		for _, id := range ids {
+			inf, ok := emu.Latest(id)
+			if !ok {
+				b.Fatalf("topic %d has no inference", id)
+			}
+			want[id] = inf.BlockHeight
+		}
+		return want
+	}
+	cycle := func(want map[uint64]uint64) {
+		for _, id := range ids {
+			src.events <- oracle.WindowClosed{TopicID: id, BlockHeight: emu.Height(), InferenceBlockHeight: want[id]}
+		}
+		deadline := time.After(time.Minute)
+		for _, c := range chains {
+			for !c.holds(want) {
+				select {
+				case <-c.changed:
+				case <-time.After(5 * time.Millisecond):
+				case <-deadline:
+					c.mu.Lock()
+					err := c.err
+					c.mu.Unlock()
+					b.Fatalf("%s did not take every topic's new inference within a minute (last error: %v)", c.chain.Name, err)
+				}
+			}
+		}
+	}
+	emu.Advance(3)        // every topic's first epoch has opened
+	cycle(closeWindows()) // the first cycle also loads metadata
+
+	b.ReportAllocs()
+	b.ResetTimer()
+	var cpu time.Duration
+	for range b.N {
+		b.StopTimer()
+		want := closeWindows()
+		b.StartTimer()
+		began := cpuTime()
+		cycle(want)
+		cpu += cpuTime() - began
+	}
+	b.StopTimer()
+	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+}
