@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test fuzz forge-test ## install what is needed, then go vet, go test -race, each fuzz target briefly and forge test
+test: deps redis vet go-test fuzz forge-test e2e ## install what is needed, then go vet, go test -race, each fuzz target briefly, forge test and the end-to-end suite
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
@@ -37,8 +37,9 @@ vet:
 fuzz: ## run every Go fuzz target for $(FUZZTIME)
 	FUZZTIME=$(FUZZTIME) GO=$(GO) .ci/fuzz.sh
 
+# Every package but the end-to-end suite, which `e2e` runs on its own with its own parallelism.
 go-test: deps redis
-	$(GO) test -race -timeout 15m ./...
+	$(GO) test -race -timeout 15m $$($(GO) list ./... | grep -v '/internal/e2e$$')
 
 forge-test: deps
 	cd $(CONTRACTS) && npx --no-install forge test
