@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api helm-check
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test fuzz forge-test ## install what is needed, then go vet, go test -race, each fuzz target briefly and forge test
+test: deps redis vet go-test fuzz forge-test helm-check ## install what is needed, then go vet, go test -race, each fuzz target briefly and forge test
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
@@ -39,6 +39,9 @@ fuzz: ## run every Go fuzz target for $(FUZZTIME)
 
 go-test: deps redis
 	$(GO) test -race -timeout 15m ./...
+
+helm-check: ## render the Helm chart with Helm's Go packages and check every manifest against the Kubernetes API types
+	cd deploy/helm/chartcheck && $(GO) test -count=1 ./...
 
 forge-test: deps
 	cd $(CONTRACTS) && npx --no-install forge test
