@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api helm-check
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api helm-check lint
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -39,6 +39,11 @@ fuzz: ## run every Go fuzz target for $(FUZZTIME)
 
 go-test: deps redis
 	$(GO) test -race -timeout 15m ./...
+
+lint: deps ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in contracts/package-lock.json)
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	cd $(CONTRACTS) && npx --no-install solhint --max-warnings 0 'src/**/*.sol'
 
 helm-check: ## render the Helm chart with Helm's Go packages and check every manifest against the Kubernetes API types
 	cd deploy/helm/chartcheck && $(GO) test -count=1 ./...
