@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test fuzz forge-test e2e ## install what is needed, then go vet, go test -race, each fuzz target briefly, forge test and the end-to-end suite
+test: deps redis vet go-test fuzz forge-test helm-check e2e ## install what is needed, then go vet, go test -race, each fuzz target briefly, forge test, the Helm chart check and the end-to-end suite
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
@@ -40,6 +40,14 @@ fuzz: ## run every Go fuzz target for $(FUZZTIME)
 # Every package but the end-to-end suite, which `e2e` runs on its own with its own parallelism.
 go-test: deps redis
 	$(GO) test -race -timeout 15m $$($(GO) list ./... | grep -v '/internal/e2e$$')
+
+lint: deps ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in contracts/package-lock.json)
+	$(GO) vet ./...
+	$(GO) tool staticcheck ./...
+	cd $(CONTRACTS) && npx --no-install solhint --max-warnings 0 'src/**/*.sol'
+
+helm-check: ## render the Helm chart with Helm's Go packages and check every manifest against the Kubernetes API types
+	cd deploy/helm/chartcheck && $(GO) test -count=1 ./...
 
 forge-test: deps
 	cd $(CONTRACTS) && npx --no-install forge test

@@ -12,7 +12,6 @@ import (
 	"google.golang.org/grpc"
 	"google.golang.org/grpc/codes"
 	reflectionv1 "google.golang.org/grpc/reflection/grpc_reflection_v1"
-	reflectionv1alpha "google.golang.org/grpc/reflection/grpc_reflection_v1alpha"
 	"google.golang.org/grpc/status"
 )
 
@@ -103,32 +102,6 @@ func listServicesV1(ctx context.Context, conn *grpc.ClientConn) ([]string, error
 	}
 	if err := stream.Send(req); err != nil {
 		return nil, recvErr(stream.RecvMsg(new(reflectionv1.ServerReflectionResponse)), err)
-	}
-	resp, err := stream.Recv()
-	if err != nil {
-		return nil, err
-	}
-	if e := resp.GetErrorResponse(); e != nil {
-		return nil, status.Error(codes.Code(e.GetErrorCode()), e.GetErrorMessage())
-	}
-	var names []string
-	for _, s := range resp.GetListServicesResponse().GetService() {
-		names = append(names, s.GetName())
-	}
-	return names, nil
-}
-
-func listServicesV1alpha(ctx context.Context, conn *grpc.ClientConn) ([]string, error) {
-	stream, err := reflectionv1alpha.NewServerReflectionClient(conn).ServerReflectionInfo(ctx)
-	if err != nil {
-		return nil, err
-	}
-	defer stream.CloseSend()
-	req := &reflectionv1alpha.ServerReflectionRequest{
-		MessageRequest: &reflectionv1alpha.ServerReflectionRequest_ListServices{ListServices: "*"},
-	}
-	if err := stream.Send(req); err != nil {
-		return nil, recvErr(stream.RecvMsg(new(reflectionv1alpha.ServerReflectionResponse)), err)
 	}
 	resp, err := stream.Recv()
 	if err != nil {

@@ -287,6 +287,7 @@ func (s *blockService) GetLatestBlock(ctx context.Context, _ *cmtservice.GetLate
 	t, _ := s.e.blockTime(h)
 	s.e.mu.RUnlock()
 	id, block, sdk := s.e.blockProto(h, t)
+	//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
 	return &cmtservice.GetLatestBlockResponse{BlockId: id, Block: block, SdkBlock: sdk}, nil
 }
 
@@ -312,6 +313,7 @@ func (s *blockService) GetBlockByHeight(ctx context.Context, req *cmtservice.Get
 		return nil, status.Errorf(codes.Unknown, "height %d is not available, lowest height is %d", h, lowest)
 	}
 	id, block, sdk := s.e.blockProto(uint64(h), t)
+	//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
 	return &cmtservice.GetBlockByHeightResponse{BlockId: id, Block: block, SdkBlock: sdk}, nil
 }
 
