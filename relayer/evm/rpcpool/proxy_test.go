@@ -17,12 +17,12 @@ import (
 type endpointProxy struct {
 	srv *httptest.Server
 
-	mu            sync.Mutex
-	target        string
-	methods       map[string]int
-	frozenHead    string // when set, eth_blockNumber answers this: a node stuck behind
-	status        int    // when set, every request is answered with this HTTP status
-	hangUpOnSend  bool   // pass eth_sendRawTransaction on, then drop the connection unanswered
+	mu           sync.Mutex
+	target       string
+	methods      map[string]int
+	frozenHead   string // when set, eth_blockNumber answers this: a node stuck behind
+	status       int    // when set, every request is answered with this HTTP status
+	hangUpOnSend bool   // pass eth_sendRawTransaction on, then drop the connection unanswered
 }
 
 func newProxy(t *testing.T, target string) *endpointProxy {
