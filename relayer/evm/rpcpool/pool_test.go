@@ -70,8 +70,9 @@ type harness struct {
 	logs *syncBuffer
 }
 
-// dial makes a pool of chain chainID over urls (rpc-0, rpc-1, ...), with a fast
-// backoff, its metrics on a registry of its own and its logs in a buffer.
+// dial makes a pool of chain chainID over urls (rpc-0, rpc-1, ...), with a backoff
+// longer than any test step, its metrics on a registry of its own and its logs in a
+// buffer.
 func dial(t *testing.T, ctx context.Context, chainID uint64, urls ...string) (*harness, error) {
 	t.Helper()
 	h := &harness{reg: prometheus.NewRegistry(), logs: &syncBuffer{}}
@@ -84,7 +85,7 @@ func dial(t *testing.T, ctx context.Context, chainID uint64, urls ...string) (*h
 		eps = append(eps, rpcpool.Endpoint{Name: fmt.Sprintf("rpc-%d", i), URL: u})
 	}
 	h.pool, err = rpcpool.Dial(ctx, rpcpool.Config{
-		ChainID: chainID, Chain: "test", RequestTimeout: 5 * time.Second, BackoffMin: 50 * time.Millisecond,
+		ChainID: chainID, Chain: "test", RequestTimeout: 5 * time.Second, BackoffMin: 5 * time.Second,
 		Metrics: m, Logger: slog.New(slog.NewTextHandler(h.logs, nil)),
 	}, eps)
 	if err == nil {
@@ -281,6 +282,10 @@ func TestAnswersAreNotRetriedFailuresAre(t *testing.T) {
 		if err := h.pool.SendTransaction(ctx, mk(nonce, 1)); err != nil {
 			t.Fatal(err)
 		}
+		waitFor(t, "the first transaction to be mined", func() bool {
+			n, err := node.Client.NonceAt(ctx, from, nil)
+			return err == nil && n > nonce
+		})
 		sends := first.count("eth_sendRawTransaction") + second.count("eth_sendRawTransaction")
 		err = h.pool.SendTransaction(ctx, mk(nonce, 2))
 		if err == nil || !strings.Contains(strings.ToLower(err.Error()), "nonce too low") {
@@ -296,8 +301,10 @@ func TestAnswersAreNotRetriedFailuresAre(t *testing.T) {
 
 	for _, status := range []int{429, 503} {
 		t.Run(fmt.Sprintf("HTTP %d", status), func(t *testing.T) {
-			// A fresh pool, so the first endpoint is the one chosen.
+			// A fresh pool over a fast endpoint and a slow one, so the fast one is
+			// chosen first.
 			a, b := newProxy(t, node.URL), newProxy(t, node.URL)
+			b.set(func(p *endpointProxy) { p.delay = 200 * time.Millisecond })
 			h, err := dial(t, ctx, 146, a.URL(), b.URL())
 			if err != nil {
 				t.Fatal(err)

@@ -8,6 +8,7 @@ import (
 	"net/http/httptest"
 	"sync"
 	"testing"
+	"time"
 )
 
 // endpointProxy is an RPC endpoint in front of a real node, as a provider's load
@@ -20,9 +21,10 @@ type endpointProxy struct {
 	mu           sync.Mutex
 	target       string
 	methods      map[string]int
-	frozenHead   string // when set, eth_blockNumber answers this: a node stuck behind
-	status       int    // when set, every request is answered with this HTTP status
-	hangUpOnSend bool   // pass eth_sendRawTransaction on, then drop the connection unanswered
+	frozenHead   string        // when set, eth_blockNumber answers this: a node stuck behind
+	status       int           // when set, every request is answered with this HTTP status
+	hangUpOnSend bool          // pass eth_sendRawTransaction on, then drop the connection unanswered
+	delay        time.Duration // added before every answer: a slower endpoint
 }
 
 func newProxy(t *testing.T, target string) *endpointProxy {
@@ -66,13 +68,14 @@ func (p *endpointProxy) serve(w http.ResponseWriter, r *http.Request) {
 	_ = json.Unmarshal(body, &req) // a batch has no single method; it is passed on
 	p.mu.Lock()
 	p.methods[req.Method]++
-	target, frozen, status := p.target, p.frozenHead, p.status
+	target, frozen, status, delay := p.target, p.frozenHead, p.status, p.delay
 	hangUp := p.hangUpOnSend && req.Method == "eth_sendRawTransaction"
 	if hangUp {
 		p.hangUpOnSend = false
 	}
 	p.mu.Unlock()
 
+	time.Sleep(delay)
 	if status != 0 {
 		http.Error(w, http.StatusText(status), status)
 		return
