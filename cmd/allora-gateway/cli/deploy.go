@@ -18,7 +18,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
@@ -26,6 +25,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 )
@@ -119,8 +119,8 @@ func planDeploy(cfg config.Config, f deployFlags, submitter common.Address) (dep
 		return p, fmt.Errorf("--chain %q is not in the config (chains: %v)", f.chain, names)
 	}
 	p.chain = cfg.Chains[i]
-	if p.chain.ChainID == 0 || p.chain.RPC == "" {
-		return p, fmt.Errorf("chains[%d] (%s): chain_id and rpc must be set", i, p.chain.Name)
+	if p.chain.ChainID == 0 || len(p.chain.AllRPCs()) == 0 {
+		return p, fmt.Errorf("chains[%d] (%s): chain_id and rpc (or rpcs) must be set", i, p.chain.Name)
 	}
 
 	p.owner = submitter
@@ -228,20 +228,14 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	}
 
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
-	client, err := ethclient.DialContext(cctx, p.chain.RPC.Reveal())
+	// Every endpoint of the chain, each checked to serve its chain id: a deployment
+	// goes on through another when one fails.
+	client, err := dialChain(cctx, p.chain, nil, log)
+	cancel()
 	if err != nil {
-		cancel()
 		return fmt.Errorf("chain %s: dial rpc: %w", p.chain.Name, err)
 	}
 	defer client.Close()
-	id, err := client.ChainID(cctx)
-	cancel()
-	if err != nil {
-		return fmt.Errorf("chain %s: read chain id: %w", p.chain.Name, err)
-	}
-	if id.Uint64() != p.chain.ChainID {
-		return fmt.Errorf("chain %s: configured chain_id %d, the rpc answers %s", p.chain.Name, p.chain.ChainID, id)
-	}
 	preset, known := txmgr.Preset(p.chain.ChainID)
 
 	fmt.Fprintf(out, "chain %s (%d), submitter %s\n", p.chain.Name, p.chain.ChainID, from.Hex())
@@ -359,7 +353,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 }
 
 // checkOracle returns why the contract at a is not the oracle the plan wants, or "".
-func checkOracle(ctx context.Context, client *ethclient.Client, a common.Address, p deployPlan) string {
+func checkOracle(ctx context.Context, client *rpcpool.Pool, a common.Address, p deployPlan) string {
 	code, err := client.CodeAt(ctx, a, nil)
 	if err != nil {
 		return fmt.Sprintf("read its code: %v", err)
@@ -389,7 +383,7 @@ func checkOracle(ctx context.Context, client *ethclient.Client, a common.Address
 }
 
 // checkFeed returns why the contract at a is not the feed of topic on oracle, or "".
-func checkFeed(ctx context.Context, client *ethclient.Client, a, oracle common.Address, topic uint64) string {
+func checkFeed(ctx context.Context, client *rpcpool.Pool, a, oracle common.Address, topic uint64) string {
 	code, err := client.CodeAt(ctx, a, nil)
 	if err != nil {
 		return fmt.Sprintf("read its code: %v", err)
@@ -448,7 +442,7 @@ func describeFeeds(ctx context.Context, cfg config.Config, feeds []evm.FeedParam
 }
 
 // waitConfirmed waits until confirmations blocks are built on top of block.
-func waitConfirmed(ctx context.Context, client *ethclient.Client, block, confirmations uint64, poll time.Duration) error {
+func waitConfirmed(ctx context.Context, client *rpcpool.Pool, block, confirmations uint64, poll time.Duration) error {
 	if poll <= 0 {
 		poll = evm.DefaultReceiptPoll
 	}

@@ -14,7 +14,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -25,6 +24,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -132,6 +132,10 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 			c()
 		}
 	}()
+	rpcMetrics, err := rpcpool.NewMetrics(registry)
+	if err != nil {
+		return fmt.Errorf("register RPC endpoint metrics: %w", err)
+	}
 	var st store.Store = store.NewMemory()
 	if cfg.Redis.URL != "" {
 		rs, closeRedis, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix)
@@ -147,7 +151,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	for i, c := range cfg.Chains {
 		// Transactions in flight are journaled in the store, so a restarted relayer
 		// sees them through before it sends anything new.
-		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, st, log)
+		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, st, rpcMetrics, log)
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
 		}
@@ -185,24 +189,35 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	return err
 }
 
-// connectChain dials a chain, checks its chain id, and warns when the local signers
-// cannot reach the oracle's threshold, which would make every batch revert.
-func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal, log *slog.Logger) (*evm.Writer, func(), error) {
+// connectChain dials every RPC endpoint of a chain, checks its chain id, and warns
+// when the local signers cannot reach the oracle's threshold, which would make every
+// batch revert. The endpoints' health is checked in the background until the
+// returned close function is called.
+func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal,
+	metrics *rpcpool.Metrics, log *slog.Logger) (*evm.Writer, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
-	client, err := ethclient.DialContext(cctx, c.RPC.Reveal())
+	pool, err := dialChain(cctx, c, metrics, log)
 	if err != nil {
-		return nil, nil, fmt.Errorf("dial rpc: %w", err)
+		return nil, nil, err
 	}
-	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client, key,
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	var g errgroup.Group
+	g.Go(func() error { return pool.Run(runCtx) })
+	closeChain := func() {
+		stop()
+		_ = g.Wait()
+		pool.Close()
+	}
+	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, pool, key,
 		evm.WithJournal(journal))
 	if err != nil {
-		client.Close()
+		closeChain()
 		return nil, nil, err
 	}
 	registered, threshold, err := w.SignerSet(cctx)
 	if err != nil {
-		client.Close()
+		closeChain()
 		return nil, nil, fmt.Errorf("read the oracle's signer set at %s (is it an AlloraOracle?): %w", c.Oracle, err)
 	}
 	known := make(map[common.Address]bool, len(registered))
@@ -219,13 +234,13 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 		}
 	}
 	if usable < int(threshold) {
-		client.Close()
+		closeChain()
 		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or have the owner call setSigners",
 			usable, c.Oracle, threshold)
 	}
 	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,
-		"threshold", threshold, "signers_registered", len(registered), "signers_local", usable)
-	return w, client.Close, nil
+		"threshold", threshold, "signers_registered", len(registered), "signers_local", usable, "rpc_endpoints", len(c.AllRPCs()))
+	return w, closeChain, nil
 }
 
 // openAllora connects to every configured Allora node, each over REST or gRPC by its

@@ -15,7 +15,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
@@ -24,6 +23,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
 
 // ErrUnreachable means the status command could not read everything it was asked to:
@@ -244,19 +244,20 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 		Submitter: submitter.Hex(), SignersConfigured: len(signers),
 	}
 	fail := func(err error) chainStatus {
-		st.Error = redact(err, c.RPC)
+		st.Error = redact(err, c.AllRPCs()...)
 		return st
 	}
-	client, err := ethclient.DialContext(ctx, c.RPC.Reveal())
+	// Every endpoint of the chain is asked, as the relayer would: the status holds
+	// as long as one answers. A wrong chain id is an answer, and is reported as an
+	// error of a reachable chain.
+	client, err := dialChain(ctx, c, nil, slog.New(slog.DiscardHandler))
 	if err != nil {
+		st.Reachable = errors.Is(err, rpcpool.ErrWrongChain)
 		return fail(fmt.Errorf("dial rpc: %w", err))
 	}
 	defer client.Close()
 	reader, err := evm.NewReader(ctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client)
 	if err != nil {
-		// Without an answer to eth_chainId nothing else will answer either; a wrong
-		// id is an answer, and is reported as an error of a reachable chain.
-		st.Reachable = errors.Is(err, evm.ErrWrongChain)
 		return fail(err)
 	}
 	st.Reachable = true

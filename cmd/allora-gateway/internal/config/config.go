@@ -97,6 +97,11 @@ type Chain struct {
 	// RPC is the JSON-RPC URL (http, https, ws or wss) of a node of the chain. It may
 	// carry an API token.
 	RPC Secret `yaml:"rpc"`
+	// RPCs are more JSON-RPC URLs of the same chain, after RPC: the relayer sends each
+	// call to the healthiest endpoint at the highest block and moves on to the next
+	// when one fails, rate limits or falls behind. Each may carry an API token. RPC may
+	// be left empty when RPCs lists every endpoint.
+	RPCs []Secret `yaml:"rpcs,omitempty"`
 	// Oracle is the 0x address of the AlloraOracle contract on the chain. It may be
 	// left empty when AddressesFile names the file deploy wrote for the chain.
 	Oracle string `yaml:"oracle"`
@@ -104,6 +109,17 @@ type Chain struct {
 	// (JSON or YAML; a relative path is relative to the config file). When Oracle is
 	// empty, Load takes the oracle's address from it.
 	AddressesFile string `yaml:"addresses_file,omitempty"`
+}
+
+// AllRPCs returns RPC, when set, followed by RPCs: every endpoint of the chain, in
+// order of preference while they are equally healthy. In logs and metrics they are
+// named rpc-0, rpc-1, ... in this order.
+func (c Chain) AllRPCs() []Secret {
+	var all []Secret
+	if c.RPC != "" {
+		all = append(all, c.RPC)
+	}
+	return append(all, c.RPCs...)
 }
 
 // OracleAddress returns Oracle as an address. Call it on a validated config: an
@@ -190,6 +206,8 @@ func Default() Config {
 // Environment variables are named after the key's path: ALLORA_GATEWAY_ALLORA_ENDPOINT,
 // ALLORA_GATEWAY_RELAYER_POLL_INTERVAL, ALLORA_GATEWAY_TOPICS (comma-separated ids),
 // ALLORA_GATEWAY_ALLORA_ENDPOINTS (comma-separated URLs, replacing the file's list).
+// A chain's first RPC endpoint is ALLORA_GATEWAY_CHAINS_<NAME>_RPC and its others
+// ALLORA_GATEWAY_CHAINS_<NAME>_RPCS (comma-separated, replacing the file's rpcs).
 // A chain is addressed by its name, upper-cased with every character other than a
 // letter or digit replaced by "_" (ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_RPC for the chain
 // named zksync-era), an oracle key by its index (ALLORA_GATEWAY_SIGNERS_ORACLE_0_KEYSTORE).

@@ -299,8 +299,8 @@ func TestLoadErrors(t *testing.T) {
 		},
 		{
 			name: "unknown key in a list element",
-			file: "chains:\n  - name: bnb\n    rpcs: [https://a.example]\n",
-			want: []string{"line 3: field rpcs not found in type config.Chain"},
+			file: "chains:\n  - name: bnb\n    rpc_urls: [https://a.example]\n",
+			want: []string{"line 3: field rpc_urls not found in type config.Chain"},
 		},
 		{
 			name: "malformed duration",
@@ -400,10 +400,12 @@ func TestEnvNames(t *testing.T) {
 		"ALLORA_GATEWAY_TOPICS",
 		"ALLORA_GATEWAY_CHAINS_BNB_CHAIN_ID",
 		"ALLORA_GATEWAY_CHAINS_BNB_RPC",
+		"ALLORA_GATEWAY_CHAINS_BNB_RPCS",
 		"ALLORA_GATEWAY_CHAINS_BNB_ORACLE",
 		"ALLORA_GATEWAY_CHAINS_BNB_ADDRESSES_FILE",
 		"ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_CHAIN_ID",
 		"ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_RPC",
+		"ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_RPCS",
 		"ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_ORACLE",
 		"ALLORA_GATEWAY_CHAINS_ZKSYNC_ERA_ADDRESSES_FILE",
 		"ALLORA_GATEWAY_RELAYER_POLL_INTERVAL",

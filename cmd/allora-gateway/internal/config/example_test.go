@@ -57,6 +57,9 @@ func TestExample(t *testing.T) {
 	}
 	for i := range c.Chains {
 		c.Chains[i].RPC = redacted
+		for j := range c.Chains[i].RPCs {
+			c.Chains[i].RPCs[j] = redacted
+		}
 	}
 	if !reflect.DeepEqual(back, c) {
 		t.Fatalf("Load(Redacted()) =\n%+v\nwant\n%+v", back, c)

@@ -30,8 +30,8 @@ func TestSecretFormatting(t *testing.T) {
 		{"%d", s, "xxxxx"},
 		{"%10s", s, "xxxxx"},
 		{"%v", &s, "xxxxx"},
-		{"%v", Chain{Name: "bnb", RPC: s}, "{bnb 0 xxxxx  }"},
-		{"%+v", Chain{Name: "bnb", RPC: s}, "{Name:bnb ChainID:0 RPC:xxxxx Oracle: AddressesFile:}"},
+		{"%v", Chain{Name: "bnb", RPC: s}, "{bnb 0 xxxxx []  }"},
+		{"%+v", Chain{Name: "bnb", RPC: s, RPCs: []Secret{s}}, "{Name:bnb ChainID:0 RPC:xxxxx RPCs:[xxxxx] Oracle: AddressesFile:}"},
 		{"%#v", Allora{Endpoint: s}, `config.Allora{Endpoint:config.Secret("xxxxx"), Endpoints:[]config.Secret(nil), Websocket:config.Secret(""), EmissionsVersion:"", RequestTimeout:config.Duration{Duration:0}}`},
 	}
 	for _, tt := range tests {

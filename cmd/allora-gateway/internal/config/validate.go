@@ -80,12 +80,7 @@ func (c Config) Validate() error {
 		} else {
 			seenID[ch.ChainID] = i
 		}
-		switch {
-		case ch.RPC == "":
-			v.add("%s: rpc must be set", at)
-		case !isURL(ch.RPC.Reveal(), "http", "https", "ws", "wss"):
-			v.add("%s: rpc must be an http(s) or ws(s) URL", at)
-		}
+		v.chainRPCs(at, ch)
 		if ch.Oracle == "" && ch.AddressesFile != "" {
 			v.add("%s: oracle must be set, and addresses_file %s holds none (does it exist? allora-gateway deploy --chain %s writes it)",
 				at, ch.AddressesFile, ch.Name)
@@ -219,6 +214,39 @@ func (v *validator) alloraEndpoints(a Allora) {
 	}
 	for i, e := range a.Endpoints {
 		check(fmt.Sprintf("allora.endpoints[%d]", i), e)
+	}
+}
+
+// chainRPCs checks a chain's rpc and rpcs together: at least one endpoint, each an
+// http(s) or ws(s) URL, none listed twice. Messages name the key, never the value,
+// which may carry a token.
+func (v *validator) chainRPCs(at string, ch Chain) {
+	if ch.RPC == "" && len(ch.RPCs) == 0 {
+		v.add("%s: rpc must be set (or list the endpoints under rpcs)", at)
+		return
+	}
+	seen := map[string]string{}
+	check := func(path string, e Secret) {
+		switch {
+		case e == "":
+			v.add("%s: %s must be set", at, path)
+			return
+		case !isURL(e.Reveal(), "http", "https", "ws", "wss"):
+			v.add("%s: %s must be an http(s) or ws(s) URL", at, path)
+			return
+		}
+		key := endpointKey(e.Reveal())
+		if first, dup := seen[key]; dup {
+			v.add("%s: %s duplicates %s", at, path, first)
+			return
+		}
+		seen[key] = path
+	}
+	if ch.RPC != "" {
+		check("rpc", ch.RPC)
+	}
+	for i, e := range ch.RPCs {
+		check(fmt.Sprintf("rpcs[%d]", i), e)
 	}
 }
 
