@@ -194,8 +194,13 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 	if err != nil {
 		return nil, nil, fmt.Errorf("dial rpc: %w", err)
 	}
+	txConfig, err := c.TxConfig()
+	if err != nil {
+		client.Close()
+		return nil, nil, err
+	}
 	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client, key,
-		evm.WithJournal(journal))
+		evm.WithJournal(journal), evm.WithTxConfig(txConfig))
 	if err != nil {
 		client.Close()
 		return nil, nil, err
