@@ -2,6 +2,7 @@ package config
 
 import (
 	"math/big"
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -157,6 +158,22 @@ func TestTokenAmounts(t *testing.T) {
 			t.Errorf("TokenAmount(%q, %d) error = %v, want %q", tt.in, tt.decimals, err, tt.err)
 		case tt.err == "" && (err != nil || got.String() != tt.want):
 			t.Errorf("TokenAmount(%q, %d) = %v, %v; want %s", tt.in, tt.decimals, got, err, tt.want)
+		}
+	}
+}
+
+// TestNoPresetKeepsTheBuiltInSettings checks a chain that names no preset and
+// overrides nothing is sent with exactly the transaction manager's built-in settings
+// for its chain id, as before presets existed.
+func TestNoPresetKeepsTheBuiltInSettings(t *testing.T) {
+	for _, id := range []uint64{56, 146, 324, 31337} {
+		got, err := Chain{Name: "c", ChainID: id}.TxConfig()
+		if err != nil {
+			t.Fatal(err)
+		}
+		want, _ := txmgr.Preset(id)
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("chain %d without a preset: %+v, want the built-in %+v", id, got, want)
 		}
 	}
 }
