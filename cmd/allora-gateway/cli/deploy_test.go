@@ -428,6 +428,29 @@ api:
 		t.Errorf("the relayer's log does not show the keeper at work:\n%s", logs)
 	}
 
+	// status shows each chain's market and its open round beside the topics.
+	var statusOut, statusErr lockedBuffer
+	if code := cli.Run(ctx, []string{"status", "--config", path}, &statusOut, &statusErr); code != 0 {
+		t.Errorf("status exited with %d:\n%s%s", code, statusOut.String(), statusErr.String())
+	}
+	table := statusOut.String()
+	if !strings.Contains(table, "MARKET") || !strings.Contains(table, "OPEN ROUND") {
+		t.Errorf("status shows no markets table:\n%s", table)
+	}
+	for _, c := range chains {
+		found := false
+		for _, line := range strings.Split(table, "\n") {
+			f := strings.Fields(line)
+			// CHAIN, "ETH", "5m", ADDRESS, OPEN ROUND, LOCKS IN, STATE…
+			if len(f) >= 7 && f[0] == c.name && f[3] == first[c.name].Markets["ETH 5m"] && f[4] != "not started" && f[6] == "running" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("status has no running market row for %s:\n%s", c.name, table)
+		}
+	}
+
 	stop()
 	select {
 	case code := <-exit:
