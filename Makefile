@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api browser-test
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -62,6 +62,9 @@ redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and
 
 bench-api: ## requests/s and p50/p99 of /v1/topics/{topicId}/inference against a bare net/http handler, 64 connections on loopback
 	$(GO) run ./api/internal/apibench -conns 64 -duration 5s
+
+browser-test: build ## load the dashboard from devnet in headless Chromium; check it shows what the API answers; save screenshots
+	GATEWAY_BIN=$(CURDIR)/$(BIN) api/dashboard/browsertest/run.sh
 
 clean: ## remove build outputs
 	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache
