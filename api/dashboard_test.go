@@ -150,3 +150,19 @@ func TestDashboardUnknownAssetIsProblem(t *testing.T) {
 		}
 	}
 }
+
+// TestDashboardMatchesOpenAPI validates the page's answers against the document, as the
+// API's are.
+func TestDashboardMatchesOpenAPI(t *testing.T) {
+	c := checker(t)
+	h := api.New(store.NewMemory(), api.WithRateLimit(0, 0)).Handler()
+	reqs := []apiRequest{{method: http.MethodGet, path: "/"}, {method: http.MethodGet, path: dashboard.AssetPrefix + "missing.js"}}
+	for _, name := range dashboard.Files() {
+		reqs = append(reqs, apiRequest{method: http.MethodGet, path: dashboard.AssetPrefix + name})
+	}
+	res, _ := getDashboard(t, h, "/", nil)
+	reqs = append(reqs, apiRequest{method: http.MethodGet, path: "/", header: http.Header{"If-None-Match": {res.Header.Get("ETag")}}})
+	for _, rq := range reqs {
+		checkRequest(t, c, h, rq)
+	}
+}

@@ -193,7 +193,7 @@ func (s *Server) Handler() http.Handler {
 	r.Get(streamPath, s.stream)
 	dash := dashboard.Handler(http.HandlerFunc(s.notFound))
 	r.Method(http.MethodGet, "/", dash)
-	r.Method(http.MethodGet, dashboard.AssetPrefix+"*", dash)
+	r.Method(http.MethodGet, dashboard.AssetPrefix+"{file}", dash)
 	return r
 }
 
