@@ -18,4 +18,5 @@ if [ ! -f node_modules/.installed ] || [ package-lock.json -nt node_modules/.ins
 	touch node_modules/.installed
 fi
 
+node --test format.test.mjs
 CHROMIUM=$CHROMIUM exec node dashboard.test.mjs
