@@ -408,6 +408,9 @@ async function main() {
     const page = await ctx.newPage();
     const problems = [];
     page.on("pageerror", (err) => problems.push(`page error: ${err.message}`));
+    page.on("request", (req) => {
+      if (!req.url().startsWith(`${base}/`)) problems.push(`request to another origin: ${req.url()}`);
+    });
     page.on("console", (msg) => {
       if (msg.type() !== "error") return;
       // A 404 is how an endpoint this gateway does not serve answers; the page says
