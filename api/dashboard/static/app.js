@@ -28,9 +28,15 @@ const state = {
 // NotAvailable is a 404: an endpoint this gateway does not serve, or nothing there yet.
 class NotAvailable extends Error {}
 
-async function getJSON(path) {
+async function getJSON(path, retries = 3) {
   const res = await fetch(path, { headers: { Accept: "application/json" }, cache: "no-store" });
   if (res.ok) return res.json();
+  if (res.status === 429 && retries > 0) {
+    // Over the rate limit (several tabs, or a shared address): wait as told and ask again.
+    const wait = Math.min(Number(res.headers.get("Retry-After")) || 1, 10);
+    await new Promise((r) => setTimeout(r, wait * 1000));
+    return getJSON(path, retries - 1);
+  }
   let detail = res.statusText;
   try {
     const p = await res.json();
