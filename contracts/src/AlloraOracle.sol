@@ -589,25 +589,14 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     /// @dev Hashes and applies the updates in one pass over the calldata and returns the
     /// EIP-712 struct hash of the batch. The caller checks the signatures afterwards; a
-    /// failure reverts everything done here. One function on purpose: it is the per-update
-    /// loop of every batch, and moving its parts into functions adds jumps to each update.
-    // solhint-disable-next-line function-max-lines
+    /// failure reverts everything done here. The per-update work stays in this one loop:
+    /// moving it into functions would add jumps to every update of every batch.
     function _applyBatch(Update[] calldata updates, bytes[] calldata proofs, uint256 ctx)
         private
         returns (uint256 applied, bytes32 batchHash)
     {
         if (updates.length == 0) revert EmptyBatch();
-        // Memory: a 5-word buffer for encodeData(Update), then one struct hash per update.
-        uint256 buf;
-        {
-            bytes32 typeHash = UPDATE_TYPEHASH;
-            uint256 n = updates.length;
-            assembly ("memory-safe") {
-                buf := mload(0x40)
-                mstore(0x40, add(buf, add(0xa0, shl(5, n))))
-                mstore(buf, typeHash)
-            }
-        }
+        uint256 buf = _allocHashBuffer(updates.length);
 
         bytes32 updatedEvent = TopicUpdated.selector;
         for (uint256 i = 0; i < updates.length; ++i) {
@@ -650,9 +639,25 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
             }
             ++applied;
         }
+        batchHash = _hashBatch(buf, updates.length);
+    }
 
+    /// @dev Allocates the memory `_applyBatch` hashes in: a 5-word buffer for
+    /// encodeData(Update), its first word set to UPDATE_TYPEHASH, then one struct hash per
+    /// update.
+    function _allocHashBuffer(uint256 count) private pure returns (uint256 buf) {
+        bytes32 typeHash = UPDATE_TYPEHASH;
+        assembly ("memory-safe") {
+            buf := mload(0x40)
+            mstore(0x40, add(buf, add(0xa0, shl(5, count))))
+            mstore(buf, typeHash)
+        }
+    }
+
+    /// @dev The EIP-712 struct hash of the batch from the `count` update hashes that
+    /// `_applyBatch` left after the buffer's first five words.
+    function _hashBatch(uint256 buf, uint256 count) private pure returns (bytes32 batchHash) {
         bytes32 batchTypeHash = BATCH_TYPEHASH;
-        uint256 count = updates.length;
         assembly ("memory-safe") {
             mstore(buf, batchTypeHash)
             mstore(add(buf, 0x20), keccak256(add(buf, 0xa0), shl(5, count)))
