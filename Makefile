@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test fuzz forge-test helm-check e2e browser-test ## install what is needed, then go vet, go test -race, each fuzz target briefly, forge test, the Helm chart check, the end-to-end suite and the dashboard's browser test
+test: deps redis lint go-test fuzz forge-test helm-check e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the end-to-end suite and the dashboard's browser test
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
