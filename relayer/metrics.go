@@ -158,10 +158,12 @@ func NewMetrics(reg prometheus.Registerer, st LagReader) (*Metrics, error) {
 	return m, nil
 }
 
-// LagReader is what the lag metrics read at scrape time; every Store is one.
+// LagReader is what the lag and pending transaction metrics read at scrape time;
+// every Store is one.
 type LagReader interface {
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
 	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	JournalPending(ctx context.Context, chainID uint64) ([]store.JournalEntry, error)
 }
 
 // addChain creates a chain's series at zero, so the first event is a visible change.
@@ -300,6 +302,9 @@ var (
 	lagSecondsDesc = prometheus.NewDesc("allora_gateway_chain_lag_seconds",
 		"Seconds since the time of the inference a chain's oracle holds for a topic (absent while it holds none).",
 		[]string{"chain", "chain_id", "topic"}, nil)
+	pendingDesc = prometheus.NewDesc("allora_gateway_chain_pending_transactions",
+		"Transactions sent on a chain and not yet seen through (the journal's entries): more than one, or one that stays, is a stuck nonce.",
+		[]string{"chain", "chain_id"}, nil)
 	lagUpDesc = prometheus.NewDesc("allora_gateway_relayer_lag_scrape_ok",
 		"1 when the store answered the lag metrics' reads at this scrape, 0 when it did not (the lag series are then missing).",
 		nil, nil)
@@ -308,6 +313,7 @@ var (
 func (c *lagCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- lagBlocksDesc
 	ch <- lagSecondsDesc
+	ch <- pendingDesc
 	ch <- lagUpDesc
 }
 
@@ -323,6 +329,12 @@ func (c *lagCollector) Collect(ch chan<- prometheus.Metric) {
 	latest := map[uint64]uint64{}
 	ok := 1.0
 	for _, cs := range chains {
+		if entries, err := c.st.JournalPending(ctx, cs.ID); err == nil {
+			ch <- prometheus.MustNewConstMetric(pendingDesc, prometheus.GaugeValue, float64(len(entries)),
+				cs.Name, strconv.FormatUint(cs.ID, 10))
+		} else {
+			ok = 0
+		}
 		for _, t := range cs.Topics {
 			height, seen := latest[t.TopicID]
 			if !seen {

@@ -13,6 +13,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 )
@@ -78,6 +80,13 @@ func TestShutdownWaitsForTheBatchOrJournalsIt(t *testing.T) {
 	}
 	if es, _ := b.st.JournalPending(ctx, 56); len(es) != 1 || es[0].TxHash != inFlight.TxHash {
 		t.Fatalf("journal after the deadline = %+v, want the batch in flight %s", es, inFlight.TxHash)
+	}
+	if err := testutil.GatherAndCompare(b.reg, strings.NewReader(`
+# HELP allora_gateway_chain_pending_transactions Transactions sent on a chain and not yet seen through (the journal's entries): more than one, or one that stays, is a stuck nonce.
+# TYPE allora_gateway_chain_pending_transactions gauge
+allora_gateway_chain_pending_transactions{chain="bnb",chain_id="56"} 1
+`), "allora_gateway_chain_pending_transactions"); err != nil {
+		t.Errorf("pending transactions after the deadline: %v", err)
 	}
 
 	// A new relayer resumes it, then pushes the next inference.
@@ -182,6 +191,8 @@ func TestReadyzAndMetricsFollowTheChain(t *testing.T) {
 		`allora_gateway_relayer_errors_total{chain="bnb",kind="fenced"}`:          0,
 		`allora_gateway_relayer_lease_holder{chain="bnb",owner="replica-a"}`:      0, // stopped: released
 		`allora_gateway_chain_lag_blocks{chain="bnb",chain_id="56",topic="1"}`:    0,
+		`allora_gateway_chain_pending_transactions{chain="bnb",chain_id="56"}`:    0,
+		`allora_gateway_relayer_lag_scrape_ok`:                                    1,
 	} {
 		if got := metric(series); got != want {
 			t.Errorf("%s = %v, want %v", series, got, want)
