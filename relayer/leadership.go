@@ -151,8 +151,9 @@ func (l *Leadership) begin(ctx context.Context, token uint64) (context.Context, 
 	if err := l.journal.JournalFence(ctx, l.chainID, token); err != nil {
 		if errors.Is(err, store.ErrFenced) {
 			l.fenceOff(token, err)
+			return nil, nil, fmt.Errorf("fence the journal with lease token %d: %w", token, err)
 		}
-		return nil, nil, fmt.Errorf("fence the journal with lease token %d: %w", token, err)
+		return nil, nil, fmt.Errorf("fence the journal with lease token %d: %w: %w", token, errStore, err)
 	}
 	tctx, cancel := context.WithCancelCause(ctx)
 	l.mu.Lock()
