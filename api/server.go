@@ -66,6 +66,8 @@ type Server struct {
 
 	streamBuffer int
 	hub          *streamHub // nil when the store carries no events
+
+	readiness []readinessCheck // beside the store, what /readyz requires
 }
 
 // Option configures a Server.

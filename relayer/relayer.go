@@ -61,6 +61,7 @@ type SubmitResult struct {
 	TxHash      common.Hash
 	BlockNumber uint64
 	GasUsed     uint64
+	Fee         *big.Int        // wei paid: effective gas price × gas used; nil when unknown
 	Applied     []oracle.Update // the updates the oracle stored
 	Skipped     []Skip          // the updates it skipped
 }
@@ -93,6 +94,16 @@ type Config struct {
 	RequestTimeout time.Duration
 	// SubmitTimeout bounds one submission, from sending to its receipt.
 	SubmitTimeout time.Duration
+	// ShutdownTimeout is how long Run, once its context ends, waits for the batches
+	// in flight to be mined (default 10s). What is still in flight then stays in the
+	// journal, and the next start (or the replica taking the chain over) resumes it.
+	ShutdownTimeout time.Duration
+	// StallBlocks is how many block times a chain's head may stand still before Ready
+	// fails (default DefaultStallBlocks).
+	StallBlocks int
+	// BlockTimes are the chains' block times by chain id, for polling heads and for
+	// StallBlocks; a chain not listed has DefaultBlockTime.
+	BlockTimes map[uint64]time.Duration
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -121,6 +132,12 @@ func (c *Config) setDefaults() {
 	if c.SubmitTimeout <= 0 {
 		c.SubmitTimeout = 2 * time.Minute
 	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 10 * time.Second
+	}
+	if c.StallBlocks <= 0 {
+		c.StallBlocks = DefaultStallBlocks
+	}
 }
 
 // Event is something the relayer did, for whoever wants to show it (devnet prints
@@ -146,6 +163,10 @@ type Relayer struct {
 	log     *slog.Logger
 	events  func(Event)
 	ids     eventIDs
+	metrics *Metrics               // nil: none
+	leaders map[uint64]*Leadership // by chain id; a chain without one always submits
+	health  []*chainHealth         // one per chain, as chains
+	pushed  []chan struct{}        // one per chain, buffered 1: a batch was mined
 
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
@@ -164,6 +185,23 @@ func WithLogger(l *slog.Logger) Option { return func(r *Relayer) { r.log = l } }
 
 // WithEvents calls fn for every new inference and mined batch. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(r *Relayer) { r.events = fn } }
+
+// WithMetrics records what the relayer does in m.
+func WithMetrics(m *Metrics) Option { return func(r *Relayer) { r.metrics = m } }
+
+// WithLeadership makes each chain's push loop submit only while this replica holds
+// the chain's lease (see Leadership); chains without one always submit. Run runs the
+// electors. The chains' writers must journal through the leaderships' Journal.
+func WithLeadership(ls ...*Leadership) Option {
+	return func(r *Relayer) {
+		if r.leaders == nil {
+			r.leaders = make(map[uint64]*Leadership)
+		}
+		for _, l := range ls {
+			r.leaders[l.ChainID()] = l
+		}
+	}
+}
 
 // Errors New reports.
 var (
@@ -212,16 +250,61 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	for i := range r.wake {
 		r.wake[i] = make(chan struct{}, 1)
 	}
+	if err := r.setupOperations(); err != nil {
+		return nil, fmt.Errorf("relayer: %w", err)
+	}
 	return r, nil
 }
 
 // Run relays until ctx is done. It returns nil on cancellation; a loop never gives up
 // on its own because a source or chain fails, it retries.
+//
+// When ctx ends no new batch is started; a batch in flight is waited for up to
+// ShutdownTimeout, and then abandoned to the journal, which the next start resumes.
+// Only then are the chains' leases released, so that another replica never sends
+// while this one still is.
 func (r *Relayer) Run(ctx context.Context) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return r.watchAllora(ctx) })
+	g, gctx := errgroup.WithContext(ctx)
+	// Batches in flight outlive ctx by up to ShutdownTimeout.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	leases, cancelLeases := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelLeases()
+
+	g.Go(func() error { return r.watchAllora(gctx) })
 	for i, c := range r.chains {
-		g.Go(func() error { return r.pushLoop(ctx, c, r.wake[i]) })
+		g.Go(func() error { return r.watchChain(gctx, c, r.health[i], r.pushed[i]) })
+	}
+	var pushes errgroup.Group
+	for i, c := range r.chains {
+		pushes.Go(func() error { return r.pushLoop(gctx, work, c, r.wake[i]) })
+	}
+	pushesDone := make(chan struct{})
+	g.Go(func() error {
+		err := pushes.Wait()
+		close(pushesDone)
+		cancelLeases()
+		return err
+	})
+	g.Go(func() error {
+		select {
+		case <-pushesDone:
+			return nil
+		case <-gctx.Done():
+		}
+		timer := time.NewTimer(r.cfg.ShutdownTimeout)
+		defer timer.Stop()
+		select {
+		case <-pushesDone:
+		case <-timer.C:
+			r.log.Warn("shutdown deadline passed with batches in flight; they stay in the journal and the next start (or the replica taking over) sees them through",
+				"shutdown_timeout", r.cfg.ShutdownTimeout)
+			cancelWork()
+		}
+		return nil
+	})
+	for _, l := range r.leaders {
+		g.Go(func() error { return l.Run(leases) })
 	}
 	return g.Wait()
 }
@@ -410,8 +493,12 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 	return true, inf.BlockHeight
 }
 
-// pushLoop keeps one chain's oracle level with the latest inferences.
-func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struct{}) error {
+// pushLoop keeps one chain's oracle level with the latest inferences. ctx ending
+// stops it from starting another batch; work bounds the batch in flight, which may
+// outlive ctx (see Run). With a Leadership it submits only while this replica holds
+// the chain's lease: each time the lease is won it fences the journal with the
+// lease's token and sees the journal through before reading the oracle and sending.
+func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan struct{}) error {
 	chain := c.Chain()
 	log := r.log.With("chain_id", chain.ID, "chain", chain.Name)
 	if err := r.store.PutChain(ctx, chain); err != nil {
@@ -422,18 +509,75 @@ func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struc
 		return nil
 	case <-r.polled:
 	}
+	lead := r.leaders[chain.ID]
 	ticker := time.NewTicker(r.cfg.PushInterval)
 	defer ticker.Stop()
 	backoff := time.Duration(0)
+	var (
+		term       uint64 // the lease token the journal was fenced and resumed with
+		termCtx    = work
+		cancelTerm context.CancelCauseFunc
+	)
+	defer func() {
+		if cancelTerm != nil {
+			cancelTerm(context.Canceled)
+		}
+	}()
+	retry := func(err error) bool {
+		backoff = min(max(2*backoff, time.Second), time.Minute)
+		kind := r.metrics.pushError(chain.Name, err)
+		if kind == ErrorKindFenced {
+			backoff = 0 // the loop waits for the lease instead
+		} else {
+			log.Warn("push failed; retrying", "in", backoff, "kind", kind, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(backoff):
+			return true
+		}
+	}
 	for {
-		err := r.pushOnce(ctx, c, log)
-		if err != nil && ctx.Err() == nil {
-			backoff = min(max(2*backoff, time.Second), time.Minute)
-			log.Warn("push failed; retrying", "in", backoff, "err", err)
-			select {
-			case <-ctx.Done():
+		if lead != nil {
+			token, ok := lead.Leader()
+			if !ok || token != term || termCtx.Err() != nil {
+				if cancelTerm != nil {
+					cancelTerm(errLeaseLost)
+					cancelTerm, termCtx, term = nil, work, 0
+				}
+			}
+			if !ok {
+				// Another replica submits for the chain; wait to win its lease.
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-lead.changes():
+				case <-ticker.C: // the elector's view also expires by the clock
+				}
+				continue
+			}
+			if token != term {
+				tctx, cancel, err := r.beginTerm(work, c, lead, token, log)
+				if err != nil {
+					if ctx.Err() != nil || !retry(err) {
+						return nil
+					}
+					continue
+				}
+				term, termCtx, cancelTerm = token, tctx, cancel
+			}
+		}
+		err := r.pushOnce(termCtx, c, log)
+		if err != nil && lead != nil && termCtx.Err() != nil && work.Err() == nil {
+			// The lease changed hands mid-batch; what was sent stays journaled for the
+			// new holder to see through.
+			log.Info("batch abandoned: this replica no longer holds the chain's lease", "token", term, "err", err)
+			continue
+		}
+		if err != nil && ctx.Err() == nil && work.Err() == nil {
+			if !retry(err) {
 				return nil
-			case <-time.After(backoff):
 			}
 			continue
 		}
@@ -445,6 +589,25 @@ func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struc
 		case <-ticker.C:
 		}
 	}
+}
+
+// beginTerm starts submitting for a chain whose lease this replica has just won with
+// token: it fences the chain's journal, so a replica still writing with an older
+// token is refused, and sees through whatever the journal holds (the previous
+// holder's transactions in flight) before the first batch reads the oracle.
+func (r *Relayer) beginTerm(work context.Context, c ChainWriter, lead *Leadership, token uint64, log *slog.Logger) (context.Context, context.CancelCauseFunc, error) {
+	tctx, cancel, err := lead.begin(work, token)
+	if err != nil {
+		return nil, nil, err
+	}
+	if res, ok := c.(Resumer); ok {
+		if err := res.Resume(tctx); err != nil {
+			cancel(err)
+			return nil, nil, fmt.Errorf("resume the journal with lease token %d: %w", token, err)
+		}
+	}
+	log.Info("journal fenced and seen through; submitting for the chain", "token", token)
+	return tctx, cancel, nil
 }
 
 // pushOnce reads the oracle, and if Allora has anything newer, signs and submits one

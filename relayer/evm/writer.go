@@ -55,6 +55,7 @@ type Writer struct {
 	txConfig    *txmgr.Config
 	journal     store.Journal
 	receiptPoll time.Duration
+	txOptions   []txmgr.Option
 }
 
 var _ relayer.ChainWriter = (*Writer)(nil)
@@ -92,7 +93,7 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		if w.receiptPoll > 0 {
 			cfg.ReceiptPoll = w.receiptPoll
 		}
-		var mopts []txmgr.Option
+		mopts := w.txOptions
 		if w.journal != nil {
 			mopts = append(mopts, txmgr.WithJournal(w.journal))
 		}
@@ -179,7 +180,7 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
 	receipt := sent.Receipt
-	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
+	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed, Fee: receiptFee(receipt)}
 	if err != nil {
 		return res, fmt.Errorf("updateBatch %s in block %d: %w", receipt.TxHash, res.BlockNumber, w.explain(err))
 	}

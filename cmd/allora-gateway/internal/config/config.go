@@ -166,6 +166,16 @@ type Relayer struct {
 	PushInterval Duration `yaml:"push_interval"`
 	// SubmitTimeout bounds sending one transaction until it is mined.
 	SubmitTimeout Duration `yaml:"submit_timeout"`
+	// LeaseTTL is how long a replica's lease on a chain lasts without renewal: with
+	// several replicas sharing Redis, another takes a chain over within it when its
+	// submitter dies. Renewed every third of it.
+	LeaseTTL Duration `yaml:"lease_ttl"`
+	// ShutdownTimeout is how long a stopping relayer waits for the batches in flight;
+	// what is still in flight then stays journaled for the next start.
+	ShutdownTimeout Duration `yaml:"shutdown_timeout"`
+	// StallBlocks is how many of a chain's block times its head may stand still
+	// before /readyz answers 503.
+	StallBlocks int `yaml:"stall_blocks"`
 }
 
 // Signers are the keys the relayer uses.
@@ -222,9 +232,12 @@ func Default() Config {
 			RequestTimeout:   Duration{5 * time.Second},
 		},
 		Relayer: Relayer{
-			PollInterval:  Duration{5 * time.Second},
-			PushInterval:  Duration{30 * time.Second},
-			SubmitTimeout: Duration{2 * time.Minute},
+			PollInterval:    Duration{5 * time.Second},
+			PushInterval:    Duration{30 * time.Second},
+			SubmitTimeout:   Duration{2 * time.Minute},
+			LeaseTTL:        Duration{15 * time.Second},
+			ShutdownTimeout: Duration{10 * time.Second},
+			StallBlocks:     30,
 		},
 		Redis: Redis{Prefix: "allora-gateway"},
 		API:   API{Listen: "127.0.0.1:8080"},

@@ -8,6 +8,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 )
@@ -97,6 +98,15 @@ func (c Config) Validate() error {
 	v.positive("relayer.poll_interval", c.Relayer.PollInterval)
 	v.positive("relayer.push_interval", c.Relayer.PushInterval)
 	v.positive("relayer.submit_timeout", c.Relayer.SubmitTimeout)
+	if c.Relayer.LeaseTTL.Duration < MinLeaseTTL {
+		v.add("relayer.lease_ttl: must be at least %s (it is renewed every third of it, over the network), got %s", MinLeaseTTL, c.Relayer.LeaseTTL)
+	}
+	if d := c.Relayer.ShutdownTimeout.Duration; d <= 0 || d >= MaxShutdownTimeout {
+		v.add("relayer.shutdown_timeout: must be greater than 0 and under %s (the process is forced to exit then), got %s", MaxShutdownTimeout, c.Relayer.ShutdownTimeout)
+	}
+	if c.Relayer.StallBlocks < 1 {
+		v.add("relayer.stall_blocks: must be at least 1, got %d", c.Relayer.StallBlocks)
+	}
 
 	v.key("signers.submitter", c.Signers.Submitter)
 	if len(c.Signers.Oracle) == 0 {
@@ -174,6 +184,16 @@ func (v *validator) add(format string, args ...any) {
 }
 
 func (v *validator) err() error { return errors.Join(v.errs...) }
+
+// Bounds of the relayer's lease and shutdown settings.
+const (
+	// MinLeaseTTL leaves a renewal, made every third of the TTL, time for a round trip
+	// to Redis and a pause of the process.
+	MinLeaseTTL = 3 * time.Second
+	// MaxShutdownTimeout is the command's grace after the first interrupt, at which
+	// it dumps its goroutines and exits.
+	MaxShutdownTimeout = 15 * time.Second
+)
 
 func (v *validator) positive(path string, d Duration) {
 	if d.Duration <= 0 {

@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateReportsEveryProblem(t *testing.T) {
@@ -170,6 +171,23 @@ func TestValidateListen(t *testing.T) {
 		c.API.Listen = listen
 		if err := c.Validate(); (err == nil) != ok {
 			t.Errorf("api.listen %q: Validate = %v, want ok %v", listen, err, ok)
+		}
+	}
+}
+
+func TestValidateReportsLeaseAndShutdownBounds(t *testing.T) {
+	c := Default()
+	c.Relayer.LeaseTTL = Duration{time.Second}
+	c.Relayer.ShutdownTimeout = Duration{20 * time.Second}
+	c.Relayer.StallBlocks = 0
+	err := c.Validate()
+	for _, want := range []string{
+		"relayer.lease_ttl: must be at least 3s (it is renewed every third of it, over the network), got 1s",
+		"relayer.shutdown_timeout: must be greater than 0 and under 15s (the process is forced to exit then), got 20s",
+		"relayer.stall_blocks: must be at least 1, got 0",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v\nwant it to report %q", err, want)
 		}
 	}
 }
