@@ -78,7 +78,7 @@ func (d Deviation) String() string {
 	if d.scaled == nil {
 		return "0%"
 	}
-	return decimal.NewFromBigInt(d.scaled, -(Decimals - 2)).String() + "%"
+	return decimal.NewFromBigInt(d.scaled, -(Decimals-2)).String() + "%"
 }
 
 // MarshalText writes d as String does.

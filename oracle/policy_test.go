@@ -51,7 +51,9 @@ func TestParseDeviationRefusesWhatItCannotApplyExactly(t *testing.T) {
 }
 
 // e18 is v × 10^18, a value as the oracle stores it.
-func e18(v int64) *big.Int { return new(big.Int).Mul(big.NewInt(v), big.NewInt(1_000_000_000_000_000_000)) }
+func e18(v int64) *big.Int {
+	return new(big.Int).Mul(big.NewInt(v), big.NewInt(1_000_000_000_000_000_000))
+}
 
 func TestDeviationReached(t *testing.T) {
 	half := oracle.MustParseDeviation("0.5%")
