@@ -164,3 +164,23 @@ func FuzzDeviationReached(f *testing.F) {
 		}
 	})
 }
+
+// BenchmarkPolicyDue1000Topics is the policy's share of one push cycle of a chain
+// carrying 1,000 topics.
+func BenchmarkPolicyDue1000Topics(b *testing.B) {
+	p := oracle.Policy{Deviation: oracle.MustParseDeviation("0.5%"), Heartbeat: time.Hour}
+	now := time.Unix(1_800_000_000, 0)
+	onChain := make([]oracle.ChainTopic, 1000)
+	next := make([]oracle.Update, 1000)
+	for i := range onChain {
+		v := new(big.Int).Mul(big.NewInt(int64(1000+i)), big.NewInt(1_000_000_000_000_000_000))
+		onChain[i] = oracle.ChainTopic{TopicID: uint64(i + 1), BlockHeight: 10, Value: v, Timestamp: uint64(now.Unix() - 60)}
+		next[i] = oracle.Update{TopicID: uint64(i + 1), BlockHeight: 11, Value: new(big.Int).Add(v, big.NewInt(int64(i)*1e15))}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		for i := range onChain {
+			p.Due(onChain[i], next[i], now)
+		}
+	}
+}
