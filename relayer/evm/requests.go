@@ -201,9 +201,18 @@ func (w *RequestWatcher) scanRange(ctx context.Context, from, to uint64) (int, e
 		if err := w.queue.EnqueueRequest(ctx, req); err != nil {
 			return n, fmt.Errorf("queue request of block %d: %w", l.BlockNumber, err)
 		}
-		w.log.Info("paid update request queued", "topic_id", req.TopicID, "amount_wei", req.Amount.String(),
+		w.log.Info("paid update request found (queued once, however often it is read)", "topic_id", req.TopicID, "amount_wei", req.Amount.String(),
 			"requester", req.Requester.Hex(), "tx", req.TxHash.Hex(), "block", req.BlockNumber)
 		n++
 	}
 	return n, nil
+}
+
+// RequestWatcher returns a watcher of w's oracle over w's endpoint, queuing into
+// queue. Requests are read once as deep as w's transaction manager confirms its own
+// transactions (cfg.Confirmations is replaced by that depth), so a request a reorg
+// removes is never served.
+func (w *Writer) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfig, log *slog.Logger) *RequestWatcher {
+	cfg.Confirmations = w.tx.Config().Confirmations
+	return NewRequestWatcher(w.chain, w.backend, queue, cfg, log)
 }

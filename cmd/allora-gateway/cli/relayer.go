@@ -155,12 +155,22 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		writers = append(writers, w)
 	}
 
+	relayerOpts := []relayer.Option{relayer.WithLogger(log.With("component", "relayer"))}
+	if pr := cfg.Relayer.PaidRequests; pr.Serve {
+		for _, w := range writers {
+			relayerOpts = append(relayerOpts, relayer.WithRequestWatchers(w.(*evm.Writer).RequestWatcher(st,
+				evm.RequestWatcherConfig{Lookback: pr.LookbackBlocks, PollInterval: pr.PollInterval.Duration},
+				log.With("component", "paid-requests"))))
+		}
+	}
 	rl, err := relayer.New(relayer.Config{
 		Topics:        cfg.Topics,
 		PollInterval:  cfg.Relayer.PollInterval.Duration,
 		PushInterval:  cfg.Relayer.PushInterval.Duration,
 		SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration,
-	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")))
+		Policy:        cfg.Relayer.Policies(),
+		MaxBatchGas:   cfg.Relayer.MaxBatchGas,
+	}, source, st, writers, signers, relayerOpts...)
 	if err != nil {
 		return err
 	}
