@@ -540,7 +540,11 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	sign := func(updates []oracle.Update) ([][]byte, error) {
 		return oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
 	}
-	batches, err := r.planBatches(ctx, c, updates, sign, log)
+	dropped := func(u oracle.Update) {
+		r.ackRequests(ctx, requests.byTopic[u.TopicID], log,
+			"paid update request acknowledged: the update alone needs more gas than relayer.max_batch_gas")
+	}
+	batches, err := r.planBatches(ctx, c, updates, sign, dropped, log)
 	if err != nil {
 		return err
 	}

@@ -39,8 +39,8 @@ type signFunc func(updates []oracle.Update) ([][]byte, error)
 // cap falls, assuming the gas grows linearly with the updates; since the fixed part of
 // a transaction is then shared by fewer updates, each piece is estimated again and cut
 // further if it is still over. An update that alone is over the cap is logged and left
-// out; the others go.
-func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []oracle.Update, sign signFunc, log *slog.Logger) ([]signedBatch, error) {
+// out and passed to dropped; the others go.
+func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []oracle.Update, sign signFunc, dropped func(oracle.Update), log *slog.Logger) ([]signedBatch, error) {
 	est, canEstimate := c.(GasEstimator)
 	if r.cfg.MaxBatchGas == 0 || !canEstimate {
 		sigs, err := sign(updates)
@@ -71,6 +71,7 @@ func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []orac
 			log.Error("update left out: it alone needs more gas than relayer.max_batch_gas; raise the cap or it is never pushed",
 				"topic_id", u.TopicID, "block_height", u.BlockHeight, "gas", gas, "max_batch_gas", r.cfg.MaxBatchGas,
 				"err", ErrUpdateOverGasCap)
+			dropped(u)
 			return nil
 		}
 		size := max(1, min(len(updates)-1, int(uint64(len(updates))*r.cfg.MaxBatchGas/gas)))

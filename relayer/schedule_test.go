@@ -241,3 +241,24 @@ func slicesEqual(a, b []uint64) bool {
 	}
 	return true
 }
+
+func TestRelayerLeavesOutAnUpdateThatAloneIsOverTheGasCap(t *testing.T) {
+	s := signers(1)
+	src := newFakeSource(oracle.Topic{ID: 1})
+	src.set(1, 10, "1")
+	maxGas := batchGas(1, 1) - 1
+	chain := &gasChain{fakeChain: newFakeChain(56, s, 1), limit: 30_000_000}
+	st := store.NewMemory()
+	ctx := context.Background()
+	if err := st.EnqueueRequest(ctx, store.PaidRequest{ChainID: 56, TopicID: 1, Amount: big.NewInt(1)}); err != nil {
+		t.Fatal(err)
+	}
+	runWith(t, relayer.Config{Topics: []uint64{1}, MaxBatchGas: maxGas}, src, st, []relayer.ChainWriter{chain}, s)
+	eventually(t, "the paid request is acknowledged", func() bool {
+		left, err := st.NextRequests(ctx, 56, 10)
+		return err == nil && len(left) == 0
+	})
+	if n := chain.batchCount(); n != 0 {
+		t.Errorf("%d transactions sent although one update needs %d gas, over the cap %d", n, batchGas(1, 1), maxGas)
+	}
+}
