@@ -4,8 +4,12 @@
 //
 // Each chain has its own loop. A loop reads what the chain's oracle holds (the chain,
 // not the store, is the truth of what has been pushed), batches every topic whose Allora
-// block height is newer, signs the batch for that chain's EIP-712 domain, submits it
-// and waits for the receipt.
+// block height is newer and that the update policy finds due (deviation or heartbeat,
+// see oracle.Policy), signs the batch for that chain's EIP-712 domain, submits it and
+// waits for the receipt. A batch that would pass the gas cap goes as several
+// transactions. Paid update requests (the oracle's UpdateRequested events, queued by a
+// RequestWatcher) wake the loop at once and go first in its batch, highest payment
+// first, whatever the policy says.
 //
 // Log levels, for operators: Error means an inference or a push was lost and a person
 // should look (a value the oracle cannot hold, a transaction that reverted); Warn means
@@ -104,6 +108,13 @@ type Config struct {
 	// BlockTimes are the chains' block times by chain id, for polling heads and for
 	// StallBlocks; a chain not listed has DefaultBlockTime.
 	BlockTimes map[uint64]time.Duration
+	// Policy decides, per topic, when a newer inference is pushed: its deviation and
+	// heartbeat. The zero Policies push every newer inference.
+	Policy oracle.Policies
+	// MaxBatchGas, when set, caps the gas of one transaction: a chain whose writer is
+	// a GasEstimator gets a batch that would need more split into several. Zero: one
+	// transaction per cycle whatever its size.
+	MaxBatchGas uint64
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -167,6 +178,9 @@ type Relayer struct {
 	leaders map[uint64]*Leadership // by chain id; a chain without one always submits
 	health  []*chainHealth         // one per chain, as chains
 	pushed  []chan struct{}        // one per chain, buffered 1: a batch was mined
+	// now is the clock heartbeats are measured with.
+	now      func() time.Time
+	watchers []RequestWatcher
 
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
@@ -182,6 +196,9 @@ type Option func(*Relayer)
 
 // WithLogger sets the logger; the default discards.
 func WithLogger(l *slog.Logger) Option { return func(r *Relayer) { r.log = l } }
+
+// WithClock sets the clock heartbeats are measured with; the default is time.Now.
+func WithClock(now func() time.Time) Option { return func(r *Relayer) { r.now = now } }
 
 // WithEvents calls fn for every new inference and mined batch. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(r *Relayer) { r.events = fn } }
@@ -237,6 +254,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		events:        func(Event) {},
 		allowNegative: make(map[uint64]bool),
 		epochLength:   make(map[uint64]int64),
+		now:           time.Now,
 	}
 	r.ids.now = time.Now
 	r.cfg.Topics = slices.Clone(cfg.Topics)
@@ -244,6 +262,9 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	r.cfg.Topics = slices.Compact(r.cfg.Topics)
 	for _, o := range opts {
 		o(r)
+	}
+	if err := r.checkWatchers(); err != nil {
+		return nil, fmt.Errorf("relayer: %w", err)
 	}
 	r.polled = make(chan struct{})
 	r.wake = make([]chan struct{}, len(chains))
@@ -305,6 +326,9 @@ func (r *Relayer) Run(ctx context.Context) error {
 	})
 	for _, l := range r.leaders {
 		g.Go(func() error { return l.Run(leases) })
+	}
+	for _, w := range r.watchers {
+		g.Go(func() error { return w.WatchRequests(gctx, func() { r.wakeChain(w.ChainID()) }) })
 	}
 	return g.Wait()
 }
@@ -610,8 +634,11 @@ func (r *Relayer) beginTerm(work context.Context, c ChainWriter, lead *Leadershi
 	return tctx, cancel, nil
 }
 
-// pushOnce reads the oracle, and if Allora has anything newer, signs and submits one
-// batch with every such topic.
+// pushOnce reads the oracle and pushes what is due: first the topics of paid requests
+// that Allora has a newer inference for, highest payment first, whatever the policy;
+// then every topic the policy finds due. They go as one batch, or as several when one
+// would pass the gas cap. Requests are acknowledged once served, or at once when there
+// is nothing newer to push.
 func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger) error {
 	chain := c.Chain()
 	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
@@ -620,19 +647,26 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	if err != nil {
 		return fmt.Errorf("read oracle %s: %w", chain.Oracle, err)
 	}
-	var updates []oracle.Update
+	requests := r.queuedRequests(ctx, chain, log)
+	now := r.now()
+	paid := map[uint64]oracle.Update{}
+	var regular []oracle.Update
 	for _, st := range states {
 		if err := r.store.PutChainTopic(ctx, chain.ID, st); err != nil {
 			return fmt.Errorf("record topic %d state: %w", st.TopicID, err)
 		}
+		reqs := requests.byTopic[st.TopicID]
 		inf, err := r.store.LatestInference(ctx, st.TopicID)
 		if errors.Is(err, store.ErrNotFound) {
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: Allora has no inference for the topic yet")
 			continue
 		}
 		if err != nil {
 			return fmt.Errorf("read topic %d latest inference: %w", st.TopicID, err)
 		}
 		if inf.BlockHeight <= st.BlockHeight {
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the chain already holds Allora's latest inference",
+				"block_height", st.BlockHeight)
 			continue
 		}
 		r.mu.Lock()
@@ -641,19 +675,61 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		u, err := oracle.NewUpdate(inf, allowNegative)
 		if err != nil { // checked when stored; a store shared with others may differ
 			log.Error("stored inference cannot be relayed", "topic_id", st.TopicID, "err", err)
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the latest inference cannot be relayed")
 			continue
 		}
-		updates = append(updates, u)
+		if len(reqs) > 0 {
+			paid[st.TopicID] = u
+			continue
+		}
+		due, reason := r.cfg.Policy.For(st.TopicID).Due(st, u, now)
+		if !due {
+			log.Debug("newer inference not pushed", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+			continue
+		}
+		log.Debug("topic due", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+		regular = append(regular, u)
 	}
+	var updates []oracle.Update
+	for _, id := range requests.order {
+		if u, ok := paid[id]; ok {
+			updates = append(updates, u)
+		}
+	}
+	updates = append(updates, regular...)
 	if len(updates) == 0 {
 		return nil
 	}
-	sigs, err := oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
-	if err != nil {
-		return fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
+	sign := func(updates []oracle.Update) ([][]byte, error) {
+		return oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
 	}
+	dropped := func(u oracle.Update) {
+		r.ackRequests(ctx, requests.byTopic[u.TopicID], log,
+			"paid update request acknowledged: the update alone needs more gas than relayer.max_batch_gas")
+	}
+	batches, err := r.planBatches(ctx, c, updates, sign, dropped, log)
+	if err != nil {
+		return err
+	}
+	for _, b := range batches {
+		if err := r.submit(ctx, c, b, log); err != nil {
+			return err
+		}
+		for _, u := range b.updates {
+			if reqs := requests.byTopic[u.TopicID]; len(reqs) > 0 {
+				r.ackRequests(ctx, reqs, log, "paid update request served", "block_height", u.BlockHeight)
+			}
+		}
+	}
+	return nil
+}
+
+// submit sends one signed batch and records what it did.
+func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log *slog.Logger) error {
+	chain := c.Chain()
+	updates := b.updates
 	sctx, cancel := context.WithTimeout(ctx, r.cfg.SubmitTimeout)
-	res, err := c.Submit(sctx, updates, sigs)
+	res, err := c.Submit(sctx, updates, b.signatures)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("submit batch of %d updates: %w", len(updates), err)
@@ -681,7 +757,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		log.Info("oracle skipped an update", "topic_id", s.TopicID, "block_height", s.BlockHeight,
 			"stored_block_height", s.StoredBlockHeight, "reason", s.Reason)
 	}
-	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed,
+	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed, "gas_estimated", b.gas,
 		"applied", len(res.Applied), "skipped", len(res.Skipped))
 	r.publishPush(ctx, chain, res)
 	r.events(Event{Push: &Push{Chain: chain, Result: res}})

@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -58,7 +59,10 @@ type Writer struct {
 	txOptions   []txmgr.Option
 }
 
-var _ relayer.ChainWriter = (*Writer)(nil)
+var (
+	_ relayer.ChainWriter  = (*Writer)(nil)
+	_ relayer.GasEstimator = (*Writer)(nil)
+)
 
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
@@ -158,22 +162,48 @@ func (w *Writer) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.C
 // ErrUnexpected means the chain answered something the contract cannot have produced.
 var ErrUnexpected = errors.New("unexpected answer")
 
-// Submit sends updateBatch through the writer's transaction manager and waits until
-// its receipt is as deep as the chain's preset asks (replacing the transaction if it
-// is stuck, resending it after a reorg). Gas is estimated first, so a batch the
-// oracle would reject fails here with the contract's error, costing nothing.
-func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+// EstimateBatchGas asks the chain (eth_estimateGas) what updateBatch with these
+// updates and signatures would use if the writer's key sent it now. The relayer uses it
+// to keep each transaction under its gas cap. A batch the oracle would reject fails
+// with the contract's error.
+func (w *Writer) EstimateBatchGas(ctx context.Context, updates []oracle.Update, signatures [][]byte) (uint64, error) {
+	calldata, err := w.packBatch(updates, signatures)
+	if err != nil {
+		return 0, err
+	}
+	oracleAddr := w.chain.Oracle
+	gas, err := w.backend.EstimateGas(ctx, ethereum.CallMsg{From: w.from, To: &oracleAddr, Data: calldata})
+	if err != nil {
+		return 0, fmt.Errorf("estimate updateBatch of %d updates: %w", len(updates), w.explain(err))
+	}
+	return gas, nil
+}
+
+// packBatch is the calldata of updateBatch(updates, signatures).
+func (w *Writer) packBatch(updates []oracle.Update, signatures [][]byte) ([]byte, error) {
 	batch := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
 		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
 	}
 	sigs, err := alloraoracle.CompactSignatures(signatures)
 	if err != nil {
-		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
 	}
 	calldata, err := w.contract.TryPackUpdateBatch(batch, sigs)
 	if err != nil {
-		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	return calldata, nil
+}
+
+// Submit sends updateBatch through the writer's transaction manager and waits until
+// its receipt is as deep as the chain's preset asks (replacing the transaction if it
+// is stuck, resending it after a reorg). Gas is estimated first, so a batch the
+// oracle would reject fails here with the contract's error, costing nothing.
+func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+	calldata, err := w.packBatch(updates, signatures)
+	if err != nil {
+		return relayer.SubmitResult{}, err
 	}
 	sent, err := w.tx.Send(ctx, w.chain.Oracle, calldata, txmgr.WithUpdates(updates))
 	if sent == nil {

@@ -208,6 +208,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	}
 	closers = append(closers, closeKeeper)
 
+	relayerOpts := []relayer.Option{relayer.WithLogger(log.With("component", "relayer")),
+		relayer.WithMetrics(metrics), relayer.WithLeadership(leaders...)}
+	if pr := cfg.Relayer.PaidRequests; pr.Serve {
+		for _, w := range writers {
+			relayerOpts = append(relayerOpts, relayer.WithRequestWatchers(w.(*evm.Writer).RequestWatcher(st,
+				evm.RequestWatcherConfig{Lookback: pr.LookbackBlocks, PollInterval: pr.PollInterval.Duration},
+				log.With("component", "paid-requests"))))
+		}
+	}
 	rl, err := relayer.New(relayer.Config{
 		Topics:          cfg.Topics,
 		PollInterval:    cfg.Relayer.PollInterval.Duration,
@@ -215,8 +224,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		SubmitTimeout:   cfg.Relayer.SubmitTimeout.Duration,
 		ShutdownTimeout: cfg.Relayer.ShutdownTimeout.Duration,
 		StallBlocks:     cfg.Relayer.StallBlocks,
-	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")),
-		relayer.WithMetrics(metrics), relayer.WithLeadership(leaders...))
+		Policy:          cfg.Relayer.Policies(),
+		MaxBatchGas:     cfg.Relayer.MaxBatchGas,
+	}, source, st, writers, signers, relayerOpts...)
 	if err != nil {
 		return err
 	}

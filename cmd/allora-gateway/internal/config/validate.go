@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 // emissionsVersions are the emissions API versions the Allora source speaks.
@@ -107,6 +109,7 @@ func (c Config) Validate() error {
 	if c.Relayer.StallBlocks < 1 {
 		v.add("relayer.stall_blocks: must be at least 1, got %d", c.Relayer.StallBlocks)
 	}
+	v.relayerPolicy(c.Relayer, seenTopic)
 
 	v.key("signers.submitter", c.Signers.Submitter)
 	if len(c.Signers.Oracle) == 0 {
@@ -174,6 +177,42 @@ func (c Config) Validate() error {
 		v.add("log.format %q: want text or json", c.Log.Format)
 	}
 	return v.err()
+}
+
+// relayerPolicy checks deviation, heartbeat, the per-topic overrides and the paid
+// request settings.
+func (v *validator) relayerPolicy(r Relayer, topics map[uint64]int) {
+	if _, err := oracle.ParseDeviation(r.Deviation); err != nil {
+		v.add("relayer.deviation: %v", err)
+	}
+	if r.Heartbeat.Duration < 0 {
+		v.add("relayer.heartbeat: must be 0s (no heartbeat) or more, got %s", r.Heartbeat)
+	}
+	seen := map[uint64]int{}
+	for i, tp := range r.TopicPolicies {
+		at := fmt.Sprintf("relayer.topic_policies[%d]", i)
+		if _, ok := topics[tp.Topic]; !ok {
+			v.add("%s: topic %d is not among topics", at, tp.Topic)
+		}
+		if j, dup := seen[tp.Topic]; dup {
+			v.add("%s: topic %d already has a policy at relayer.topic_policies[%d]", at, tp.Topic, j)
+		}
+		seen[tp.Topic] = i
+		if tp.Deviation == "" && tp.Heartbeat.Duration == 0 {
+			v.add("%s: set deviation or heartbeat (or remove the entry)", at)
+		}
+		if tp.Deviation != "" {
+			if _, err := oracle.ParseDeviation(tp.Deviation); err != nil {
+				v.add("%s: deviation: %v", at, err)
+			}
+		}
+		if tp.Heartbeat.Duration < 0 {
+			v.add("%s: heartbeat must be more than 0s, got %s", at, tp.Heartbeat)
+		}
+	}
+	if r.PaidRequests.Serve {
+		v.positive("relayer.paid_requests.poll_interval", r.PaidRequests.PollInterval)
+	}
 }
 
 // validator collects problems in the order found.
