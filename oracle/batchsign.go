@@ -202,6 +202,10 @@ func CollectSignatures(ctx context.Context, d Domain, updates []Update, signers 
 	return sigs, nil
 }
 
+// ValidateUpdates reports the first update whose value the oracle cannot hold (nil or
+// outside the int256 range), as ErrInvalidValue naming it.
+func ValidateUpdates(updates []Update) error { return checkUpdates(updates) }
+
 // cloneUpdates copies updates and their values.
 func cloneUpdates(updates []Update) []Update {
 	out := slices.Clone(updates)
