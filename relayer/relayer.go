@@ -143,6 +143,7 @@ type Relayer struct {
 	store   store.Store
 	chains  []ChainWriter
 	signers []oracle.Signer
+	signing signing
 	log     *slog.Logger
 	events  func(Event)
 	ids     eventIDs
@@ -183,12 +184,6 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	if len(chains) == 0 {
 		errs = append(errs, ErrNoChains)
 	}
-	if len(signers) == 0 {
-		errs = append(errs, ErrNoSigners)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("relayer: %w", err)
-	}
 	r := &Relayer{
 		cfg:           cfg,
 		source:        source,
@@ -206,6 +201,12 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	r.cfg.Topics = slices.Compact(r.cfg.Topics)
 	for _, o := range opts {
 		o(r)
+	}
+	if len(r.signers)+len(r.signing.remote) == 0 { // co-signers may stand in for local keys
+		errs = append(errs, ErrNoSigners)
+	}
+	if err := errors.Join(errs...); err != nil {
+		return nil, fmt.Errorf("relayer: %w", err)
 	}
 	r.polled = make(chan struct{})
 	r.wake = make([]chan struct{}, len(chains))
@@ -485,7 +486,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	if len(updates) == 0 {
 		return nil
 	}
-	sigs, err := oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
+	sigs, err := r.signBatch(ctx, c, log, updates)
 	if err != nil {
 		return fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
 	}
