@@ -58,6 +58,9 @@ func TestExample(t *testing.T) {
 	for i := range c.Chains {
 		c.Chains[i].RPC = redacted
 	}
+	for i := range c.Signers.Cosigners {
+		c.Signers.Cosigners[i].URL = redacted
+	}
 	if !reflect.DeepEqual(back, c) {
 		t.Fatalf("Load(Redacted()) =\n%+v\nwant\n%+v", back, c)
 	}
