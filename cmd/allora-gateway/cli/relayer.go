@@ -113,6 +113,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		}
 		signers = append(signers, s)
 	}
+	cosigners, err := cosignerClients(cfg.Signers.Cosigners)
+	if err != nil {
+		return err
+	}
+	allSigners := make([]oracle.BatchSigner, 0, len(signers)+len(cosigners))
+	for _, s := range signers {
+		allSigners = append(allSigners, oracle.LocalBatchSigner(s))
+	}
+	allSigners = append(allSigners, cosigners...)
 
 	// One registry for the process: the API's /metrics serves the Allora source's
 	// metrics beside its own.
@@ -147,7 +156,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	for i, c := range cfg.Chains {
 		// Transactions in flight are journaled in the store, so a restarted relayer
 		// sees them through before it sends anything new.
-		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, st, log)
+		w, closeFn, err := connectChain(ctx, c, submitterKey, allSigners, st, log)
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
 		}
@@ -160,7 +169,8 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		PollInterval:  cfg.Relayer.PollInterval.Duration,
 		PushInterval:  cfg.Relayer.PushInterval.Duration,
 		SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration,
-	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")))
+	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")),
+		relayer.WithCosigners(cosigners, oracle.CollectOptions{}))
 	if err != nil {
 		return err
 	}
@@ -187,7 +197,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 
 // connectChain dials a chain, checks its chain id, and warns when the local signers
 // cannot reach the oracle's threshold, which would make every batch revert.
-func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal, log *slog.Logger) (*evm.Writer, func(), error) {
+func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.BatchSigner, journal store.Journal, log *slog.Logger) (*evm.Writer, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	client, err := ethclient.DialContext(cctx, c.RPC.Reveal())
@@ -220,7 +230,7 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 	}
 	if usable < int(threshold) {
 		client.Close()
-		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or have the owner call setSigners",
+		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or signers.cosigners, or have the owner call setSigners",
 			usable, c.Oracle, threshold)
 	}
 	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,
