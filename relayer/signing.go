@@ -5,6 +5,8 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"sync"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
@@ -16,11 +18,27 @@ import (
 type signing struct {
 	remote []oracle.BatchSigner
 	opts   oracle.CollectOptions
+
+	mu   sync.Mutex
+	sets map[uint64]signerSet // by chain id
 }
+
+// signerSet is an oracle's registered signers and threshold as last read.
+type signerSet struct {
+	registered map[common.Address]bool
+	threshold  int
+	read       time.Time
+}
+
+// signerSetTTL is how long an oracle's signer set is used before it is read again: a
+// rotation by the owner is followed within it, without an extra round trip to the
+// chain on every batch.
+const signerSetTTL = time.Minute
 
 // SignerSetReader is what a ChainWriter may also be: a reader of its oracle's
 // registered signers and threshold. When it is one, each batch is signed by just the
-// threshold of signers, the first to answer; otherwise by every signer.
+// threshold of registered signers, the first to answer; otherwise by every signer. The
+// set is read again after signerSetTTL, or after a batch could not be signed.
 type SignerSetReader interface {
 	SignerSet(ctx context.Context) ([]common.Address, uint8, error)
 }
@@ -47,30 +65,22 @@ func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger
 	all = append(all, r.signing.remote...)
 	threshold := len(all)
 	if ssr, ok := c.(SignerSetReader); ok {
-		// Read for every batch rather than once: the owner may rotate the signer set or
-		// change the threshold while the relayer runs.
-		rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
-		registered, t, err := ssr.SignerSet(rctx)
-		cancel()
+		set, err := r.signerSet(ctx, c.Chain().ID, ssr)
 		if err != nil {
-			return nil, fmt.Errorf("read the oracle's signer threshold: %w", err)
-		}
-		known := make(map[common.Address]bool, len(registered))
-		for _, a := range registered {
-			known[a] = true
+			return nil, err
 		}
 		// Signers the oracle does not know would only add signatures it rejects.
 		usable := all[:0:0]
 		for _, s := range all {
-			if known[s.Address()] {
+			if set.registered[s.Address()] {
 				usable = append(usable, s)
 			}
 		}
-		if len(usable) < int(t) {
+		if len(usable) < set.threshold {
 			return nil, fmt.Errorf("%d of the configured signers are registered on the oracle, it needs %d: %w",
-				len(usable), t, oracle.ErrThresholdNotReached)
+				len(usable), set.threshold, oracle.ErrThresholdNotReached)
 		}
-		all, threshold = usable, int(t)
+		all, threshold = usable, set.threshold
 	}
 	opts := r.signing.opts
 	opts.OnFailure = func(e *oracle.SignerError) {
@@ -82,5 +92,39 @@ func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger
 		}
 		log.Warn("signer did not sign the batch; check that it is up and reachable", "signer", e.Signer.Hex(), "err", e.Err)
 	}
-	return oracle.CollectSignatures(ctx, c.Domain(), updates, all, threshold, opts)
+	sigs, err := oracle.CollectSignatures(ctx, c.Domain(), updates, all, threshold, opts)
+	if err != nil {
+		// The set may have changed under the relayer: read it afresh next time.
+		r.signing.mu.Lock()
+		delete(r.signing.sets, c.Chain().ID)
+		r.signing.mu.Unlock()
+	}
+	return sigs, err
+}
+
+// signerSet returns the chain's oracle signer set, read at most signerSetTTL ago.
+func (r *Relayer) signerSet(ctx context.Context, chainID uint64, ssr SignerSetReader) (signerSet, error) {
+	r.signing.mu.Lock()
+	set, ok := r.signing.sets[chainID]
+	r.signing.mu.Unlock()
+	if ok && time.Since(set.read) < signerSetTTL {
+		return set, nil
+	}
+	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+	registered, t, err := ssr.SignerSet(rctx)
+	cancel()
+	if err != nil {
+		return signerSet{}, fmt.Errorf("read the oracle's signers and threshold: %w", err)
+	}
+	set = signerSet{registered: make(map[common.Address]bool, len(registered)), threshold: int(t), read: time.Now()}
+	for _, a := range registered {
+		set.registered[a] = true
+	}
+	r.signing.mu.Lock()
+	if r.signing.sets == nil {
+		r.signing.sets = make(map[uint64]signerSet)
+	}
+	r.signing.sets[chainID] = set
+	r.signing.mu.Unlock()
+	return set, nil
 }
