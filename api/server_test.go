@@ -151,6 +151,7 @@ func seed(t testing.TB, st store.Store) {
 			t.Fatal(err)
 		}
 	}
+	seedMarkets(t, st)
 }
 
 const requestID = "req-7f3a"
@@ -422,6 +423,8 @@ type fakeReader struct {
 	latest  func(ctx context.Context, topicID uint64) (oracle.Inference, error)
 	chains  func(ctx context.Context) ([]oracle.ChainStatus, error)
 	history func(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
+	// The market and price reads, when given; nil panics like the rest.
+	*store.Memory
 }
 
 func (f fakeReader) Topics(ctx context.Context) ([]oracle.Topic, error) { return f.topics(ctx) }
