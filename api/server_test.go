@@ -423,8 +423,25 @@ type fakeReader struct {
 	latest  func(ctx context.Context, topicID uint64) (oracle.Inference, error)
 	chains  func(ctx context.Context) ([]oracle.ChainStatus, error)
 	history func(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
-	// The market and price reads, when given; nil panics like the rest.
-	*store.Memory
+	// markets answers the market and price reads when given; nil panics like the rest.
+	// A named field, not embedded: embedding would make fakeReader a store.Events.
+	markets *store.Memory
+}
+
+func (f fakeReader) Markets(ctx context.Context) ([]store.Market, error) {
+	return f.markets.Markets(ctx)
+}
+func (f fakeReader) Rounds(ctx context.Context, chainID uint64, m common.Address, limit int, before uint64) ([]store.Round, error) {
+	return f.markets.Rounds(ctx, chainID, m, limit, before)
+}
+func (f fakeReader) Round(ctx context.Context, chainID uint64, m common.Address, epoch uint64) (store.Round, error) {
+	return f.markets.Round(ctx, chainID, m, epoch)
+}
+func (f fakeReader) LatestPrice(ctx context.Context, asset string) (store.Price, error) {
+	return f.markets.LatestPrice(ctx, asset)
+}
+func (f fakeReader) PricesBetween(ctx context.Context, asset string, from, to time.Time, limit int) ([]store.Price, error) {
+	return f.markets.PricesBetween(ctx, asset, from, to, limit)
 }
 
 func (f fakeReader) Topics(ctx context.Context) ([]oracle.Topic, error) { return f.topics(ctx) }
