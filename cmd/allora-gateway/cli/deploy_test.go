@@ -3,9 +3,12 @@ package cli_test
 import (
 	"bytes"
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"math/big"
 	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -207,10 +210,18 @@ func TestDeployThenRelay(t *testing.T) {
 		fmt.Fprintf(&chainsYAML, "    markets:\n      - {name: ETH 5m, topic: 7, price_feed: %q, interval: 1m, buffer: 30s, fee_bps: 300, min_bet: \"0.001\"}\n",
 			c.feed.Hex())
 	}
+	apiLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	apiAddr := apiLn.Addr().String()
+	apiLn.Close() // the relayer listens there
 	cfg := fmt.Sprintf(`allora:
   endpoint: http://%s
   emissions_version: v5
 topics: [7, 9]
+predictions:
+  - {asset: ETH, timeframe: 5m, topic: 7}
 chains:
 %srelayer:
   poll_interval: 100ms
@@ -222,8 +233,8 @@ signers:
     - {keystore: %q, passphrase_env: TEST_SIGNER2_PASSPHRASE}
   keeper: {keystore: %q, passphrase_env: TEST_KEEPER_PASSPHRASE}
 api:
-  listen: ""
-`, emuLn.Addr(), chainsYAML.String(), submitterFile, filepath.Join(dir, "submitter.pass"), signer1, signer2, keeperFile)
+  listen: %s
+`, emuLn.Addr(), chainsYAML.String(), submitterFile, filepath.Join(dir, "submitter.pass"), signer1, signer2, keeperFile, apiAddr)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -428,6 +439,40 @@ api:
 		t.Errorf("the relayer's log does not show the keeper at work:\n%s", logs)
 	}
 
+	// The relayer's API shows what its keeper did and the realised price it recorded
+	// from the markets' feeds, from the store, without a chain call.
+	for _, c := range chains {
+		market := first[c.name].Markets["ETH 5m"]
+		var body struct {
+			Markets []struct {
+				MarketID string `json:"market_id"`
+				Asset    string `json:"asset"`
+				TopicID  uint64 `json:"topic_id"`
+				Rounds   []struct {
+					Epoch     uint64  `json:"epoch"`
+					Status    string  `json:"status"`
+					LockPrice *string `json:"lock_price"`
+				} `json:"rounds"`
+			} `json:"markets"`
+		}
+		waitAPI(t, "http://"+apiAddr+"/v1/markets/"+strconv.FormatUint(c.id, 10), &body, func() bool {
+			for _, m := range body.Markets {
+				for _, r := range m.Rounds {
+					if strings.EqualFold(m.MarketID, market) && r.Epoch == 1 && r.Status != "open" {
+						return m.Asset == "ETH" && m.TopicID == 7 && r.LockPrice != nil && *r.LockPrice == "3012.5"
+					}
+				}
+			}
+			return false
+		})
+	}
+	var prediction struct {
+		CurrentPrice *string `json:"current_price"`
+	}
+	waitAPI(t, "http://"+apiAddr+"/v1/predictions/ETH/5m", &prediction, func() bool {
+		return prediction.CurrentPrice != nil && *prediction.CurrentPrice == "3012.5"
+	})
+
 	// status shows each chain's market and its open round beside the topics.
 	var statusOut, statusErr lockedBuffer
 	if code := cli.Run(ctx, []string{"status", "--config", path}, &statusOut, &statusErr); code != 0 {
@@ -459,5 +504,29 @@ api:
 		}
 	case <-time.After(30 * time.Second):
 		t.Fatal("relayer did not stop within 30s of its context ending")
+	}
+}
+
+// waitAPI gets url until done says the decoded body is as wanted, for up to 20 s.
+func waitAPI(t *testing.T, url string, body any, done func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(20 * time.Second)
+	var last string
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			raw, _ := io.ReadAll(resp.Body)
+			resp.Body.Close()
+			last = fmt.Sprintf("%d %s", resp.StatusCode, raw)
+			if resp.StatusCode == http.StatusOK && json.Unmarshal(raw, body) == nil && done() {
+				return
+			}
+		} else {
+			last = err.Error()
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("GET %s never answered as wanted; last: %s", url, last)
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 }

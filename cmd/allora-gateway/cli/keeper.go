@@ -17,21 +17,40 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
+
+// priceRecordInterval is how often the relayer records each market's price feed as the
+// realised price its asset's predictions are judged by.
+const priceRecordInterval = 15 * time.Second
 
 // newRoundKeeper connects to every market of every chain (those the chain's addresses
 // file lists, and those the config gives by address) and returns a keeper of them,
-// sending from signers.keeper or else the submitter key, and a function closing its
-// connections. With no market anywhere it returns a nil keeper.
-func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.PrivateKey, log *slog.Logger) (*keeper.Keeper, func(), error) {
+// sending from signers.keeper or else the submitter key, a recorder that writes their
+// rounds and prices to st for the API, and a function closing its connections. With no
+// market anywhere it returns a nil keeper and recorder.
+func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.PrivateKey, st store.Store, log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, func(), error) {
 	key := submitter
 	if cfg.Signers.Keeper.Keystore != "" {
 		k, err := keys.LoadKeyFile(cfg.Signers.Keeper.Keystore, passphrase(cfg.Signers.Keeper))
 		if err != nil {
-			return nil, nil, fmt.Errorf("signers.keeper: %w", err)
+			return nil, nil, nil, fmt.Errorf("signers.keeper: %w", err)
 		}
 		key = k
 	}
+	assets := map[uint64]string{}
+	for _, p := range cfg.Predictions {
+		if _, ok := assets[p.Topic]; !ok {
+			assets[p.Topic] = p.Asset
+		}
+	}
+	assetOf := func(topic uint64) string {
+		if a, ok := assets[topic]; ok {
+			return a
+		}
+		return fmt.Sprintf("topic-%d", topic) // no predictions entry names it
+	}
+	rec := evm.NewRoundRecorder(st, priceRecordInterval, log.With("component", "roundrecorder"))
 	var (
 		markets []keeper.Market
 		closers []func()
@@ -46,7 +65,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 		found, err := chainMarkets(ch)
 		if err != nil {
 			closeAll()
-			return nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
+			return nil, nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
 		}
 		if len(found) == 0 {
 			continue
@@ -56,7 +75,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 		if err != nil {
 			cancel()
 			closeAll()
-			return nil, nil, fmt.Errorf("chains[%d] (%s): keeper: dial rpc: %w", i, ch.Name, err)
+			return nil, nil, nil, fmt.Errorf("chains[%d] (%s): keeper: dial rpc: %w", i, ch.Name, err)
 		}
 		closers = append(closers, client.Close)
 		for _, info := range found {
@@ -65,8 +84,13 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 			if err != nil {
 				cancel()
 				closeAll()
-				return nil, nil, fmt.Errorf("chains[%d] (%s): market %q at %s (is it a PredictionMarket? deploy writes the addresses): %w",
+				return nil, nil, nil, fmt.Errorf("chains[%d] (%s): market %q at %s (is it a PredictionMarket? deploy writes the addresses): %w",
 					i, ch.Name, info.Name, info.Address.Hex(), err)
+			}
+			if err := rec.Add(cctx, m, assetOf); err != nil {
+				cancel()
+				closeAll()
+				return nil, nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
 			}
 			markets = append(markets, m)
 			log.Info("keeping market rounds", "chain", ch.Name, "market", info.Name, "address", info.Address.Hex(),
@@ -80,15 +104,15 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 	}
 	if len(markets) == 0 {
 		log.Info("no prediction markets configured or deployed: round keeper off")
-		return nil, closeAll, nil
+		return nil, nil, closeAll, nil
 	}
 	k, err := keeper.New(keeper.Config{PollInterval: poll, SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration}, markets,
-		keeper.WithLogger(log.With("component", "keeper")))
+		keeper.WithLogger(log.With("component", "keeper")), keeper.WithEvents(rec.Observe))
 	if err != nil {
 		closeAll()
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return k, closeAll, nil
+	return k, rec, closeAll, nil
 }
 
 // chainMarkets lists the markets of a chain: those its addresses file records, then

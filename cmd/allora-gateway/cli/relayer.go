@@ -211,7 +211,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		writers = append(writers, w)
 	}
 
-	roundKeeper, closeKeeper, err := newRoundKeeper(ctx, cfg, submitterKey, log)
+	roundKeeper, recorder, closeKeeper, err := newRoundKeeper(ctx, cfg, submitterKey, st, log)
 	if err != nil {
 		return err
 	}
@@ -245,6 +245,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	g.Go(func() error { return source.Run(gctx) })
 	if roundKeeper != nil {
 		g.Go(func() error { return roundKeeper.Run(gctx) })
+		g.Go(func() error { return recorder.Run(gctx) })
 	}
 	if cfg.API.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.API.Listen)

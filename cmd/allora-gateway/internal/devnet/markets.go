@@ -19,6 +19,9 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
+// marketAsset is the asset devnet's markets bet on, whose price the feeder sets.
+const marketAsset = "ETH"
+
 // timing is the market's round timing on devnet's chains.
 type timing struct {
 	interval, buffer, maxPriceAge time.Duration
@@ -56,7 +59,8 @@ func (d *Devnet) price() (*big.Int, error) {
 func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx context.Context) error {
 	out, log := d.cfg.Out, d.cfg.Logger
 	var markets []keeper.Market
-	rec := newRoundRecorder(d.Store, log.With("component", "roundrecorder"))
+	// The price feeder records the price it sets, so the recorder records rounds only.
+	rec := evm.NewRoundRecorder(d.Store, 0, log.With("component", "roundrecorder"))
 	for _, c := range d.Chains {
 		info := keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market, Name: marketName}
 		m, err := evm.NewMarket(ctx, info, c.client, devchain.DevKey(keeperKey))
@@ -64,7 +68,9 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 			return err
 		}
 		markets = append(markets, m)
-		rec.add(m)
+		if err := rec.Add(ctx, m, func(uint64) string { return marketAsset }); err != nil {
+			return fmt.Errorf("chain %s: %w", c.Name, err)
+		}
 
 		feed, err := evm.NewMockFeed(ctx, c.client, c.PriceFeed, devchain.DevKey(priceFeederKey))
 		if err != nil {
@@ -90,12 +96,12 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 	}
 	k, err := keeper.New(keeper.Config{PollInterval: d.cfg.BlockTime / 2}, markets,
 		keeper.WithLogger(log.With("component", "keeper")),
-		keeper.WithEvents(func(ev keeper.Event) { printRound(out, ev); rec.observe(ev) }))
+		keeper.WithEvents(func(ev keeper.Event) { printRound(out, ev); rec.Observe(ev) }))
 	if err != nil {
 		return err
 	}
 	g.Go(func() error { return k.Run(gctx) })
-	g.Go(func() error { return rec.run(gctx) })
+	g.Go(func() error { return rec.Run(gctx) })
 	fmt.Fprintf(out, "keeper   executes every market's rounds (development key %d)\n", keeperKey)
 	fmt.Fprintf(out, "bettors  development keys %d and %d stake %s each round, one with the AI, one against\n",
 		firstBettorKey, firstBettorKey+1, decimal.NewFromBigInt(minBet, -18))
