@@ -179,8 +179,10 @@ func TestCollectSignaturesSaysWhoRefusedAndWhy(t *testing.T) {
 		t.Fatalf("err = %v, want a *RefusalError inside", err)
 	}
 	msg := err.Error()
+	// The collector gives up as soon as the threshold is out of reach, whether or not
+	// the honest signer has answered by then: it says how many it held, of 2.
 	for _, want := range []string{
-		"1 of 2 needed", r1.addr.Hex(), "value_mismatch", "proposed 3001.5, node says 3001.25", "stale_proposal",
+		" of 2 needed", r1.addr.Hex(), "value_mismatch", "proposed 3001.5, node says 3001.25", "stale_proposal",
 	} {
 		if !strings.Contains(msg, want) {
 			t.Errorf("error %q does not contain %q", msg, want)
@@ -313,7 +315,7 @@ func TestCollectSignaturesProperty(t *testing.T) {
 		}
 		var good []*scriptedSigner
 		for _, s := range ss {
-			if s.refuse == nil && s.key.D.Cmp(testKey(t, 999).D) != 0 {
+			if s.refuse == nil && !s.key.Equal(testKey(t, 999)) {
 				good = append(good, s)
 			}
 		}
