@@ -39,6 +39,15 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		{[]string{"keys", "import", "--help"}, []string{"allora-gateway keys import --keystore ./keys --private-key-file ./hot.key", "0x", "already has"}},
 		{[]string{"keys", "list", "--help"}, []string{"allora-gateway keys list --keystore ./keys", "sorted by"}},
 	}
+	// Every subcommand's help shows examples to copy.
+	for _, cmd := range [][]string{{"devnet"}, {"relayer"}, {"api"}, {"cosign"}, {"deploy"}, {"status"},
+		{"keys"}, {"keys", "new"}, {"keys", "import"}, {"keys", "list"},
+		{"config"}, {"config", "validate"}, {"config", "print"}, {"config", "example"}, {"config", "presets"}} {
+		cases = append(cases, struct {
+			args []string
+			want []string
+		}{append(cmd, "--help"), []string{"Examples:", "allora-gateway " + cmd[0]}})
+	}
 	for _, c := range cases {
 		code, out, errOut := run(t, c.args...)
 		if code != 0 {

@@ -35,7 +35,12 @@ environment overrides applied as the relayer would apply them.
 	validate := &cobra.Command{
 		Use:   "validate --config FILE",
 		Short: "Report every problem of a config file at once",
-		Args:  cobra.NoArgs,
+		Long: `validate loads the file with its ALLORA_GATEWAY_* environment overrides and checks
+it whole: every problem is listed, each with its key's path, and the exit code is non-zero when
+there is any. Keystores are not opened, so no passphrase is needed.`,
+		Example: `  allora-gateway config validate --config relayer.yaml
+  ALLORA_GATEWAY_CHAINS_BNB_RPC=https://bsc.example/KEY allora-gateway config validate --config relayer.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := config.Load(path, os.LookupEnv)
 			if err != nil {
@@ -52,7 +57,12 @@ environment overrides applied as the relayer would apply them.
 	print := &cobra.Command{
 		Use:   "print --config FILE",
 		Short: "Print the effective config with secrets redacted",
-		Args:  cobra.NoArgs,
+		Long: `print shows the config as the relayer would run it: the file, then the environment
+overrides, then the chain and Allora presets and defaults filled in. Endpoint URLs, the
+Redis URL and co-signer URLs print as xxxxx, since they may carry API keys.`,
+		Example: `  allora-gateway config print --config relayer.yaml
+  ALLORA_GATEWAY_RELAYER_DEVIATION=1% allora-gateway config print --config relayer.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := config.Load(path, os.LookupEnv)
 			if err != nil {
@@ -73,7 +83,10 @@ environment overrides applied as the relayer would apply them.
 	example := &cobra.Command{
 		Use:   "example",
 		Short: "Print a commented example config",
-		Args:  cobra.NoArgs,
+		Long: `example prints a relayer config for Allora mainnet to BNB Smart Chain, Sonic and
+ZKsync Era, every key commented; it is the same file as deploy/relayer.example.yaml.`,
+		Example: `  allora-gateway config example > relayer.yaml`,
+		Args:    cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			_, err := stdout.Write(config.Example())
 			return err
