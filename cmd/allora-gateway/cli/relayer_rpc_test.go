@@ -164,24 +164,40 @@ api:
 	closedAt := emu.Height()
 	waitAbove(closedAt, "after the first RPC endpoint closed")
 
-	resp, err := http.Get("http://" + apiAddr + "/metrics")
-	if err != nil {
-		t.Fatal(err)
-	}
-	metrics, err := io.ReadAll(resp.Body)
-	resp.Body.Close()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, want := range []string{
+	// The pool may have been sending through the second endpoint already (the faster
+	// one), so the first's failure shows once a health check or a request finds it:
+	// wait for /metrics to say so.
+	wants := []string{
 		`allora_gateway_rpc_endpoint_up{chain="bnb",endpoint="rpc-0"} 0`,
 		`allora_gateway_rpc_endpoint_up{chain="bnb",endpoint="rpc-1"} 1`,
 		`allora_gateway_rpc_endpoint_up{chain="sonic",endpoint="rpc-0"} 1`,
 		`allora_gateway_rpc_errors_total{chain="bnb",endpoint="rpc-0",kind="unavailable"}`,
-	} {
-		if !strings.Contains(string(metrics), want) {
-			t.Errorf("/metrics lacks %s", want)
+	}
+	metricsDeadline := time.Now().Add(20 * time.Second)
+	var metrics []byte
+	for {
+		resp, err := http.Get("http://" + apiAddr + "/metrics")
+		if err != nil {
+			t.Fatal(err)
 		}
+		metrics, err = io.ReadAll(resp.Body)
+		resp.Body.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var missing []string
+		for _, want := range wants {
+			if !strings.Contains(string(metrics), want) {
+				missing = append(missing, want)
+			}
+		}
+		if len(missing) == 0 {
+			break
+		}
+		if time.Now().After(metricsDeadline) {
+			t.Fatalf("/metrics lacks %s", strings.Join(missing, " and "))
+		}
+		time.Sleep(200 * time.Millisecond)
 	}
 
 	stop()
