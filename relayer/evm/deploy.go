@@ -120,13 +120,14 @@ func DeployMockAggregator(ctx context.Context, backend Backend, key *ecdsa.Priva
 	return addrs[0], nil
 }
 
-// MarketParams are a native-stake PredictionMarket's constructor arguments. Durations are
+// MarketParams are a PredictionMarket's constructor arguments. Durations are
 // whole seconds; the contract bounds them (an interval of 60 s to 7 days, a buffer of 5 s
 // or more and shorter than the interval).
 type MarketParams struct {
 	Oracle           common.Address // the AlloraOracle whose topic predicts
 	TopicID          uint64
 	PriceFeed        common.Address // the AggregatorV3 feed of the realised price
+	StakeToken       common.Address // the ERC-20 bets are made in; zero for the native coin
 	Interval         time.Duration  // a round's betting phase, and then its running phase
 	Buffer           time.Duration  // how late a round may still be locked or closed
 	FeeBps           uint16         // treasury fee of decided rounds, at most 1000
@@ -140,38 +141,48 @@ type MarketParams struct {
 // ErrBadParams means deployment parameters cannot be encoded for the contract.
 var ErrBadParams = errors.New("invalid deployment parameters")
 
-// DeployMarket deploys a PredictionMarket with native stakes and waits until it is mined.
-// A constructor the contract rejects fails before anything is sent, naming the contract's
-// error, such as InvalidInterval(30).
+// DeployMarket deploys a PredictionMarket and waits until it is mined. A constructor the
+// contract rejects fails before anything is sent, naming the contract's error, such as
+// InvalidInterval(30).
 func DeployMarket(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p MarketParams) (common.Address, error) {
-	var errs []error
-	secs := func(name string, d time.Duration) uint32 {
-		if d < 0 || d%time.Second != 0 || d/time.Second > math.MaxUint32 {
-			errs = append(errs, fmt.Errorf("%s %s is not a whole number of seconds that fits 32 bits: %w", name, d, ErrBadParams))
-			return 0
-		}
-		return uint32(d / time.Second)
-	}
-	interval, buffer := secs("interval", p.Interval), secs("buffer", p.Buffer)
-	maxPriceAge, maxPredictionAge := secs("max price age", p.MaxPriceAge), secs("max prediction age", p.MaxPredictionAge)
-	if p.MinBet == nil {
-		errs = append(errs, fmt.Errorf("minimum bet not set: %w", ErrBadParams))
-	}
-	if err := errors.Join(errs...); err != nil {
-		return common.Address{}, fmt.Errorf("deploy PredictionMarket: %w", err)
-	}
-	contract := predictionmarket.NewPredictionMarket()
-	addrs, _, err := deploy(ctx, backend, key, creation{
-		name: "PredictionMarket",
-		bin:  predictionmarket.PredictionMarketMetaData.Bin,
-		input: contract.PackConstructor(p.Oracle, p.TopicID, p.PriceFeed, common.Address{}, interval, buffer, p.FeeBps,
-			p.MinBet, maxPriceAge, maxPredictionAge, p.Owner, p.Treasury),
-		abi: contract.GetABI(),
-	})
+	addrs, _, err := DeployMarkets(ctx, backend, key, []MarketParams{p})
 	if err != nil {
 		return common.Address{}, err
 	}
 	return addrs[0], nil
+}
+
+// DeployMarkets deploys PredictionMarkets with consecutive nonces and waits until every
+// one is mined, returning their addresses and receipts in the order given.
+func DeployMarkets(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, markets []MarketParams) ([]common.Address, []*types.Receipt, error) {
+	contract := predictionmarket.NewPredictionMarket()
+	cs := make([]creation, len(markets))
+	for i, p := range markets {
+		var errs []error
+		secs := func(name string, d time.Duration) uint32 {
+			if d < 0 || d%time.Second != 0 || d/time.Second > math.MaxUint32 {
+				errs = append(errs, fmt.Errorf("%s %s is not a whole number of seconds that fits 32 bits: %w", name, d, ErrBadParams))
+				return 0
+			}
+			return uint32(d / time.Second)
+		}
+		interval, buffer := secs("interval", p.Interval), secs("buffer", p.Buffer)
+		maxPriceAge, maxPredictionAge := secs("max price age", p.MaxPriceAge), secs("max prediction age", p.MaxPredictionAge)
+		if p.MinBet == nil {
+			errs = append(errs, fmt.Errorf("minimum bet not set: %w", ErrBadParams))
+		}
+		if err := errors.Join(errs...); err != nil {
+			return nil, nil, fmt.Errorf("deploy PredictionMarket: %w", err)
+		}
+		cs[i] = creation{
+			name: "PredictionMarket",
+			bin:  predictionmarket.PredictionMarketMetaData.Bin,
+			input: contract.PackConstructor(p.Oracle, p.TopicID, p.PriceFeed, p.StakeToken, interval, buffer, p.FeeBps,
+				p.MinBet, maxPriceAge, maxPredictionAge, p.Owner, p.Treasury),
+			abi: contract.GetABI(),
+		}
+	}
+	return deploy(ctx, backend, key, cs...)
 }
 
 // creation is one contract to deploy.

@@ -3,6 +3,7 @@ package evm
 import (
 	"context"
 	"crypto/ecdsa"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -106,7 +107,8 @@ func (m *Market) State(ctx context.Context) (keeper.State, error) {
 
 // Execute sends genesisStart, genesisLock or executeRound, waits until it is mined and
 // reports the rounds it started, locked, closed and voided. A call the contract rejects
-// fails before anything is sent, naming the contract's error (RoundNotDue, MarketPaused…).
+// fails before anything is sent, wrapping keeper.ErrRefused and naming the contract's
+// error (RoundNotDue, MarketPaused…).
 func (m *Market) Execute(ctx context.Context, step keeper.Step) (keeper.Execution, error) {
 	var data []byte
 	switch step {
@@ -120,6 +122,11 @@ func (m *Market) Execute(ctx context.Context, step keeper.Step) (keeper.Executio
 		return keeper.Execution{}, fmt.Errorf("execute %s: %w", step, ErrUnexpected)
 	}
 	receipt, err := m.sender.send(ctx, m.instance, step.String(), data, nil)
+	var revert *RevertError
+	if receipt == nil && errors.As(err, &revert) {
+		// Refused at estimation: nothing was sent.
+		return keeper.Execution{Step: step}, fmt.Errorf("%w: %w", keeper.ErrRefused, err)
+	}
 	if err != nil {
 		return keeper.Execution{Step: step}, err
 	}

@@ -11,7 +11,10 @@
 //
 // Log levels, for operators: Error means a round was missed (it is voided and its
 // bettors refunded: look at why the keeper or the chain was late); Warn means a read or
-// a call failed and the keeper retries at the next poll; Info is every executed round.
+// a call failed and the keeper retries at the next poll; Info is every executed round,
+// and every call the market refused (ErrRefused) or another caller beat it to: with
+// several relayer replicas, or anyone else executing rounds, that is the normal race,
+// settled by the contract, and costs nothing since a refused call is never sent.
 package keeper
 
 import (
@@ -69,6 +72,10 @@ func WithLogger(l *slog.Logger) Option { return func(k *Keeper) { k.log = l } }
 
 // WithEvents calls fn for every mined lifecycle call. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(k *Keeper) { k.events = fn } }
+
+// ErrRefused is what a Market's Execute error wraps when the contract refused the call
+// before anything was sent (it is not due yet, or another caller executed it first).
+var ErrRefused = errors.New("market refused the call")
 
 // ErrNoMarkets is returned by New when there is nothing to keep.
 var ErrNoMarkets = errors.New("no markets to keep")
@@ -143,6 +150,10 @@ func (k *Keeper) tick(ctx context.Context, m Market, log *slog.Logger) {
 		// found the round not due, and there is nothing to retry.
 		if after, serr := k.state(ctx, m); serr == nil && Advanced(before, after) {
 			log.Info("round already executed by another caller", "step", step, "epoch", after.Epoch, "err", err)
+			return
+		}
+		if errors.Is(err, ErrRefused) {
+			log.Info("market refused the call, nothing sent; trying again at the next poll", "step", step, "epoch", before.Epoch, "err", err)
 			return
 		}
 		log.Warn("execute round; retrying at the next poll", "step", step, "epoch", before.Epoch, "err", err)

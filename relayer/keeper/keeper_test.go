@@ -274,8 +274,11 @@ func TestKeeperCarriesOnAfterARevertedCall(t *testing.T) {
 	if refused == 0 {
 		t.Errorf("no call was refused with RoundNotDue: %v", a.calls)
 	}
-	if !strings.Contains(logs.String(), "level=WARN") || !strings.Contains(logs.String(), "RoundNotDue") {
-		t.Errorf("refused calls were not logged as warnings naming RoundNotDue:\n%s", logs.String())
+	if !strings.Contains(logs.String(), `level=INFO msg="market refused the call`) || !strings.Contains(logs.String(), "RoundNotDue") {
+		t.Errorf("refused calls were not logged at Info naming RoundNotDue:\n%s", logs.String())
+	}
+	if strings.Contains(logs.String(), "level=WARN") || strings.Contains(logs.String(), "level=ERROR") {
+		t.Errorf("a refused call, which sends nothing, was logged as a warning or an error:\n%s", logs.String())
 	}
 }
 

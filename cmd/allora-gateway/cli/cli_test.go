@@ -27,7 +27,11 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		{[]string{"--help"}, []string{"devnet", "relayer", "config", "keys", "status", "curl -s localhost:8080/v1/chains", "cast call"}},
 		{[]string{"devnet", "--help"}, []string{"127.0.0.1:8545", "56", "324", "146", "--api-port", "--chain-ports", "Ctrl-C", "latest(uint64)"}},
 		{[]string{"relayer", "--help"}, []string{"--config", "ALLORA_GATEWAY_", "keystore", "passphrase", "config example", "SIGTERM"}},
-		{[]string{"config", "--help"}, []string{"validate", "print", "example", "xxxxx"}},
+		{[]string{"config", "--help"}, []string{"validate", "print", "example", "presets", "xxxxx", "allora-gateway config presets"}},
+		{[]string{"config", "presets", "--help"}, []string{"preset: bsc", "override", "allora-gateway config presets"}},
+		{[]string{"relayer", "--help"}, []string{"round keeper", "signers.keeper", "refuses an early or repeated call", "Info"}},
+		{[]string{"deploy", "--help"}, []string{"PredictionMarket", "ERC-20", "safe to run again", "EVM interpreter",
+			"150-400% more", "allora-gateway deploy --config relayer.yaml --chain bnb", "markets:"}},
 		{[]string{"config", "validate", "--help"}, []string{"--config"}},
 		{[]string{"config", "print", "--help"}, []string{"--config"}},
 		{[]string{"keys", "--help"}, []string{"new", "import", "list", "chmod 600", "allora-gateway keys list --keystore ./keys"}},
@@ -101,5 +105,56 @@ func TestRelayerRefusesToStartWithoutAValidConfig(t *testing.T) {
 	code, _, errOut := run(t, "relayer", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
 	if code == 0 || !strings.Contains(errOut, "chains[0] (bnb): oracle") {
 		t.Errorf("relayer with a broken config: exit %d, stderr %q", code, errOut)
+	}
+}
+
+// TestConfigPresetsListsEveryNetwork checks `config presets` shows each chain preset
+// with its id, fees and finality, and each Allora network with its emissions version.
+func TestConfigPresetsListsEveryNetwork(t *testing.T) {
+	code, out, errOut := run(t, "config", "presets")
+	if code != 0 {
+		t.Fatalf("exit %d: %s", code, errOut)
+	}
+	for _, row := range [][]string{
+		{"bsc ", " 56 ", "BNB Smart Chain", "legacy", " 2 ", "750ms", "https://bscscan.com"},
+		{"bsc-testnet", " 97 "},
+		{"zksync-era", " 324 ", "eip1559", " 1 ", "10000000"},
+		{"zksync-sepolia", " 300 "},
+		{"sonic ", " 146 ", "eip1559", " 10 ", "630ms"},
+		{"sonic-testnet", " 14601 "},
+		{"allora-mainnet", "allora-mainnet-1", " v9 ", "https://allora-api.mainnet.allora.network"},
+		{"allora-testnet", "allora-testnet-1", " v10 ", "grpcs://allora-grpc.testnet.allora.network:443"},
+	} {
+		found := false
+		for _, line := range strings.Split(out, "\n") {
+			ok := true
+			for _, cell := range row {
+				ok = ok && strings.Contains(line+" ", cell)
+			}
+			found = found || ok
+		}
+		if !found {
+			t.Errorf("no line of config presets holds %q:\n%s", row, out)
+		}
+	}
+}
+
+// TestConfigValidateReportsPresetAndMarketProblems checks an unknown preset is named
+// with the known ones and a contradicting chain id is caught, beside every market
+// problem, in one run.
+func TestConfigValidateReportsPresetAndMarketProblems(t *testing.T) {
+	code, out, errOut := run(t, "config", "validate", "--config", filepath.Join("..", "internal", "config", "testdata", "broken-presets.yaml"))
+	if code == 0 {
+		t.Fatalf("a broken config validated:\n%s", out)
+	}
+	for _, want := range []string{
+		`allora.preset "allora-devnet": unknown; known presets are allora-mainnet, allora-testnet`,
+		`preset "bnb-mainnet": unknown; known presets are bsc, bsc-testnet, zksync-era, zksync-sepolia, sonic, sonic-testnet`,
+		"chain_id 56 contradicts preset sonic, which is chain 146",
+		"markets[0] (ETH 5m): interval 30s", "markets[1] (ETH 5m): min_bet must be set",
+	} {
+		if !strings.Contains(errOut, want) {
+			t.Errorf("config validate does not say %q:\n%s", want, errOut)
+		}
 	}
 }

@@ -4,10 +4,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"slices"
+	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
 )
 
 func newConfigCmd(stdout io.Writer) *cobra.Command {
@@ -20,7 +24,12 @@ environment overrides applied as the relayer would apply them.
   validate  reports every problem of a file at once and exits non-zero if there is one
   print     prints the effective config (file, defaults, environment) with every secret,
             such as an RPC URL carrying an API key, shown as xxxxx
-  example   prints a commented example for BNB Smart Chain, Sonic and ZKsync Era`,
+  example   prints a commented example for BNB Smart Chain, Sonic and ZKsync Era
+  presets   lists the chain and Allora presets a config may name with preset:`,
+		Example: `  allora-gateway config validate --config relayer.yaml
+  allora-gateway config print --config relayer.yaml
+  allora-gateway config example > relayer.yaml
+  allora-gateway config presets`,
 	}
 	var path string
 	validate := &cobra.Command{
@@ -70,6 +79,46 @@ environment overrides applied as the relayer would apply them.
 			return err
 		},
 	}
-	cmd.AddCommand(validate, print, example)
+	presetsCmd := &cobra.Command{
+		Use:   "presets",
+		Short: "List the chain and Allora presets as tables",
+		Long: `presets lists the networks a config may name instead of spelling out their
+settings: a chain with preset: bsc gets its chain id, fee mode, confirmation depth,
+block time, resubmit timing and gas caps from the preset, and may override any of them
+under its own name (confirmations: 0 on a development chain); allora with
+preset: allora-mainnet gets the public endpoints and the emissions API version.`,
+		Example: `  allora-gateway config presets`,
+		Args:    cobra.NoArgs,
+		RunE: func(cmd *cobra.Command, _ []string) error {
+			return printPresets(stdout)
+		},
+	}
+	cmd.AddCommand(validate, print, example, presetsCmd)
 	return cmd
+}
+
+// printPresets writes the chain presets and the Allora presets as two tables.
+func printPresets(out io.Writer) error {
+	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
+	fmt.Fprintln(tw, "CHAIN PRESET\tCHAIN ID\tNAME\tFEES\tCONFIRMATIONS\tBLOCK TIME\tRESUBMIT AFTER\tMAX GAS PRICE\tMAX BATCH GAS\tEXPLORER\tPRICE FEEDS")
+	for _, c := range presets.Chains() {
+		feeds := make([]string, 0, len(c.PriceFeeds))
+		for pair := range c.PriceFeeds {
+			feeds = append(feeds, pair)
+		}
+		slices.Sort(feeds)
+		listed := strings.Join(feeds, ",")
+		if listed == "" {
+			listed = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\t%s gwei\t%d\t%s\t%s\n", c.Name, c.ChainID, c.Title, c.FeeMode,
+			c.Confirmations, c.BlockTime, c.ResubmitAfter, c.MaxGasPriceGwei, c.MaxBatchGas, c.Explorer, listed)
+	}
+	fmt.Fprintln(tw)
+	fmt.Fprintln(tw, "ALLORA PRESET\tCHAIN ID\tEMISSIONS\tENDPOINTS\tWEBSOCKET")
+	for _, a := range presets.AlloraNetworks() {
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\n", a.Name, a.ChainID, a.EmissionsVersion,
+			strings.Join(append([]string{a.Endpoint}, a.Endpoints...), " "), a.Websocket)
+	}
+	return tw.Flush()
 }

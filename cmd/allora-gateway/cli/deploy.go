@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -50,27 +51,50 @@ func newDeployCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var f deployFlags
 	cmd := &cobra.Command{
 		Use:   "deploy",
-		Short: "Deploy the AlloraOracle and a feed per topic to a configured chain, and write their addresses",
+		Short: "Deploy the AlloraOracle, a feed per topic and the configured markets to a chain, and write their addresses",
 		Long: `deploy puts the contracts on one chain of the config: an AlloraOracle owned by the
 submitter key (or --owner), whose signers are the addresses given with --signer or else
 those of the config's signers.oracle keystore files (read from the files, which are
-not decrypted), with a threshold of --threshold or else a majority of them; and, unless
+not decrypted), with a threshold of --threshold or else a majority of them; unless
 --feeds=false, one AlloraFeed (Chainlink AggregatorV3) per configured topic, described
 by the topic's Allora metadata when an Allora node answers ("Allora topic N" when none
-does). It sends from signers.submitter, waits for each receipt and then for the chain
-preset's confirmations, and writes the addresses to --addresses, or else the chain's
-addresses_file, or else deployments/<chain>.json beside the config. A relayer config
-whose chain sets addresses_file (and no oracle) reads the oracle from it.
+does); and a PredictionMarket for each of the chain's markets (topic, price feed,
+interval, buffer, fee, minimum bet, native or ERC-20 stake). It sends from
+signers.submitter, waits for each receipt and then for the chain's confirmations (its
+preset's, or the chain's confirmations key), and writes the addresses to --addresses,
+or else the chain's addresses_file, or else deployments/<chain>.json beside the config.
+A relayer config whose chain sets addresses_file (and no oracle) reads the oracle from
+it, and the relayer's round keeper executes the markets it lists.
 
 It is safe to run again: what the addresses file names and the chain holds as expected
 (code at the address, the same signers and threshold; a feed of the same oracle and
-topic) is kept, only what is missing or different is deployed, and it says which.
+topic; a market with every setting as configured) is kept, only what is missing or
+different is deployed, and it says which. Nothing is sent when everything is found.
 
-On ZKsync Era the contracts are EVM bytecode run by the EraVM's EVM interpreter: they
-work, at 150-400% of the gas they take on an EVM chain.`,
-		Example: `  allora-gateway deploy --config relayer.yaml --chain bnb
+ZKsync Era: the contracts are plain EVM bytecode (solc, not zksolc), which ZKsync Era
+runs through the EraVM's EVM interpreter. They behave the same, but gas there is EraVM
+gas and the interpreter takes 150-400% more of it than the same calls take on an EVM
+chain, for the deployments and for every later push and round: budget the submitter's
+balance (and the zksync-era preset's max_batch_gas) accordingly. Access lists are not
+supported, and a DELEGATECALL between EVM and EraVM contracts reverts (these contracts
+make none).`,
+		Example: `  # everything the config lists for chain bnb (preset: bsc), addresses in deployments/bnb.json
+  allora-gateway deploy --config relayer.yaml --chain bnb
+
+  # your own signer set, 2 of 3
   allora-gateway deploy --config relayer.yaml --chain sonic --signer 0xA… --signer 0xB… --signer 0xC… --threshold 2
-  allora-gateway deploy --config relayer.yaml --chain zksync-era --addresses deployments/zksync.yaml --feeds=false`,
+
+  # the oracle and markets only, addresses as YAML
+  allora-gateway deploy --config relayer.yaml --chain zksync-era --addresses deployments/zksync.yaml --feeds=false
+
+  # a chain's markets, in the config:
+  #   chains:
+  #     - name: bnb
+  #       preset: bsc
+  #       rpc: https://bsc-dataseed.bnbchain.org
+  #       addresses_file: deployments/bnb.json
+  #       markets:
+  #         - {name: ETH 5m, topic: 1, price_feed: "0x…", interval: 5m, buffer: 30s, fee_bps: 300, min_bet: "0.001"}`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := config.Load(f.config, os.LookupEnv)
@@ -236,7 +260,12 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		return fmt.Errorf("chain %s: dial rpc: %w", p.chain.Name, err)
 	}
 	defer client.Close()
-	preset, known := txmgr.Preset(p.chain.ChainID)
+	txc, err := p.chain.TxConfig()
+	if err != nil {
+		return fmt.Errorf("chain %s: %w", p.chain.Name, err)
+	}
+	_, known := txmgr.Preset(p.chain.ChainID)
+	known = known || p.chain.Preset != "" || p.chain.Confirmations.Set
 
 	fmt.Fprintf(out, "chain %s (%d), submitter %s\n", p.chain.Name, p.chain.ChainID, from.Hex())
 	if p.chain.ChainID == 324 || p.chain.ChainID == 300 {
@@ -256,7 +285,8 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		return fmt.Errorf("addresses file %s is for chain id %d, not %s's %d", p.path, prev.ChainID, p.chain.Name, p.chain.ChainID)
 	}
 
-	d := config.Deployment{ChainID: p.chain.ChainID, Name: p.chain.Name, Feeds: map[string]string{}, Txs: config.DeploymentTxs{Feeds: map[string]string{}}}
+	d := config.Deployment{ChainID: p.chain.ChainID, Name: p.chain.Name, Feeds: map[string]string{}, Markets: map[string]string{},
+		Txs: config.DeploymentTxs{Feeds: map[string]string{}, Markets: map[string]string{}}}
 	waitFor := uint64(0) // the highest block a deployment was mined in
 
 	// The oracle.
@@ -333,9 +363,27 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		d.Feeds, d.Txs.Feeds = nil, nil
 	}
 
-	if waitFor > 0 && preset.Confirmations > 0 {
-		fmt.Fprintf(out, "waiting for %d confirmations of block %d … ", preset.Confirmations, waitFor)
-		if err := waitConfirmed(ctx, client, waitFor, preset.Confirmations, preset.ReceiptPoll); err != nil {
+	// The markets, which read the oracle and each its price feed.
+	wants, err := planMarkets(ctx, client, p.chain, oracleAddr, p.owner)
+	if err != nil {
+		return err
+	}
+	marketsDeployed, marketsBlock, err := deployMarkets(ctx, client, key, wants, prev, &d, out)
+	if err != nil {
+		// What was deployed before stays recorded, so the next run keeps it.
+		if werr := config.WriteDeployment(p.path, d); werr != nil {
+			err = errors.Join(err, fmt.Errorf("write the addresses file: %w", werr))
+		}
+		return err
+	}
+	waitFor = max(waitFor, marketsBlock)
+	if len(d.Markets) == 0 {
+		d.Markets, d.Txs.Markets = nil, nil
+	}
+
+	if waitFor > 0 && txc.Confirmations > 0 {
+		fmt.Fprintf(out, "waiting for %d confirmations of block %d … ", txc.Confirmations, waitFor)
+		if err := waitConfirmed(ctx, client, waitFor, txc.Confirmations, txc.ReceiptPoll); err != nil {
 			fmt.Fprintln(out, "failed")
 			return err
 		}
@@ -344,11 +392,14 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	if err := config.WriteDeployment(p.path, d); err != nil {
 		return fmt.Errorf("write the addresses file (the contracts are deployed: oracle %s): %w", d.Oracle, err)
 	}
-	deployed := len(missing)
+	deployed := len(missing) + marketsDeployed
 	if oracleDeployed {
 		deployed++
 	}
-	fmt.Fprintf(out, "%s: %d contracts found, %d deployed; addresses in %s\n", p.chain.Name, 1+len(d.Feeds)-deployed, deployed, p.path)
+	fmt.Fprintf(out, "%s: %d contracts found, %d deployed; addresses in %s\n", p.chain.Name, 1+len(d.Feeds)+len(d.Markets)-deployed, deployed, p.path)
+	if p.chain.Explorer != "" {
+		fmt.Fprintf(out, "oracle on the explorer: %s/address/%s\n", strings.TrimRight(p.chain.Explorer, "/"), d.Oracle)
+	}
 	return nil
 }
 

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"math/big"
 	"net"
 	"os"
 	"os/exec"
@@ -18,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
@@ -26,6 +28,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 )
 
 // anvilPath finds the anvil that `make deps` (and `make test`) installs from the
@@ -148,13 +151,28 @@ func TestDeployThenRelay(t *testing.T) {
 	defer func() { cancel(); <-emuDone }()
 
 	type chain struct {
-		id   uint64
-		name string
-		url  string
+		id     uint64
+		name   string
+		preset string
+		url    string
+		feed   common.Address // the ETH / USD price feed the market settles on
 	}
-	chains := []chain{{56, "bnb", ""}, {324, "zksync-era", ""}, {146, "sonic", ""}}
+	chains := []chain{{56, "bnb", "bsc", "", common.Address{}}, {324, "zksync-era", "zksync-era", "", common.Address{}},
+		{146, "sonic", "sonic", "", common.Address{}}}
 	for i := range chains {
 		chains[i].url = runAnvil(t, chains[i].id)
+		client, err := ethclient.Dial(chains[i].url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		// The real chains' Chainlink feed, as a settable stand-in, from a key of its own
+		// so the deployer's nonces below count only what deploy sends.
+		chains[i].feed, err = evm.DeployMockAggregator(ctx, client, devchain.DevKey(6), evm.MockAggregatorParams{
+			Decimals: 8, Description: "ETH / USD", InitialAnswer: big.NewInt(3012_50000000)})
+		client.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
 	}
 
 	submitterKey := devchain.DevKey(0)
@@ -168,9 +186,26 @@ func TestDeployThenRelay(t *testing.T) {
 	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
 	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
 
+	keeperFile := writeKey(t, dir, "keeper", devchain.DevKey(4), "four")
+	t.Setenv("TEST_KEEPER_PASSPHRASE", "four")
+
+	// Each chain by its preset, with what anvil does differently overridden: quarter
+	// second blocks, a gas price cap over anvil's 1 gwei base fee, and (Sonic) no ten
+	// blocks of finality to wait for. The preset supplies the chain id.
 	var chainsYAML strings.Builder
 	for _, c := range chains {
-		fmt.Fprintf(&chainsYAML, "  - {name: %s, chain_id: %d, rpc: %q, addresses_file: deployments/%s.json}\n", c.name, c.id, c.url, c.name)
+		fmt.Fprintf(&chainsYAML, `  - name: %s
+    preset: %s
+    rpc: %q
+    addresses_file: deployments/%s.json
+    block_time: 250ms
+    max_gas_price_gwei: "100"
+`, c.name, c.preset, c.url, c.name)
+		if c.preset == "sonic" {
+			chainsYAML.WriteString("    confirmations: 2\n")
+		}
+		fmt.Fprintf(&chainsYAML, "    markets:\n      - {name: ETH 5m, topic: 7, price_feed: %q, interval: 1m, buffer: 30s, fee_bps: 300, min_bet: \"0.001\"}\n",
+			c.feed.Hex())
 	}
 	cfg := fmt.Sprintf(`allora:
   endpoint: http://%s
@@ -185,9 +220,10 @@ signers:
   oracle:
     - {keystore: %q, passphrase_env: TEST_SIGNER1_PASSPHRASE}
     - {keystore: %q, passphrase_env: TEST_SIGNER2_PASSPHRASE}
+  keeper: {keystore: %q, passphrase_env: TEST_KEEPER_PASSPHRASE}
 api:
   listen: ""
-`, emuLn.Addr(), chainsYAML.String(), submitterFile, filepath.Join(dir, "submitter.pass"), signer1, signer2)
+`, emuLn.Addr(), chainsYAML.String(), submitterFile, filepath.Join(dir, "submitter.pass"), signer1, signer2, keeperFile)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
@@ -219,7 +255,8 @@ api:
 	for _, c := range chains {
 		out := deploy(c.name)
 		for _, want := range []string{"deploying AlloraOracle", "mined in block", "deploying AlloraFeed of topic 7 (\"ETH 5min\")",
-			"0 contracts found, 3 deployed"} {
+			`deploying PredictionMarket "ETH 5m" (topic 7, price feed ` + c.feed.Hex() + ", interval 1m0s, buffer 30s, fee 300 bps, min bet 1000000000000000 base units of the native coin)",
+			"0 contracts found, 4 deployed"} {
 			if !strings.Contains(out, want) {
 				t.Errorf("deploy --chain %s output lacks %q:\n%s", c.name, want, out)
 			}
@@ -231,7 +268,8 @@ api:
 		if err != nil {
 			t.Fatal(err)
 		}
-		if d.ChainID != c.id || d.Name != c.name || len(d.Feeds) != 2 || d.Block == 0 || d.Txs.Oracle == "" || len(d.Txs.Feeds) != 2 {
+		if d.ChainID != c.id || d.Name != c.name || len(d.Feeds) != 2 || d.Block == 0 || d.Txs.Oracle == "" || len(d.Txs.Feeds) != 2 ||
+			len(d.Markets) != 1 || d.Markets["ETH 5m"] == "" || d.Txs.Markets["ETH 5m"] == "" {
 			t.Errorf("%s addresses file = %+v", c.name, d)
 		}
 		first[c.name] = d
@@ -257,7 +295,8 @@ api:
 		if after := nonce(c.url); after != before {
 			t.Errorf("deploy --chain %s again sent %d transactions:\n%s", c.name, after-before, out)
 		}
-		if !strings.Contains(out, "3 contracts found, 0 deployed") || strings.Contains(out, "deploying") {
+		if !strings.Contains(out, "4 contracts found, 0 deployed") || !strings.Contains(out, `PredictionMarket "ETH 5m" found at`) ||
+			strings.Contains(out, "deploying") {
 			t.Errorf("deploy --chain %s again:\n%s", c.name, out)
 		}
 		d, err := config.ReadDeployment(filepath.Join(dir, "deployments", c.name+".json"))
@@ -279,7 +318,7 @@ api:
 	}
 	before := nonce(chains[0].url)
 	out := deploy("bnb")
-	if sent := nonce(chains[0].url) - before; sent != 1 || !strings.Contains(out, "2 contracts found, 1 deployed") ||
+	if sent := nonce(chains[0].url) - before; sent != 1 || !strings.Contains(out, "3 contracts found, 1 deployed") ||
 		!strings.Contains(out, "deploying AlloraFeed of topic 9") {
 		t.Errorf("deploy --chain bnb with the feed of topic 9 forgotten sent %d transactions:\n%s", sent, out)
 	}
@@ -301,7 +340,7 @@ api:
 			t.Logf("relayer stderr:\n%s", stderr.String())
 		}
 	}()
-	deadline := time.Now().Add(40 * time.Second)
+	deadline := time.Now().Add(90 * time.Second)
 	for _, c := range chains {
 		client, err := ethclient.Dial(c.url)
 		if err != nil {
@@ -331,6 +370,87 @@ api:
 			time.Sleep(50 * time.Millisecond)
 		}
 	}
+
+	// The round keeper opens each market's first round at once; an interval of chain
+	// time later (anvil's clock moved on) it locks it at the feed's price with the AI's
+	// call from the oracle the relayer just filled.
+	for _, c := range chains {
+		rpcClient, err := rpc.Dial(c.url)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer rpcClient.Close()
+		client := ethclient.NewClient(rpcClient)
+		info := keeper.MarketInfo{ChainID: c.id, ChainName: c.name, Address: common.HexToAddress(first[c.name].Markets["ETH 5m"]), Name: "ETH 5m"}
+		m, err := evm.NewMarket(ctx, info, client, devchain.DevKey(7))
+		if err != nil {
+			t.Fatal(err)
+		}
+		waitMarket := func(what string, done func(keeper.State) bool) {
+			t.Helper()
+			for {
+				st, err := m.State(ctx)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if done(st) {
+					return
+				}
+				select {
+				case code := <-exit:
+					t.Fatalf("relayer exited with %d before the keeper %s on %s", code, what, c.name)
+				default:
+				}
+				if time.Now().After(deadline) {
+					t.Fatalf("%s: the keeper has not %s: %+v", c.name, what, st)
+				}
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
+		waitMarket("started the first round", func(s keeper.State) bool { return s.GenesisStarted && s.Epoch >= 1 })
+		if err := rpcClient.CallContext(ctx, nil, "evm_increaseTime", 61); err != nil {
+			t.Fatal(err)
+		}
+		waitMarket("locked the first round", func(s keeper.State) bool { return s.GenesisLocked && s.Epoch >= 2 })
+		r, err := m.Round(ctx, 1)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if keeper.Status(r.Status) != keeper.StatusLocked && keeper.Status(r.Status) != keeper.StatusVoid {
+			t.Errorf("%s: round 1 is %s after genesisLock", c.name, keeper.Status(r.Status))
+		}
+		if r.LockPrice.Cmp(big.NewInt(3012_50000000)) != 0 || r.AiPrediction.Sign() == 0 || keeper.AICall(r.AiCall) == keeper.NoCall {
+			t.Errorf("%s: round 1 locked at %s with prediction %s and call %s; want the feed's 3012.5 and the oracle's topic 7",
+				c.name, r.LockPrice, r.AiPrediction, keeper.AICall(r.AiCall))
+		}
+	}
+	if logs := stderr.String(); !strings.Contains(logs, "keeping market rounds") || !strings.Contains(logs, "step=genesisLock") {
+		t.Errorf("the relayer's log does not show the keeper at work:\n%s", logs)
+	}
+
+	// status shows each chain's market and its open round beside the topics.
+	var statusOut, statusErr lockedBuffer
+	if code := cli.Run(ctx, []string{"status", "--config", path}, &statusOut, &statusErr); code != 0 {
+		t.Errorf("status exited with %d:\n%s%s", code, statusOut.String(), statusErr.String())
+	}
+	table := statusOut.String()
+	if !strings.Contains(table, "MARKET") || !strings.Contains(table, "OPEN ROUND") {
+		t.Errorf("status shows no markets table:\n%s", table)
+	}
+	for _, c := range chains {
+		found := false
+		for _, line := range strings.Split(table, "\n") {
+			f := strings.Fields(line)
+			// CHAIN, "ETH", "5m", ADDRESS, OPEN ROUND, LOCKS IN, STATE…
+			if len(f) >= 7 && f[0] == c.name && f[3] == first[c.name].Markets["ETH 5m"] && f[4] != "not started" && f[6] == "running" {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("status has no running market row for %s:\n%s", c.name, table)
+		}
+	}
+
 	stop()
 	select {
 	case code := <-exit:

@@ -48,7 +48,13 @@ signs the batch with the configured oracle signers (at least the oracle's thresh
 submits it from the submitter key, waiting for the receipt. The chain is the truth of
 what has been pushed: a restarted relayer reads each oracle before it sends.
 
-It also serves the REST API (api.listen, default 127.0.0.1:8080; "" turns it off).
+It also serves the REST API (api.listen, default 127.0.0.1:8080; "" turns it off),
+and runs the round keeper: every PredictionMarket a chain's addresses_file lists (as
+deploy writes it) or its markets give by address has each round executed when due,
+from signers.keeper or else the submitter key. Executing a round is permissionless and
+the contract refuses an early or repeated call before anything is sent, so several
+replicas (or anyone else) may keep the same markets: the first call wins, the others
+are logged at Info.
 
 Configuration is one YAML file, every key overridable by an ALLORA_GATEWAY_* variable
 named after its path (allora.endpoint -> ALLORA_GATEWAY_ALLORA_ENDPOINT; a chain's rpc
@@ -159,6 +165,12 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		writers = append(writers, w)
 	}
 
+	roundKeeper, closeKeeper, err := newRoundKeeper(ctx, cfg, submitterKey, log)
+	if err != nil {
+		return err
+	}
+	closers = append(closers, closeKeeper)
+
 	rl, err := relayer.New(relayer.Config{
 		Topics:        cfg.Topics,
 		PollInterval:  cfg.Relayer.PollInterval.Duration,
@@ -172,6 +184,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return rl.Run(gctx) })
 	g.Go(func() error { return source.Run(gctx) })
+	if roundKeeper != nil {
+		g.Go(func() error { return roundKeeper.Run(gctx) })
+	}
 	if cfg.API.Listen != "" {
 		ln, err := net.Listen("tcp", cfg.API.Listen)
 		if err != nil {
@@ -209,8 +224,13 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 		_ = g.Wait()
 		pool.Close()
 	}
+	txConfig, err := c.TxConfig()
+	if err != nil {
+		closeChain()
+		return nil, nil, err
+	}
 	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, pool, key,
-		evm.WithJournal(journal))
+		evm.WithJournal(journal), evm.WithTxConfig(txConfig))
 	if err != nil {
 		closeChain()
 		return nil, nil, err

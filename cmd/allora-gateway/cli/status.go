@@ -45,7 +45,9 @@ topic, and shows the lag between them in Allora blocks, with the time of the sto
 inference and its age. Per chain it shows the submitter's balance (in the chain's
 native token, 18 decimals), its pending transactions (pending nonce minus latest
 nonce), the oracle's signature threshold and how many of the configured oracle signer
-keys the oracle has registered.
+keys the oracle has registered; and for each prediction market the round keeper
+executes (from the chain's addresses_file or markets), its open round and how long
+until that round may be locked.
 
 It only reads: it decrypts no key and needs no passphrase, taking each key's address
 from the address its keystore file states. It takes the relayer's config file, with
@@ -122,6 +124,8 @@ type chainStatus struct {
 	SignersConfigured int           `json:"signers_configured"`
 	SignersRegistered *int          `json:"signers_registered,omitempty"`
 	Topics            []topicStatus `json:"topics,omitempty"`
+	// Markets are the chain's prediction markets, as the round keeper finds them.
+	Markets []marketStatus `json:"markets,omitempty"`
 }
 
 type topicStatus struct {
@@ -305,6 +309,7 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 		}
 		st.Topics = append(st.Topics, ts)
 	}
+	st.Markets = readMarkets(ctx, client, c)
 	return st
 }
 
@@ -386,6 +391,9 @@ func (r *statusReport) writeTable(w io.Writer) error {
 			*c.PendingTxs, *c.Threshold, *c.SignersRegistered, c.SignersConfigured)
 	}
 	if err := tw.Flush(); err != nil {
+		return err
+	}
+	if err := writeMarkets(w, r.Chains); err != nil {
 		return err
 	}
 	if r.failures() > 0 {

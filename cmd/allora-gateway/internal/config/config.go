@@ -38,6 +38,10 @@ type Config struct {
 
 // Allora is where the relayer reads inferences.
 type Allora struct {
+	// Preset names an Allora network (allora-mainnet, allora-testnet; see `allora-gateway
+	// config presets`) whose public endpoints fill Endpoint and Endpoints when neither
+	// is set, Websocket when empty, and whose emissions version replaces the default.
+	Preset string `yaml:"preset,omitempty"`
 	// Endpoint is an Allora node: its REST (gRPC-gateway) base URL, such as
 	// https://allora-api.mainnet.allora.network, or its gRPC address as grpc://host:9090
 	// (plain) or grpcs://host:443 (TLS). It may carry an API token.
@@ -109,6 +113,34 @@ type Chain struct {
 	// (JSON or YAML; a relative path is relative to the config file). When Oracle is
 	// empty, Load takes the oracle's address from it.
 	AddressesFile string `yaml:"addresses_file,omitempty"`
+
+	// Preset names the chain's preset (bsc, zksync-era, sonic, their testnets; see
+	// `allora-gateway config presets`): it supplies chain_id and every key below that
+	// the chain leaves unset. Without a preset, the transaction settings are the
+	// built-in ones for a known chain id, or a development chain's.
+	Preset string `yaml:"preset,omitempty"`
+	// FeeMode is legacy or eip1559.
+	FeeMode string `yaml:"fee_mode,omitempty"`
+	// Confirmations is how many blocks must follow a transaction's block before it
+	// counts as landed (and before deploy writes its addresses).
+	Confirmations OptionalUint `yaml:"confirmations,omitempty"`
+	// BlockTime is the chain's usual time between blocks; the round keeper polls
+	// markets at this pace.
+	BlockTime Duration `yaml:"block_time,omitempty"`
+	// ResubmitAfter is how long a transaction may stay unmined before it is replaced at
+	// the same nonce with higher fees.
+	ResubmitAfter Duration `yaml:"resubmit_after,omitempty"`
+	// MaxGasPriceGwei caps the gas price (legacy) or fee cap (EIP-1559), in gwei, as a
+	// decimal such as "10" or "0.5".
+	MaxGasPriceGwei string `yaml:"max_gas_price_gwei,omitempty"`
+	// MaxBatchGas is the most gas one oracle batch may use on this chain before it is
+	// split.
+	MaxBatchGas uint64 `yaml:"max_batch_gas,omitempty"`
+	// Explorer is the base URL of the chain's block explorer, for links in output.
+	Explorer string `yaml:"explorer,omitempty"`
+	// Markets are the PredictionMarkets deploy puts on this chain and the relayer's
+	// round keeper executes.
+	Markets []Market `yaml:"markets,omitempty"`
 }
 
 // AllRPCs returns RPC, when set, followed by RPCs: every endpoint of the chain, in
@@ -143,6 +175,10 @@ type Signers struct {
 	// Oracle sign update batches; the oracle contract needs at least its threshold of
 	// registered signers' signatures on each batch.
 	Oracle []Key `yaml:"oracle"`
+	// Keeper sends the round keeper's calls to the prediction markets; unset, the
+	// submitter does. A key of its own keeps the keeper's transactions from taking
+	// nonces the submitter's transaction manager expected.
+	Keeper Key `yaml:"keeper,omitempty"`
 }
 
 // Key is a go-ethereum keystore (V3 JSON) key file and where its passphrase comes from:
@@ -231,6 +267,7 @@ func Load(path string, lookupEnv func(string) (string, bool)) (Config, error) {
 	if err := applyEnv(&c, lookupEnv); err != nil {
 		return Config{}, fmt.Errorf("environment: %w", err)
 	}
+	c.applyPresets()
 	if err := c.applyAddressesFiles(filepath.Dir(path)); err != nil {
 		return Config{}, err
 	}

@@ -21,6 +21,8 @@ type Deployment struct {
 	Oracle string `json:"oracle" yaml:"oracle"`
 	// Feeds are the AlloraFeed addresses by topic id (in decimal).
 	Feeds map[string]string `json:"feeds,omitempty" yaml:"feeds,omitempty"`
+	// Markets are the PredictionMarket addresses by market name.
+	Markets map[string]string `json:"markets,omitempty" yaml:"markets,omitempty"`
 	// Block is the block the oracle was deployed in.
 	Block uint64 `json:"block" yaml:"block"`
 	// Txs are the hashes of the deploying transactions.
@@ -31,6 +33,8 @@ type Deployment struct {
 type DeploymentTxs struct {
 	Oracle string            `json:"oracle" yaml:"oracle"`
 	Feeds  map[string]string `json:"feeds,omitempty" yaml:"feeds,omitempty"`
+	// Markets are by market name.
+	Markets map[string]string `json:"markets,omitempty" yaml:"markets,omitempty"`
 }
 
 // ReadDeployment reads the addresses file at path. An error wrapping fs.ErrNotExist
@@ -53,6 +57,11 @@ func ReadDeployment(path string) (Deployment, error) {
 	for topic, addr := range d.Feeds {
 		if problem := checkAddress(addr); problem != "" {
 			return Deployment{}, fmt.Errorf("%s: feed of topic %s %q: %s", path, topic, addr, problem)
+		}
+	}
+	for name, addr := range d.Markets {
+		if problem := checkAddress(addr); problem != "" {
+			return Deployment{}, fmt.Errorf("%s: market %q %q: %s", path, name, addr, problem)
 		}
 	}
 	return d, nil

@@ -30,13 +30,25 @@ func TestSecretFormatting(t *testing.T) {
 		{"%d", s, "xxxxx"},
 		{"%10s", s, "xxxxx"},
 		{"%v", &s, "xxxxx"},
-		{"%v", Chain{Name: "bnb", RPC: s}, "{bnb 0 xxxxx []  }"},
-		{"%+v", Chain{Name: "bnb", RPC: s, RPCs: []Secret{s}}, "{Name:bnb ChainID:0 RPC:xxxxx RPCs:[xxxxx] Oracle: AddressesFile:}"},
-		{"%#v", Allora{Endpoint: s}, `config.Allora{Endpoint:config.Secret("xxxxx"), Endpoints:[]config.Secret(nil), Websocket:config.Secret(""), EmissionsVersion:"", RequestTimeout:config.Duration{Duration:0}}`},
 	}
 	for _, tt := range tests {
 		if got := fmt.Sprintf(tt.format, tt.arg); got != tt.want {
 			t.Errorf("Sprintf(%q) = %q, want %q", tt.format, got, tt.want)
+		}
+	}
+	// Inside a struct, whatever other fields it grows, the secret prints redacted.
+	for _, tt := range []struct {
+		format string
+		arg    any
+		want   string
+	}{
+		{"%v", Chain{Name: "bnb", RPC: s}, "{bnb 0 xxxxx "},
+		{"%+v", Chain{Name: "bnb", RPC: s}, "{Name:bnb ChainID:0 RPC:xxxxx "},
+		{"%#v", Allora{Endpoint: s}, `Endpoint:config.Secret("xxxxx"), Endpoints:[]config.Secret(nil)`},
+	} {
+		got := fmt.Sprintf(tt.format, tt.arg)
+		if !strings.Contains(got, tt.want) || strings.Contains(got, s.Reveal()) {
+			t.Errorf("Sprintf(%q) = %q, want it to hold %q and not the secret", tt.format, got, tt.want)
 		}
 	}
 	if got := fmt.Sprint(s); got != "xxxxx" {

@@ -91,6 +91,9 @@ func (c Config) Validate() error {
 		}
 	}
 
+	v.presets(c)
+	v.markets(c, seenTopic)
+
 	v.positive("relayer.poll_interval", c.Relayer.PollInterval)
 	v.positive("relayer.push_interval", c.Relayer.PushInterval)
 	v.positive("relayer.submit_timeout", c.Relayer.SubmitTimeout)
@@ -98,6 +101,9 @@ func (c Config) Validate() error {
 	v.key("signers.submitter", c.Signers.Submitter)
 	if len(c.Signers.Oracle) == 0 {
 		v.add("signers.oracle: at least one key")
+	}
+	if c.Signers.Keeper != (Key{}) {
+		v.key("signers.keeper", c.Signers.Keeper)
 	}
 	seenKeystore := map[string]int{}
 	for i, k := range c.Signers.Oracle {

@@ -1,0 +1,87 @@
+package presets_test
+
+import (
+	"net/url"
+	"testing"
+
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+)
+
+// TestChainPresets checks the embedded chain presets against the chain facts: every
+// target chain and its testnet, with the fee mode and finality each is known for.
+func TestChainPresets(t *testing.T) {
+	want := []struct {
+		name          string
+		id            uint64
+		feeMode       string
+		confirmations uint64
+		testnet       bool
+	}{
+		{"bsc", 56, "legacy", 2, false},
+		{"bsc-testnet", 97, "legacy", 2, true},
+		{"zksync-era", 324, "eip1559", 1, false},
+		{"zksync-sepolia", 300, "eip1559", 1, true},
+		{"sonic", 146, "eip1559", 10, false},
+		{"sonic-testnet", 14601, "eip1559", 10, true},
+	}
+	chains := presets.Chains()
+	if len(chains) != len(want) {
+		t.Fatalf("%d chain presets, want %d: %v", len(chains), len(want), presets.ChainNames())
+	}
+	for i, w := range want {
+		c := chains[i]
+		if c.Name != w.name || c.ChainID != w.id || c.FeeMode != w.feeMode || c.Confirmations != w.confirmations || c.Testnet != w.testnet {
+			t.Errorf("preset %d = %s %d %s %d testnet=%v, want %+v", i, c.Name, c.ChainID, c.FeeMode, c.Confirmations, c.Testnet, w)
+		}
+		if c.Title == "" || c.BlockTime <= 0 || c.ResubmitAfter <= c.BlockTime || c.BumpPercent < 10 ||
+			c.FeeLimitMultiplier < 1 || c.MaxGasPriceGwei == "" || c.MaxBatchGas == 0 || c.GasLimitMultiplier < 1 {
+			t.Errorf("preset %s has an unset or unsafe field: %+v", c.Name, c)
+		}
+		if u, err := url.Parse(c.Explorer); err != nil || u.Scheme != "https" || u.Host == "" {
+			t.Errorf("preset %s explorer %q: want an https URL", c.Name, c.Explorer)
+		}
+		got, ok := presets.LookupChain(w.name)
+		if !ok || got.ChainID != w.id {
+			t.Errorf("LookupChain(%q) = %d, %v", w.name, got.ChainID, ok)
+		}
+	}
+	if _, ok := presets.LookupChain("ethereum"); ok {
+		t.Error("LookupChain found a preset that does not exist")
+	}
+}
+
+// TestAlloraPresets checks mainnet reads emissions v9 and testnet v10, each from its
+// own public endpoints.
+func TestAlloraPresets(t *testing.T) {
+	for _, w := range []struct{ name, chainID, version, host string }{
+		{"allora-mainnet", "allora-mainnet-1", "v9", "allora-api.mainnet.allora.network"},
+		{"allora-testnet", "allora-testnet-1", "v10", "allora-api.testnet.allora.network"},
+	} {
+		a, ok := presets.LookupAllora(w.name)
+		if !ok {
+			t.Fatalf("no Allora preset %q (have %v)", w.name, presets.AlloraNames())
+		}
+		u, err := url.Parse(a.Endpoint)
+		if a.ChainID != w.chainID || a.EmissionsVersion != w.version || err != nil || u.Host != w.host {
+			t.Errorf("%s = %+v", w.name, a)
+		}
+		if len(a.Endpoints) == 0 || a.Websocket == "" {
+			t.Errorf("%s has no gRPC fallback or websocket: %+v", w.name, a)
+		}
+	}
+}
+
+// TestPresetsAreCopies checks a caller changing what it got leaves the presets alone.
+func TestPresetsAreCopies(t *testing.T) {
+	c, _ := presets.LookupChain("bsc")
+	c.ChainID = 1
+	c.PriceFeeds = map[string]string{"X": "y"}
+	a, _ := presets.LookupAllora("allora-mainnet")
+	a.Endpoints[0] = "changed"
+	if again, _ := presets.LookupChain("bsc"); again.ChainID != 56 || len(again.PriceFeeds) != 0 {
+		t.Errorf("bsc preset changed through a copy: %+v", again)
+	}
+	if again, _ := presets.LookupAllora("allora-mainnet"); again.Endpoints[0] == "changed" {
+		t.Error("allora-mainnet preset changed through a copy")
+	}
+}
