@@ -34,13 +34,19 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
-// binary is the allora-gateway binary TestMain builds once for every scenario.
+// binary is the allora-gateway binary TestMain builds once for every scenario (or
+// E2E_BINARY).
 var binary string
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if testing.Short() {
 		os.Exit(m.Run()) // every scenario skips itself
+	}
+	// E2E_BINARY runs the suite against a binary built elsewhere, such as a release.
+	if bin := os.Getenv("E2E_BINARY"); bin != "" {
+		binary = bin
+		os.Exit(m.Run())
 	}
 	dir, err := os.MkdirTemp("", "allora-gateway-e2e-")
 	if err != nil {
