@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis vet go-test fuzz forge-test helm-check e2e ## install what is needed, then go vet, go test -race, each fuzz target briefly, forge test, the Helm chart check and the end-to-end suite
+test: deps redis lint go-test fuzz forge-test helm-check e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the end-to-end suite and the dashboard's browser test
 
 build: ## build the binary into bin/
 	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
@@ -80,6 +80,9 @@ e2e: deps ## end-to-end suite: the binary against three anvil nodes (56, 324, 14
 bench-e2e: deps ## inference-to-push latency p50/p99 per chain (binary, anvil, 1s blocks) and CPU/memory of one relayer cycle at 1,000 topics on three chains
 	$(GO) test -run '^$$' -bench BenchmarkInferenceToPush -benchtime 60x -timeout 15m $(E2E_PKG)
 	$(GO) test -run '^$$' -bench BenchmarkRelayerCycle1000Topics3Chains -benchmem -benchtime 20x ./relayer/
+
+browser-test: build ## load the dashboard from devnet in headless Chromium; check it shows what the API answers; save screenshots
+	GATEWAY_BIN=$(CURDIR)/$(BIN) api/dashboard/browsertest/run.sh
 
 clean: ## remove build outputs
 	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache

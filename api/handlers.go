@@ -73,13 +73,18 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)
 }
 
-// readyz answers 200 when the store answers, so that a load balancer sends requests
-// only to replicas that can serve them.
+// readyz answers 200 when the store answers and every readiness check passes (see
+// WithReadinessCheck), so that a load balancer sends requests only to replicas that
+// can serve them.
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
 	if _, err := s.st.Topics(ctx); err != nil {
 		s.fail(w, r, withDetail(fmt.Errorf("readiness: %w: %w", errNotReady, err), "the store does not answer"))
+		return
+	}
+	if err := s.checkReadiness(ctx); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	s.reply(w, r, healthJSON{Status: "ok", Version: s.version}, cacheNever)

@@ -20,6 +20,7 @@ import (
 	"github.com/go-chi/cors"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/allora-gateway/allora-gateway/api/dashboard"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -65,6 +66,8 @@ type Server struct {
 
 	streamBuffer int
 	hub          *streamHub // nil when the store carries no events
+
+	readiness []readinessCheck // beside the store, what /readyz requires
 }
 
 // Option configures a Server.
@@ -190,6 +193,9 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/v1/topics/{topicId}/history", s.history)
 	r.Get("/v1/chains", s.chains)
 	r.Get(streamPath, s.stream)
+	dash := dashboard.Handler(http.HandlerFunc(s.notFound))
+	r.Method(http.MethodGet, "/", dash)
+	r.Method(http.MethodGet, dashboard.AssetPrefix+"{file}", dash)
 	return r
 }
 

@@ -345,7 +345,7 @@ var endpointCases = []endpointCase{
 		problemJSON(404, "no route for /v1/oracles", "/v1/oracles")},
 	{"topic without sub-resource", "GET", "/v1/topics/1", 404, problemType,
 		problemJSON(404, "no route for /v1/topics/1", "/v1/topics/1")},
-	{"root", "GET", "/", 404, problemType, problemJSON(404, "no route for /", "/")},
+	{"unknown dashboard file", "GET", "/dashboard/nope.js", 404, problemType, problemJSON(404, "no route for /dashboard/nope.js", "/dashboard/nope.js")},
 
 	{"post topics", "POST", "/v1/topics", 405, problemType,
 		problemJSON(405, "POST is not allowed here; this route answers GET", "/v1/topics")},

@@ -4,8 +4,12 @@
 //
 // Each chain has its own loop. A loop reads what the chain's oracle holds (the chain,
 // not the store, is the truth of what has been pushed), batches every topic whose Allora
-// block height is newer, signs the batch for that chain's EIP-712 domain, submits it
-// and waits for the receipt.
+// block height is newer and that the update policy finds due (deviation or heartbeat,
+// see oracle.Policy), signs the batch for that chain's EIP-712 domain, submits it and
+// waits for the receipt. A batch that would pass the gas cap goes as several
+// transactions. Paid update requests (the oracle's UpdateRequested events, queued by a
+// RequestWatcher) wake the loop at once and go first in its batch, highest payment
+// first, whatever the policy says.
 //
 // Log levels, for operators: Error means an inference or a push was lost and a person
 // should look (a value the oracle cannot hold, a transaction that reverted); Warn means
@@ -61,6 +65,7 @@ type SubmitResult struct {
 	TxHash      common.Hash
 	BlockNumber uint64
 	GasUsed     uint64
+	Fee         *big.Int        // wei paid: effective gas price × gas used; nil when unknown
 	Applied     []oracle.Update // the updates the oracle stored
 	Skipped     []Skip          // the updates it skipped
 }
@@ -93,6 +98,23 @@ type Config struct {
 	RequestTimeout time.Duration
 	// SubmitTimeout bounds one submission, from sending to its receipt.
 	SubmitTimeout time.Duration
+	// ShutdownTimeout is how long Run, once its context ends, waits for the batches
+	// in flight to be mined (default 10s). What is still in flight then stays in the
+	// journal, and the next start (or the replica taking the chain over) resumes it.
+	ShutdownTimeout time.Duration
+	// StallBlocks is how many block times a chain's head may stand still before Ready
+	// fails (default DefaultStallBlocks).
+	StallBlocks int
+	// BlockTimes are the chains' block times by chain id, for polling heads and for
+	// StallBlocks; a chain not listed has DefaultBlockTime.
+	BlockTimes map[uint64]time.Duration
+	// Policy decides, per topic, when a newer inference is pushed: its deviation and
+	// heartbeat. The zero Policies push every newer inference.
+	Policy oracle.Policies
+	// MaxBatchGas, when set, caps the gas of one transaction: a chain whose writer is
+	// a GasEstimator gets a batch that would need more split into several. Zero: one
+	// transaction per cycle whatever its size.
+	MaxBatchGas uint64
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -121,6 +143,12 @@ func (c *Config) setDefaults() {
 	if c.SubmitTimeout <= 0 {
 		c.SubmitTimeout = 2 * time.Minute
 	}
+	if c.ShutdownTimeout <= 0 {
+		c.ShutdownTimeout = 10 * time.Second
+	}
+	if c.StallBlocks <= 0 {
+		c.StallBlocks = DefaultStallBlocks
+	}
 }
 
 // Event is something the relayer did, for whoever wants to show it (devnet prints
@@ -146,6 +174,13 @@ type Relayer struct {
 	log     *slog.Logger
 	events  func(Event)
 	ids     eventIDs
+	metrics *Metrics               // nil: none
+	leaders map[uint64]*Leadership // by chain id; a chain without one always submits
+	health  []*chainHealth         // one per chain, as chains
+	pushed  []chan struct{}        // one per chain, buffered 1: a batch was mined
+	// now is the clock heartbeats are measured with.
+	now      func() time.Time
+	watchers []RequestWatcher
 
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
@@ -162,8 +197,28 @@ type Option func(*Relayer)
 // WithLogger sets the logger; the default discards.
 func WithLogger(l *slog.Logger) Option { return func(r *Relayer) { r.log = l } }
 
+// WithClock sets the clock heartbeats are measured with; the default is time.Now.
+func WithClock(now func() time.Time) Option { return func(r *Relayer) { r.now = now } }
+
 // WithEvents calls fn for every new inference and mined batch. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(r *Relayer) { r.events = fn } }
+
+// WithMetrics records what the relayer does in m.
+func WithMetrics(m *Metrics) Option { return func(r *Relayer) { r.metrics = m } }
+
+// WithLeadership makes each chain's push loop submit only while this replica holds
+// the chain's lease (see Leadership); chains without one always submit. Run runs the
+// electors. The chains' writers must journal through the leaderships' Journal.
+func WithLeadership(ls ...*Leadership) Option {
+	return func(r *Relayer) {
+		if r.leaders == nil {
+			r.leaders = make(map[uint64]*Leadership)
+		}
+		for _, l := range ls {
+			r.leaders[l.ChainID()] = l
+		}
+	}
+}
 
 // Errors New reports.
 var (
@@ -199,6 +254,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		events:        func(Event) {},
 		allowNegative: make(map[uint64]bool),
 		epochLength:   make(map[uint64]int64),
+		now:           time.Now,
 	}
 	r.ids.now = time.Now
 	r.cfg.Topics = slices.Clone(cfg.Topics)
@@ -207,21 +263,72 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	for _, o := range opts {
 		o(r)
 	}
+	if err := r.checkWatchers(); err != nil {
+		return nil, fmt.Errorf("relayer: %w", err)
+	}
 	r.polled = make(chan struct{})
 	r.wake = make([]chan struct{}, len(chains))
 	for i := range r.wake {
 		r.wake[i] = make(chan struct{}, 1)
+	}
+	if err := r.setupOperations(); err != nil {
+		return nil, fmt.Errorf("relayer: %w", err)
 	}
 	return r, nil
 }
 
 // Run relays until ctx is done. It returns nil on cancellation; a loop never gives up
 // on its own because a source or chain fails, it retries.
+//
+// When ctx ends no new batch is started; a batch in flight is waited for up to
+// ShutdownTimeout, and then abandoned to the journal, which the next start resumes.
+// Only then are the chains' leases released, so that another replica never sends
+// while this one still is.
 func (r *Relayer) Run(ctx context.Context) error {
-	g, ctx := errgroup.WithContext(ctx)
-	g.Go(func() error { return r.watchAllora(ctx) })
+	g, gctx := errgroup.WithContext(ctx)
+	// Batches in flight outlive ctx by up to ShutdownTimeout.
+	work, cancelWork := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelWork()
+	leases, cancelLeases := context.WithCancel(context.WithoutCancel(ctx))
+	defer cancelLeases()
+
+	g.Go(func() error { return r.watchAllora(gctx) })
 	for i, c := range r.chains {
-		g.Go(func() error { return r.pushLoop(ctx, c, r.wake[i]) })
+		g.Go(func() error { return r.watchChain(gctx, c, r.health[i], r.pushed[i]) })
+	}
+	var pushes errgroup.Group
+	for i, c := range r.chains {
+		pushes.Go(func() error { return r.pushLoop(gctx, work, c, r.wake[i]) })
+	}
+	pushesDone := make(chan struct{})
+	g.Go(func() error {
+		err := pushes.Wait()
+		close(pushesDone)
+		cancelLeases()
+		return err
+	})
+	g.Go(func() error {
+		select {
+		case <-pushesDone:
+			return nil
+		case <-gctx.Done():
+		}
+		timer := time.NewTimer(r.cfg.ShutdownTimeout)
+		defer timer.Stop()
+		select {
+		case <-pushesDone:
+		case <-timer.C:
+			r.log.Warn("shutdown deadline passed with batches in flight; they stay in the journal and the next start (or the replica taking over) sees them through",
+				"shutdown_timeout", r.cfg.ShutdownTimeout)
+			cancelWork()
+		}
+		return nil
+	})
+	for _, l := range r.leaders {
+		g.Go(func() error { return l.Run(leases) })
+	}
+	for _, w := range r.watchers {
+		g.Go(func() error { return w.WatchRequests(gctx, func() { r.wakeChain(w.ChainID()) }) })
 	}
 	return g.Wait()
 }
@@ -410,8 +517,12 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 	return true, inf.BlockHeight
 }
 
-// pushLoop keeps one chain's oracle level with the latest inferences.
-func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struct{}) error {
+// pushLoop keeps one chain's oracle level with the latest inferences. ctx ending
+// stops it from starting another batch; work bounds the batch in flight, which may
+// outlive ctx (see Run). With a Leadership it submits only while this replica holds
+// the chain's lease: each time the lease is won it fences the journal with the
+// lease's token and sees the journal through before reading the oracle and sending.
+func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan struct{}) error {
 	chain := c.Chain()
 	log := r.log.With("chain_id", chain.ID, "chain", chain.Name)
 	if err := r.store.PutChain(ctx, chain); err != nil {
@@ -422,18 +533,75 @@ func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struc
 		return nil
 	case <-r.polled:
 	}
+	lead := r.leaders[chain.ID]
 	ticker := time.NewTicker(r.cfg.PushInterval)
 	defer ticker.Stop()
 	backoff := time.Duration(0)
+	var (
+		term       uint64 // the lease token the journal was fenced and resumed with
+		termCtx    = work
+		cancelTerm context.CancelCauseFunc
+	)
+	defer func() {
+		if cancelTerm != nil {
+			cancelTerm(context.Canceled)
+		}
+	}()
+	retry := func(err error) bool {
+		backoff = min(max(2*backoff, time.Second), time.Minute)
+		kind := r.metrics.pushError(chain.Name, err)
+		if kind == ErrorKindFenced {
+			backoff = 0 // the loop waits for the lease instead
+		} else {
+			log.Warn("push failed; retrying", "in", backoff, "kind", kind, "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(backoff):
+			return true
+		}
+	}
 	for {
-		err := r.pushOnce(ctx, c, log)
-		if err != nil && ctx.Err() == nil {
-			backoff = min(max(2*backoff, time.Second), time.Minute)
-			log.Warn("push failed; retrying", "in", backoff, "err", err)
-			select {
-			case <-ctx.Done():
+		if lead != nil {
+			token, ok := lead.Leader()
+			if !ok || token != term || termCtx.Err() != nil {
+				if cancelTerm != nil {
+					cancelTerm(errLeaseLost)
+					cancelTerm, termCtx, term = nil, work, 0
+				}
+			}
+			if !ok {
+				// Another replica submits for the chain; wait to win its lease.
+				select {
+				case <-ctx.Done():
+					return nil
+				case <-lead.changes():
+				case <-ticker.C: // the elector's view also expires by the clock
+				}
+				continue
+			}
+			if token != term {
+				tctx, cancel, err := r.beginTerm(work, c, lead, token, log)
+				if err != nil {
+					if ctx.Err() != nil || !retry(err) {
+						return nil
+					}
+					continue
+				}
+				term, termCtx, cancelTerm = token, tctx, cancel
+			}
+		}
+		err := r.pushOnce(termCtx, c, log)
+		if err != nil && lead != nil && termCtx.Err() != nil && work.Err() == nil {
+			// The lease changed hands mid-batch; what was sent stays journaled for the
+			// new holder to see through.
+			log.Info("batch abandoned: this replica no longer holds the chain's lease", "token", term, "err", err)
+			continue
+		}
+		if err != nil && ctx.Err() == nil && work.Err() == nil {
+			if !retry(err) {
 				return nil
-			case <-time.After(backoff):
 			}
 			continue
 		}
@@ -447,8 +615,30 @@ func (r *Relayer) pushLoop(ctx context.Context, c ChainWriter, wake <-chan struc
 	}
 }
 
-// pushOnce reads the oracle, and if Allora has anything newer, signs and submits one
-// batch with every such topic.
+// beginTerm starts submitting for a chain whose lease this replica has just won with
+// token: it fences the chain's journal, so a replica still writing with an older
+// token is refused, and sees through whatever the journal holds (the previous
+// holder's transactions in flight) before the first batch reads the oracle.
+func (r *Relayer) beginTerm(work context.Context, c ChainWriter, lead *Leadership, token uint64, log *slog.Logger) (context.Context, context.CancelCauseFunc, error) {
+	tctx, cancel, err := lead.begin(work, token)
+	if err != nil {
+		return nil, nil, err
+	}
+	if res, ok := c.(Resumer); ok {
+		if err := res.Resume(tctx); err != nil {
+			cancel(err)
+			return nil, nil, fmt.Errorf("resume the journal with lease token %d: %w", token, err)
+		}
+	}
+	log.Info("journal fenced and seen through; submitting for the chain", "token", token)
+	return tctx, cancel, nil
+}
+
+// pushOnce reads the oracle and pushes what is due: first the topics of paid requests
+// that Allora has a newer inference for, highest payment first, whatever the policy;
+// then every topic the policy finds due. They go as one batch, or as several when one
+// would pass the gas cap. Requests are acknowledged once served, or at once when there
+// is nothing newer to push.
 func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger) error {
 	chain := c.Chain()
 	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
@@ -457,19 +647,26 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	if err != nil {
 		return fmt.Errorf("read oracle %s: %w", chain.Oracle, err)
 	}
-	var updates []oracle.Update
+	requests := r.queuedRequests(ctx, chain, log)
+	now := r.now()
+	paid := map[uint64]oracle.Update{}
+	var regular []oracle.Update
 	for _, st := range states {
 		if err := r.store.PutChainTopic(ctx, chain.ID, st); err != nil {
 			return fmt.Errorf("record topic %d state: %w", st.TopicID, err)
 		}
+		reqs := requests.byTopic[st.TopicID]
 		inf, err := r.store.LatestInference(ctx, st.TopicID)
 		if errors.Is(err, store.ErrNotFound) {
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: Allora has no inference for the topic yet")
 			continue
 		}
 		if err != nil {
 			return fmt.Errorf("read topic %d latest inference: %w", st.TopicID, err)
 		}
 		if inf.BlockHeight <= st.BlockHeight {
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the chain already holds Allora's latest inference",
+				"block_height", st.BlockHeight)
 			continue
 		}
 		r.mu.Lock()
@@ -478,19 +675,61 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		u, err := oracle.NewUpdate(inf, allowNegative)
 		if err != nil { // checked when stored; a store shared with others may differ
 			log.Error("stored inference cannot be relayed", "topic_id", st.TopicID, "err", err)
+			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the latest inference cannot be relayed")
 			continue
 		}
-		updates = append(updates, u)
+		if len(reqs) > 0 {
+			paid[st.TopicID] = u
+			continue
+		}
+		due, reason := r.cfg.Policy.For(st.TopicID).Due(st, u, now)
+		if !due {
+			log.Debug("newer inference not pushed", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+			continue
+		}
+		log.Debug("topic due", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+		regular = append(regular, u)
 	}
+	var updates []oracle.Update
+	for _, id := range requests.order {
+		if u, ok := paid[id]; ok {
+			updates = append(updates, u)
+		}
+	}
+	updates = append(updates, regular...)
 	if len(updates) == 0 {
 		return nil
 	}
-	sigs, err := oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
-	if err != nil {
-		return fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
+	sign := func(updates []oracle.Update) ([][]byte, error) {
+		return oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
 	}
+	dropped := func(u oracle.Update) {
+		r.ackRequests(ctx, requests.byTopic[u.TopicID], log,
+			"paid update request acknowledged: the update alone needs more gas than relayer.max_batch_gas")
+	}
+	batches, err := r.planBatches(ctx, c, updates, sign, dropped, log)
+	if err != nil {
+		return err
+	}
+	for _, b := range batches {
+		if err := r.submit(ctx, c, b, log); err != nil {
+			return err
+		}
+		for _, u := range b.updates {
+			if reqs := requests.byTopic[u.TopicID]; len(reqs) > 0 {
+				r.ackRequests(ctx, reqs, log, "paid update request served", "block_height", u.BlockHeight)
+			}
+		}
+	}
+	return nil
+}
+
+// submit sends one signed batch and records what it did.
+func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log *slog.Logger) error {
+	chain := c.Chain()
+	updates := b.updates
 	sctx, cancel := context.WithTimeout(ctx, r.cfg.SubmitTimeout)
-	res, err := c.Submit(sctx, updates, sigs)
+	res, err := c.Submit(sctx, updates, b.signatures)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("submit batch of %d updates: %w", len(updates), err)
@@ -518,7 +757,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		log.Info("oracle skipped an update", "topic_id", s.TopicID, "block_height", s.BlockHeight,
 			"stored_block_height", s.StoredBlockHeight, "reason", s.Reason)
 	}
-	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed,
+	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed, "gas_estimated", b.gas,
 		"applied", len(res.Applied), "skipped", len(res.Skipped))
 	r.publishPush(ctx, chain, res)
 	r.events(Event{Push: &Push{Chain: chain, Result: res}})

@@ -337,5 +337,9 @@ func TestNewReportsEveryMissingPart(t *testing.T) {
 // Every relayer goroutine ends with its context. The emulator links cosmos-sdk, one of
 // whose dependencies starts a timer goroutine at init that never ends.
 func TestMain(m *testing.M) {
-	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("github.com/desertbit/timer.timerRoutine"))
+	goleak.VerifyTestMain(m, goleak.IgnoreTopFunction("github.com/desertbit/timer.timerRoutine"),
+		// go-ethereum's simulated chains leave their database's and sender cache's
+		// workers behind when closed.
+		goleak.IgnoreTopFunction("github.com/syndtr/goleveldb/leveldb.(*DB).mpoolDrain"),
+		goleak.IgnoreTopFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"))
 }

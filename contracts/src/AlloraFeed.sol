@@ -2,23 +2,10 @@
 pragma solidity ^0.8.24;
 
 import {AlloraOracle} from "./AlloraOracle.sol";
-
-/// @notice Chainlink's price feed interface, as protocols built for Chainlink read it.
-interface AggregatorV3Interface {
-    function decimals() external view returns (uint8);
-    function description() external view returns (string memory);
-    function version() external view returns (uint256);
-    function getRoundData(uint80 roundId)
-        external
-        view
-        returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);
-    function latestRoundData()
-        external
-        view
-        returns (uint80 roundId, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound);
-}
+import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 
 /// @title AlloraFeed
+/// @author allora-gateway
 /// @notice One Allora topic of an AlloraOracle as a Chainlink AggregatorV3 feed, so any
 /// protocol built for Chainlink reads Allora predictions unchanged. It stores nothing but
 /// its oracle, topic and description: every answer is read from the oracle.
@@ -30,10 +17,12 @@ interface AggregatorV3Interface {
 /// revert with `NoData` until the topic's first update.
 contract AlloraFeed is AggregatorV3Interface {
     /// @notice The oracle the feed reads.
-    AlloraOracle public immutable oracle;
+    /// @dev camelCase, not SNAKE_CASE: the getter `oracle()` is part of the feed's ABI.
+    AlloraOracle public immutable oracle; // solhint-disable-line immutable-vars-naming
 
     /// @notice The Allora topic the feed reads.
-    uint64 public immutable topicId;
+    /// @dev camelCase, not SNAKE_CASE: the getter `topicId()` is part of the feed's ABI.
+    uint64 public immutable topicId; // solhint-disable-line immutable-vars-naming
 
     string private _description;
 

@@ -11,6 +11,9 @@ import {IUpdateVerifier} from "./IUpdateVerifier.sol";
 /// @notice One topic's entry in a batch, as signed. The EIP-712 type keeps the full
 /// uint64/int256 widths so wallets and the Go signer hash it as before; the oracle stores
 /// the value as int192 and height and time as uint32 (see `SkipReason.OutOfRange`).
+/// @dev The field order is the EIP-712 type's (`UPDATE_TYPEHASH`) and the calldata layout
+/// `_applyBatch` reads, so it is not rearranged for storage packing: an Update is never stored.
+// solhint-disable-next-line gas-struct-packing
 struct Update {
     uint64 topicId;
     int256 value;
@@ -49,6 +52,7 @@ enum SkipReason {
 }
 
 /// @title AlloraOracle
+/// @author allora-gateway
 /// @notice Holds the latest verified Allora Network inference of each topic. Inferences
 /// arrive in batches of EIP-712 signed updates; a batch is accepted only when at least
 /// `threshold` of the registered signers signed it. Anyone holding such signatures may
@@ -70,11 +74,14 @@ enum SkipReason {
 /// overlapping batches never break each other.
 contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice EIP-712 type hash of `Update`.
+    /// @dev The string is the EIP-712 type, hashed at compile time: its length costs no gas.
     bytes32 public constant UPDATE_TYPEHASH =
-        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)");
+        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"); // solhint-disable-line gas-small-strings
 
     /// @notice EIP-712 type hash of `Batch`, the signed message: the update list of one call.
+    /// @dev As `UPDATE_TYPEHASH`: an EIP-712 type, hashed at compile time.
     bytes32 public constant BATCH_TYPEHASH =
+        // solhint-disable-next-line gas-small-strings
         keccak256("Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)");
 
     /// @notice Most signers the set may hold; bounds the work of replacing it.
@@ -133,36 +140,59 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// the oracle now stores for the topic, one word so the event stays cheap:
     /// bits 0-191 the value (int192, two's complement, 18 decimals), bits 192-223 the
     /// timestamp, bits 224-255 the Allora block height. `decodeState` unpacks it.
+    /// @param topicId The Allora topic.
+    /// @param state The packed word now stored.
     event TopicUpdated(uint64 indexed topicId, uint256 state);
 
     /// @notice A signed update was not applied; `storedBlockHeight` is the topic's current one.
+    /// @param topicId The Allora topic.
+    /// @param blockHeight Allora block height of the skipped update.
+    /// @param storedBlockHeight Allora block height the oracle holds for the topic.
+    /// @param reason Why the update was skipped.
     event UpdateSkipped(uint64 indexed topicId, uint64 blockHeight, uint64 storedBlockHeight, SkipReason reason);
 
     /// @notice The signer set and threshold were replaced.
+    /// @param signers The new signers, ascending.
+    /// @param threshold Signatures a batch now needs.
     event SignersUpdated(address[] signers, uint8 threshold);
 
     /// @notice The time bounds updates are checked against were changed.
+    /// @param maxAge Seconds an update's timestamp may lie before the block time.
+    /// @param maxFutureSkew Seconds an update's timestamp may lie after the block time.
     event TimeBoundsUpdated(uint64 maxAge, uint64 maxFutureSkew);
 
     /// @notice Updates were paused by `account`.
+    /// @param account The owner that paused.
     event Paused(address account);
 
     /// @notice Updates were resumed by `account`.
+    /// @param account The owner that resumed.
     event Unpaused(address account);
 
     /// @notice Someone paid `amount` (possibly zero) for a fresh update of a topic.
+    /// @param topicId The Allora topic.
+    /// @param requester Who asked.
+    /// @param amount Wei paid.
     event UpdateRequested(uint64 indexed topicId, address indexed requester, uint256 amount);
 
     /// @notice The address fees are withdrawn to changed.
+    /// @param previousTreasury The former address.
+    /// @param newTreasury The new address.
     event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury);
 
     /// @notice The collected fees were sent to the treasury.
+    /// @param treasury Where they went.
+    /// @param amount Wei sent.
     event FeesWithdrawn(address indexed treasury, uint256 amount);
 
     /// @notice A topic's verifier was set; the zero address removes it.
+    /// @param topicId The Allora topic.
+    /// @param verifier The verifier, or the zero address.
     event VerifierUpdated(uint64 indexed topicId, address verifier);
 
     /// @notice A topic's round history was switched on or off.
+    /// @param topicId The Allora topic.
+    /// @param enabled Whether rounds are now recorded.
     event HistoryUpdated(uint64 indexed topicId, bool enabled);
 
     /// @notice A batch carried no update.
@@ -316,7 +346,8 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice The EIP-712 domain separator: name "AlloraOracle", version "1", this chain's
     /// id and this contract's address.
     /// @return The domain separator.
-    function DOMAIN_SEPARATOR() external view returns (bytes32) {
+    /// @dev Upper case as EIP-2612 and the tools that read EIP-712 domains expect it.
+    function DOMAIN_SEPARATOR() external view returns (bytes32) { // solhint-disable-line func-name-mixedcase
         return _domainSeparatorV4();
     }
 
@@ -394,7 +425,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         if (blockHeight != 0 && seq == count && uint32(roundId) == blockHeight) {
             return (value, timestamp, blockHeight);
         }
-        if (seq == 0 || seq > count || count - seq >= HISTORY_SIZE) revert RoundNotAvailable(topicId, roundId);
+        if (seq == 0 || seq > count || count - seq > HISTORY_SIZE - 1) revert RoundNotAvailable(topicId, roundId);
         (value, timestamp, blockHeight) = _unpack(_rounds[topicId][seq % HISTORY_SIZE]);
         if (blockHeight != uint32(roundId)) revert RoundNotAvailable(topicId, roundId);
     }
@@ -558,23 +589,14 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     /// @dev Hashes and applies the updates in one pass over the calldata and returns the
     /// EIP-712 struct hash of the batch. The caller checks the signatures afterwards; a
-    /// failure reverts everything done here.
+    /// failure reverts everything done here. The per-update work stays in this one loop:
+    /// moving it into functions would add jumps to every update of every batch.
     function _applyBatch(Update[] calldata updates, bytes[] calldata proofs, uint256 ctx)
         private
         returns (uint256 applied, bytes32 batchHash)
     {
         if (updates.length == 0) revert EmptyBatch();
-        // Memory: a 5-word buffer for encodeData(Update), then one struct hash per update.
-        uint256 buf;
-        {
-            bytes32 typeHash = UPDATE_TYPEHASH;
-            uint256 n = updates.length;
-            assembly ("memory-safe") {
-                buf := mload(0x40)
-                mstore(0x40, add(buf, add(0xa0, shl(5, n))))
-                mstore(buf, typeHash)
-            }
-        }
+        uint256 buf = _allocHashBuffer(updates.length);
 
         bytes32 updatedEvent = TopicUpdated.selector;
         for (uint256 i = 0; i < updates.length; ++i) {
@@ -617,9 +639,25 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
             }
             ++applied;
         }
+        batchHash = _hashBatch(buf, updates.length);
+    }
 
+    /// @dev Allocates the memory `_applyBatch` hashes in: a 5-word buffer for
+    /// encodeData(Update), its first word set to UPDATE_TYPEHASH, then one struct hash per
+    /// update.
+    function _allocHashBuffer(uint256 count) private pure returns (uint256 buf) {
+        bytes32 typeHash = UPDATE_TYPEHASH;
+        assembly ("memory-safe") {
+            buf := mload(0x40)
+            mstore(0x40, add(buf, add(0xa0, shl(5, count))))
+            mstore(buf, typeHash)
+        }
+    }
+
+    /// @dev The EIP-712 struct hash of the batch from the `count` update hashes that
+    /// `_applyBatch` left after the buffer's first five words.
+    function _hashBatch(uint256 buf, uint256 count) private pure returns (bytes32 batchHash) {
         bytes32 batchTypeHash = BATCH_TYPEHASH;
-        uint256 count = updates.length;
         assembly ("memory-safe") {
             mstore(buf, batchTypeHash)
             mstore(add(buf, 0x20), keccak256(add(buf, 0xa0), shl(5, count)))
@@ -747,7 +785,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         if (newThreshold == 0 || newThreshold > count) revert InvalidThreshold(newThreshold, count);
         if (newSigners[0] == address(0)) revert ZeroAddressSigner();
         for (uint256 i = 1; i < count; ++i) {
-            if (newSigners[i] <= newSigners[i - 1]) revert SignersNotAscending(newSigners[i - 1], newSigners[i]);
+            if (!(newSigners[i - 1] < newSigners[i])) revert SignersNotAscending(newSigners[i - 1], newSigners[i]);
         }
 
         address[] storage old = _signers;

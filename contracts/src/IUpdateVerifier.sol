@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 /// @title IUpdateVerifier
+/// @author allora-gateway
 /// @notice A proof check the AlloraOracle's owner may require for a topic (for example a
 /// zkML proof that the inference came from the claimed models). For such a topic the oracle
 /// stores an update only through `updateBatchWithProofs` and only if `verify` returns true.

@@ -48,6 +48,7 @@ import {IAlloraOracleReader} from "./interfaces/IAlloraOracleReader.sol";
 ///
 /// Rounding: a winner receives `stake * (pool - fee) / winningPool`, rounded down. What the
 /// rounding leaves, less than one base unit per winning bet, stays in the contract.
+/// @author allora-gateway
 contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
@@ -106,6 +107,8 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     }
 
     /// @notice One address's bet in one round.
+    /// @dev Already one slot (128 + 8 + 8 bits); the linter does not size the enum.
+    // solhint-disable-next-line gas-struct-packing
     struct Bet {
         uint128 amount;
         Position position;
@@ -145,15 +148,20 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     uint256 public constant MAX_BET_AMOUNT = type(uint112).max;
 
     /// @notice Where the AI's prediction comes from.
-    IAlloraOracleReader public immutable oracle;
+    /// @dev camelCase, not SNAKE_CASE: the getter `oracle()` is part of the market's ABI.
+    IAlloraOracleReader public immutable oracle; // solhint-disable-line immutable-vars-naming
     /// @notice The Allora topic whose prediction decides the rounds.
-    uint64 public immutable topicId;
+    /// @dev camelCase, not SNAKE_CASE: the getter `topicId()` is part of the market's ABI.
+    uint64 public immutable topicId; // solhint-disable-line immutable-vars-naming
     /// @notice Where lock and close prices come from.
-    AggregatorV3Interface public immutable priceFeed;
+    /// @dev camelCase, not SNAKE_CASE: the getter `priceFeed()` is part of the market's ABI.
+    AggregatorV3Interface public immutable priceFeed; // solhint-disable-line immutable-vars-naming
     /// @notice The staked token; address(0) for the native coin.
-    IERC20 public immutable stakeToken;
+    /// @dev camelCase, not SNAKE_CASE: the getter `stakeToken()` is part of the market's ABI.
+    IERC20 public immutable stakeToken; // solhint-disable-line immutable-vars-naming
     /// @notice Decimals of the price feed, read once at deployment.
-    uint8 public immutable priceDecimals;
+    /// @dev camelCase, not SNAKE_CASE: the getter `priceDecimals()` is part of the market's ABI.
+    uint8 public immutable priceDecimals; // solhint-disable-line immutable-vars-naming
 
     State private _state;
     Config private _config;
@@ -164,9 +172,19 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     mapping(uint256 epoch => mapping(address account => Bet)) private _ledger;
 
     /// @notice A round opened for bets.
+    /// @param epoch The round.
+    /// @param lockTimestamp When betting ends and the round locks.
+    /// @param closeTimestamp When the round closes.
     event RoundStarted(uint256 indexed epoch, uint256 lockTimestamp, uint256 closeTimestamp);
     /// @notice A round locked with its lock price and the AI's call; `status` is Locked,
     /// or Void when the round cannot be decided (a RoundVoided event follows).
+    /// @param epoch The round.
+    /// @param priceRoundId The price feed round read at lock.
+    /// @param lockPrice The lock price, feed decimals; 0 if none was read.
+    /// @param aiPrediction The topic's prediction, the oracle's decimals; 0 if none was read.
+    /// @param predictionBlockHeight Allora block height of the prediction.
+    /// @param aiCall The AI's call.
+    /// @param status Locked or Void.
     event RoundLocked(
         uint256 indexed epoch,
         uint80 priceRoundId,
@@ -177,30 +195,58 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         Status status
     );
     /// @notice A round closed with a winner; `treasuryFee` went to the treasury.
+    /// @param epoch The round.
+    /// @param priceRoundId The price feed round read at close.
+    /// @param closePrice The close price, feed decimals.
+    /// @param status AIRight or AIWrong.
+    /// @param treasuryFee The fee taken from the pool.
     event RoundEnded(uint256 indexed epoch, uint80 priceRoundId, int256 closePrice, Status status, uint256 treasuryFee);
     /// @notice A round was voided: every bettor may take their stake back.
+    /// @param epoch The round.
+    /// @param reason Why.
     event RoundVoided(uint256 indexed epoch, VoidReason reason);
     /// @notice A bet was placed.
+    /// @param account The bettor.
+    /// @param epoch The round.
+    /// @param position The side.
+    /// @param amount The stake.
     event BetPlaced(address indexed account, uint256 indexed epoch, Position position, uint256 amount);
     /// @notice A winner took their payout.
+    /// @param account The winner.
+    /// @param epoch The round.
+    /// @param amount The payout.
     event Claimed(address indexed account, uint256 indexed epoch, uint256 amount);
     /// @notice A bettor took their stake back from a void or expired round.
+    /// @param account The bettor.
+    /// @param epoch The round.
+    /// @param amount The stake returned.
     event Refunded(address indexed account, uint256 indexed epoch, uint256 amount);
     /// @notice Accrued fees were sent to the treasury.
+    /// @param treasury Where they went.
+    /// @param amount The fees sent.
     event TreasuryClaimed(address indexed treasury, uint256 amount);
     /// @notice The market was paused.
+    /// @param account The owner that paused.
     event Paused(address account);
     /// @notice The market was unpaused.
+    /// @param account The owner that unpaused.
     event Unpaused(address account);
     /// @notice The treasury fee for rounds that start from now on changed.
+    /// @param feeBps The fee, in basis points.
     event TreasuryFeeUpdated(uint16 feeBps);
     /// @notice The minimum bet changed.
+    /// @param minBetAmount The smallest bet.
     event MinBetAmountUpdated(uint256 minBetAmount);
     /// @notice The interval and buffer for rounds that start from now on changed.
+    /// @param intervalSeconds Seconds from lock to close.
+    /// @param bufferSeconds How late a lock or close may come.
     event TimingUpdated(uint32 intervalSeconds, uint32 bufferSeconds);
     /// @notice The staleness bounds of the price and the prediction changed.
+    /// @param maxPriceAge Oldest feed answer accepted, in seconds.
+    /// @param maxPredictionAge Oldest Allora prediction accepted, in seconds.
     event MaxAgesUpdated(uint32 maxPriceAge, uint32 maxPredictionAge);
     /// @notice The treasury address changed.
+    /// @param treasury The new address.
     event TreasuryUpdated(address treasury);
 
     /// @notice An address argument was zero.
@@ -257,6 +303,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @notice Sending the native coin failed.
     error NativeTransferFailed(address to, uint256 amount);
 
+    /// @notice Creates the market; the first round opens with `genesisStart`.
     /// @param oracle_ The AlloraOracle (or anything with its `latest` read).
     /// @param topicId_ The Allora topic whose prediction decides the rounds.
     /// @param priceFeed_ The price feed of the same asset.
@@ -310,7 +357,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         if (s.paused) revert MarketPaused();
         if (s.genesisStarted) revert GenesisAlreadyStarted();
         s.genesisStarted = true;
-        s.currentEpoch += 1;
+        ++s.currentEpoch;
         _start(s.currentEpoch, _config);
         _state = s;
     }
@@ -349,12 +396,12 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
             Round storage previous = _rounds[epoch - 1];
             if (previous.status == Status.Locked) _close(s, epoch - 1, previous, priceOk, priceRoundId, price);
         }
-        if (block.timestamp <= lockTimestamp + current.bufferSeconds) {
-            _lock(epoch, current, c, priceOk, priceRoundId, price);
-            s.genesisLocked = true;
-        } else {
+        if (block.timestamp > lockTimestamp + current.bufferSeconds) {
             _void(epoch, current, VoidReason.LockMissed);
             s.genesisLocked = false;
+        } else {
+            _lock(epoch, current, c, priceOk, priceRoundId, price);
+            s.genesisLocked = true;
         }
         // forge-lint: disable-next-line(unsafe-typecast) one round per interval of 60 s or more
         s.currentEpoch = uint64(epoch + 1);
@@ -450,7 +497,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     function _readPrice(uint32 maxAge) private view returns (bool ok, uint80 roundId, int128 price) {
         try priceFeed.latestRoundData() returns (uint80 id, int256 answer, uint256, uint256 updatedAt, uint80) {
             if (
-                answer <= 0 || answer > type(int128).max || updatedAt == 0 || updatedAt > block.timestamp
+                answer < 1 || answer > type(int128).max || updatedAt == 0 || updatedAt > block.timestamp
                     || block.timestamp - updatedAt > maxAge
             ) {
                 return (false, id, 0);
@@ -488,15 +535,15 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     /// Both fit 128 bits and the scale is at most 10^36, so the products fit int256.
     function _call(int128 prediction, uint8 predictionDecimals, int128 lockPrice) private view returns (AICall) {
         int256 p = prediction;
-        int256 l = lockPrice;
+        int256 lock = lockPrice;
         uint8 feedDecimals = priceDecimals;
         if (predictionDecimals > feedDecimals) {
-            l *= int256(10 ** (predictionDecimals - feedDecimals));
+            lock *= int256(10 ** (predictionDecimals - feedDecimals));
         } else if (feedDecimals > predictionDecimals) {
             p *= int256(10 ** (feedDecimals - predictionDecimals));
         }
-        if (p > l) return AICall.Up;
-        if (p < l) return AICall.Down;
+        if (p > lock) return AICall.Up;
+        if (p < lock) return AICall.Down;
         return AICall.None;
     }
 
@@ -520,7 +567,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     function _bet(uint256 epoch, uint256 amount, Position position) private nonReentrant {
         if (_state.paused) revert MarketPaused();
         Round storage r = _rounds[epoch];
-        if (r.status != Status.Open || block.timestamp >= r.lockTimestamp) revert RoundNotBettable(epoch);
+        if (r.status != Status.Open || !(block.timestamp < r.lockTimestamp)) revert RoundNotBettable(epoch);
         uint256 minBet = _config.minBetAmount;
         if (amount < minBet) revert BetTooSmall(amount, minBet);
         if (amount > MAX_BET_AMOUNT) revert BetTooLarge(amount, MAX_BET_AMOUNT);
@@ -698,7 +745,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         if (intervalSeconds_ < MIN_INTERVAL_SECONDS || intervalSeconds_ > MAX_INTERVAL_SECONDS) {
             revert InvalidInterval(intervalSeconds_);
         }
-        if (bufferSeconds_ < MIN_BUFFER_SECONDS || bufferSeconds_ >= intervalSeconds_) {
+        if (bufferSeconds_ < MIN_BUFFER_SECONDS || !(bufferSeconds_ < intervalSeconds_)) {
             revert InvalidBuffer(bufferSeconds_, intervalSeconds_);
         }
         _config.intervalSeconds = intervalSeconds_;

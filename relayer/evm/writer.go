@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -55,9 +56,13 @@ type Writer struct {
 	txConfig    *txmgr.Config
 	journal     store.Journal
 	receiptPoll time.Duration
+	txOptions   []txmgr.Option
 }
 
-var _ relayer.ChainWriter = (*Writer)(nil)
+var (
+	_ relayer.ChainWriter  = (*Writer)(nil)
+	_ relayer.GasEstimator = (*Writer)(nil)
+)
 
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
@@ -92,7 +97,7 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		if w.receiptPoll > 0 {
 			cfg.ReceiptPoll = w.receiptPoll
 		}
-		var mopts []txmgr.Option
+		mopts := w.txOptions
 		if w.journal != nil {
 			mopts = append(mopts, txmgr.WithJournal(w.journal))
 		}
@@ -157,29 +162,55 @@ func (w *Writer) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.C
 // ErrUnexpected means the chain answered something the contract cannot have produced.
 var ErrUnexpected = errors.New("unexpected answer")
 
-// Submit sends updateBatch through the writer's transaction manager and waits until
-// its receipt is as deep as the chain's preset asks (replacing the transaction if it
-// is stuck, resending it after a reorg). Gas is estimated first, so a batch the
-// oracle would reject fails here with the contract's error, costing nothing.
-func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+// EstimateBatchGas asks the chain (eth_estimateGas) what updateBatch with these
+// updates and signatures would use if the writer's key sent it now. The relayer uses it
+// to keep each transaction under its gas cap. A batch the oracle would reject fails
+// with the contract's error.
+func (w *Writer) EstimateBatchGas(ctx context.Context, updates []oracle.Update, signatures [][]byte) (uint64, error) {
+	calldata, err := w.packBatch(updates, signatures)
+	if err != nil {
+		return 0, err
+	}
+	oracleAddr := w.chain.Oracle
+	gas, err := w.backend.EstimateGas(ctx, ethereum.CallMsg{From: w.from, To: &oracleAddr, Data: calldata})
+	if err != nil {
+		return 0, fmt.Errorf("estimate updateBatch of %d updates: %w", len(updates), w.explain(err))
+	}
+	return gas, nil
+}
+
+// packBatch is the calldata of updateBatch(updates, signatures).
+func (w *Writer) packBatch(updates []oracle.Update, signatures [][]byte) ([]byte, error) {
 	batch := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
 		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
 	}
 	sigs, err := alloraoracle.CompactSignatures(signatures)
 	if err != nil {
-		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
 	}
 	calldata, err := w.contract.TryPackUpdateBatch(batch, sigs)
 	if err != nil {
-		return relayer.SubmitResult{}, fmt.Errorf("pack updateBatch: %w", err)
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	return calldata, nil
+}
+
+// Submit sends updateBatch through the writer's transaction manager and waits until
+// its receipt is as deep as the chain's preset asks (replacing the transaction if it
+// is stuck, resending it after a reorg). Gas is estimated first, so a batch the
+// oracle would reject fails here with the contract's error, costing nothing.
+func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+	calldata, err := w.packBatch(updates, signatures)
+	if err != nil {
+		return relayer.SubmitResult{}, err
 	}
 	sent, err := w.tx.Send(ctx, w.chain.Oracle, calldata, txmgr.WithUpdates(updates))
 	if sent == nil {
 		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
 	receipt := sent.Receipt
-	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed}
+	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed, Fee: receiptFee(receipt)}
 	if err != nil {
 		return res, fmt.Errorf("updateBatch %s in block %d: %w", receipt.TxHash, res.BlockNumber, w.explain(err))
 	}

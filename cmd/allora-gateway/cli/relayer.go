@@ -15,6 +15,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
+	"github.com/redis/go-redis/v9"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
@@ -25,7 +26,9 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
+	"github.com/allora-gateway/allora-gateway/relayer/lease"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -64,8 +67,15 @@ by its name: ALLORA_GATEWAY_CHAINS_BNB_RPC). Print a commented example with
 Keys are go-ethereum keystore files; each passphrase comes from a file (chmod 600) or an
 environment variable named in the config, never from a flag.
 
-Stop it with SIGINT or SIGTERM: a batch in flight is waited for up to its submit
-timeout.`,
+Several replicas may run against one Redis: a lease per chain (relayer.lease_ttl) lets
+exactly one submit for each chain, and another takes a chain over within the TTL when
+its submitter dies. /readyz answers 503 when a chain's head stops advancing
+(relayer.stall_blocks block times) or the store does not answer; /metrics serves the
+allora_gateway_relayer_* and allora_gateway_chain_* metrics.
+
+Stop it with SIGINT or SIGTERM: a batch in flight is waited for up to
+relayer.shutdown_timeout; what is still in flight stays journaled and the next start
+resumes it. A second signal exits at once.`,
 		Example: `  allora-gateway relayer --config /etc/allora-gateway/relayer.yaml
   ALLORA_GATEWAY_CHAINS_BNB_RPC=https://bsc.example/KEY allora-gateway relayer --config relayer.yaml
   allora-gateway relayer --config relayer.yaml --api-listen ""`,
@@ -154,10 +164,37 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	} else {
 		log.Info("state in memory (set redis.url to share it with API replicas)")
 	}
+	metrics, err := relayer.NewMetrics(registry, st)
+	if err != nil {
+		return fmt.Errorf("register relayer metrics: %w", err)
+	}
+	// One lease per chain lets exactly one of several replicas sharing Redis submit
+	// for it; without Redis this process is the only one and always leads.
+	owner := lease.NewOwnerID()
+	ttl := cfg.Relayer.LeaseTTL.Duration
+	var leases lease.Lease = lease.NewMemory(lease.NewTable(), owner, ttl)
+	if cfg.Redis.URL != "" {
+		// Its own connection, so a renewal never waits behind the store's traffic.
+		opts, err := redis.ParseURL(cfg.Redis.URL.Reveal())
+		if err != nil {
+			return errors.New("redis url: not a redis://, rediss:// or unix:// URL")
+		}
+		lc := redis.NewClient(opts)
+		closers = append(closers, func() { _ = lc.Close() })
+		leases = lease.NewRedis(lc, cfg.Redis.Prefix, owner, ttl)
+		log.Info("chain leases in redis: replicas sharing it take turns per chain", "owner", owner, "lease_ttl", ttl)
+	}
+	var leaders []*relayer.Leadership
 	for i, c := range cfg.Chains {
+		ld := relayer.NewLeadership(c.ChainID, leases, owner, ttl, st,
+			log.With("component", "lease", "chain", c.Name))
+		leaders = append(leaders, ld)
 		// Transactions in flight are journaled in the store, so a restarted relayer
-		// sees them through before it sends anything new.
-		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, st, rpcMetrics, log)
+		// (or the replica taking the chain over) sees them through before it sends
+		// anything new; every write carries the chain's lease token.
+		name := c.Name
+		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, ld.Journal(), rpcMetrics, log,
+			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e) })))
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
 		}
@@ -171,12 +208,25 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	}
 	closers = append(closers, closeKeeper)
 
+	relayerOpts := []relayer.Option{relayer.WithLogger(log.With("component", "relayer")),
+		relayer.WithMetrics(metrics), relayer.WithLeadership(leaders...)}
+	if pr := cfg.Relayer.PaidRequests; pr.Serve {
+		for _, w := range writers {
+			relayerOpts = append(relayerOpts, relayer.WithRequestWatchers(w.(*evm.Writer).RequestWatcher(st,
+				evm.RequestWatcherConfig{Lookback: pr.LookbackBlocks, PollInterval: pr.PollInterval.Duration},
+				log.With("component", "paid-requests"))))
+		}
+	}
 	rl, err := relayer.New(relayer.Config{
-		Topics:        cfg.Topics,
-		PollInterval:  cfg.Relayer.PollInterval.Duration,
-		PushInterval:  cfg.Relayer.PushInterval.Duration,
-		SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration,
-	}, source, st, writers, signers, relayer.WithLogger(log.With("component", "relayer")))
+		Topics:          cfg.Topics,
+		PollInterval:    cfg.Relayer.PollInterval.Duration,
+		PushInterval:    cfg.Relayer.PushInterval.Duration,
+		SubmitTimeout:   cfg.Relayer.SubmitTimeout.Duration,
+		ShutdownTimeout: cfg.Relayer.ShutdownTimeout.Duration,
+		StallBlocks:     cfg.Relayer.StallBlocks,
+		Policy:          cfg.Relayer.Policies(),
+		MaxBatchGas:     cfg.Relayer.MaxBatchGas,
+	}, source, st, writers, signers, relayerOpts...)
 	if err != nil {
 		return err
 	}
@@ -193,7 +243,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 		}
 		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-			api.WithAssetTopics(cfg.AssetTopics()))
+			api.WithAssetTopics(cfg.AssetTopics()), api.WithReadinessCheck("relayer", rl.Ready))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
 	}
@@ -209,7 +259,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 // batch revert. The endpoints' health is checked in the background until the
 // returned close function is called.
 func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal,
-	metrics *rpcpool.Metrics, log *slog.Logger) (*evm.Writer, func(), error) {
+	metrics *rpcpool.Metrics, log *slog.Logger, opts ...evm.WriterOption) (*evm.Writer, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
 	pool, err := dialChain(cctx, c, metrics, log)
@@ -230,7 +280,7 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 		return nil, nil, err
 	}
 	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, pool, key,
-		evm.WithJournal(journal), evm.WithTxConfig(txConfig))
+		append(opts, evm.WithJournal(journal), evm.WithTxConfig(txConfig))...)
 	if err != nil {
 		closeChain()
 		return nil, nil, err

@@ -213,23 +213,33 @@ log: {level: info, format: text}
 			t.Fatal(err)
 		}
 		for _, topic := range []uint64{7, 9} {
-			// Inferences keep coming; wait until the oracle holds exactly what Allora
-			// serves as latest, value and height.
+			// Inferences keep coming, faster than a loaded machine may push them: wait
+			// until the oracle holds an inference at least as new as the one Allora served
+			// when the wait began, and check it holds exactly what Allora served at that
+			// height, value and time.
+			seen := map[uint64]oracle.Inference{}
+			var target uint64
 			var last string
 			for {
 				inf, ok := emu.Latest(topic)
+				if ok {
+					seen[inf.BlockHeight] = inf
+					if target == 0 {
+						target = inf.BlockHeight
+					}
+				}
 				st, err := w.TopicStates(ctx, []uint64{topic})
 				if err != nil {
 					t.Fatal(err)
 				}
-				if ok && st[0].BlockHeight == inf.BlockHeight {
-					want, err := oracle.Scale(inf.Value, true)
+				if served, known := seen[st[0].BlockHeight]; target != 0 && st[0].BlockHeight >= target && known {
+					want, err := oracle.Scale(served.Value, true)
 					if err != nil {
-						t.Fatalf("emulator value %q: %v", inf.Value, err)
+						t.Fatalf("emulator value %q: %v", served.Value, err)
 					}
-					if st[0].Value.Cmp(want) != 0 || st[0].Timestamp != uint64(inf.Timestamp.Unix()) {
+					if st[0].Value.Cmp(want) != 0 || st[0].Timestamp != uint64(served.Timestamp.Unix()) {
 						t.Fatalf("%s topic %d at block %d holds %s at %d, Allora served %s at %d",
-							c.name, topic, inf.BlockHeight, st[0].Value, st[0].Timestamp, want, inf.Timestamp.Unix())
+							c.name, topic, served.BlockHeight, st[0].Value, st[0].Timestamp, want, served.Timestamp.Unix())
 					}
 					break
 				}

@@ -2,10 +2,12 @@
 pragma solidity ^0.8.24;
 
 /// @title AggregatorV3Interface
+/// @author allora-gateway
 /// @notice Chainlink's price feed interface, declared here with the same ABI so that the
 /// contracts read Chainlink feeds (and anything built to that shape) without the
-/// Chainlink package.
-interface AggregatorV3Interface {
+/// Chainlink package. Named as Chainlink names it, without the I prefix, so code written
+/// for Chainlink imports it unchanged.
+interface AggregatorV3Interface { // solhint-disable-line interface-starts-with-i
     /// @notice Decimals of the answers.
     function decimals() external view returns (uint8);
 

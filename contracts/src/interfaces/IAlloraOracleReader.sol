@@ -2,6 +2,7 @@
 pragma solidity ^0.8.24;
 
 /// @title IAlloraOracleReader
+/// @author allora-gateway
 /// @notice The one read a consumer needs from the AlloraOracle: the latest verified
 /// inference of a topic. Declared on its own so that consumers keep compiling while the
 /// oracle's implementation changes.

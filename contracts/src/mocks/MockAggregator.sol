@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {AggregatorV3Interface} from "../interfaces/AggregatorV3Interface.sol";
 
 /// @title MockAggregator
+/// @author allora-gateway
 /// @notice A settable AggregatorV3 price feed for devnet and tests: each `setAnswer`
 /// opens a new round stamped with the block time; `setRoundData` writes any round as
 /// given, so stale, zero or negative answers can be produced on purpose. Anyone may set
@@ -16,7 +17,10 @@ contract MockAggregator is AggregatorV3Interface {
         uint80 answeredInRound;
     }
 
-    uint8 public immutable override decimals;
+    /// @notice Decimals of the answers.
+    /// @dev camelCase, not SNAKE_CASE: `decimals()` is the AggregatorV3 getter.
+    uint8 public immutable override decimals; // solhint-disable-line immutable-vars-naming
+    /// @notice What the feed prices, such as "ETH / USD".
     string public override description;
 
     /// @notice The latest round id; 0 before the first answer.
@@ -24,13 +28,17 @@ contract MockAggregator is AggregatorV3Interface {
 
     mapping(uint80 roundId => RoundData) private _rounds;
 
-    /// @notice A round was written.
+    /// @notice A round was written; Chainlink's aggregators emit the same event.
+    /// @param current The answer.
+    /// @param roundId The round.
+    /// @param updatedAt When the answer was updated.
     event AnswerUpdated(int256 indexed current, uint256 indexed roundId, uint256 updatedAt);
 
     /// @notice `getRoundData` was asked for a round never written, or `latestRoundData`
     /// before the first answer.
     error NoDataPresent();
 
+    /// @notice Creates the feed, optionally with a first answer.
     /// @param decimals_ Decimals of the answers.
     /// @param description_ What the feed prices.
     /// @param initialAnswer First answer, written as round 1 at deployment; 0 writes none.

@@ -5,8 +5,8 @@ import (
 	"log/slog"
 	"testing"
 
-	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
 
 // BenchmarkBalanceAt reads a balance from anvil directly and through a pool of two

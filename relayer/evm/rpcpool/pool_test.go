@@ -23,10 +23,10 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 )
 
 // The pool is every backend the chain's code uses.

@@ -10,8 +10,8 @@ import (
 	"go.uber.org/goleak"
 	"golang.org/x/sync/errgroup"
 
-	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
 
 // TestRunFollowsHeadsUntilItsContextEnds: without anyone calling CheckHealth, Run

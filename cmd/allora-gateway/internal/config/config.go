@@ -166,6 +166,71 @@ type Relayer struct {
 	PushInterval Duration `yaml:"push_interval"`
 	// SubmitTimeout bounds sending one transaction until it is mined.
 	SubmitTimeout Duration `yaml:"submit_timeout"`
+	// LeaseTTL is how long a replica's lease on a chain lasts without renewal: with
+	// several replicas sharing Redis, another takes a chain over within it when its
+	// submitter dies. Renewed every third of it.
+	LeaseTTL Duration `yaml:"lease_ttl"`
+	// ShutdownTimeout is how long a stopping relayer waits for the batches in flight;
+	// what is still in flight then stays journaled for the next start.
+	ShutdownTimeout Duration `yaml:"shutdown_timeout"`
+	// StallBlocks is how many of a chain's block times its head may stand still
+	// before /readyz answers 503.
+	StallBlocks int `yaml:"stall_blocks"`
+	// Deviation is how far, relative to the value on a chain, Allora's newer
+	// inference must move before it is pushed: a fraction (0.005), a percentage
+	// (0.5%) or basis points (50bps). "0" pushes every newer inference.
+	Deviation string `yaml:"deviation"`
+	// Heartbeat pushes a newer inference, moved or not, once the value on a chain is
+	// this old (by the time of its inference). 0s: no heartbeat.
+	Heartbeat Duration `yaml:"heartbeat"`
+	// MaxBatchGas caps the gas of one transaction: a batch that would need more is
+	// split into several, each signed on its own. 0: no cap.
+	MaxBatchGas uint64 `yaml:"max_batch_gas"`
+	// TopicPolicies override deviation and heartbeat for single topics.
+	TopicPolicies []TopicPolicy `yaml:"topic_policies,omitempty"`
+	// PaidRequests says whether and how the oracles' paid update requests are served.
+	PaidRequests PaidRequests `yaml:"paid_requests"`
+}
+
+// TopicPolicy overrides the relayer's deviation and heartbeat for one topic; a key
+// left empty (or 0s) keeps the relayer's.
+type TopicPolicy struct {
+	Topic     uint64   `yaml:"topic"`
+	Deviation string   `yaml:"deviation,omitempty"`
+	Heartbeat Duration `yaml:"heartbeat,omitempty"`
+}
+
+// PaidRequests configures serving requestUpdate calls: anyone may pay an oracle for a
+// fresh update of a topic, and the relayer pushes it at once, highest payment first.
+type PaidRequests struct {
+	// Serve turns watching the oracles' UpdateRequested events on.
+	Serve bool `yaml:"serve"`
+	// LookbackBlocks is how many blocks below a chain's head are searched for requests
+	// when the relayer starts, so requests made while it was down are served.
+	LookbackBlocks uint64 `yaml:"lookback_blocks"`
+	// PollInterval is how often each chain is searched for new requests.
+	PollInterval Duration `yaml:"poll_interval"`
+}
+
+// Policies returns the update policy of every topic. Call it on a validated config: a
+// deviation that does not parse reads as 0.
+func (r Relayer) Policies() oracle.Policies {
+	dev, _ := oracle.ParseDeviation(r.Deviation)
+	out := oracle.Policies{Default: oracle.Policy{Deviation: dev, Heartbeat: r.Heartbeat.Duration}}
+	for _, tp := range r.TopicPolicies {
+		p := out.Default
+		if tp.Deviation != "" {
+			p.Deviation, _ = oracle.ParseDeviation(tp.Deviation)
+		}
+		if tp.Heartbeat.Duration != 0 {
+			p.Heartbeat = tp.Heartbeat.Duration
+		}
+		if out.Topics == nil {
+			out.Topics = map[uint64]oracle.Policy{}
+		}
+		out.Topics[tp.Topic] = p
+	}
+	return out
 }
 
 // Signers are the keys the relayer uses.
@@ -222,9 +287,19 @@ func Default() Config {
 			RequestTimeout:   Duration{5 * time.Second},
 		},
 		Relayer: Relayer{
-			PollInterval:  Duration{5 * time.Second},
-			PushInterval:  Duration{30 * time.Second},
-			SubmitTimeout: Duration{2 * time.Minute},
+			PollInterval:    Duration{5 * time.Second},
+			PushInterval:    Duration{30 * time.Second},
+			SubmitTimeout:   Duration{2 * time.Minute},
+			LeaseTTL:        Duration{15 * time.Second},
+			ShutdownTimeout: Duration{10 * time.Second},
+			StallBlocks:     30,
+			Deviation:       "0",
+			Heartbeat:       Duration{time.Hour},
+			PaidRequests: PaidRequests{
+				Serve:          true,
+				LookbackBlocks: 5000,
+				PollInterval:   Duration{2 * time.Second},
+			},
 		},
 		Redis: Redis{Prefix: "allora-gateway"},
 		API:   API{Listen: "127.0.0.1:8080"},

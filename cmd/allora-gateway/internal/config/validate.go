@@ -8,8 +8,11 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
 // emissionsVersions are the emissions API versions the Allora source speaks.
@@ -97,6 +100,16 @@ func (c Config) Validate() error {
 	v.positive("relayer.poll_interval", c.Relayer.PollInterval)
 	v.positive("relayer.push_interval", c.Relayer.PushInterval)
 	v.positive("relayer.submit_timeout", c.Relayer.SubmitTimeout)
+	if c.Relayer.LeaseTTL.Duration < MinLeaseTTL {
+		v.add("relayer.lease_ttl: must be at least %s (it is renewed every third of it, over the network), got %s", MinLeaseTTL, c.Relayer.LeaseTTL)
+	}
+	if d := c.Relayer.ShutdownTimeout.Duration; d <= 0 || d >= MaxShutdownTimeout {
+		v.add("relayer.shutdown_timeout: must be greater than 0 and under %s (the process is forced to exit then), got %s", MaxShutdownTimeout, c.Relayer.ShutdownTimeout)
+	}
+	if c.Relayer.StallBlocks < 1 {
+		v.add("relayer.stall_blocks: must be at least 1, got %d", c.Relayer.StallBlocks)
+	}
+	v.relayerPolicy(c.Relayer, seenTopic)
 
 	v.key("signers.submitter", c.Signers.Submitter)
 	if len(c.Signers.Oracle) == 0 {
@@ -166,6 +179,42 @@ func (c Config) Validate() error {
 	return v.err()
 }
 
+// relayerPolicy checks deviation, heartbeat, the per-topic overrides and the paid
+// request settings.
+func (v *validator) relayerPolicy(r Relayer, topics map[uint64]int) {
+	if _, err := oracle.ParseDeviation(r.Deviation); err != nil {
+		v.add("relayer.deviation: %v", err)
+	}
+	if r.Heartbeat.Duration < 0 {
+		v.add("relayer.heartbeat: must be 0s (no heartbeat) or more, got %s", r.Heartbeat)
+	}
+	seen := map[uint64]int{}
+	for i, tp := range r.TopicPolicies {
+		at := fmt.Sprintf("relayer.topic_policies[%d]", i)
+		if _, ok := topics[tp.Topic]; !ok {
+			v.add("%s: topic %d is not among topics", at, tp.Topic)
+		}
+		if j, dup := seen[tp.Topic]; dup {
+			v.add("%s: topic %d already has a policy at relayer.topic_policies[%d]", at, tp.Topic, j)
+		}
+		seen[tp.Topic] = i
+		if tp.Deviation == "" && tp.Heartbeat.Duration == 0 {
+			v.add("%s: set deviation or heartbeat (or remove the entry)", at)
+		}
+		if tp.Deviation != "" {
+			if _, err := oracle.ParseDeviation(tp.Deviation); err != nil {
+				v.add("%s: deviation: %v", at, err)
+			}
+		}
+		if tp.Heartbeat.Duration < 0 {
+			v.add("%s: heartbeat must be more than 0s, got %s", at, tp.Heartbeat)
+		}
+	}
+	if r.PaidRequests.Serve {
+		v.positive("relayer.paid_requests.poll_interval", r.PaidRequests.PollInterval)
+	}
+}
+
 // validator collects problems in the order found.
 type validator struct{ errs []error }
 
@@ -174,6 +223,16 @@ func (v *validator) add(format string, args ...any) {
 }
 
 func (v *validator) err() error { return errors.Join(v.errs...) }
+
+// Bounds of the relayer's lease and shutdown settings.
+const (
+	// MinLeaseTTL leaves a renewal, made every third of the TTL, time for a round trip
+	// to Redis and a pause of the process.
+	MinLeaseTTL = 3 * time.Second
+	// MaxShutdownTimeout is the command's grace after the first interrupt, at which
+	// it dumps its goroutines and exits.
+	MaxShutdownTimeout = 15 * time.Second
+)
 
 func (v *validator) positive(path string, d Duration) {
 	if d.Duration <= 0 {

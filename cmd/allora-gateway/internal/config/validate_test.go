@@ -3,6 +3,7 @@ package config
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 func TestValidateReportsEveryProblem(t *testing.T) {
@@ -171,5 +172,81 @@ func TestValidateListen(t *testing.T) {
 		if err := c.Validate(); (err == nil) != ok {
 			t.Errorf("api.listen %q: Validate = %v, want ok %v", listen, err, ok)
 		}
+	}
+}
+
+func TestValidateReportsLeaseAndShutdownBounds(t *testing.T) {
+	c := Default()
+	c.Relayer.LeaseTTL = Duration{time.Second}
+	c.Relayer.ShutdownTimeout = Duration{20 * time.Second}
+	c.Relayer.StallBlocks = 0
+	err := c.Validate()
+	for _, want := range []string{
+		"relayer.lease_ttl: must be at least 3s (it is renewed every third of it, over the network), got 1s",
+		"relayer.shutdown_timeout: must be greater than 0 and under 15s (the process is forced to exit then), got 20s",
+		"relayer.stall_blocks: must be at least 1, got 0",
+	} {
+		if err == nil || !strings.Contains(err.Error(), want) {
+			t.Errorf("Validate() = %v\nwant it to report %q", err, want)
+		}
+	}
+}
+
+func TestValidateReportsEveryRelayerPolicyProblem(t *testing.T) {
+	c, err := Load(writeConfig(t, minimal+`relayer:
+  deviation: 5 percent
+  heartbeat: -1m
+  topic_policies:
+    - {topic: 1, deviation: "-1%"}
+    - {topic: 9, heartbeat: 1m}
+    - {topic: 1, heartbeat: 2m}
+    - {topic: 7}
+  paid_requests: {serve: true, poll_interval: 0s}
+`), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("Validate passed bad relayer policies")
+	}
+	want := []string{
+		`relayer.deviation: invalid deviation "5 percent"`,
+		"relayer.heartbeat: must be 0s (no heartbeat) or more, got -1m0s",
+		`relayer.topic_policies[0]: deviation: invalid deviation "-1%": a deviation cannot be negative`,
+		"relayer.topic_policies[1]: topic 9 is not among topics",
+		"relayer.topic_policies[2]: topic 1 already has a policy at relayer.topic_policies[0]",
+		"relayer.topic_policies[3]: set deviation or heartbeat (or remove the entry)",
+		"relayer.paid_requests.poll_interval: must be greater than 0, got 0s",
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q", w)
+		}
+	}
+	if n := len(strings.Split(err.Error(), "\n")); n != len(want) {
+		t.Errorf("Validate reports %d problems, want %d:\n%v", n, len(want), err)
+	}
+}
+
+func TestRelayerPoliciesApplyTopicOverrides(t *testing.T) {
+	c, err := Load(writeConfig(t, minimal+`relayer:
+  deviation: 50bps
+  heartbeat: 1h
+  topic_policies:
+    - {topic: 7, deviation: 0.1%}
+`), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	ps := c.Relayer.Policies()
+	if got := ps.For(1); got.Deviation.String() != "0.5%" || got.Heartbeat != time.Hour {
+		t.Errorf("topic 1 policy = %s every %s, want 0.5%% every 1h", got.Deviation, got.Heartbeat)
+	}
+	if got := ps.For(7); got.Deviation.String() != "0.1%" || got.Heartbeat != time.Hour {
+		t.Errorf("topic 7 policy = %s every %s, want 0.1%% every 1h (the heartbeat kept)", got.Deviation, got.Heartbeat)
 	}
 }

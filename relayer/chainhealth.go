@@ -1,0 +1,176 @@
+package relayer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// ChainHead is a chain's latest block.
+type ChainHead struct {
+	Number uint64
+	Time   time.Time
+}
+
+// HeadReader is what a ChainWriter may also be: a reader of the chain's head. The
+// relayer polls it once a block time; a head that stops advancing makes Ready fail,
+// so /readyz goes red when a chain (or the relayer's view of it) stands still.
+type HeadReader interface {
+	Head(ctx context.Context) (ChainHead, error)
+}
+
+// WalletReader is what a ChainWriter may also be: the wallet that pays for its
+// submissions, whose balance the relayer shows as a metric.
+type WalletReader interface {
+	From() common.Address
+	WalletBalance(ctx context.Context) (*big.Int, error)
+}
+
+// ErrChainStalled is what Ready's error wraps when a chain's head has not advanced
+// (or not been read) for StallBlocks of its block times.
+var ErrChainStalled = errors.New("chain head not advancing")
+
+// DefaultStallBlocks is how many block times a chain's head may stand still before
+// the relayer is not ready.
+const DefaultStallBlocks = 30
+
+// balanceInterval is how often the wallet balance is read besides after each push.
+const balanceInterval = 30 * time.Second
+
+// DefaultBlockTime is a known chain's block time (see the chain table in the
+// project's facts): BNB Smart Chain 0.75 s, Sonic about 0.63 s, ZKsync Era about
+// 1 s, and 1 s for any other chain.
+func DefaultBlockTime(chainID uint64) time.Duration {
+	switch chainID {
+	case 56, 97:
+		return 750 * time.Millisecond
+	case 146, 14601:
+		return 630 * time.Millisecond
+	default:
+		return time.Second
+	}
+}
+
+// chainHealth is what the relayer last saw of one chain's head.
+type chainHealth struct {
+	chain     string
+	chainID   uint64
+	blockTime time.Duration
+
+	mu         sync.Mutex
+	head       uint64
+	read       bool      // a head was read at least once
+	advancedAt time.Time // when the head was last seen to move (or first read)
+	started    time.Time
+}
+
+// watchChain polls a chain's head every block time, and its wallet balance every
+// balanceInterval or after a push, until ctx ends.
+func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth, pushed <-chan struct{}) error {
+	heads, _ := c.(HeadReader)
+	wallet, _ := c.(WalletReader)
+	if heads == nil && wallet == nil {
+		return nil
+	}
+	log := r.log.With("chain_id", h.chainID, "chain", h.chain)
+	poll := max(h.blockTime, 50*time.Millisecond)
+	ticker := time.NewTicker(poll)
+	defer ticker.Stop()
+	var lastBalance time.Time
+	warned := false
+	for {
+		now := time.Now()
+		if heads != nil {
+			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+			head, err := heads.Head(rctx)
+			cancel()
+			switch {
+			case err != nil && ctx.Err() == nil:
+				if !warned {
+					log.Warn("cannot read the chain's head; retrying every block time (readiness fails if it lasts)", "err", err)
+					warned = true
+				}
+			case err == nil:
+				warned = false
+				advancedAt := h.observe(head.Number, now)
+				r.metrics.observeHead(h.chain, head.Number, advancedAt)
+			}
+		}
+		if wallet != nil && now.Sub(lastBalance) >= balanceInterval {
+			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+			bal, err := wallet.WalletBalance(rctx)
+			cancel()
+			if err == nil {
+				lastBalance = now
+				r.metrics.observeBalance(h.chain, wallet.From().Hex(), bal)
+			} else if ctx.Err() == nil {
+				log.Warn("cannot read the wallet balance; retrying", "err", err)
+			}
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-ticker.C:
+		case <-pushed:
+			lastBalance = time.Time{} // a push spent gas: show the new balance now
+		}
+	}
+}
+
+// observe records a head read at now and returns when the head last advanced.
+func (h *chainHealth) observe(number uint64, now time.Time) time.Time {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.read || number > h.head {
+		h.advancedAt = now
+	}
+	// A lower number is a reorg or an endpoint behind: not progress, not a stall yet.
+	h.head = max(h.head, number)
+	h.read = true
+	return h.advancedAt
+}
+
+// stalled returns an error wrapping ErrChainStalled if the head has not advanced for
+// stallBlocks block times at now, or never been read in that long since start.
+func (h *chainHealth) stalled(now time.Time, stallBlocks int) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	limit := time.Duration(stallBlocks) * h.blockTime
+	if !h.read {
+		// Not read yet: the relayer has just started, or every read fails.
+		return fmt.Errorf("chain %s (%d): head not read yet: %w", h.chain, h.chainID, ErrChainStalled)
+	}
+	if idle := now.Sub(h.advancedAt); idle > limit {
+		return fmt.Errorf("chain %s (%d): no new block for %s, more than %d block times of %s (last block %d): %w",
+			h.chain, h.chainID, idle.Round(time.Second), stallBlocks, h.blockTime, h.head, ErrChainStalled)
+	}
+	return nil
+}
+
+// Ready reports whether every chain's head is moving as the relayer sees it: an error
+// naming each chain whose head has not advanced for StallBlocks of its block times,
+// or has not been read yet. Its message names chains and blocks only, so it can be
+// shown to whoever asks /readyz. Chains whose writer is not a HeadReader are not
+// checked.
+func (r *Relayer) Ready(ctx context.Context) error {
+	if err := ctx.Err(); err != nil {
+		return err
+	}
+	now := time.Now()
+	var msgs []string
+	for _, h := range r.health {
+		if err := h.stalled(now, r.cfg.StallBlocks); err != nil {
+			msgs = append(msgs, strings.TrimSuffix(err.Error(), ": "+ErrChainStalled.Error()))
+		}
+	}
+	if len(msgs) == 0 {
+		return nil
+	}
+	return fmt.Errorf("%s: %w", strings.Join(msgs, "; "), ErrChainStalled)
+}

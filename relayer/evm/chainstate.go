@@ -1,0 +1,65 @@
+package evm
+
+import (
+	"context"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+)
+
+// What the relayer asks of a writer beside reading and submitting: to see the
+// journal through when its replica becomes the chain's submitter, and the chain's
+// head and wallet for metrics and readiness.
+var (
+	_ relayer.Resumer      = (*Writer)(nil)
+	_ relayer.HeadReader   = (*Writer)(nil)
+	_ relayer.WalletReader = (*Writer)(nil)
+)
+
+// WithTxOptions passes opts to the transaction manager the writer builds (not one
+// given by WithTxManager), such as txmgr.WithEvents for metrics or a logger.
+func WithTxOptions(opts ...txmgr.Option) WriterOption {
+	return func(w *Writer) { w.txOptions = append(w.txOptions, opts...) }
+}
+
+// Resume sees every journaled transaction of the chain through before anything new
+// is sent (see txmgr.Manager.Resume).
+func (w *Writer) Resume(ctx context.Context) error {
+	if err := w.tx.Resume(ctx); err != nil {
+		return fmt.Errorf("chain %s: %w", w.chain.Name, err)
+	}
+	return nil
+}
+
+// Head reads the chain's latest block number and time.
+func (w *Writer) Head(ctx context.Context) (relayer.ChainHead, error) {
+	h, err := w.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return relayer.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", w.chain.Name, err)
+	}
+	return relayer.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
+}
+
+// WalletBalance reads what the submitting wallet holds, in wei, at the latest block.
+func (w *Writer) WalletBalance(ctx context.Context) (*big.Int, error) {
+	b, err := w.backend.BalanceAt(ctx, w.from, nil)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: read balance of %s: %w", w.chain.Name, w.from, err)
+	}
+	return b, nil
+}
+
+// receiptFee is what a mined transaction cost its sender, in wei: the gas it used at
+// the price it paid. A receipt without an effective gas price (endpoints before the
+// London fork left it out) yields nil rather than a guess.
+func receiptFee(r *types.Receipt) *big.Int {
+	if r.EffectiveGasPrice == nil {
+		return nil
+	}
+	return new(big.Int).Mul(r.EffectiveGasPrice, new(big.Int).SetUint64(r.GasUsed))
+}
