@@ -171,6 +171,7 @@ type Relayer struct {
 	store   store.Store
 	chains  []ChainWriter
 	signers []oracle.Signer
+	signing signing
 	log     *slog.Logger
 	events  func(Event)
 	ids     eventIDs
@@ -238,12 +239,6 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	if len(chains) == 0 {
 		errs = append(errs, ErrNoChains)
 	}
-	if len(signers) == 0 {
-		errs = append(errs, ErrNoSigners)
-	}
-	if err := errors.Join(errs...); err != nil {
-		return nil, fmt.Errorf("relayer: %w", err)
-	}
 	r := &Relayer{
 		cfg:           cfg,
 		source:        source,
@@ -263,7 +258,11 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	for _, o := range opts {
 		o(r)
 	}
-	if err := r.checkWatchers(); err != nil {
+	if len(r.signers)+len(r.signing.remote) == 0 { // co-signers may stand in for local keys
+		errs = append(errs, ErrNoSigners)
+	}
+	errs = append(errs, r.checkWatchers())
+	if err := errors.Join(errs...); err != nil {
 		return nil, fmt.Errorf("relayer: %w", err)
 	}
 	r.polled = make(chan struct{})
@@ -701,7 +700,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		return nil
 	}
 	sign := func(updates []oracle.Update) ([][]byte, error) {
-		return oracle.SignBatch(ctx, c.Domain(), updates, r.signers)
+		return r.signBatch(ctx, c, log, updates)
 	}
 	dropped := func(u oracle.Update) {
 		r.ackRequests(ctx, requests.byTopic[u.TopicID], log,

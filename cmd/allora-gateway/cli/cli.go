@@ -81,6 +81,7 @@ then, in another terminal:
 		"log format: text or json (env ALLORA_GATEWAY_LOG_FORMAT)")
 	root.AddCommand(newDevnetCmd(&g, stdout, stderr))
 	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
+	root.AddCommand(newCosignCmd(&g, stdout, stderr))
 	root.AddCommand(newDeployCmd(&g, stdout, stderr))
 	root.AddCommand(newConfigCmd(stdout))
 	root.AddCommand(newKeysCmd(stdout))

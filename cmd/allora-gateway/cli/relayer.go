@@ -129,6 +129,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		}
 		signers = append(signers, s)
 	}
+	cosigners, err := cosignerClients(cfg.Signers.Cosigners)
+	if err != nil {
+		return err
+	}
+	allSigners := make([]oracle.BatchSigner, 0, len(signers)+len(cosigners))
+	for _, s := range signers {
+		allSigners = append(allSigners, oracle.LocalBatchSigner(s))
+	}
+	allSigners = append(allSigners, cosigners...)
 
 	// One registry for the process: the API's /metrics serves the Allora source's
 	// metrics beside its own.
@@ -193,7 +202,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		// (or the replica taking the chain over) sees them through before it sends
 		// anything new; every write carries the chain's lease token.
 		name := c.Name
-		w, closeFn, err := connectChain(ctx, c, submitterKey, signers, ld.Journal(), rpcMetrics, log,
+		w, closeFn, err := connectChain(ctx, c, submitterKey, allSigners, ld.Journal(), rpcMetrics, log,
 			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e) })))
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
@@ -226,7 +235,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		StallBlocks:     cfg.Relayer.StallBlocks,
 		Policy:          cfg.Relayer.Policies(),
 		MaxBatchGas:     cfg.Relayer.MaxBatchGas,
-	}, source, st, writers, signers, relayerOpts...)
+	}, source, st, writers, signers, append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
 	}
@@ -258,7 +267,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 // when the local signers cannot reach the oracle's threshold, which would make every
 // batch revert. The endpoints' health is checked in the background until the
 // returned close function is called.
-func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.Signer, journal store.Journal,
+func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.BatchSigner, journal store.Journal,
 	metrics *rpcpool.Metrics, log *slog.Logger, opts ...evm.WriterOption) (*evm.Writer, func(), error) {
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	defer cancel()
@@ -305,7 +314,7 @@ func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, si
 	}
 	if usable < int(threshold) {
 		closeChain()
-		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or have the owner call setSigners",
+		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or signers.cosigners, or have the owner call setSigners",
 			usable, c.Oracle, threshold)
 	}
 	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,

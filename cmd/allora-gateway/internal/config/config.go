@@ -34,6 +34,9 @@ type Config struct {
 	Redis       Redis        `yaml:"redis"`
 	API         API          `yaml:"api"`
 	Log         Log          `yaml:"log"`
+	// Cosign configures `allora-gateway cosign`, the co-signer service; the relayer
+	// ignores it. A co-signer's file needs only allora, cosign and log.
+	Cosign Cosign `yaml:"cosign"`
 }
 
 // Allora is where the relayer reads inferences.
@@ -244,6 +247,62 @@ type Signers struct {
 	// submitter does. A key of its own keeps the keeper's transactions from taking
 	// nonces the submitter's transaction manager expected.
 	Keeper Key `yaml:"keeper,omitempty"`
+	// Cosigners are co-signer services run by other operators (allora-gateway cosign):
+	// each checks a batch against its own Allora node before it signs. The relayer asks
+	// the local keys and every co-signer at once and pushes as soon as the oracle's
+	// threshold of them have signed.
+	Cosigners []Cosigner `yaml:"cosigners,omitempty"`
+}
+
+// Cosigner is a co-signer service the relayer asks to sign batches.
+type Cosigner struct {
+	// Name identifies the co-signer in logs and environment variable names.
+	Name string `yaml:"name"`
+	// URL is the co-signer's base URL (http or https); it may carry a token.
+	URL Secret `yaml:"url"`
+	// Address is the 0x address the co-signer signs as, registered on the oracles.
+	Address string `yaml:"address"`
+	// KeyID is the name this relayer is known by to the co-signer (its cosign.clients
+	// entry).
+	KeyID string `yaml:"key_id"`
+	// SecretFile (mode 600) or SecretEnv, exactly one, holds the shared secret (at
+	// least 32 bytes) requests are authenticated with.
+	SecretFile string `yaml:"secret_file"`
+	SecretEnv  string `yaml:"secret_env"`
+	// Timeout bounds each request to the co-signer; the batch goes on with the others.
+	Timeout Duration `yaml:"timeout"`
+}
+
+// Cosign configures the co-signer service.
+type Cosign struct {
+	// Listen is the host:port the service listens on.
+	Listen string `yaml:"listen"`
+	// Key is the co-signer's own signing key, registered on the oracles it signs for.
+	Key Key `yaml:"key"`
+	// Oracles are the only oracles it signs for.
+	Oracles []CosignOracle `yaml:"oracles,omitempty"`
+	// Clients are the relayers allowed to ask, each with its shared secret.
+	Clients []CosignClient `yaml:"clients,omitempty"`
+	// MaxBatch is the most updates a batch may hold.
+	MaxBatch int `yaml:"max_batch"`
+	// ReplayWindow is how far a request's time may be from this clock; a request
+	// older than that, or seen before, is refused.
+	ReplayWindow Duration `yaml:"replay_window"`
+}
+
+// CosignOracle is an oracle a co-signer signs for.
+type CosignOracle struct {
+	ChainID uint64 `yaml:"chain_id"`
+	Oracle  string `yaml:"oracle"`
+}
+
+// CosignClient is a relayer allowed to ask the co-signer, and where the secret it
+// shares with it comes from: exactly one of a file (mode 600) or an environment variable.
+type CosignClient struct {
+	// Name is the key id the relayer sends (its signers.cosigners[].key_id).
+	Name       string `yaml:"name"`
+	SecretFile string `yaml:"secret_file"`
+	SecretEnv  string `yaml:"secret_env"`
 }
 
 // Key is a go-ethereum keystore (V3 JSON) key file and where its passphrase comes from:
@@ -304,6 +363,11 @@ func Default() Config {
 		Redis: Redis{Prefix: "allora-gateway"},
 		API:   API{Listen: "127.0.0.1:8080"},
 		Log:   Log{Level: "info", Format: "text"},
+		Cosign: Cosign{
+			Listen:       "127.0.0.1:9400",
+			MaxBatch:     256,
+			ReplayWindow: Duration{30 * time.Second},
+		},
 	}
 }
 

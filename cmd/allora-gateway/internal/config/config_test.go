@@ -88,9 +88,10 @@ func TestLoadDefaults(t *testing.T) {
 				{Keystore: "/keys/oracle-1.json", PassphraseFile: "/keys/oracle-1.pass"},
 			},
 		},
-		Redis: Redis{Prefix: "allora-gateway"},
-		API:   API{Listen: "127.0.0.1:8080"},
-		Log:   Log{Level: "info", Format: "text"},
+		Redis:  Redis{Prefix: "allora-gateway"},
+		API:    API{Listen: "127.0.0.1:8080"},
+		Log:    Log{Level: "info", Format: "text"},
+		Cosign: Cosign{Listen: "127.0.0.1:9400", MaxBatch: 256, ReplayWindow: Duration{30 * time.Second}},
 	}
 	if !reflect.DeepEqual(c, want) {
 		t.Fatalf("Load =\n%#v\nwant\n%#v", c, want)
@@ -460,6 +461,12 @@ func TestEnvNames(t *testing.T) {
 		"ALLORA_GATEWAY_API_LISTEN",
 		"ALLORA_GATEWAY_LOG_LEVEL",
 		"ALLORA_GATEWAY_LOG_FORMAT",
+		"ALLORA_GATEWAY_COSIGN_LISTEN",
+		"ALLORA_GATEWAY_COSIGN_KEY_KEYSTORE",
+		"ALLORA_GATEWAY_COSIGN_KEY_PASSPHRASE_FILE",
+		"ALLORA_GATEWAY_COSIGN_KEY_PASSPHRASE_ENV",
+		"ALLORA_GATEWAY_COSIGN_MAX_BATCH",
+		"ALLORA_GATEWAY_COSIGN_REPLAY_WINDOW",
 	}
 	if !slices.Equal(got, want) {
 		t.Fatalf("EnvNames =\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))

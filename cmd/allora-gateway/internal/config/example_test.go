@@ -61,6 +61,9 @@ func TestExample(t *testing.T) {
 			c.Chains[i].RPCs[j] = redacted
 		}
 	}
+	for i := range c.Signers.Cosigners {
+		c.Signers.Cosigners[i].URL = redacted
+	}
 	if !reflect.DeepEqual(back, c) {
 		t.Fatalf("Load(Redacted()) =\n%+v\nwant\n%+v", back, c)
 	}

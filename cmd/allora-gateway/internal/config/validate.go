@@ -112,8 +112,8 @@ func (c Config) Validate() error {
 	v.relayerPolicy(c.Relayer, seenTopic)
 
 	v.key("signers.submitter", c.Signers.Submitter)
-	if len(c.Signers.Oracle) == 0 {
-		v.add("signers.oracle: at least one key")
+	if len(c.Signers.Oracle) == 0 && len(c.Signers.Cosigners) == 0 {
+		v.add("signers.oracle: at least one key (or co-signers under signers.cosigners)")
 	}
 	if c.Signers.Keeper != (Key{}) {
 		v.key("signers.keeper", c.Signers.Keeper)
@@ -131,6 +131,8 @@ func (c Config) Validate() error {
 		}
 		seenKeystore[k.Keystore] = i
 	}
+
+	v.cosigners(c.Signers.Cosigners)
 
 	seenPrediction := map[string]int{}
 	for i, p := range c.Predictions {
@@ -166,16 +168,78 @@ func (c Config) Validate() error {
 		}
 	}
 
-	switch c.Log.Level {
+	v.log(c.Log)
+	return v.err()
+}
+
+func (v *validator) log(l Log) {
+	switch l.Level {
 	case "debug", "info", "warn", "error":
 	default:
-		v.add("log.level %q: want debug, info, warn or error", c.Log.Level)
+		v.add("log.level %q: want debug, info, warn or error", l.Level)
 	}
-	switch c.Log.Format {
+	switch l.Format {
 	case "text", "json":
 	default:
-		v.add("log.format %q: want text or json", c.Log.Format)
+		v.add("log.format %q: want text or json", l.Format)
 	}
+}
+
+// ValidateCosign checks what the cosign command reads (allora, cosign and log) and
+// reports every problem at once, as Validate does.
+func (c Config) ValidateCosign() error {
+	var v validator
+	v.alloraEndpoints(c.Allora)
+	if c.Allora.EmissionsVersion != "auto" && !emissionsVersions.MatchString(c.Allora.EmissionsVersion) {
+		v.add("allora.emissions_version %q: want v5 to v10, or auto", c.Allora.EmissionsVersion)
+	}
+	v.positive("allora.request_timeout", c.Allora.RequestTimeout)
+	cs := c.Cosign
+	if _, port, err := net.SplitHostPort(cs.Listen); err != nil || port == "" {
+		v.add("cosign.listen %q: want host:port such as 127.0.0.1:9400", cs.Listen)
+	}
+	v.key("cosign.key", cs.Key)
+	if len(cs.Oracles) == 0 {
+		v.add("cosign.oracles: at least one oracle to sign for (chain_id and oracle address)")
+	}
+	seenOracle := map[string]int{}
+	for i, o := range cs.Oracles {
+		at := fmt.Sprintf("cosign.oracles[%d]", i)
+		if o.ChainID == 0 {
+			v.add("%s: chain_id must be set", at)
+		}
+		if problem := checkAddress(o.Oracle); problem != "" {
+			v.add("%s: oracle %q: %s", at, o.Oracle, problem)
+			continue
+		}
+		key := fmt.Sprintf("%d/%s", o.ChainID, common.HexToAddress(o.Oracle))
+		if j, dup := seenOracle[key]; dup {
+			v.add("%s: duplicates cosign.oracles[%d]", at, j)
+		}
+		seenOracle[key] = i
+	}
+	if len(cs.Clients) == 0 {
+		v.add("cosign.clients: at least one relayer allowed to ask (name and secret_file or secret_env)")
+	}
+	seenClient := map[string]int{}
+	for i, cl := range cs.Clients {
+		at := fmt.Sprintf("cosign.clients[%d]", i)
+		if cl.Name == "" {
+			v.add("%s: name must be set (the key id the relayer sends)", at)
+		} else if j, dup := seenClient[cl.Name]; dup {
+			v.add("%s: name %q duplicates cosign.clients[%d]", at, cl.Name, j)
+		} else {
+			seenClient[cl.Name] = i
+		}
+		if (cl.SecretFile == "") == (cl.SecretEnv == "") {
+			v.add("%s: set exactly one of secret_file and secret_env", at)
+		}
+	}
+	if cs.MaxBatch <= 0 {
+		v.add("cosign.max_batch: must be greater than 0, got %d", cs.MaxBatch)
+	}
+	v.positive("cosign.replay_window", cs.ReplayWindow)
+	v.log(c.Log)
 	return v.err()
 }
 
@@ -212,6 +276,45 @@ func (v *validator) relayerPolicy(r Relayer, topics map[uint64]int) {
 	}
 	if r.PaidRequests.Serve {
 		v.positive("relayer.paid_requests.poll_interval", r.PaidRequests.PollInterval)
+	}
+}
+
+// cosigners checks signers.cosigners: each named once, an http(s) URL, a distinct
+// address, a key id, exactly one secret source.
+func (v *validator) cosigners(cs []Cosigner) {
+	seenName := map[string]int{}
+	seenAddr := map[common.Address]int{}
+	for i, c := range cs {
+		at := fmt.Sprintf("signers.cosigners[%d]", i)
+		if c.Name != "" {
+			at += " (" + c.Name + ")"
+		}
+		if c.Name == "" {
+			v.add("%s: name must be set", at)
+		} else if j, dup := seenName[envName(c.Name)]; dup {
+			v.add("%s: name duplicates signers.cosigners[%d]", at, j)
+		} else {
+			seenName[envName(c.Name)] = i
+		}
+		if !isURL(c.URL.Reveal(), "http", "https") {
+			v.add("%s: url must be the co-signer's http(s) URL", at)
+		}
+		if problem := checkAddress(c.Address); problem != "" {
+			v.add("%s: address %q: %s", at, c.Address, problem)
+		} else if j, dup := seenAddr[common.HexToAddress(c.Address)]; dup {
+			v.add("%s: address duplicates signers.cosigners[%d]; each signature must come from a different key", at, j)
+		} else {
+			seenAddr[common.HexToAddress(c.Address)] = i
+		}
+		if c.KeyID == "" {
+			v.add("%s: key_id must be set (this relayer's name in the co-signer's cosign.clients)", at)
+		}
+		if (c.SecretFile == "") == (c.SecretEnv == "") {
+			v.add("%s: set exactly one of secret_file and secret_env", at)
+		}
+		if c.Timeout.Duration < 0 {
+			v.add("%s: timeout must not be negative, got %s", at, c.Timeout)
+		}
 	}
 }
 

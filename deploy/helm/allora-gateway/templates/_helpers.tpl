@@ -40,13 +40,14 @@ app.kubernetes.io/component: {{ .component }}
   value: {{ .Values.redis.prefix | quote }}
 {{- end -}}
 
+{{/* Probes; .ready is the readiness path (the co-signer has no store or chain to wait for). */}}
 {{- define "gw.probes" -}}
 livenessProbe:
   httpGet: {path: /healthz, port: http}
   periodSeconds: 10
   failureThreshold: 3
 readinessProbe:
-  httpGet: {path: /readyz, port: http}
+  httpGet: {path: {{ .ready | default "/readyz" }}, port: http}
   periodSeconds: 5
   failureThreshold: 3
 startupProbe:

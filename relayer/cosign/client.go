@@ -1,0 +1,141 @@
+package cosign
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+)
+
+// DefaultClientTimeout bounds one request to a co-signer when the caller's context
+// does not bound it sooner.
+const DefaultClientTimeout = 15 * time.Second
+
+// ErrUnauthorized means the co-signer did not accept the request's authentication:
+// the key id or the shared secret differs between the two configs, or a clock is off.
+var ErrUnauthorized = errors.New("co-signer refused the request's authentication")
+
+// Client asks one co-signer to sign batches. It is an oracle.BatchSigner.
+type Client struct {
+	endpoint string // base URL + SignPath
+	address  common.Address
+	keyID    string
+	secret   []byte
+	http     *http.Client
+	timeout  time.Duration
+	now      func() time.Time
+}
+
+// ClientOption changes a Client.
+type ClientOption func(*Client)
+
+// WithHTTPClient sets the HTTP client (default: one with no timeout of its own; the
+// Client's timeout bounds each request).
+func WithHTTPClient(c *http.Client) ClientOption { return func(cl *Client) { cl.http = c } }
+
+// WithClientTimeout bounds each request (default DefaultClientTimeout).
+func WithClientTimeout(d time.Duration) ClientOption { return func(cl *Client) { cl.timeout = d } }
+
+// WithClock sets the clock requests are stamped with (default time.Now).
+func WithClock(now func() time.Time) ClientOption { return func(cl *Client) { cl.now = now } }
+
+// NewClient returns a client of the co-signer at baseURL (http or https), which is
+// expected to sign as address, authenticating as keyID with secret.
+func NewClient(baseURL string, address common.Address, keyID string, secret []byte, opts ...ClientOption) (*Client, error) {
+	u, err := url.Parse(baseURL)
+	if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+		return nil, fmt.Errorf("cosign: co-signer URL must be an http(s) URL")
+	}
+	if keyID == "" {
+		return nil, errors.New("cosign: key id must be set")
+	}
+	if len(secret) < MinSecretLen {
+		return nil, ErrSecretTooShort
+	}
+	c := &Client{
+		endpoint: strings.TrimRight(baseURL, "/") + SignPath,
+		address:  address,
+		keyID:    keyID,
+		secret:   bytes.Clone(secret),
+		http:     &http.Client{},
+		timeout:  DefaultClientTimeout,
+		now:      time.Now,
+	}
+	for _, o := range opts {
+		o(c)
+	}
+	return c, nil
+}
+
+// Address is the address the co-signer is expected to sign as.
+func (c *Client) Address() common.Address { return c.address }
+
+// SignBatch asks the co-signer to sign the batch. A refusal comes back as an
+// *oracle.RefusalError with the co-signer's reason and detail; a failed
+// authentication wraps ErrUnauthorized. The signature is returned as the co-signer
+// sent it: oracle.CollectSignatures checks it recovers to Address.
+func (c *Client) SignBatch(ctx context.Context, d oracle.Domain, updates []oracle.Update) ([]byte, error) {
+	body, err := json.Marshal(NewSignRequest(d, updates))
+	if err != nil {
+		return nil, fmt.Errorf("encode batch: %w", err)
+	}
+	ctx, cancel := context.WithTimeout(ctx, c.timeout)
+	defer cancel()
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, c.endpoint, bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	req.Header.Set("Content-Type", "application/json")
+	if err := authenticate(req, c.keyID, c.secret, body, c.now()); err != nil {
+		return nil, fmt.Errorf("authenticate request: %w", err)
+	}
+	res, err := c.http.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("ask co-signer: %w", err)
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(res.Body, 64<<10))
+	if err != nil {
+		return nil, fmt.Errorf("read co-signer answer: %w", err)
+	}
+	if res.StatusCode != http.StatusOK {
+		var p Problem
+		_ = json.Unmarshal(data, &p)
+		switch {
+		case res.StatusCode == http.StatusUnauthorized:
+			return nil, fmt.Errorf("%w: %s (%s)", ErrUnauthorized, p.Reason, p.Detail)
+		case res.StatusCode == http.StatusConflict || res.StatusCode == http.StatusUnprocessableEntity ||
+			res.StatusCode == http.StatusRequestEntityTooLarge:
+			if p.Reason == "" {
+				p.Reason = "unknown"
+			}
+			return nil, &oracle.RefusalError{Reason: p.Reason, Detail: p.Detail}
+		default:
+			return nil, fmt.Errorf("co-signer answered %s: %s %s", res.Status, p.Reason, p.Detail)
+		}
+	}
+	var out SignResponse
+	if err := json.Unmarshal(data, &out); err != nil {
+		return nil, fmt.Errorf("decode co-signer answer: %w", err)
+	}
+	if !common.IsHexAddress(out.Signer) || common.HexToAddress(out.Signer) != c.address {
+		return nil, fmt.Errorf("co-signer says it is %q, configured as %s: check signers.cosigners[].address",
+			out.Signer, c.address.Hex())
+	}
+	sig, err := hexutil.Decode(out.Signature)
+	if err != nil {
+		return nil, fmt.Errorf("decode co-signer signature: %w", err)
+	}
+	return sig, nil
+}

@@ -1,0 +1,289 @@
+package cosign
+
+import (
+	"context"
+	"fmt"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// logRecorder is a slog handler that keeps every record, for asserting what an
+// operator would read.
+type logRecorder struct {
+	mu      sync.Mutex
+	records []slog.Record
+}
+
+func (h *logRecorder) Enabled(context.Context, slog.Level) bool { return true }
+func (h *logRecorder) WithAttrs([]slog.Attr) slog.Handler       { return h }
+func (h *logRecorder) WithGroup(string) slog.Handler            { return h }
+func (h *logRecorder) Handle(_ context.Context, r slog.Record) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.records = append(h.records, r.Clone())
+	return nil
+}
+
+// find returns, as "msg key=value ..." lines, the Warn records whose message contains
+// msg and whose attributes' text contains every one of want.
+func (h *logRecorder) find(msg string, want ...string) []string {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	var out []string
+	for _, r := range h.records {
+		if r.Level != slog.LevelWarn || !strings.Contains(r.Message, msg) {
+			continue
+		}
+		line := r.Message
+		r.Attrs(func(a slog.Attr) bool {
+			line += fmt.Sprintf(" %s=%v", a.Key, a.Value.Any())
+			return true
+		})
+		ok := true
+		for _, w := range want {
+			ok = ok && strings.Contains(line, w)
+		}
+		if ok {
+			out = append(out, line)
+		}
+	}
+	return out
+}
+
+// countingWriter is a chain writer that remembers how many signatures each submitted
+// batch carried; the chain itself verifies them.
+type countingWriter struct {
+	*evm.Writer
+	mu      sync.Mutex
+	batches []int
+}
+
+func (w *countingWriter) Submit(ctx context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
+	res, err := w.Writer.Submit(ctx, updates, sigs)
+	if err == nil {
+		w.mu.Lock()
+		w.batches = append(w.batches, len(sigs))
+		w.mu.Unlock()
+	}
+	return res, err
+}
+
+func (w *countingWriter) sigCounts() []int {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	return append([]int(nil), w.batches...)
+}
+
+// setup is a 2-of-3 deployment: a chain whose oracle registers three co-signers with
+// threshold 2, each co-signer reading its own emulated Allora node, and the relayer
+// reading a fourth. dishonest[i] feeds co-signer i a different price path for topic 13.
+type setup struct {
+	relayerNode node
+	nodes       []node
+	cosigners   []cosigner
+	writer      *countingWriter
+	logs        *logRecorder
+}
+
+func startSetup(t *testing.T, dishonest ...bool) *setup {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s := &setup{relayerNode: startNode(t, emulatorConfig(7, "3012.25")), logs: &logRecorder{}}
+	var addrs []common.Address
+	for i := range 3 {
+		addrs = append(addrs, crypto.PubkeyToAddress(testKey(t, i).PublicKey))
+	}
+
+	chain, err := devchain.New(devchain.Config{ChainID: 56, BlockTime: 50 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cctx, ccancel := context.WithCancel(context.Background())
+	chainDone := make(chan error, 1)
+	go func() { chainDone <- chain.Run(cctx) }()
+	client, err := ethclient.Dial(chain.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() {
+		client.Close()
+		ccancel()
+		<-chainDone
+		chain.Close()
+	})
+	owner := crypto.PubkeyToAddress(devchain.DevKey(0).PublicKey)
+	addr, _, err := evm.DeployOracle(ctx, client, devchain.DevKey(0), evm.DeployParams{
+		Owner: owner, Signers: addrs, Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
+	})
+	if err != nil {
+		t.Fatalf("deploy: %v", err)
+	}
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: addr}, client, devchain.DevKey(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	s.writer = &countingWriter{Writer: w}
+	for i := range 3 {
+		price := "3012.25"
+		if dishonest[i] {
+			price = "2950.5"
+		}
+		n := startNode(t, emulatorConfig(7, price))
+		if !dishonest[i] {
+			// Honest nodes answer a little late, so the dishonest co-signer's refusal
+			// comes in before the threshold is reached and is always seen.
+			if err := n.emu.SetFault(emulator.Fault{Kind: emulator.FaultDelay, Delay: 150 * time.Millisecond}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		c := startCosigner(t, n.rest, i, func(cfg *Config) { cfg.Allowed = []oracle.Chain{{ID: 56, Oracle: addr}} })
+		s.nodes = append(s.nodes, n)
+		s.cosigners = append(s.cosigners, c)
+	}
+
+	var clients []oracle.BatchSigner
+	for _, c := range s.cosigners {
+		clients = append(clients, c.client(t))
+	}
+	r, err := relayer.New(relayer.Config{Topics: []uint64{13, 14}, PollInterval: 20 * time.Millisecond, PushInterval: 50 * time.Millisecond},
+		s.relayerNode.rest, store.NewMemory(), []relayer.ChainWriter{s.writer}, nil,
+		relayer.WithLogger(slog.New(s.logs)),
+		relayer.WithCosigners(clients, oracle.CollectOptions{Timeout: 10 * time.Second}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rctx, rcancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(rctx) }()
+	t.Cleanup(func() {
+		rcancel()
+		if err := <-done; err != nil {
+			t.Errorf("relayer Run: %v", err)
+		}
+	})
+	return s
+}
+
+// advance moves every Allora node on by n blocks, in step.
+func (s *setup) advance(n int) {
+	s.relayerNode.emu.Advance(n)
+	for _, nd := range s.nodes {
+		nd.emu.Advance(n)
+	}
+}
+
+// held returns what the oracle holds for a topic.
+func (s *setup) held(t *testing.T, topic uint64) oracle.ChainTopic {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	st, err := s.writer.TopicStates(ctx, []uint64{topic})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return st[0]
+}
+
+func eventually(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting until %s", what)
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+}
+
+// TestTwoOfThreeLandsPastADishonestCosigner: one co-signer's Allora node gives topic 13
+// another value; it refuses every batch with topic 13, and every batch still lands
+// with the two honest signatures, holding the honest values.
+func TestTwoOfThreeLandsPastADishonestCosigner(t *testing.T) {
+	s := startSetup(t, false, false, true)
+	liar := s.cosigners[2]
+	s.advance(15)
+	// Round 0 lands the first inferences; every later round moves both topics (epochs
+	// of 5 and 4 blocks) by one inference, so lands at least one more batch.
+	for round := range 5 {
+		if round > 0 {
+			s.advance(5)
+		}
+		for _, id := range []uint64{13, 14} {
+			inf, ok := s.relayerNode.emu.Latest(id)
+			if !ok {
+				continue
+			}
+			want, err := oracle.NewUpdate(inf, false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			eventually(t, fmt.Sprintf("round %d: topic %d block %d lands", round, id, want.BlockHeight), func() bool {
+				return s.held(t, id).BlockHeight == want.BlockHeight
+			})
+			if got := s.held(t, id); got.Value.Cmp(want.Value) != 0 || got.Timestamp != want.Timestamp {
+				t.Fatalf("topic %d holds %s at %d, want the honest %s at %d", id, got.Value, got.Timestamp, want.Value, want.Timestamp)
+			}
+		}
+	}
+	counts := s.writer.sigCounts()
+	if len(counts) < 4 {
+		t.Fatalf("%d batches landed, want one for each of the 4 rounds after the first at least", len(counts))
+	}
+	for i, n := range counts {
+		if n != 2 {
+			t.Errorf("batch %d carried %d signatures, want the threshold, 2", i, n)
+		}
+	}
+	refusals := s.logs.find("co-signer refused the batch", liar.key.Address().Hex(), "value_mismatch", "topic 13")
+	if len(refusals) == 0 {
+		t.Fatalf("no logged refusal by the dishonest co-signer %s", liar.key.Address())
+	}
+	if v := metric(t, liar, `allora_gateway_cosign_refused_total{reason="value_mismatch"}`); v == "" || v == "0" {
+		t.Errorf("the dishonest co-signer's value_mismatch metric = %q, want its refusals counted", v)
+	}
+	for i, c := range s.cosigners[:2] {
+		if v := metric(t, c, `allora_gateway_cosign_refused_total{reason="value_mismatch"}`); v != "" {
+			t.Errorf("honest co-signer %d refused: %s", i, v)
+		}
+	}
+}
+
+// TestTwoDishonestCosignersStopEveryPush: with only one honest co-signer of three and a
+// threshold of two, nothing is pushed, and the relayer's log says which co-signers
+// refused and why.
+func TestTwoDishonestCosignersStopEveryPush(t *testing.T) {
+	s := startSetup(t, false, true, true)
+	s.advance(20)
+	for _, c := range s.cosigners[1:] {
+		eventually(t, "the relayer logs that it could not reach the threshold", func() bool {
+			return len(s.logs.find("push failed", "threshold not reached", c.key.Address().Hex(), "value_mismatch")) > 0
+		})
+	}
+	s.advance(5)
+	eventually(t, "another round is refused", func() bool {
+		return len(s.logs.find("push failed", "threshold not reached")) >= 2
+	})
+	if counts := s.writer.sigCounts(); len(counts) != 0 {
+		t.Fatalf("%d batches landed, want none", len(counts))
+	}
+	for _, id := range []uint64{13, 14} {
+		if h := s.held(t, id).BlockHeight; h != 0 {
+			t.Errorf("topic %d reached the chain at block %d", id, h)
+		}
+	}
+}
