@@ -174,9 +174,20 @@ func testResponsesMatchOpenAPI(t *testing.T, st api.Reader) {
 		api.WithAssetTopics([]oracle.AssetTopic{{Asset: "ETH", Timeframe: "5m", TopicID: 1}})).Handler()
 	checkRequest(t, c, mapped, apiRequest{method: "GET", path: "/v1/topics"})
 
+	// The frontend view's routes, and their 304s.
+	frontend := api.New(st, api.WithRateLimit(0, 0), api.WithAssetTopics(frontendAssets)).Handler()
+	for _, tc := range frontendCases {
+		checkRequest(t, c, frontend, apiRequest{method: tc.method, path: tc.path})
+		if tc.status == 200 {
+			checkRequest(t, c, frontend, apiRequest{method: tc.method, path: tc.path, header: http.Header{"If-None-Match": {"*"}}})
+		}
+	}
+
 	// Every route over its rate limit.
 	limited := api.New(seededStore(t), api.WithRateLimit(1, 1)).Handler()
-	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/topics/1/history", "/v1/chains", "/v1/nope"} {
+	for _, path := range []string{"/healthz", "/readyz", "/metrics", "/openapi.yaml", "/v1/topics", "/v1/topics/1/inference", "/v1/topics/1/history", "/v1/chains",
+		"/v1/topics/1/update?chain=56", "/v1/topics/1/accuracy", "/v1/predictions/ETH/5m", "/v1/predictions/ETH/5m/series",
+		"/v1/markets/56", "/v1/markets/56/0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9/rounds/current", "/v1/nope"} {
 		for range 2 {
 			checkRequest(t, c, limited, apiRequest{method: "GET", path: path})
 		}

@@ -16,6 +16,7 @@ import (
 	"net/http"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-chi/chi/v5"
 	"github.com/go-chi/cors"
 	"github.com/prometheus/client_golang/prometheus"
@@ -33,6 +34,13 @@ type Reader interface {
 	// first, below block height before (0 for the newest).
 	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
+	// Markets, Rounds and Round are store.Markets's reads.
+	Markets(ctx context.Context) ([]store.Market, error)
+	Rounds(ctx context.Context, chainID uint64, market common.Address, limit int, before uint64) ([]store.Round, error)
+	Round(ctx context.Context, chainID uint64, market common.Address, epoch uint64) (store.Round, error)
+	// LatestPrice and PricesBetween are store.Prices's reads.
+	LatestPrice(ctx context.Context, asset string) (store.Price, error)
+	PricesBetween(ctx context.Context, asset string, from, to time.Time, limit int) ([]store.Price, error)
 }
 
 const (
@@ -63,6 +71,9 @@ type Server struct {
 	inferences  inferenceCache
 	ids         *requestIDs
 	assets      map[uint64]oracle.AssetTopic // by topic
+	signers     []oracle.Signer              // sign pull-mode updates; none answers 503
+	domains     map[uint64]oracle.Domain     // each chain's oracle domain, by chain id
+	updates     updateCache
 
 	streamBuffer int
 	hub          *streamHub // nil when the store carries no events
@@ -191,7 +202,13 @@ func (s *Server) Handler() http.Handler {
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
 	r.Get("/v1/topics/{topicId}/history", s.history)
+	r.Get("/v1/topics/{topicId}/update", s.update)
+	r.Get("/v1/topics/{topicId}/accuracy", s.accuracy)
+	r.Get("/v1/predictions/{asset}/{timeframe}", s.prediction)
+	r.Get("/v1/predictions/{asset}/{timeframe}/series", s.series)
 	r.Get("/v1/chains", s.chains)
+	r.Get("/v1/markets/{chainId}", s.markets)
+	r.Get("/v1/markets/{chainId}/{marketId}/rounds/{epoch}", s.round)
 	r.Get(streamPath, s.stream)
 	dash := dashboard.Handler(http.HandlerFunc(s.notFound))
 	r.Method(http.MethodGet, "/", dash)

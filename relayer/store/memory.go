@@ -31,6 +31,8 @@ type Memory struct {
 
 	subMu sync.Mutex
 	subs  map[chan Event]struct{}
+
+	mk *memoryMarkets
 }
 
 type memoryChain struct {
@@ -62,6 +64,11 @@ func NewMemory(opts ...Option) *Memory {
 		chainState: make(map[uint64]*memoryChainState),
 		seen:       make(map[requestID]time.Time),
 		subs:       make(map[chan Event]struct{}),
+		mk: &memoryMarkets{
+			markets: make(map[marketKey]Market),
+			rounds:  make(map[marketKey][]Round),
+			prices:  make(map[string][]Price),
+		},
 	}
 }
 

@@ -18,6 +18,8 @@ type options struct {
 	pushLimit    int
 	dedupWindow  time.Duration
 	subBuffer    int
+	roundLimit   int
+	priceLimit   int
 }
 
 func newOptions(opts []Option) options {
@@ -26,6 +28,8 @@ func newOptions(opts []Option) options {
 		pushLimit:    DefaultPushLimit,
 		dedupWindow:  DefaultRequestDedupWindow,
 		subBuffer:    DefaultSubscriberBuffer,
+		roundLimit:   DefaultRoundLimit,
+		priceLimit:   DefaultPriceLimit,
 	}
 	for _, f := range opts {
 		f(&o)

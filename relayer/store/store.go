@@ -1,7 +1,8 @@
 // Package store holds the state the relayer writes and the API reads: Allora topics,
 // their latest and past inferences, what each chain's oracle holds per topic and the
 // pushes made there, the relayer's journal of in-flight transactions, the queue of
-// paid update requests, and the events API replicas stream to clients. Store is the
+// paid update requests, the prediction markets and their rounds, realised prices, and
+// the events API replicas stream to clients. Store is the
 // contract; Redis is the implementation several relayer and API replicas share, Memory
 // the in-process one used when there is no Redis, and every implementation passes the
 // shared suite in storetest.
@@ -63,6 +64,8 @@ type Store interface {
 	History
 	FencedJournal
 	RequestQueue
+	Markets
+	Prices
 }
 
 // History is what the API shows of the past: each topic's inferences and each chain's

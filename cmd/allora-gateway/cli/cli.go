@@ -82,6 +82,7 @@ then, in another terminal:
 	root.AddCommand(newDevnetCmd(&g, stdout, stderr))
 	root.AddCommand(newRelayerCmd(&g, stdout, stderr))
 	root.AddCommand(newCosignCmd(&g, stdout, stderr))
+	root.AddCommand(newAPICmd(&g, stdout, stderr))
 	root.AddCommand(newDeployCmd(&g, stdout, stderr))
 	root.AddCommand(newConfigCmd(stdout))
 	root.AddCommand(newKeysCmd(stdout))

@@ -251,8 +251,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		if err != nil {
 			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 		}
+		// The API signs pull-mode updates with the relayer's own signers.
+		domains := make([]oracle.Domain, 0, len(writers))
+		for _, w := range writers {
+			if ew, ok := w.(*evm.Writer); ok {
+				domains = append(domains, ew.Domain())
+			}
+		}
 		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-			api.WithAssetTopics(cfg.AssetTopics()), api.WithReadinessCheck("relayer", rl.Ready))
+			api.WithAssetTopics(cfg.AssetTopics()), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(signers, domains...))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
 	}

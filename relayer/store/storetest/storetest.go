@@ -59,6 +59,16 @@ func Run(t *testing.T, newStore func(t *testing.T, opts ...store.Option) store.S
 		{"RequestsQueuedOnce", testRequestsQueuedOnce, nil},
 		{"RequestsConcurrentDuplicates", testRequestsConcurrentDuplicates, nil},
 		{"RequestsInvalid", testRequestsInvalid, nil},
+
+		{"Markets", testMarkets, nil},
+		{"RoundsNewestFirstPaged", testRoundsNewestFirst, nil},
+		{"RoundRoundTripNoAliasing", testRoundRoundTrip, nil},
+		{"RoundOnlyMovesForward", testRoundOnlyMovesForward, nil},
+		{"RoundRetention", testRoundRetention, []store.Option{store.WithRoundLimit(5)}},
+		{"RoundInvalid", testRoundInvalid, nil},
+		{"RoundsConcurrentKeepers", testRoundsConcurrent, nil},
+		{"Prices", testPrices, nil},
+		{"PriceRetention", testPriceRetention, []store.Option{store.WithPriceLimit(5)}},
 	}
 	for _, tc := range tests {
 		t.Run(tc.name, func(t *testing.T) {

@@ -315,7 +315,12 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		return d, err
 	}
 
-	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics))
+	domains := make([]oracle.Domain, len(d.Chains))
+	for i, c := range d.Chains {
+		domains[i] = c.writer.Domain()
+	}
+	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics),
+		api.WithUpdateSigning(signers, domains...))
 	d.APIURL = "http://" + apiLn.Addr().String()
 	g.Go(func() error { return srv.Serve(gctx, apiLn) })
 	fmt.Fprintf(out, "api      %s  (try: curl -s %s/v1/chains)\n", d.APIURL, d.APIURL)

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/redis/go-redis/v9"
+	"github.com/shopspring/decimal"
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
@@ -239,7 +240,7 @@ func TestDevnetEndToEnd(t *testing.T) {
 			t.Fatal(err)
 		}
 		checkFeeds(ctx, t, c, client, topics)
-		checkMarket(ctx, t, c, client)
+		checkMarket(ctx, t, d.APIURL, c, client)
 		client.Close()
 	}
 	printed := out.String()
@@ -314,7 +315,7 @@ func checkFeeds(ctx context.Context, t *testing.T, c *devnet.Chain, client *ethc
 
 // checkMarket waits until the chain's market has run past round 3, then checks a
 // decided round: its lock and close prices, the AI's call and the outcome agree.
-func checkMarket(ctx context.Context, t *testing.T, c *devnet.Chain, client *ethclient.Client) {
+func checkMarket(ctx context.Context, t *testing.T, apiURL string, c *devnet.Chain, client *ethclient.Client) {
 	t.Helper()
 	m, err := evm.NewMarket(ctx, keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market}, client, devchain.DevKey(9))
 	if err != nil {
@@ -360,9 +361,42 @@ func checkMarket(ctx context.Context, t *testing.T, c *devnet.Chain, client *eth
 		if right := (r.ClosePrice.Cmp(r.LockPrice) > 0) == (call == keeper.Up); right != (status == keeper.StatusAIRight) {
 			t.Errorf("%s round %d: locked at %s, closed at %s, AI said %s, outcome %s", c.Name, epoch, r.LockPrice, r.ClosePrice, call, status)
 		}
+		checkAPIRound(t, apiURL, c, epoch, status, decimal.NewFromBigInt(r.LockPrice, -int32(m.PriceDecimals())).String())
 	}
 	if decided == 0 {
 		t.Errorf("%s: no round among the first %d was decided", c.Name, s.Epoch-2)
+	}
+}
+
+// checkAPIRound checks that the API shows a decided round as the chain holds it: the
+// devnet's recorder writes it soon after the keeper's call.
+func checkAPIRound(t *testing.T, apiURL string, c *devnet.Chain, epoch uint64, status keeper.Status, lockPrice string) {
+	t.Helper()
+	want := map[keeper.Status]string{keeper.StatusAIRight: "ai_right", keeper.StatusAIWrong: "ai_wrong"}[status]
+	url := fmt.Sprintf("%s/v1/markets/%d/%s/rounds/%d", apiURL, c.ID, c.Market.Hex(), epoch)
+	var got struct {
+		Status    string `json:"status"`
+		Outcome   string `json:"outcome"`
+		LockPrice string `json:"lock_price"`
+	}
+	for deadline := time.Now().Add(10 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+		res, err := http.Get(url)
+		if err == nil {
+			if res.StatusCode == http.StatusOK {
+				err = json.NewDecoder(res.Body).Decode(&got)
+			}
+			res.Body.Close()
+		}
+		if err == nil && got.Outcome == want {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Errorf("GET %s: %+v (%v), want closed with outcome %s", url, got, err, want)
+			return
+		}
+	}
+	if got.Status != "closed" || got.LockPrice != lockPrice {
+		t.Errorf("GET %s: %+v, want closed, locked at %s", url, got, lockPrice)
 	}
 }
 

@@ -16,6 +16,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // timing is the market's round timing on devnet's chains.
@@ -55,6 +56,7 @@ func (d *Devnet) price() (*big.Int, error) {
 func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx context.Context) error {
 	out, log := d.cfg.Out, d.cfg.Logger
 	var markets []keeper.Market
+	rec := newRoundRecorder(d.Store, log.With("component", "roundrecorder"))
 	for _, c := range d.Chains {
 		info := keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market, Name: marketName}
 		m, err := evm.NewMarket(ctx, info, c.client, devchain.DevKey(keeperKey))
@@ -62,13 +64,18 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 			return err
 		}
 		markets = append(markets, m)
+		rec.add(m)
 
 		feed, err := evm.NewMockFeed(ctx, c.client, c.PriceFeed, devchain.DevKey(priceFeederKey))
 		if err != nil {
 			return fmt.Errorf("chain %s: %w", c.Name, err)
 		}
 		pf := &priceFeeder{feed: feed, price: d.price, every: d.cfg.AlloraBlockTime,
-			log: log.With("component", "pricefeeder", "chain_id", c.ID, "chain", c.Name)}
+			source: fmt.Sprintf("devnet synthetic %s set on the mock feed on %s", priceFeedDesc, c.Name),
+			log:    log.With("component", "pricefeeder", "chain_id", c.ID, "chain", c.Name)}
+		if c == d.Chains[0] {
+			pf.st = d.Store // every chain sets the same price; recording one is enough
+		}
 		g.Go(func() error { return pf.run(gctx) })
 
 		b := &bettors{every: d.cfg.BlockTime, log: log.With("component", "bettors", "chain_id", c.ID, "chain", c.Name)}
@@ -83,11 +90,12 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 	}
 	k, err := keeper.New(keeper.Config{PollInterval: d.cfg.BlockTime / 2}, markets,
 		keeper.WithLogger(log.With("component", "keeper")),
-		keeper.WithEvents(func(ev keeper.Event) { printRound(out, ev) }))
+		keeper.WithEvents(func(ev keeper.Event) { printRound(out, ev); rec.observe(ev) }))
 	if err != nil {
 		return err
 	}
 	g.Go(func() error { return k.Run(gctx) })
+	g.Go(func() error { return rec.run(gctx) })
 	fmt.Fprintf(out, "keeper   executes every market's rounds (development key %d)\n", keeperKey)
 	fmt.Fprintf(out, "bettors  development keys %d and %d stake %s each round, one with the AI, one against\n",
 		firstBettorKey, firstBettorKey+1, decimal.NewFromBigInt(minBet, -18))
@@ -97,10 +105,12 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 // priceFeeder sets one chain's mock price feed to the emulator's price: whenever the
 // price moves, and at least every ten periods so that the answer never goes stale.
 type priceFeeder struct {
-	feed  *evm.MockFeed
-	price func() (*big.Int, error)
-	every time.Duration
-	log   *slog.Logger
+	feed   *evm.MockFeed
+	price  func() (*big.Int, error)
+	every  time.Duration
+	st     store.Prices // when set, records each price set: the realised price predictions are judged by
+	source string
+	log    *slog.Logger
 }
 
 func (p *priceFeeder) run(ctx context.Context) error {
@@ -133,6 +143,14 @@ func (p *priceFeeder) run(ctx context.Context) error {
 			continue
 		}
 		last, idle = price, 0
+		if p.st == nil {
+			continue
+		}
+		err = p.st.RecordPrice(ctx, store.Price{Asset: marketAsset, Value: decimal.NewFromBigInt(price, -priceFeedDecimals).String(),
+			At: time.Now(), Source: p.source})
+		if err != nil && ctx.Err() == nil {
+			p.log.Warn("record the price", "err", err)
+		}
 	}
 }
 
