@@ -10,8 +10,16 @@
 // A scenario is a test function: newHarness, then h.WriteConfig(name, edit) for each
 // process's config (edit changes the typed sections or adds keys under Extra),
 // h.StartRelayer or h.Start for any other subcommand (a co-signer), h.ProxyChain for
-// an endpoint a test can kill, and h.CheckEndState at the end for what every scenario
+// an endpoint a test can kill, h.AddAllora for another Allora node in step with the
+// harness's (a co-signer's own, or one fed another value), ScrapeMetrics for what a
+// process serves on /metrics, and h.CheckEndState at the end for what every scenario
 // must leave behind.
 //
-// The suite runs with `make e2e`; `go test -short` skips it.
+// The scenarios: every topic within one epoch of Allora; kill -9 twenty times; a
+// base-fee spike; a reorg; Redis restarted; the first RPC endpoint of a chain killed
+// (rpc_failover_test.go); two replicas sharing the chains' leases, the leader killed
+// (replicas_test.go); 2-of-3 co-signers, one fed another value (cosign_test.go).
+//
+// The suite runs with `make e2e` (E2E_BINARY runs it against a binary built
+// elsewhere); `go test -short` skips it.
 package e2e

@@ -34,13 +34,19 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
-// binary is the allora-gateway binary TestMain builds once for every scenario.
+// binary is the allora-gateway binary TestMain builds once for every scenario (or
+// E2E_BINARY).
 var binary string
 
 func TestMain(m *testing.M) {
 	flag.Parse()
 	if testing.Short() {
 		os.Exit(m.Run()) // every scenario skips itself
+	}
+	// E2E_BINARY runs the suite against a binary built elsewhere, such as a release.
+	if bin := os.Getenv("E2E_BINARY"); bin != "" {
+		binary = bin
+		os.Exit(m.Run())
 	}
 	dir, err := os.MkdirTemp("", "allora-gateway-e2e-")
 	if err != nil {
@@ -87,6 +93,8 @@ type Options struct {
 	Topics []emulator.TopicConfig
 	// RedisAppendOnly makes Redis durable across its own restarts.
 	RedisAppendOnly bool
+	// DeployFlags are added to every `allora-gateway deploy` (--signer, --threshold).
+	DeployFlags []string
 }
 
 // Chain is one anvil node with the oracle deployed.
@@ -117,6 +125,14 @@ type Harness struct {
 
 	paused atomic.Bool
 
+	// alloras are the emulated Allora chains the harness makes blocks on, the
+	// harness's own first, all in step (see AddAllora).
+	allorasMu   sync.Mutex
+	alloras     []*emulator.Emulator
+	alloraStart time.Time
+	ctx         context.Context // ends with the test
+	wg          *sync.WaitGroup
+
 	mu    sync.Mutex
 	procs []*Process
 }
@@ -144,17 +160,11 @@ func newHarness(t testing.TB, opts Options) *Harness {
 	t.Cleanup(func() { cancel(); wg.Wait() })
 	t.Cleanup(h.dumpOnFailure)
 
-	emu, err := emulator.New(emulator.Config{Topics: h.topics, BlockTime: alloraBlockTime, Manual: true, Seed: 5})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.Emu = emu
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	h.Allora = "http://" + ln.Addr().String()
-	wg.Go(func() { _ = emu.Serve(ctx, ln) })
+	h.ctx, h.wg = ctx, &wg
+	// Every emulated chain starts at the same time, so that equal topics give equal
+	// inferences, timestamps included.
+	h.alloraStart = time.Now().UTC().Truncate(time.Second)
+	h.Emu, h.Allora = h.AddAllora(h.topics)
 	// The harness makes Allora's blocks itself so a scenario can pause the chain and
 	// compare a final state that no longer moves.
 	wg.Go(func() {
@@ -166,7 +176,11 @@ func newHarness(t testing.TB, opts Options) *Harness {
 				return
 			case <-tick.C:
 				if !h.paused.Load() {
-					emu.Advance(1)
+					h.allorasMu.Lock()
+					for _, e := range h.alloras {
+						e.Advance(1)
+					}
+					h.allorasMu.Unlock()
 				}
 			}
 		}
@@ -179,8 +193,37 @@ func newHarness(t testing.TB, opts Options) *Harness {
 		node := anviltest.Start(t, spec.ID, "--block-time", "1")
 		h.Chains = append(h.Chains, &Chain{Name: spec.Name, ID: spec.ID, Node: node})
 	}
-	h.deploy()
+	h.deploy(opts.DeployFlags)
 	return h
+}
+
+// AddAllora starts another emulated Allora chain, served on its own port until the
+// test ends, with topics, the harness's seed and start time, at the height of the
+// harness's, and making its blocks in step with it: an independent node of the same
+// network for a co-signer. Topics equal to the harness's give the same inferences;
+// a topic with another start price gives other values at the same heights and times,
+// as a node fed wrong data would.
+func (h *Harness) AddAllora(topics []emulator.TopicConfig) (*emulator.Emulator, string) {
+	t := h.t
+	t.Helper()
+	emu, err := emulator.New(emulator.Config{Topics: topics, BlockTime: alloraBlockTime, Manual: true, Seed: 5, StartTime: h.alloraStart})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.wg.Go(func() { _ = emu.Serve(h.ctx, ln) })
+	h.allorasMu.Lock()
+	defer h.allorasMu.Unlock()
+	if len(h.alloras) > 0 {
+		if behind := h.alloras[0].Height() - emu.Height(); behind > 0 {
+			emu.Advance(int(behind))
+		}
+	}
+	h.alloras = append(h.alloras, emu)
+	return emu, "http://" + ln.Addr().String()
 }
 
 func (h *Harness) writeKeys() {
@@ -212,14 +255,15 @@ func (h *Harness) writeKeys() {
 }
 
 // deploy runs `allora-gateway deploy` for each chain, in parallel, from the config
-// every relayer of the harness starts from.
-func (h *Harness) deploy() {
+// every relayer of the harness starts from, with flags added.
+func (h *Harness) deploy(flags []string) {
 	t := h.t
 	path := h.WriteConfig("deploy", nil)
 	var wg sync.WaitGroup
 	procs := make([]*Process, len(h.Chains))
 	for i, c := range h.Chains {
-		procs[i] = h.Start("deploy-"+c.Name, "deploy", "--config", path, "--chain", c.Name, "--feeds=false")
+		args := append([]string{"deploy", "--config", path, "--chain", c.Name, "--feeds=false"}, flags...)
+		procs[i] = h.Start("deploy-"+c.Name, args...)
 		wg.Go(func() {
 			select {
 			case <-procs[i].exited:
