@@ -481,6 +481,8 @@ async function main() {
       tablesWithoutCaption: [...document.querySelectorAll("table")].filter((t) => !t.caption?.textContent.trim()).length,
       chartsWithoutLabel: [...document.querySelectorAll("svg.plot")].filter((s) => !s.getAttribute("aria-label")).length,
       overflow: document.documentElement.scrollWidth - window.innerWidth,
+      // What a reader must never see: a value the page failed to format.
+      leaked: (document.body.innerText.match(/\b(null|undefined|NaN)\b/g) || []).length,
     }));
     // The screenshot first, so that a failure below can be looked at.
     const shot = path.join(OUT, "dashboard.png");
@@ -488,6 +490,7 @@ async function main() {
     log(`screenshot: ${shot}`);
     if (a11y.tablesWithoutCaption || a11y.chartsWithoutLabel) fail(`accessibility: ${JSON.stringify(a11y)}`);
     if (a11y.overflow > 0) fail(`at 1280×800 the page is ${a11y.overflow} px wider than the window`);
+    if (a11y.leaked > 0) fail(`the page shows "null", "undefined" or "NaN" ${a11y.leaked} times instead of a formatted value or a note`);
 
     // A phone's width: everything fits without scrolling sideways.
     const phone = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true });

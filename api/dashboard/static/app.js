@@ -383,8 +383,12 @@ async function loadPrediction(id) {
       el(
         "dd",
         {},
-        el("span", { "data-testid": `prediction-${id}-current`, "data-value": p.current_price, text: price(p.current_price) }),
-        el("span", { class: "muted", text: ` · ${p.price_source || ""} · ${clock(p.current_price_as_of)}` }),
+        p.current_price == null
+          ? el("span", { class: "muted", "data-testid": `prediction-${id}-current`, text: "no price recorded for this asset yet" })
+          : el("span", { "data-testid": `prediction-${id}-current`, "data-value": p.current_price, text: price(p.current_price) }),
+        p.current_price == null
+          ? null
+          : el("span", { class: "muted", text: ` · ${p.price_source || ""} · ${clock(p.current_price_as_of)}` }),
       ),
       el("dt", { text: `Predicted for ${clock(p.target_time)}` }),
       el(
@@ -392,11 +396,13 @@ async function loadPrediction(id) {
         {},
         el("span", { "data-testid": `prediction-${id}-predicted`, "data-value": p.predicted_price, text: price(p.predicted_price) }),
         " ",
-        el(
-          "span",
-          { class: `dir ${p.direction}`, "data-testid": `prediction-${id}-direction`, "data-value": p.direction },
-          `${arrow} ${p.direction} ${sign}${roundDecimal(p.change, placesFor(p.predicted_price))} (${sign}${roundDecimal(p.change_percent, 2)}%)`,
-        ),
+        p.direction == null
+          ? el("span", { class: "muted", "data-testid": `prediction-${id}-direction`, text: "(no direction without a price now)" })
+          : el(
+              "span",
+              { class: `dir ${p.direction}`, "data-testid": `prediction-${id}-direction`, "data-value": p.direction },
+              `${arrow} ${p.direction} ${sign}${roundDecimal(p.change, placesFor(p.predicted_price))} (${sign}${roundDecimal(p.change_percent, 2)}%)`,
+            ),
       ),
       p.confidence_band
         ? el("dt", { text: "Confidence band" })
