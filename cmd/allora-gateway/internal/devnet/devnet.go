@@ -303,6 +303,9 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		Topics:       topicIDs,
 		PollInterval: cfg.PollInterval,
 		PushInterval: 5 * cfg.BlockTime,
+		// Devnet's chains stop making blocks with the rest of it, so a batch in flight
+		// cannot be mined after Ctrl-C; its state is in memory anyway. Stop at once.
+		ShutdownTimeout: time.Millisecond,
 	}, source, d.Store, writers, signers,
 		relayer.WithLogger(log.With("component", "relayer")),
 		relayer.WithEvents(func(ev relayer.Event) { printEvent(out, ev) }))
