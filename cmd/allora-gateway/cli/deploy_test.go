@@ -1,7 +1,6 @@
 package cli_test
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
@@ -10,11 +9,9 @@ import (
 	"net"
 	"net/http"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
@@ -30,102 +27,10 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 )
-
-// anvilPath finds the anvil that `make deps` (and `make test`) installs from the
-// contracts' lock file.
-func anvilPath(t *testing.T) string {
-	t.Helper()
-	dir, err := os.Getwd()
-	if err != nil {
-		t.Fatal(err)
-	}
-	for {
-		if _, err := os.Stat(filepath.Join(dir, "go.mod")); err == nil {
-			break
-		}
-		parent := filepath.Dir(dir)
-		if parent == dir {
-			t.Fatal("cannot find the module root (go.mod) above the test's directory")
-		}
-		dir = parent
-	}
-	bin := filepath.Join(dir, "contracts", "node_modules", ".bin", "anvil")
-	if _, err := os.Stat(bin); err != nil {
-		t.Fatalf("anvil is not installed at %s: run `make deps` (or `make test`, which installs it): %v", bin, err)
-	}
-	return bin
-}
-
-// runAnvil runs anvil for chainID on a free loopback port, producing a block every
-// 250 ms, and stops its process group when the test ends. It returns the RPC URL.
-func runAnvil(t *testing.T, chainID uint64) string {
-	t.Helper()
-	bin := anvilPath(t)
-	var lastErr error
-	for try := 0; try < 3; try++ {
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		port := ln.Addr().(*net.TCPAddr).Port
-		ln.Close()
-		cmd := exec.Command(bin, "--chain-id", strconv.FormatUint(chainID, 10), "--host", "127.0.0.1",
-			"--port", strconv.Itoa(port), "--block-time", "0.25", "--silent")
-		// The installed anvil is a wrapper that starts the real binary as its child:
-		// both run in their own process group, which is stopped whole.
-		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-		var out bytes.Buffer
-		cmd.Stdout, cmd.Stderr = &out, &out
-		if err := cmd.Start(); err != nil {
-			t.Fatalf("start anvil: %v", err)
-		}
-		exited := make(chan struct{})
-		go func() { _ = cmd.Wait(); close(exited) }()
-		stop := func() {
-			_ = syscall.Kill(-cmd.Process.Pid, syscall.SIGKILL)
-			<-exited
-		}
-		url := "http://127.0.0.1:" + strconv.Itoa(port)
-		if err := awaitChain(url, chainID, exited); err != nil {
-			stop()
-			lastErr = fmt.Errorf("%w; output: %s", err, out.String())
-			continue
-		}
-		t.Cleanup(stop)
-		return url
-	}
-	t.Fatalf("anvil did not start: %v", lastErr)
-	return ""
-}
-
-// awaitChain waits until the node at url answers with chainID.
-func awaitChain(url string, chainID uint64, exited <-chan struct{}) error {
-	client, err := ethclient.Dial(url)
-	if err != nil {
-		return err
-	}
-	defer client.Close()
-	for i := 0; i < 200; i++ {
-		ctx, cancel := context.WithTimeout(context.Background(), time.Second)
-		id, err := client.ChainID(ctx)
-		cancel()
-		if err == nil {
-			if id.Uint64() != chainID {
-				return fmt.Errorf("anvil at %s answers chain id %s, want %d", url, id, chainID)
-			}
-			return nil
-		}
-		select {
-		case <-exited:
-			return fmt.Errorf("anvil exited: %w", err)
-		case <-time.After(50 * time.Millisecond):
-		}
-	}
-	return fmt.Errorf("anvil at %s does not answer", url)
-}
 
 // TestDeployThenRelay deploys to three anvil chains from one config, runs deploy again
 // and sees nothing redeployed, then runs the relayer on the same config, which finds
@@ -163,7 +68,7 @@ func TestDeployThenRelay(t *testing.T) {
 	chains := []chain{{56, "bnb", "bsc", "", common.Address{}}, {324, "zksync-era", "zksync-era", "", common.Address{}},
 		{146, "sonic", "sonic", "", common.Address{}}}
 	for i := range chains {
-		chains[i].url = runAnvil(t, chains[i].id)
+		chains[i].url = anviltest.Start(t, chains[i].id, "--block-time", "0.25").URL
 		client, err := ethclient.Dial(chains[i].url)
 		if err != nil {
 			t.Fatal(err)
