@@ -91,7 +91,7 @@ func runAPI(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.
 		return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 	}
 	srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version),
-		api.WithAssetTopics(cfg.AssetTopics()))
+		api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...))
 	fmt.Fprintf(stdout, "api      http://%s  (redis keys under %q)\n", ln.Addr(), cfg.Redis.Prefix)
 	log.Info("API listening", "addr", ln.Addr().String(), "redis_prefix", cfg.Redis.Prefix)
 	return srv.Serve(ctx, ln)

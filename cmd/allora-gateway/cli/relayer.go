@@ -260,7 +260,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 			}
 		}
 		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-			api.WithAssetTopics(cfg.AssetTopics()), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(signers, domains...))
+			api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(signers, domains...))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
 	}

@@ -327,6 +327,9 @@ type Redis struct {
 type API struct {
 	// Listen is the host:port to listen on; empty disables the API.
 	Listen string `yaml:"listen"`
+	// CORSOrigins are the browser origins (https://app.example) allowed to call the API
+	// from another site; "*" allows any. Empty: none.
+	CORSOrigins []string `yaml:"cors_origins,omitempty"`
 }
 
 // Log configures logging.
