@@ -115,6 +115,9 @@ type Config struct {
 	// a GasEstimator gets a batch that would need more split into several. Zero: one
 	// transaction per cycle whatever its size.
 	MaxBatchGas uint64
+	// ChainMaxBatchGas caps the gas of one transaction per chain id (a chain preset's
+	// cap, under its block gas limit). Where both caps are set the lower one holds.
+	ChainMaxBatchGas map[uint64]uint64
 }
 
 // Bounds of a poll period derived from a topic's epoch.

@@ -42,7 +42,8 @@ type signFunc func(updates []oracle.Update) ([][]byte, error)
 // out and passed to dropped; the others go.
 func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []oracle.Update, sign signFunc, dropped func(oracle.Update), log *slog.Logger) ([]signedBatch, error) {
 	est, canEstimate := c.(GasEstimator)
-	if r.cfg.MaxBatchGas == 0 || !canEstimate {
+	maxGas := r.maxBatchGas(c.Chain().ID)
+	if maxGas == 0 || !canEstimate {
 		sigs, err := sign(updates)
 		if err != nil {
 			return nil, fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
@@ -62,19 +63,19 @@ func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []orac
 		if err != nil {
 			return fmt.Errorf("estimate gas of a batch of %d updates: %w", len(updates), err)
 		}
-		if gas <= r.cfg.MaxBatchGas {
+		if gas <= maxGas {
 			out = append(out, signedBatch{updates: updates, signatures: sigs, gas: gas})
 			return nil
 		}
 		if len(updates) == 1 {
 			u := updates[0]
 			log.Error("update left out: it alone needs more gas than relayer.max_batch_gas; raise the cap or it is never pushed",
-				"topic_id", u.TopicID, "block_height", u.BlockHeight, "gas", gas, "max_batch_gas", r.cfg.MaxBatchGas,
+				"topic_id", u.TopicID, "block_height", u.BlockHeight, "gas", gas, "max_batch_gas", maxGas,
 				"err", ErrUpdateOverGasCap)
 			dropped(u)
 			return nil
 		}
-		size := max(1, min(len(updates)-1, int(uint64(len(updates))*r.cfg.MaxBatchGas/gas)))
+		size := max(1, min(len(updates)-1, int(uint64(len(updates))*maxGas/gas)))
 		for start := 0; start < len(updates); start += size {
 			if err := plan(updates[start:min(start+size, len(updates))]); err != nil {
 				return err
@@ -87,7 +88,21 @@ func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []orac
 	}
 	if len(out) > 1 {
 		log.Info("batch split to stay under the gas cap", "updates", len(updates), "transactions", len(out),
-			"max_batch_gas", r.cfg.MaxBatchGas)
+			"max_batch_gas", maxGas)
 	}
 	return out, nil
+}
+
+// maxBatchGas is the gas cap of one transaction on a chain: the lower of the relayer's
+// and the chain's own, where set; 0 when neither is.
+func (r *Relayer) maxBatchGas(chainID uint64) uint64 {
+	global, own := r.cfg.MaxBatchGas, r.cfg.ChainMaxBatchGas[chainID]
+	switch {
+	case global == 0:
+		return own
+	case own == 0:
+		return global
+	default:
+		return min(global, own)
+	}
 }

@@ -168,6 +168,50 @@ func TestRelayerSplitsABatchThatWouldPassTheGasCap(t *testing.T) {
 	t.Logf("120 updates in %d transactions of gas %v", len(chain.gas), chain.gas)
 }
 
+func TestRelayerHoldsEachChainToItsOwnGasCap(t *testing.T) {
+	s := signers(1)
+	const topics = 40
+	var ids []uint64
+	var metas []oracle.Topic
+	for id := uint64(1); id <= topics; id++ {
+		ids = append(ids, id)
+		metas = append(metas, oracle.Topic{ID: id})
+	}
+	src := newFakeSource(metas...)
+	for _, id := range ids {
+		src.set(id, 700+id, "7")
+	}
+	// The relayer's cap fits every update in one transaction; zksync's own (a preset's)
+	// is a quarter of that and holds there, bnb has none of its own.
+	global := batchGas(topics, 1) + 1
+	own := global / 4
+	bnb := &gasChain{fakeChain: newFakeChain(56, s, 1), limit: 30_000_000}
+	zk := &gasChain{fakeChain: newFakeChain(324, s, 1), limit: 30_000_000}
+	runWith(t, relayer.Config{Topics: ids, MaxBatchGas: global, ChainMaxBatchGas: map[uint64]uint64{324: own}},
+		src, store.NewMemory(), []relayer.ChainWriter{bnb, zk}, s)
+	eventually(t, "every topic lands on both chains", func() bool {
+		for _, id := range ids {
+			if bnb.height(id) != 700+id || zk.height(id) != 700+id {
+				return false
+			}
+		}
+		return true
+	})
+	if n := bnb.batchCount(); n != 1 {
+		t.Errorf("bnb: %d transactions, want 1 under the relayer's cap %d", n, global)
+	}
+	zk.mu.Lock()
+	defer zk.mu.Unlock()
+	if len(zk.gas) < 4 {
+		t.Errorf("zksync: %d transactions of gas %v, want at least 4 under its own cap %d", len(zk.gas), zk.gas, own)
+	}
+	for i, g := range zk.gas {
+		if g > own {
+			t.Errorf("zksync transaction %d used %d gas, over its own cap %d", i, g, own)
+		}
+	}
+}
+
 func TestRelayerServesPaidRequestsFirstHighestPaymentFirst(t *testing.T) {
 	s := signers(1)
 	src := newFakeSource(oracle.Topic{ID: 1}, oracle.Topic{ID: 2}, oracle.Topic{ID: 3}, oracle.Topic{ID: 4})

@@ -227,14 +227,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		}
 	}
 	rl, err := relayer.New(relayer.Config{
-		Topics:          cfg.Topics,
-		PollInterval:    cfg.Relayer.PollInterval.Duration,
-		PushInterval:    cfg.Relayer.PushInterval.Duration,
-		SubmitTimeout:   cfg.Relayer.SubmitTimeout.Duration,
-		ShutdownTimeout: cfg.Relayer.ShutdownTimeout.Duration,
-		StallBlocks:     cfg.Relayer.StallBlocks,
-		Policy:          cfg.Relayer.Policies(),
-		MaxBatchGas:     cfg.Relayer.MaxBatchGas,
+		Topics:           cfg.Topics,
+		PollInterval:     cfg.Relayer.PollInterval.Duration,
+		PushInterval:     cfg.Relayer.PushInterval.Duration,
+		SubmitTimeout:    cfg.Relayer.SubmitTimeout.Duration,
+		ShutdownTimeout:  cfg.Relayer.ShutdownTimeout.Duration,
+		StallBlocks:      cfg.Relayer.StallBlocks,
+		Policy:           cfg.Relayer.Policies(),
+		MaxBatchGas:      cfg.Relayer.MaxBatchGas,
+		ChainMaxBatchGas: chainMaxBatchGas(cfg.Chains),
 	}, source, st, writers, signers, append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
@@ -444,4 +445,16 @@ func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registere
 
 func passphrase(k config.Key) keys.Passphrase {
 	return keys.Passphrase{File: k.PassphraseFile, Env: k.PassphraseEnv}
+}
+
+// chainMaxBatchGas collects each chain's own gas cap (its preset's, or its
+// max_batch_gas), by chain id.
+func chainMaxBatchGas(chains []config.Chain) map[uint64]uint64 {
+	out := make(map[uint64]uint64, len(chains))
+	for _, c := range chains {
+		if c.MaxBatchGas > 0 {
+			out[c.ChainID] = c.MaxBatchGas
+		}
+	}
+	return out
 }
