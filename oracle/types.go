@@ -29,6 +29,12 @@ type Inference struct {
 	// BlockHeight is the Allora block whose worker window produced the inference
 	// (inference_block_height). It only grows for a topic and is the update's nonce.
 	BlockHeight uint64
+	// LossBlockHeight is the Allora block of the reputer losses the inference's weights
+	// were computed with (loss_block_height). The node revises the value of one
+	// BlockHeight when a reputer window closes and this height moves forward, so the
+	// pair is the inference's version (see Version). 0 where the emissions version does
+	// not carry it (v9 and later).
+	LossBlockHeight uint64
 	// Value is the network inference (combined_value), a decimal string exactly as the
 	// chain carries it, such as "3001.9999999999999999999999999999993".
 	Value string
@@ -70,7 +76,10 @@ type Update struct {
 	TopicID     uint64
 	Value       *big.Int // int256, scaled by 10^Decimals
 	BlockHeight uint64   // Allora block height of the inference
-	Timestamp   uint64   // unix seconds of the Allora block at BlockHeight
+	// LossBlockHeight is the inference's loss block height: with BlockHeight its
+	// version, so a revised value of the same BlockHeight is newer (see Version).
+	LossBlockHeight uint64
+	Timestamp       uint64 // unix seconds of the Allora block at BlockHeight
 }
 
 // Chain is one EVM chain the gateway pushes to, with the address of its AlloraOracle.
@@ -84,15 +93,49 @@ type Chain struct {
 // pushed it there.
 type ChainTopic struct {
 	TopicID     uint64
-	BlockHeight uint64    // Allora block height of the stored inference; 0 when never set
-	Value       *big.Int  // stored value, scaled by 10^Decimals; nil when never set
-	Timestamp   uint64    // unix seconds of the stored inference
-	LastPush    time.Time // when this gateway's last update of the topic was mined; zero if none
-	TxHash      common.Hash
+	BlockHeight uint64 // Allora block height of the stored inference; 0 when never set
+	// LossBlockHeight is the stored inference's loss block height (see Version).
+	LossBlockHeight uint64
+	Value           *big.Int  // stored value, scaled by 10^Decimals; nil when never set
+	Timestamp       uint64    // unix seconds of the stored inference
+	LastPush        time.Time // when this gateway's last update of the topic was mined; zero if none
+	TxHash          common.Hash
 }
 
 // ChainStatus is a chain with the state of every topic on it.
 type ChainStatus struct {
 	Chain
 	Topics []ChainTopic
+}
+
+// Version orders the values Allora gives for a topic: an inference is newer than
+// another when its block height is higher, or, at the same block height, when its loss
+// block height is (the node revised the value once a reputer window closed). The
+// oracle contract, the store and every co-signer apply the same order.
+type Version struct {
+	BlockHeight     uint64
+	LossBlockHeight uint64
+}
+
+// Newer reports whether v comes after w.
+func (v Version) Newer(w Version) bool {
+	if v.BlockHeight != w.BlockHeight {
+		return v.BlockHeight > w.BlockHeight
+	}
+	return v.LossBlockHeight > w.LossBlockHeight
+}
+
+// Version is the inference's version.
+func (inf Inference) Version() Version {
+	return Version{BlockHeight: inf.BlockHeight, LossBlockHeight: inf.LossBlockHeight}
+}
+
+// Version is the update's version.
+func (u Update) Version() Version {
+	return Version{BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight}
+}
+
+// Version is the version of what the chain holds; the zero Version when never set.
+func (t ChainTopic) Version() Version {
+	return Version{BlockHeight: t.BlockHeight, LossBlockHeight: t.LossBlockHeight}
 }

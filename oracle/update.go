@@ -36,10 +36,11 @@ func NewUpdate(inf Inference, allowNegative bool) (Update, error) {
 		return Update{}, fmt.Errorf("topic %d at block %d: value: %w", inf.TopicID, inf.BlockHeight, err)
 	}
 	return Update{
-		TopicID:     inf.TopicID,
-		Value:       value,
-		BlockHeight: inf.BlockHeight,
-		Timestamp:   uint64(ts),
+		TopicID:         inf.TopicID,
+		Value:           value,
+		BlockHeight:     inf.BlockHeight,
+		LossBlockHeight: inf.LossBlockHeight,
+		Timestamp:       uint64(ts),
 	}, nil
 }
 
