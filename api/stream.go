@@ -149,7 +149,7 @@ func (h *streamHub) run(sub <-chan store.Event) {
 // get: an unknown kind, or data that is not JSON.
 func newHubEvent(ev store.Event) *hubEvent {
 	switch ev.Kind {
-	case store.EventInference, store.EventPush, store.EventRound:
+	case store.EventInference, store.EventPush, store.EventRound, store.EventPrice:
 	default:
 		return nil
 	}
@@ -285,8 +285,8 @@ var (
 	sseRetry      = []byte("retry: 2000\n\n")
 )
 
-// stream answers /v1/stream: Server-Sent Events of new inferences, pushes and round
-// results, for as long as the client stays and keeps up.
+// stream answers /v1/stream: Server-Sent Events of new inferences, pushes, round
+// results and prices, for as long as the client stays and keeps up.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	if s.hub == nil {
 		s.fail(w, r, withDetail(fmt.Errorf("stream: store carries no events: %w", errNotReady),

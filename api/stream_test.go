@@ -19,13 +19,16 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// eventStore is a store the API can both read and stream from.
+// eventStore is a store the API can both read and stream from, and prices can be
+// recorded in.
 type eventStore interface {
 	api.Reader
 	store.Events
+	store.Prices
 }
 
 var streamStoreKinds = []struct {
@@ -346,4 +349,66 @@ func BenchmarkStreamFanout1000(b *testing.B) {
 	b.ReportMetric(float64(total.Microseconds())/1000/float64(b.N), "ms-to-last")
 	srv.Close()
 	readers.Wait()
+}
+
+// TestStreamSendsRecordedPrices records a price the way the round recorder and devnet's
+// feeder do: stream clients get a price event with what /v1/predictions then answers
+// as the price now, so a page can refresh it when it moves rather than when the next
+// inference comes.
+func TestStreamSendsRecordedPrices(t *testing.T) {
+	for _, kind := range streamStoreKinds {
+		t.Run(kind.name, func(t *testing.T) {
+			st := kind.make(t)
+			base := streamServer(t, st, api.WithAssetTopics([]oracle.AssetTopic{{Asset: "ETH", Timeframe: "5m", TopicID: 1}}))
+			c := connect(t, base, "?topics=9", nil) // a topic filter holds back inferences, not prices
+			at := time.Date(2026, 11, 24, 20, 5, 7, 0, time.UTC)
+			err := store.RecordAndPublishPrice(context.Background(), st, store.Price{Asset: "ETH", Value: "3100.25", At: at, Source: "ETH / USD test feed"})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ev := c.mustNext(t)
+			if ev.kind != store.EventPrice || ev.id == "" {
+				t.Fatalf("got event %+v, want a price event with an id", ev)
+			}
+			var got store.PriceEvent
+			if err := json.Unmarshal([]byte(ev.data), &got); err != nil {
+				t.Fatalf("price event data %q: %v", ev.data, err)
+			}
+			want := store.PriceEvent{Asset: "ETH", Price: "3100.25", AsOf: "2026-11-24T20:05:07Z", Source: "ETH / USD test feed"}
+			if got != want {
+				t.Errorf("price event %+v, want %+v", got, want)
+			}
+			res, err := http.Get(base + "/v1/predictions/ETH/5m")
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer res.Body.Close()
+			var p struct {
+				CurrentPrice     string `json:"current_price"`
+				CurrentPriceAsOf string `json:"current_price_as_of"`
+				PriceSource      string `json:"price_source"`
+			}
+			if err := json.NewDecoder(res.Body).Decode(&p); err != nil || res.StatusCode != http.StatusOK {
+				t.Fatalf("GET /v1/predictions/ETH/5m: %d, %v", res.StatusCode, err)
+			}
+			if p.CurrentPrice != want.Price || p.CurrentPriceAsOf != want.AsOf || p.PriceSource != want.Source {
+				t.Errorf("the predictions answer price %s as of %s from %q; the event said %+v", p.CurrentPrice, p.CurrentPriceAsOf, p.PriceSource, want)
+			}
+		})
+	}
+}
+
+// A price the store refuses is not streamed.
+func TestStreamSendsNoRefusedPrice(t *testing.T) {
+	st := seededStore(t)
+	base := streamServer(t, st)
+	c := connect(t, base, "", nil)
+	err := store.RecordAndPublishPrice(context.Background(), st, store.Price{Asset: "ETH", Value: "NaN", At: time.Now(), Source: "x"})
+	if !errors.Is(err, store.ErrInvalid) {
+		t.Fatalf("recording price NaN: %v, want ErrInvalid", err)
+	}
+	publish(t, st, store.EventPush, "next", `{"chain_id":56}`)
+	if ev := c.mustNext(t); ev.kind != store.EventPush {
+		t.Errorf("after a refused price the client got %+v first, want the push", ev)
+	}
 }

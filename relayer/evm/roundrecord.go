@@ -7,7 +7,6 @@ import (
 	"log/slog"
 	"math/big"
 	"strconv"
-	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -32,7 +31,6 @@ type RoundRecorder struct {
 	log     *slog.Logger
 	markets map[[2]string]*recordedMarket // by chain id and market address
 	queue   chan keeper.Event
-	lastID  atomic.Int64
 	// priceEvery, when set, is how often each market's price feed is recorded.
 	priceEvery time.Duration
 }
@@ -151,7 +149,7 @@ func (r *RoundRecorder) recordPrices(ctx context.Context) {
 			r.log.Warn("price feed answered no usable price; not recorded", "chain_id", info.ChainID, "feed", rm.feed.Hex())
 			continue
 		}
-		err = r.st.RecordPrice(ctx, store.Price{
+		err = store.RecordAndPublishPrice(ctx, r.st, store.Price{
 			Asset:  rm.asset,
 			Value:  decimal.NewFromBigInt(fr.Answer, -int32(rm.m.priceDecimals)).String(),
 			At:     time.Unix(int64(fr.UpdatedAt), 0).UTC(),
@@ -211,13 +209,7 @@ func (r *RoundRecorder) publish(ctx context.Context, info keeper.MarketInfo, rd 
 		r.log.Error("encode round event", "err", err)
 		return
 	}
-	// Microseconds, raised past the last id: unique and ordered, like the relayer's.
-	id := r.lastID.Add(1)
-	if now := time.Now().UnixMicro(); now > id {
-		r.lastID.Store(now)
-		id = now
-	}
-	if err := ev.Publish(ctx, store.Event{Kind: store.EventRound, Data: data, ID: strconv.FormatInt(id, 10)}); err != nil {
+	if err := ev.Publish(ctx, store.Event{Kind: store.EventRound, Data: data, ID: store.NextEventID()}); err != nil {
 		r.log.Warn("publish round event", "err", err)
 	}
 }

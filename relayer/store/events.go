@@ -11,12 +11,13 @@ const (
 	EventInference = "inference"
 	EventPush      = "push"
 	EventRound     = "round"
+	EventPrice     = "price"
 )
 
 // Event is something that happened, for the API to stream to its clients (SSE). Every
 // API replica subscribed to the same store receives every event.
 type Event struct {
-	Kind string          // EventInference, EventPush or EventRound
+	Kind string          // EventInference, EventPush, EventRound or EventPrice
 	Data json.RawMessage // the JSON the stream sends
 	ID   string          // the stream's event id, set by the publisher
 }

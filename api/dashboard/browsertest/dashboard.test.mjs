@@ -195,22 +195,30 @@ function snapshot(page) {
 // ---- what the API answers ----
 
 async function apiView(base) {
-  const topics = (await api(base, "/v1/topics")).body.topics;
-  const view = { topics: {}, chains: (await api(base, "/v1/chains")).body.chains, markets: {} };
-  for (const t of topics) {
+  // Every endpoint at once: the shorter the read, the likelier it falls between two
+  // changes of what devnet shows.
+  const [topics, chains] = await Promise.all([api(base, "/v1/topics"), api(base, "/v1/chains")]);
+  const view = { topics: {}, chains: chains.body.chains, markets: {} };
+  const topicView = async (t) => {
     const id = t.topic_id;
-    const v = { topic: t, latest: (await api(base, `/v1/topics/${id}/inference`)).body };
-    if (t.asset) {
-      const a = encodeURIComponent(t.asset);
-      const tf = encodeURIComponent(t.timeframe);
-      v.series = await api(base, `/v1/predictions/${a}/${tf}/series?limit=60`);
-      v.prediction = await api(base, `/v1/predictions/${a}/${tf}`);
-    }
+    const a = encodeURIComponent(t.asset ?? "");
+    const tf = encodeURIComponent(t.timeframe ?? "");
+    const [latest, series, prediction, accuracy] = await Promise.all([
+      api(base, `/v1/topics/${id}/inference`),
+      t.asset ? api(base, `/v1/predictions/${a}/${tf}/series?limit=60`) : null,
+      t.asset ? api(base, `/v1/predictions/${a}/${tf}`) : null,
+      api(base, `/v1/topics/${id}/accuracy`),
+    ]);
+    const v = { topic: t, latest: latest.body, accuracy };
+    if (series) v.series = series;
+    if (prediction) v.prediction = prediction;
     if (!v.series || v.series.status === 404) v.history = (await api(base, `/v1/topics/${id}/history?limit=60`)).body;
-    v.accuracy = await api(base, `/v1/topics/${id}/accuracy`);
     view.topics[id] = v;
-  }
-  for (const c of view.chains) view.markets[c.chain_id] = await api(base, `/v1/markets/${c.chain_id}`);
+  };
+  const marketView = async (c) => {
+    view.markets[c.chain_id] = await api(base, `/v1/markets/${c.chain_id}`);
+  };
+  await Promise.all([...topics.body.topics.map(topicView), ...view.chains.map(marketView)]);
   return view;
 }
 

@@ -723,6 +723,15 @@ function connect() {
   );
   es.addEventListener("round", handle("round", applyRound));
   es.addEventListener(
+    "price",
+    handle("price", (p) => {
+      // "Price now" and the direction of every topic on the asset follow its price.
+      for (const [id, view] of state.topics) {
+        if (view.topic.asset === p.asset) soon(`prediction-${id}`, () => loadPrediction(id));
+      }
+    }),
+  );
+  es.addEventListener(
     "reset",
     handle("reset", () => refreshAll()),
   );

@@ -152,7 +152,7 @@ func (p *priceFeeder) run(ctx context.Context) error {
 		if p.st == nil {
 			continue
 		}
-		err = p.st.RecordPrice(ctx, store.Price{Asset: marketAsset, Value: decimal.NewFromBigInt(price, -priceFeedDecimals).String(),
+		err = store.RecordAndPublishPrice(ctx, p.st, store.Price{Asset: marketAsset, Value: decimal.NewFromBigInt(price, -priceFeedDecimals).String(),
 			At: time.Now(), Source: p.source})
 		if err != nil && ctx.Err() == nil {
 			p.log.Warn("record the price", "err", err)
