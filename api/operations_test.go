@@ -38,7 +38,7 @@ func TestReadyz(t *testing.T) {
 }
 
 func TestMetrics(t *testing.T) {
-	h := api.New(seededStore(t), api.WithRateLimit(1000, 6)).Handler()
+	h := api.New(seededStore(t), api.WithRateLimit(0.001, 6)).Handler()
 	for _, path := range []string{
 		"/v1/topics/1/inference", "/v1/topics/3/inference", "/v1/topics/42/inference",
 		"/v1/topics", "/no/such/route", "/v1/another/unknown",
