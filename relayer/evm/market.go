@@ -7,12 +7,12 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 )
 
@@ -29,9 +29,11 @@ type Market struct {
 
 var _ keeper.Market = (*Market)(nil)
 
-// NewMarket connects to the market at info.Address over backend and sends with key. It
-// checks that the endpoint serves info.ChainID and reads the price feed's decimals.
-func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key *ecdsa.PrivateKey) (*Market, error) {
+// NewMarket connects to the market at info.Address over backend and sends with key, or
+// through tx when it is given (then key may be nil): the manager of a key that also
+// sends other transactions on the chain. It checks that the endpoint serves
+// info.ChainID and reads the price feed's decimals.
+func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key *ecdsa.PrivateKey, tx ...*txmgr.Manager) (*Market, error) {
 	id, err := chainID(ctx, backend)
 	if err != nil {
 		return nil, fmt.Errorf("chain %s (%d): read chain id: %w", info.ChainName, info.ChainID, err)
@@ -40,15 +42,16 @@ func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key
 		return nil, fmt.Errorf("chain %s: configured id %d, endpoint answers %d: %w", info.ChainName, info.ChainID, id, ErrWrongChain)
 	}
 	contract := predictionmarket.NewPredictionMarket()
+	snd, err := newSender(backend, id, key, firstManager(tx), contract.GetABI())
+	if err != nil {
+		return nil, fmt.Errorf("market %s on %s: %w", info.Address, info.ChainName, err)
+	}
 	m := &Market{
 		info:     info,
 		backend:  backend,
 		contract: contract,
 		instance: contract.Instance(backend, info.Address),
-		sender: sender{
-			backend: backend, key: key, chainID: new(big.Int).SetUint64(id), poll: DefaultReceiptPoll,
-			abis: []abi.ABI{contract.GetABI()},
-		},
+		sender:   snd,
 	}
 	m.priceDecimals, err = bind.Call(m.instance, &bind.CallOpts{Context: ctx}, contract.PackPriceDecimals(), contract.UnpackPriceDecimals)
 	if err != nil {
@@ -121,7 +124,7 @@ func (m *Market) Execute(ctx context.Context, step keeper.Step) (keeper.Executio
 	default:
 		return keeper.Execution{}, fmt.Errorf("execute %s: %w", step, ErrUnexpected)
 	}
-	receipt, err := m.sender.send(ctx, m.instance, step.String(), data, nil)
+	receipt, err := m.sender.send(ctx, m.info.Address, step.String(), data, nil)
 	var revert *RevertError
 	if receipt == nil && errors.As(err, &revert) {
 		// Refused at estimation: nothing was sent.
@@ -175,8 +178,15 @@ func (m *Market) Bet(ctx context.Context, epoch uint64, withAI bool, amount *big
 	if withAI {
 		data, what = m.contract.PackBetWithAI(e, amount), "betWithAI"
 	}
-	return m.sender.send(ctx, m.instance, what, data, amount)
+	return m.sender.send(ctx, m.info.Address, what, data, amount)
 }
 
 // From is the address the market's calls are sent from.
 func (m *Market) From() common.Address { return m.sender.from() }
+
+func firstManager(tx []*txmgr.Manager) *txmgr.Manager {
+	if len(tx) > 0 {
+		return tx[0]
+	}
+	return nil
+}

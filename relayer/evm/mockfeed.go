@@ -6,7 +6,6 @@ import (
 	"fmt"
 	"math/big"
 
-	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -32,14 +31,15 @@ func NewMockFeed(ctx context.Context, backend Backend, address common.Address, k
 		return nil, fmt.Errorf("read chain id: %w", err)
 	}
 	contract := mockaggregator.NewMockAggregator()
+	snd, err := newSender(backend, id, key, nil, contract.GetABI())
+	if err != nil {
+		return nil, fmt.Errorf("price feed %s: %w", address, err)
+	}
 	return &MockFeed{
 		address:  address,
 		contract: contract,
 		instance: contract.Instance(backend, address),
-		sender: sender{
-			backend: backend, key: key, chainID: new(big.Int).SetUint64(id), poll: DefaultReceiptPoll,
-			abis: []abi.ABI{contract.GetABI()},
-		},
+		sender:   snd,
 	}, nil
 }
 
@@ -49,7 +49,7 @@ func (f *MockFeed) Address() common.Address { return f.address }
 // SetAnswer opens the feed's next round with answer (in the feed's decimals), stamped
 // with the block time, and waits until it is mined.
 func (f *MockFeed) SetAnswer(ctx context.Context, answer *big.Int) (*types.Receipt, error) {
-	return f.sender.send(ctx, f.instance, "setAnswer", f.contract.PackSetAnswer(answer), nil)
+	return f.sender.send(ctx, f.address, "setAnswer", f.contract.PackSetAnswer(answer), nil)
 }
 
 // FeedRound is a round of an AggregatorV3 feed, as latestRoundData answers it.

@@ -8,13 +8,13 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // RevertError is a contract's custom error, decoded from the revert data a node returned
@@ -87,35 +87,55 @@ func waitMined(ctx context.Context, backend bind.DeployBackend, hash common.Hash
 	}
 }
 
-// sender sends transactions from one key to one chain and waits for their receipts.
+// sender sends a contract's transactions through a transaction manager, the one way
+// the gateway sends anything to a chain: whoever else sends from the same key through
+// the same manager (the oracle's submitter and the round keeper sharing a key) takes
+// turns with it at the next nonce, never beside it.
 type sender struct {
-	backend Backend
-	key     *ecdsa.PrivateKey
-	chainID *big.Int
-	poll    time.Duration
-	abis    []abi.ABI // whose custom errors explain a revert
+	tx   *txmgr.Manager
+	abis []abi.ABI // whose custom errors explain a revert
 }
 
-// send transacts data to contract with value (nil for none) and waits until it is mined.
-// Gas is estimated first, so a call the contract rejects fails before anything is sent,
-// with its custom error decoded; one mined but reverted returns the receipt and
-// ErrReverted.
-func (s *sender) send(ctx context.Context, contract *bind.BoundContract, what string, data []byte, value *big.Int) (*types.Receipt, error) {
-	opts := bind.NewKeyedTransactor(s.key, s.chainID)
-	opts.Context = ctx
-	opts.Value = value
-	tx, err := bind.Transact(contract, opts, data)
-	if err != nil {
+// newSender sends with tx when given, or else through a manager of its own for key
+// with the preset of the chain id.
+func newSender(backend Backend, chainID uint64, key *ecdsa.PrivateKey, tx *txmgr.Manager, abis ...abi.ABI) (sender, error) {
+	if tx == nil {
+		if key == nil {
+			return sender{}, errors.New("no key and no transaction manager to send with")
+		}
+		cfg, _ := txmgr.Preset(chainID)
+		cfg.ReceiptPoll = min(cfg.ReceiptPoll, DefaultReceiptPoll)
+		m, err := txmgr.New(cfg, backend, key)
+		if err != nil {
+			return sender{}, fmt.Errorf("transaction manager: %w", err)
+		}
+		tx = m
+	}
+	if got := tx.Config().ChainID; got != chainID {
+		return sender{}, fmt.Errorf("transaction manager signs for chain %d, not %d: %w", got, chainID, ErrWrongChain)
+	}
+	return sender{tx: tx, abis: abis}, nil
+}
+
+// send transacts data to contract with value (nil for none) and waits until the
+// manager holds it confirmed. Gas is estimated first, so a call the contract rejects
+// fails before anything is sent, with its custom error decoded; one mined but reverted
+// returns the receipt and ErrReverted.
+func (s *sender) send(ctx context.Context, to common.Address, what string, data []byte, value *big.Int) (*types.Receipt, error) {
+	var opts []txmgr.SendOption
+	if value != nil {
+		opts = append(opts, txmgr.WithValue(value))
+	}
+	res, err := s.tx.Send(ctx, to, data, opts...)
+	var rev *txmgr.RevertError
+	switch {
+	case err == nil:
+		return res.Receipt, nil
+	case errors.As(err, &rev) && res != nil:
+		return res.Receipt, fmt.Errorf("%s %s in block %d: %w", what, rev.TxHash, rev.BlockNumber, explainRevert(err, s.abis...))
+	default:
 		return nil, fmt.Errorf("send %s: %w", what, explainRevert(err, s.abis...))
 	}
-	receipt, err := waitMined(ctx, s.backend, tx.Hash(), s.poll)
-	if err != nil {
-		return nil, fmt.Errorf("wait for %s %s: %w", what, tx.Hash(), err)
-	}
-	if receipt.Status != types.ReceiptStatusSuccessful {
-		return receipt, fmt.Errorf("%s %s in block %d: %w", what, tx.Hash(), receipt.BlockNumber, ErrReverted)
-	}
-	return receipt, nil
 }
 
-func (s *sender) from() common.Address { return crypto.PubkeyToAddress(s.key.PublicKey) }
+func (s *sender) from() common.Address { return s.tx.From() }

@@ -151,6 +151,13 @@ func (w *Writer) Chain() oracle.Chain { return w.chain }
 // Domain is the EIP-712 domain of this chain's oracle.
 func (w *Writer) Domain() oracle.Domain { return w.domain }
 
+// Backend is the endpoint (or endpoint pool) the writer reads and sends through.
+func (w *Writer) Backend() Backend { return w.backend }
+
+// Transactions is the manager every transaction from the writer's key on its chain
+// goes through; another sender of the same key shares it to take turns at the nonce.
+func (w *Writer) Transactions() *txmgr.Manager { return w.tx }
+
 // From is the address that pays for submissions.
 func (w *Writer) From() common.Address { return w.from }
 

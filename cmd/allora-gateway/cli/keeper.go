@@ -11,10 +11,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -24,17 +25,21 @@ import (
 // realised price its asset's predictions are judged by.
 const priceRecordInterval = 15 * time.Second
 
-// newRoundKeeper connects to every market of every chain (those the chain's addresses
-// file lists, and those the config gives by address) and returns a keeper of them,
-// sending from signers.keeper or else the submitter key, a recorder that writes their
-// rounds and prices to st for the API, and a function closing its connections. With no
-// market anywhere it returns a nil keeper and recorder.
-func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.PrivateKey, st store.Store, log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, func(), error) {
-	key := submitter
+// newRoundKeeper keeps every market of every chain (those the chain's addresses file
+// lists, and those the config gives by address) through the relayer's own connection
+// to the chain: writers[i] is chains[i]'s, so the keeper fails over between the
+// chain's endpoints as the relayer does. It sends from signers.keeper, through a
+// transaction manager of its own; given the submitter's key (or no key of its own) it
+// sends through the submitter's manager, taking turns with the oracle's batches at the
+// next nonce. It returns the keeper, a recorder that writes the rounds and prices to
+// st for the API. With no market anywhere it returns a nil keeper and recorder.
+func newRoundKeeper(ctx context.Context, cfg config.Config, writers []*evm.Writer, st store.Store, log *slog.Logger,
+	txOpts ...txmgr.Option) (*keeper.Keeper, *evm.RoundRecorder, error) {
+	var key *ecdsa.PrivateKey
 	if cfg.Signers.Keeper.Keystore != "" {
 		k, err := keys.LoadKeyFile(cfg.Signers.Keeper.Keystore, passphrase(cfg.Signers.Keeper))
 		if err != nil {
-			return nil, nil, nil, fmt.Errorf("signers.keeper: %w", err)
+			return nil, nil, fmt.Errorf("signers.keeper: %w", err)
 		}
 		key = k
 	}
@@ -53,44 +58,43 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 	rec := evm.NewRoundRecorder(st, priceRecordInterval, log.With("component", "roundrecorder"))
 	var (
 		markets []keeper.Market
-		closers []func()
 		poll    = time.Second
 	)
-	closeAll := func() {
-		for _, c := range closers {
-			c()
-		}
-	}
 	for i, ch := range cfg.Chains {
 		found, err := chainMarkets(ch)
 		if err != nil {
-			closeAll()
-			return nil, nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
+			return nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
 		}
 		if len(found) == 0 {
 			continue
 		}
-		cctx, cancel := context.WithTimeout(ctx, connectTimeout)
-		client, err := ethclient.DialContext(cctx, ch.RPC.Reveal())
-		if err != nil {
-			cancel()
-			closeAll()
-			return nil, nil, nil, fmt.Errorf("chains[%d] (%s): keeper: dial rpc: %w", i, ch.Name, err)
+		w := writers[i]
+		tx := w.Transactions()
+		if key != nil && crypto.PubkeyToAddress(key.PublicKey) != w.From() {
+			txConfig, err := ch.TxConfig()
+			if err != nil {
+				return nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
+			}
+			if tx, err = txmgr.New(txConfig, w.Backend(), key, append(txOpts,
+				txmgr.WithLogger(log.With("component", "keeper-tx", "chain", ch.Name)))...); err != nil {
+				return nil, nil, fmt.Errorf("chains[%d] (%s): keeper: %w", i, ch.Name, err)
+			}
+		} else {
+			log.Info("the round keeper sends from the submitter's key, through its transaction manager",
+				"chain", ch.Name, "address", w.From().Hex())
 		}
-		closers = append(closers, client.Close)
+		cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		for _, info := range found {
 			info.ChainID, info.ChainName = ch.ChainID, ch.Name
-			m, err := evm.NewMarket(cctx, info, client, key)
+			m, err := evm.NewMarket(cctx, info, w.Backend(), nil, tx)
 			if err != nil {
 				cancel()
-				closeAll()
-				return nil, nil, nil, fmt.Errorf("chains[%d] (%s): market %q at %s (is it a PredictionMarket? deploy writes the addresses): %w",
+				return nil, nil, fmt.Errorf("chains[%d] (%s): market %q at %s (is it a PredictionMarket? deploy writes the addresses): %w",
 					i, ch.Name, info.Name, info.Address.Hex(), err)
 			}
 			if err := rec.Add(cctx, m, assetOf); err != nil {
 				cancel()
-				closeAll()
-				return nil, nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
+				return nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
 			}
 			markets = append(markets, m)
 			log.Info("keeping market rounds", "chain", ch.Name, "market", info.Name, "address", info.Address.Hex(),
@@ -104,15 +108,14 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, submitter *ecdsa.Pri
 	}
 	if len(markets) == 0 {
 		log.Info("no prediction markets configured or deployed: round keeper off")
-		return nil, nil, closeAll, nil
+		return nil, nil, nil
 	}
 	k, err := keeper.New(keeper.Config{PollInterval: poll, SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration}, markets,
 		keeper.WithLogger(log.With("component", "keeper")), keeper.WithEvents(rec.Observe))
 	if err != nil {
-		closeAll()
-		return nil, nil, nil, err
+		return nil, nil, err
 	}
-	return k, rec, closeAll, nil
+	return k, rec, nil
 }
 
 // chainMarkets lists the markets of a chain: those its addresses file records, then

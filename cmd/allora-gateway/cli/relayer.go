@@ -149,8 +149,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	defer closeSource()
 
 	var (
-		writers []relayer.ChainWriter
-		closers []func()
+		writers    []relayer.ChainWriter
+		evmWriters []*evm.Writer
+		closers    []func()
 	)
 	defer func() {
 		for _, c := range closers {
@@ -209,13 +210,13 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		}
 		closers = append(closers, closeFn)
 		writers = append(writers, w)
+		evmWriters = append(evmWriters, w)
 	}
 
-	roundKeeper, recorder, closeKeeper, err := newRoundKeeper(ctx, cfg, submitterKey, st, log)
+	roundKeeper, recorder, err := newRoundKeeper(ctx, cfg, evmWriters, st, log)
 	if err != nil {
 		return err
 	}
-	closers = append(closers, closeKeeper)
 
 	relayerOpts := []relayer.Option{relayer.WithLogger(log.With("component", "relayer")),
 		relayer.WithMetrics(metrics), relayer.WithLeadership(leaders...)}

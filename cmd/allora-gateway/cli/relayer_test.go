@@ -74,8 +74,9 @@ func freeAddr(t *testing.T) string {
 
 // TestRelayerCommandRelaysFromAConfigFile runs `allora-gateway relayer --config` against
 // an Allora emulator and two chains serving JSON-RPC, with keystore keys whose
-// passphrases come from a file and from the environment, and checks that every
-// topic's latest inference lands on both oracles and shows in the API.
+// passphrases come from a file and from the environment, one chain given only by rpcs
+// and the other by rpc, and checks that every topic's latest inference lands on both
+// oracles and shows in the API.
 func TestRelayerCommandRelaysFromAConfigFile(t *testing.T) {
 	t.Run("REST v5", func(t *testing.T) { testRelayerCommand(t, false) })
 	// Over gRPC the version is asked of the node through server reflection.
@@ -172,7 +173,7 @@ func testRelayerCommand(t *testing.T, overGRPC bool) {
   emissions_version: %s
 topics: [7, 9]
 chains:
-  - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
+  - {name: bnb, chain_id: 56, rpcs: [%q], oracle: %q}
   - {name: sonic, chain_id: 146, rpc: "http://127.0.0.1:1", oracle: %q}
 relayer:
   poll_interval: 100ms
@@ -419,7 +420,7 @@ func TestRelayerCommandFailsOverBetweenAlloraEndpoints(t *testing.T) {
   request_timeout: 1s
 topics: [7, 9]
 chains:
-  - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
+  - {name: bnb, chain_id: 56, rpcs: [%q], oracle: %q}
   - {name: sonic, chain_id: 146, rpc: %q, oracle: %q}
 relayer:
   poll_interval: 100ms
