@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/shopspring/decimal"
 )
 
 // ChainHead is a chain's latest block.
@@ -36,12 +37,22 @@ type WalletReader interface {
 // (or not been read) for StallBlocks of its block times.
 var ErrChainStalled = errors.New("chain head not advancing")
 
+// ErrBelowThreshold is what Ready's error wraps when a chain's last batch could not be
+// signed to its oracle's threshold: too few of the local signers and co-signers
+// signed (co-signers down or refusing).
+var ErrBelowThreshold = errors.New("signatures below the oracle's threshold")
+
 // DefaultStallBlocks is how many block times a chain's head may stand still before
 // the relayer is not ready.
 const DefaultStallBlocks = 30
 
 // balanceInterval is how often the wallet balance is read besides after each push.
 const balanceInterval = 30 * time.Second
+
+// lowBalanceRepeat is how often the low-balance warning is repeated while the balance
+// stays under the minimum: once when it falls under, then at this pace, not at every
+// read.
+const lowBalanceRepeat = 10 * time.Minute
 
 // DefaultBlockTime is a known chain's block time (see the chain table in the
 // project's facts): BNB Smart Chain 0.75 s, Sonic about 0.63 s, ZKsync Era about
@@ -68,6 +79,33 @@ type chainHealth struct {
 	read       bool      // a head was read at least once
 	advancedAt time.Time // when the head was last seen to move (or first read)
 	started    time.Time
+	// unsigned is set while the chain's last push failed for want of signatures,
+	// since when.
+	unsigned time.Time
+}
+
+// signed records whether the chain's last push could be signed to the threshold.
+func (h *chainHealth) signed(ok bool, now time.Time) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	switch {
+	case ok:
+		h.unsigned = time.Time{}
+	case h.unsigned.IsZero():
+		h.unsigned = now
+	}
+}
+
+// belowThreshold returns an error wrapping ErrBelowThreshold while the chain's pushes
+// fail for want of signatures.
+func (h *chainHealth) belowThreshold(now time.Time) error {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if h.unsigned.IsZero() {
+		return nil
+	}
+	return fmt.Errorf("chain %s (%d): for %s no batch could be signed to the oracle's threshold (co-signers down or refusing; see allora_gateway_relayer_errors_total{kind=\"signing\"}): %w",
+		h.chain, h.chainID, now.Sub(h.unsigned).Round(time.Second), ErrBelowThreshold)
 }
 
 // watchChain polls a chain's head every block time, and its wallet balance every
@@ -82,8 +120,12 @@ func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth,
 	poll := max(h.blockTime, 50*time.Millisecond)
 	ticker := time.NewTicker(poll)
 	defer ticker.Stop()
-	var lastBalance time.Time
-	warned := false
+	var lastBalance, lowWarned time.Time
+	warned, balanceWarned := false, false
+	minBalance := r.cfg.ChainMinBalance[h.chainID]
+	if wallet != nil && minBalance != nil {
+		r.metrics.observeMinBalance(h.chain, wallet.From().Hex(), minBalance)
+	}
 	for {
 		now := time.Now()
 		if heads != nil {
@@ -106,11 +148,23 @@ func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth,
 			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
 			bal, err := wallet.WalletBalance(rctx)
 			cancel()
-			if err == nil {
-				lastBalance = now
-				r.metrics.observeBalance(h.chain, wallet.From().Hex(), bal)
-			} else if ctx.Err() == nil {
-				log.Warn("cannot read the wallet balance; retrying", "err", err)
+			switch {
+			case err == nil:
+				lastBalance, balanceWarned = now, false
+				addr := wallet.From().Hex()
+				r.metrics.observeBalance(h.chain, addr, bal)
+				if minBalance == nil || bal.Cmp(minBalance) >= 0 {
+					lowWarned = time.Time{}
+				} else if lowWarned.IsZero() || now.Sub(lowWarned) >= lowBalanceRepeat {
+					lowWarned = now
+					short := new(big.Int).Sub(minBalance, bal)
+					log.Warn("the submitting wallet holds less than chains[].min_balance: send at least the amount shown to the address before it cannot pay for pushes",
+						"address", addr, "balance", etherString(bal), "min_balance", etherString(minBalance), "send", etherString(short))
+				}
+			case ctx.Err() == nil && !balanceWarned:
+				// Once per outage: the head warning above says the chain is unreachable.
+				balanceWarned = true
+				log.Warn("cannot read the wallet balance; retrying every block time", "err", err)
 			}
 		}
 		select {
@@ -153,24 +207,49 @@ func (h *chainHealth) stalled(now time.Time, stallBlocks int) error {
 	return nil
 }
 
-// Ready reports whether every chain's head is moving as the relayer sees it: an error
-// naming each chain whose head has not advanced for StallBlocks of its block times,
-// or has not been read yet. Its message names chains and blocks only, so it can be
-// shown to whoever asks /readyz. Chains whose writer is not a HeadReader are not
-// checked.
+// Ready reports whether every chain is served: an error naming each chain whose head
+// has not advanced for StallBlocks of its block times, or has not been read yet
+// (wrapping ErrChainStalled), and each chain whose last batch could not be signed to
+// its oracle's threshold (wrapping ErrBelowThreshold). Its message names chains,
+// blocks and metrics only, so it can be shown to whoever asks /readyz. Heads are
+// checked on chains whose writer is a HeadReader.
 func (r *Relayer) Ready(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
 	now := time.Now()
 	var msgs []string
+	var causes []error
 	for _, h := range r.health {
 		if err := h.stalled(now, r.cfg.StallBlocks); err != nil {
 			msgs = append(msgs, strings.TrimSuffix(err.Error(), ": "+ErrChainStalled.Error()))
+			causes = append(causes, ErrChainStalled)
+		}
+		if err := h.belowThreshold(now); err != nil {
+			msgs = append(msgs, strings.TrimSuffix(err.Error(), ": "+ErrBelowThreshold.Error()))
+			causes = append(causes, ErrBelowThreshold)
 		}
 	}
 	if len(msgs) == 0 {
 		return nil
 	}
-	return fmt.Errorf("%s: %w", strings.Join(msgs, "; "), ErrChainStalled)
+	return &notReady{msg: strings.Join(msgs, "; "), causes: causes}
+}
+
+// notReady is Ready's error: every reason, with the sentinels it wraps.
+type notReady struct {
+	msg    string
+	causes []error
+}
+
+func (e *notReady) Error() string {
+	last := e.causes[len(e.causes)-1]
+	return e.msg + ": " + last.Error()
+}
+
+func (e *notReady) Unwrap() []error { return e.causes }
+
+// etherString shows wei as a decimal amount of the native coin, exactly.
+func etherString(wei *big.Int) string {
+	return decimal.NewFromBigInt(wei, -18).String()
 }

@@ -30,7 +30,9 @@ const (
 	ErrorKindInsufficientFunds = "insufficient_funds"
 	// ErrorKindFeeCap is a batch that would cost more than the configured fee cap.
 	ErrorKindFeeCap = "fee_cap"
-	// ErrorKindSigning is a batch the oracle signers could not sign.
+	// ErrorKindSigning is a batch the oracle signers could not sign: too few of the
+	// local signers and co-signers signed to reach the oracle's threshold (a co-signer
+	// down or refusing), or a signature the oracle would refuse.
 	ErrorKindSigning = "signing"
 	// ErrorKindNonce is a transaction whose nonce another transaction of the key took.
 	ErrorKindNonce = "nonce"
@@ -60,7 +62,8 @@ func ErrorKind(err error) string {
 		return ErrorKindFeeCap
 	case errors.Is(err, txmgr.ErrGone):
 		return ErrorKindNonce
-	case errors.Is(err, oracle.ErrNoSigners), errors.Is(err, oracle.ErrDuplicateSigner),
+	case errors.Is(err, oracle.ErrThresholdNotReached), errors.Is(err, oracle.ErrInvalidThreshold),
+		errors.Is(err, oracle.ErrNoSigners), errors.Is(err, oracle.ErrDuplicateSigner),
 		errors.Is(err, oracle.ErrSignerMismatch), errors.Is(err, oracle.ErrInvalidSignature),
 		errors.Is(err, oracle.ErrSignatureLength), errors.Is(err, oracle.ErrSignatureV),
 		errors.Is(err, oracle.ErrSignatureHighS):
@@ -85,6 +88,7 @@ type Metrics struct {
 	gasUsed      *prometheus.CounterVec
 	fees         *weiCounter
 	balance      *prometheus.GaugeVec
+	minBalance   *prometheus.GaugeVec
 	txEvents     *prometheus.CounterVec
 	replacements *prometheus.CounterVec
 	errors       *prometheus.CounterVec
@@ -121,6 +125,10 @@ func NewMetrics(reg prometheus.Registerer, st LagReader) (*Metrics, error) {
 			Name: "allora_gateway_chain_wallet_balance_wei",
 			Help: "What the submitting wallet holds on a chain, in wei, as last read.",
 		}, []string{"chain", "address"}),
+		minBalance: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "allora_gateway_chain_wallet_min_balance_wei",
+			Help: "The submitting wallet's configured minimum balance on a chain (chains[].min_balance), in wei: an alert fires while allora_gateway_chain_wallet_balance_wei is below it.",
+		}, []string{"chain", "address"}),
 		txEvents: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "allora_gateway_chain_transaction_events_total",
 			Help: "What the transaction manager did on a chain: sent, replaced, rebroadcast, mined, reorged, confirmed, nonce resync, and the alerts low balance, insufficient funds, fee cap reached.",
@@ -147,7 +155,7 @@ func NewMetrics(reg prometheus.Registerer, st LagReader) (*Metrics, error) {
 		}, chain),
 	}
 	cs := []prometheus.Collector{
-		m.batches, m.applied, m.skipped, m.gasUsed, m.fees, m.balance, m.txEvents, m.replacements,
+		m.batches, m.applied, m.skipped, m.gasUsed, m.fees, m.balance, m.minBalance, m.txEvents, m.replacements,
 		m.errors, m.leaseHolder, m.head, m.headAdvanced, &lagCollector{st: st},
 	}
 	for _, c := range cs {
@@ -243,6 +251,14 @@ func (m *Metrics) observeBalance(chain, address string, wei *big.Int) {
 		return
 	}
 	m.balance.WithLabelValues(chain, address).Set(weiFloat(wei))
+}
+
+// observeMinBalance records a chain's wallet's minimum balance.
+func (m *Metrics) observeMinBalance(chain, address string, wei *big.Int) {
+	if m == nil || wei == nil {
+		return
+	}
+	m.minBalance.WithLabelValues(chain, address).Set(weiFloat(wei))
 }
 
 // weiFloat converts an amount for exposition only: Prometheus carries floats.

@@ -49,3 +49,13 @@ func (r *Relayer) setupOperations() error {
 	}
 	return nil
 }
+
+// healthOf is the health of the chain with id, or nil.
+func (r *Relayer) healthOf(id uint64) *chainHealth {
+	for _, h := range r.health {
+		if h.chainID == id {
+			return h
+		}
+	}
+	return nil
+}

@@ -118,6 +118,10 @@ type Config struct {
 	// ChainMaxBatchGas caps the gas of one transaction per chain id (a chain preset's
 	// cap, under its block gas limit). Where both caps are set the lower one holds.
 	ChainMaxBatchGas map[uint64]uint64
+	// ChainMinBalance is, per chain id, the submitting wallet's balance in wei below
+	// which the relayer warns, naming the address and the amount to send, and exports
+	// allora_gateway_chain_wallet_min_balance_wei for an alert. No entry: no warning.
+	ChainMinBalance map[uint64]*big.Int
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -549,9 +553,13 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 			cancelTerm(context.Canceled)
 		}
 	}()
+	health := r.healthOf(chain.ID)
 	retry := func(err error) bool {
 		backoff = min(max(2*backoff, time.Second), time.Minute)
 		kind := r.metrics.pushError(chain.Name, err)
+		if kind == ErrorKindSigning && health != nil {
+			health.signed(false, time.Now())
+		}
 		if kind == ErrorKindFenced {
 			backoff = 0 // the loop waits for the lease instead
 		} else {
@@ -608,6 +616,9 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 			continue
 		}
 		backoff = 0
+		if err == nil && health != nil {
+			health.signed(true, time.Now())
+		}
 		select {
 		case <-ctx.Done():
 			return nil
@@ -655,7 +666,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 	var regular []oracle.Update
 	for _, st := range states {
 		if err := r.store.PutChainTopic(ctx, chain.ID, st); err != nil {
-			return fmt.Errorf("record topic %d state: %w", st.TopicID, err)
+			return fmt.Errorf("record topic %d state: %w: %w", st.TopicID, errStore, err)
 		}
 		reqs := requests.byTopic[st.TopicID]
 		inf, err := r.store.LatestInference(ctx, st.TopicID)
@@ -664,7 +675,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 			continue
 		}
 		if err != nil {
-			return fmt.Errorf("read topic %d latest inference: %w", st.TopicID, err)
+			return fmt.Errorf("read topic %d latest inference: %w: %w", st.TopicID, errStore, err)
 		}
 		if inf.BlockHeight <= st.BlockHeight {
 			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the chain already holds Allora's latest inference",

@@ -48,6 +48,9 @@ type Chain struct {
 	MaxGasPriceGwei string `yaml:"max_gas_price_gwei"`
 	// MaxBatchGas is the most gas one oracle batch may use before it is split.
 	MaxBatchGas uint64 `yaml:"max_batch_gas"`
+	// MinBalance is the submitting wallet's balance, a decimal amount of the chain's
+	// native coin, below which the relayer warns.
+	MinBalance string `yaml:"min_balance"`
 	// GasLimitMultiplier is the headroom applied to gas estimates.
 	GasLimitMultiplier float64 `yaml:"gas_limit_multiplier"`
 	// Explorer is the base URL of the chain's block explorer.

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"math/big"
 	"net"
 	"net/url"
 	"os"
@@ -237,6 +238,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		Policy:           cfg.Relayer.Policies(),
 		MaxBatchGas:      cfg.Relayer.MaxBatchGas,
 		ChainMaxBatchGas: chainMaxBatchGas(cfg.Chains),
+		ChainMinBalance:  chainMinBalance(cfg.Chains),
 	}, source, st, writers, signers, append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
@@ -455,6 +457,16 @@ func chainMaxBatchGas(chains []config.Chain) map[uint64]uint64 {
 	for _, c := range chains {
 		if c.MaxBatchGas > 0 {
 			out[c.ChainID] = c.MaxBatchGas
+		}
+	}
+	return out
+}
+
+func chainMinBalance(chains []config.Chain) map[uint64]*big.Int {
+	out := make(map[uint64]*big.Int, len(chains))
+	for _, c := range chains {
+		if wei := c.MinBalanceWei(); wei != nil {
+			out[c.ChainID] = wei
 		}
 	}
 	return out

@@ -139,6 +139,11 @@ type Chain struct {
 	// MaxBatchGas is the most gas one oracle batch may use on this chain before it is
 	// split.
 	MaxBatchGas uint64 `yaml:"max_batch_gas,omitempty"`
+	// MinBalance is the submitting wallet's balance, a decimal amount of the chain's
+	// native coin such as "0.05", below which the relayer warns with the address and
+	// the amount to send, and allora_gateway_chain_wallet_min_balance_wei lets an
+	// alert fire. "0" turns the warning off. The preset gives a default.
+	MinBalance string `yaml:"min_balance,omitempty"`
 	// Explorer is the base URL of the chain's block explorer, for links in output.
 	Explorer string `yaml:"explorer,omitempty"`
 	// Markets are the PredictionMarkets deploy puts on this chain and the relayer's

@@ -153,6 +153,9 @@ func (c *Config) applyPresets() {
 			if ch.MaxBatchGas == 0 {
 				ch.MaxBatchGas = p.MaxBatchGas
 			}
+			if ch.MinBalance == "" {
+				ch.MinBalance = p.MinBalance
+			}
 			if ch.Explorer == "" {
 				ch.Explorer = p.Explorer
 			}
@@ -229,6 +232,37 @@ func GweiToWei(s string) (*big.Int, error) {
 		return nil, fmt.Errorf("%q gwei: must be more than 0", s)
 	}
 	return wei.BigInt(), nil
+}
+
+// EtherToWei parses a decimal amount of a chain's native coin (18 decimals), such as
+// "0.05", into wei. More than 18 decimals, a negative amount or anything but a decimal
+// number is an error; nothing is rounded.
+func EtherToWei(s string) (*big.Int, error) {
+	d, err := decimal.NewFromString(strings.TrimSpace(s))
+	if err != nil {
+		return nil, fmt.Errorf("%q is not a decimal amount of the native coin", s)
+	}
+	wei := d.Shift(18)
+	if !wei.IsInteger() {
+		return nil, fmt.Errorf("%q has more than 18 decimals", s)
+	}
+	if wei.Sign() < 0 {
+		return nil, fmt.Errorf("%q: must not be negative", s)
+	}
+	return wei.BigInt(), nil
+}
+
+// MinBalanceWei is MinBalance in wei; nil when unset or "0" (no warning). Call it on a
+// validated config.
+func (c Chain) MinBalanceWei() *big.Int {
+	if c.MinBalance == "" {
+		return nil
+	}
+	wei, err := EtherToWei(c.MinBalance)
+	if err != nil || wei.Sign() == 0 {
+		return nil
+	}
+	return wei
 }
 
 // TokenAmount parses a positive decimal amount of a token with decimals decimals, such
@@ -310,6 +344,11 @@ func (v *validator) presets(c Config) {
 		if ch.MaxGasPriceGwei != "" {
 			if _, err := GweiToWei(ch.MaxGasPriceGwei); err != nil {
 				v.add("%s: max_gas_price_gwei: %v", at, err)
+			}
+		}
+		if ch.MinBalance != "" {
+			if _, err := EtherToWei(ch.MinBalance); err != nil {
+				v.add("%s: min_balance: %v", at, err)
 			}
 		}
 		if ch.Explorer != "" && !isURL(ch.Explorer, "http", "https") {

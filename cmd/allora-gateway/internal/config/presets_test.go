@@ -177,3 +177,54 @@ func TestNoPresetKeepsTheBuiltInSettings(t *testing.T) {
 		}
 	}
 }
+
+// TestMinBalance checks a chain's min_balance: the preset's by default, the chain's own
+// or the environment's over it, "0" for no warning, and an amount that is not exact
+// wei refused by Validate rather than rounded.
+func TestMinBalance(t *testing.T) {
+	path := writeConfig(t, `
+allora: {preset: allora-testnet}
+topics: [1]
+chains:
+  - {name: bnb, preset: bsc, rpc: "https://bsc.example", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
+  - {name: sonic, preset: sonic, rpc: "http://127.0.0.1:8545", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3", min_balance: "12.5"}
+  - {name: zk, preset: zksync-era, rpc: "http://127.0.0.1:8546", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
+  - {name: dev, chain_id: 31337, rpc: "http://127.0.0.1:8547", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
+signers:
+  submitter: {keystore: /keys/submitter.json, passphrase_file: /keys/submitter.pass}
+  oracle: [{keystore: /keys/oracle-0.json, passphrase_env: P}]
+`)
+	c, err := Load(path, env(map[string]string{"ALLORA_GATEWAY_CHAINS_ZK_MIN_BALANCE": "0"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := c.Validate(); err != nil {
+		t.Fatalf("Validate: %v", err)
+	}
+	p, _ := presets.LookupChain("bsc")
+	wantBSC, err := EtherToWei(p.MinBalance)
+	if err != nil || wantBSC.Sign() <= 0 {
+		t.Fatalf("preset bsc's min_balance %q: %v", p.MinBalance, err)
+	}
+	for i, want := range []*big.Int{wantBSC, big.NewInt(0).Mul(big.NewInt(125), big.NewInt(1e17)), nil, nil} {
+		if got := c.Chains[i].MinBalanceWei(); (got == nil) != (want == nil) || (got != nil && got.Cmp(want) != 0) {
+			t.Errorf("chain %s: min balance %v wei, want %v", c.Chains[i].Name, got, want)
+		}
+	}
+	for _, bad := range []string{"-1", "0.0000000000000000001", "lots", "1e400x"} {
+		c.Chains[1].MinBalance = bad
+		if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "min_balance") {
+			t.Errorf("min_balance %q: Validate = %v, want an error naming min_balance", bad, err)
+		}
+	}
+	// Every preset gives one.
+	for _, name := range []string{"bsc", "bsc-testnet", "zksync-era", "zksync-sepolia", "sonic", "sonic-testnet"} {
+		p, ok := presets.LookupChain(name)
+		if !ok {
+			t.Fatalf("no preset %s", name)
+		}
+		if wei, err := EtherToWei(p.MinBalance); err != nil || wei.Sign() <= 0 {
+			t.Errorf("preset %s: min_balance %q (%v), want a positive amount", name, p.MinBalance, err)
+		}
+	}
+}

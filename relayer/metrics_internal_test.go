@@ -1,0 +1,43 @@
+package relayer
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"testing"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/lease"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// TestErrorKindNamesTheCause classifies each failure of a push the way the loop wraps
+// it: an alert on errors_total{kind} must point at the cause, not at "rpc" for
+// everything it does not know.
+func TestErrorKindNamesTheCause(t *testing.T) {
+	wrap := func(err error) error { return fmt.Errorf("chain bnb: push: %w", err) }
+	for _, tc := range []struct {
+		err  error
+		want string
+	}{
+		{wrap(fmt.Errorf("sign batch: collect signatures: 1 of 2: %w", oracle.ErrThresholdNotReached)), ErrorKindSigning},
+		{wrap(oracle.ErrInvalidThreshold), ErrorKindSigning},
+		{wrap(oracle.ErrSignerMismatch), ErrorKindSigning},
+		{wrap(oracle.ErrNoSigners), ErrorKindSigning},
+		{wrap(fmt.Errorf("record topic 1 state: %w: %w", errStore, errors.New("dial tcp 127.0.0.1:6379: connection refused"))), ErrorKindStore},
+		{wrap(fmt.Errorf("bad record: %w", store.ErrInvalid)), ErrorKindStore},
+		{wrap(fmt.Errorf("journal: %w", store.ErrFenced)), ErrorKindFenced},
+		{wrap(fmt.Errorf("journal: %w", lease.ErrNotLeader)), ErrorKindFenced},
+		{wrap(fmt.Errorf("estimate gas: %w: insufficient funds for gas * price + value", txmgr.ErrInsufficientFunds)), ErrorKindInsufficientFunds},
+		{wrap(&txmgr.RevertError{BlockNumber: 9}), ErrorKindReverted},
+		{wrap(fmt.Errorf("quote: %w", txmgr.ErrFeeCapReached)), ErrorKindFeeCap},
+		{wrap(fmt.Errorf("nonce 4: %w", txmgr.ErrGone)), ErrorKindNonce},
+		{wrap(context.DeadlineExceeded), ErrorKindRPC},
+		{wrap(errors.New("Post \"http://127.0.0.1:8545\": connection refused")), ErrorKindRPC},
+	} {
+		if got := ErrorKind(tc.err); got != tc.want {
+			t.Errorf("ErrorKind(%v) = %s, want %s", tc.err, got, tc.want)
+		}
+	}
+}
