@@ -87,6 +87,7 @@ then, in another terminal:
 	root.AddCommand(newConfigCmd(stdout))
 	root.AddCommand(newKeysCmd(stdout))
 	root.AddCommand(newStatusCmd(stdout))
+	root.AddCommand(newJournalCmd(stdout))
 	return root
 }
 
