@@ -72,10 +72,12 @@ type SubmitResult struct {
 
 // Skip is an update the oracle skipped rather than stored.
 type Skip struct {
-	TopicID           uint64
-	BlockHeight       uint64
-	StoredBlockHeight uint64
-	Reason            string // "not newer", "too old", "too far in the future", "out of range", "proof required", "proof rejected"
+	TopicID               uint64
+	BlockHeight           uint64
+	LossBlockHeight       uint64
+	StoredBlockHeight     uint64
+	StoredLossBlockHeight uint64
+	Reason                string // "not newer", "too old", "too far in the future", "proof required", "proof rejected"
 }
 
 // Config tunes the relayer's loops.
