@@ -168,8 +168,8 @@ func TypedData(d Domain, updates []Update) apitypes.TypedData {
 			value = u.Value.String()
 		}
 		items[i] = map[string]any{
-			"topicId":     strconv.FormatUint(u.TopicID, 10),
-			"value":       value,
+			"topicId":         strconv.FormatUint(u.TopicID, 10),
+			"value":           value,
 			"blockHeight":     strconv.FormatUint(u.BlockHeight, 10),
 			"lossBlockHeight": strconv.FormatUint(u.LossBlockHeight, 10),
 			"timestamp":       strconv.FormatUint(u.Timestamp, 10),
