@@ -40,6 +40,7 @@ type inferenceJSON struct {
 	ValueScaled         string                   `json:"value_scaled"`
 	Decimals            int                      `json:"decimals"`
 	BlockHeight         uint64                   `json:"block_height"`
+	LossBlockHeight     uint64                   `json:"loss_block_height"`
 	Timestamp           string                   `json:"timestamp"`
 	ConfidenceIntervals []confidenceIntervalJSON `json:"confidence_intervals,omitempty"`
 }
@@ -61,12 +62,13 @@ type chainJSON struct {
 }
 
 type chainTopicJSON struct {
-	TopicID     uint64 `json:"topic_id"`
-	BlockHeight uint64 `json:"block_height"`
-	ValueScaled string `json:"value_scaled,omitempty"` // omitted when the oracle never held the topic
-	LagBlocks   uint64 `json:"lag_blocks"`
-	LastPush    string `json:"last_push,omitempty"` // omitted when this gateway never pushed
-	TxHash      string `json:"tx_hash,omitempty"`
+	TopicID         uint64 `json:"topic_id"`
+	BlockHeight     uint64 `json:"block_height"`
+	LossBlockHeight uint64 `json:"loss_block_height"`
+	ValueScaled     string `json:"value_scaled,omitempty"` // omitted when the oracle never held the topic
+	LagBlocks       uint64 `json:"lag_blocks"`
+	LastPush        string `json:"last_push,omitempty"` // omitted when this gateway never pushed
+	TxHash          string `json:"tx_hash,omitempty"`
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -199,7 +201,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 				}
 				latest[t.TopicID] = height
 			}
-			tj := chainTopicJSON{TopicID: t.TopicID, BlockHeight: t.BlockHeight}
+			tj := chainTopicJSON{TopicID: t.TopicID, BlockHeight: t.BlockHeight, LossBlockHeight: t.LossBlockHeight}
 			if height > t.BlockHeight {
 				tj.LagBlocks = height - t.BlockHeight
 			}

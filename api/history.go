@@ -126,12 +126,13 @@ func (s *Server) topic(r *http.Request, id uint64) (oracle.Topic, error) {
 
 func newInferenceJSON(inf oracle.Inference, scaled string) inferenceJSON {
 	out := inferenceJSON{
-		TopicID:     inf.TopicID,
-		Value:       inf.Value,
-		ValueScaled: scaled,
-		Decimals:    oracle.Decimals,
-		BlockHeight: inf.BlockHeight,
-		Timestamp:   formatTime(inf.Timestamp),
+		TopicID:         inf.TopicID,
+		Value:           inf.Value,
+		ValueScaled:     scaled,
+		Decimals:        oracle.Decimals,
+		BlockHeight:     inf.BlockHeight,
+		LossBlockHeight: inf.LossBlockHeight,
+		Timestamp:       formatTime(inf.Timestamp),
 	}
 	for _, ci := range inf.ConfidenceIntervals {
 		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceIntervalJSON(ci))

@@ -129,7 +129,7 @@ func publish(t testing.TB, st store.Events, kind, id, data string) {
 	}
 }
 
-const inference1 = `{"topic_id":1,"value":"3020","value_scaled":"3020000000000000000000","decimals":18,"block_height":80,"timestamp":"2026-11-24T20:01:00Z"}`
+const inference1 = `{"topic_id":1,"value":"3020","value_scaled":"3020000000000000000000","decimals":18,"block_height":80,"loss_block_height":0,"timestamp":"2026-11-24T20:01:00Z"}`
 
 func TestStreamFansOutToEveryClient(t *testing.T) {
 	for _, kind := range streamStoreKinds {

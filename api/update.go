@@ -48,10 +48,11 @@ type updateJSON struct {
 }
 
 type updateFieldJSON struct {
-	TopicID     uint64 `json:"topic_id"`
-	Value       string `json:"value"`
-	BlockHeight uint64 `json:"block_height"`
-	Timestamp   uint64 `json:"timestamp"`
+	TopicID         uint64 `json:"topic_id"`
+	Value           string `json:"value"`
+	BlockHeight     uint64 `json:"block_height"`
+	LossBlockHeight uint64 `json:"loss_block_height"`
+	Timestamp       uint64 `json:"timestamp"`
 }
 
 type signatureJSON struct {
@@ -176,7 +177,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	calldata, err := alloraoracle.NewAlloraOracle().TryPackUpdateBatch([]alloraoracle.Update{{
-		TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp,
+		TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
 	}}, compact)
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("pack updateBatch: %w", err))
@@ -185,7 +186,9 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 	digest := oracle.BatchDigest(domain, batch)
 	out := updateJSON{
 		ChainID: chainID, TopicID: topicID, BlockHeight: inf.BlockHeight, To: domain.VerifyingContract.Hex(),
-		Update:    updateFieldJSON{TopicID: u.TopicID, Value: u.Value.String(), BlockHeight: u.BlockHeight, Timestamp: u.Timestamp},
+		Update: updateFieldJSON{
+			TopicID: u.TopicID, Value: u.Value.String(), BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+		},
 		TypedData: oracle.TypedDataJSON(domain, batch), Digest: digest.Hex(),
 		Signatures: make([]signatureJSON, len(sigs)), Calldata: hexutil.Encode(calldata),
 	}

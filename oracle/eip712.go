@@ -24,7 +24,7 @@ const (
 	// DomainType is the encoded type of the EIP-712 domain.
 	DomainType = "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
 	// UpdateType is the encoded type of one topic's update.
-	UpdateType = "Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"
+	UpdateType = "Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"
 	// BatchType is the encoded type of a batch of updates, the struct the signers sign:
 	// the primary type followed by the referenced Update type, as EIP-712 requires.
 	BatchType = "Batch(Update[] updates)" + UpdateType
@@ -89,7 +89,7 @@ func (d Domain) Separator() common.Hash {
 }
 
 // UpdateHash returns hashStruct(Update) of one update: keccak256 of UpdateTypeHash and
-// the four fields, each as a 32-byte word, the value in two's complement. The value
+// the five fields, each as a 32-byte word, the value in two's complement. The value
 // must be non-nil and in the int256 range; a nil value is hashed as 0 and a value out
 // of range as its residue modulo 2^256. SignBatch refuses both.
 func UpdateHash(u Update) common.Hash {
@@ -98,8 +98,8 @@ func UpdateHash(u Update) common.Hash {
 	return crypto.Keccak256Hash(buf[:])
 }
 
-// updateEncodedLen is the length of encodeData(Update): the type hash and four words.
-const updateEncodedLen = 5 * 32
+// updateEncodedLen is the length of encodeData(Update): the type hash and five words.
+const updateEncodedLen = 6 * 32
 
 // encodeUpdate writes encodeData(Update) of u into dst, which is updateEncodedLen long.
 func encodeUpdate(dst []byte, u Update) {
@@ -110,7 +110,9 @@ func encodeUpdate(dst []byte, u Update) {
 	clear(dst[96 : 128-8])
 	binary.BigEndian.PutUint64(dst[128-8:128], u.BlockHeight)
 	clear(dst[128 : 160-8])
-	binary.BigEndian.PutUint64(dst[160-8:160], u.Timestamp)
+	binary.BigEndian.PutUint64(dst[160-8:160], u.LossBlockHeight)
+	clear(dst[160 : 192-8])
+	binary.BigEndian.PutUint64(dst[192-8:192], u.Timestamp)
 }
 
 // BatchHash returns hashStruct(Batch): keccak256(BatchTypeHash ‖ keccak256(UpdateHash of
@@ -166,10 +168,11 @@ func TypedData(d Domain, updates []Update) apitypes.TypedData {
 			value = u.Value.String()
 		}
 		items[i] = map[string]any{
-			"topicId":     strconv.FormatUint(u.TopicID, 10),
-			"value":       value,
-			"blockHeight": strconv.FormatUint(u.BlockHeight, 10),
-			"timestamp":   strconv.FormatUint(u.Timestamp, 10),
+			"topicId":         strconv.FormatUint(u.TopicID, 10),
+			"value":           value,
+			"blockHeight":     strconv.FormatUint(u.BlockHeight, 10),
+			"lossBlockHeight": strconv.FormatUint(u.LossBlockHeight, 10),
+			"timestamp":       strconv.FormatUint(u.Timestamp, 10),
 		}
 	}
 	return apitypes.TypedData{
@@ -187,6 +190,7 @@ func TypedData(d Domain, updates []Update) apitypes.TypedData {
 				{Name: "topicId", Type: "uint64"},
 				{Name: "value", Type: "int256"},
 				{Name: "blockHeight", Type: "uint64"},
+				{Name: "lossBlockHeight", Type: "uint64"},
 				{Name: "timestamp", Type: "uint64"},
 			},
 		},

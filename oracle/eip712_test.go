@@ -24,11 +24,11 @@ func TestTypeHashes(t *testing.T) {
 		want string
 	}{
 		{"DomainTypeHash", DomainTypeHash, "0x8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f"},
-		{"UpdateTypeHash", UpdateTypeHash, "0x7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a"},
-		{"BatchTypeHash", BatchTypeHash, "0xf968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb"},
+		{"UpdateTypeHash", UpdateTypeHash, "0x0fc8227524a294000f64316f02323e8b0516d0927d7d5d67df038d0aec736486"},
+		{"BatchTypeHash", BatchTypeHash, "0x1752b7e04aab29440d0a8797146e3ae8bec43be51c10ffd4b6b095489d27ffb1"},
 		{"domainTypeHash", domainTypeHash, "0x8b73c3c69bb8fe3d512ecc4cf759cc79239f7b179b0ffacaa9a75d522b39400f"},
-		{"updateTypeHash", updateTypeHash, "0x7987b0857c3931f4722a83d23ee7a7d7ca020a4c5e7964026ac2b2d8dc89762a"},
-		{"batchTypeHash", batchTypeHash, "0xf968adafab9bb1f884ffb95c9c4217953965c250b75e22db9e65f86fc2c4e9fb"},
+		{"updateTypeHash", updateTypeHash, "0x0fc8227524a294000f64316f02323e8b0516d0927d7d5d67df038d0aec736486"},
+		{"batchTypeHash", batchTypeHash, "0x1752b7e04aab29440d0a8797146e3ae8bec43be51c10ffd4b6b095489d27ffb1"},
 	}
 	for _, tt := range tests {
 		if tt.got.Hex() != tt.want {
@@ -57,16 +57,16 @@ var (
 	goldenKey       = "ac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80"
 	goldenDomain    = NewDomain(big.NewInt(56), common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
 	goldenSeparator = "0x2375324aeaa06055c5b63f9e13ebb216a3cf1c98a20e71559aad0d6509c559e0"
-	goldenDigest    = "0x07fa9c2a9940ec224b1559a7e1db6a8a40afa4cf44f4911583fdb928a8f31b70"
-	goldenSignature = "0xf94dc8e1e6c0f707627658a547105242b0a3cc1cd0ab3b7ed221fb3697172a9556fb879724068f34cb8ae4c6aaa36f3d03f4a0437516a5cc19007b2082e8f2171c"
+	goldenDigest    = "0xeabfd4e1851f3292c04ebe3833fe2b8559ef49beab4174275c6e0ca501c6c699"
+	goldenSignature = "0xa8423b9a14076e0518d19f2f64995b990afbfb981ed0a4138b199cceabb405a71c27198f4afda50733f75d94813bec10ed4125a53802f893dd14c55b57c3fa6c1c"
 )
 
 func goldenUpdates() []Update {
 	return []Update{
-		{TopicID: 7, Value: mustBig("3012500000000000000000"), BlockHeight: 123456, Timestamp: 1_700_000_000},
-		{TopicID: 42, Value: mustBig("-250000000000000000"), BlockHeight: math.MaxUint64, Timestamp: math.MaxUint64},
-		{TopicID: math.MaxUint64, Value: mustBig(minInt256Str), BlockHeight: 1, Timestamp: 1},
-		{TopicID: 1, Value: mustBig(maxInt256Str), BlockHeight: 2, Timestamp: 3},
+		{TopicID: 7, Value: mustBig("3012500000000000000000"), BlockHeight: 123456, LossBlockHeight: 123416, Timestamp: 1_700_000_000},
+		{TopicID: 42, Value: mustBig("-250000000000000000"), BlockHeight: math.MaxUint64, LossBlockHeight: math.MaxUint64, Timestamp: math.MaxUint64},
+		{TopicID: math.MaxUint64, Value: mustBig(minInt160Str), BlockHeight: 1, Timestamp: 1},
+		{TopicID: 1, Value: mustBig(maxInt160Str), BlockHeight: 2, LossBlockHeight: 1, Timestamp: 3},
 	}
 }
 

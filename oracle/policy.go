@@ -169,11 +169,14 @@ func (r Reason) String() string {
 }
 
 // Due reports whether next should replace what the chain holds for its topic at time
-// now, and why: next must be newer (a higher Allora block height) and either the
-// chain holds no value yet, the deviation is reached, or the heartbeat has elapsed
-// since the timestamp of the inference on chain.
+// now, and why: next must be newer (its Version: a higher Allora block height, or the
+// same one revised with a higher loss block height) and either the chain holds no value
+// yet, the deviation is reached, or the heartbeat has elapsed since the timestamp of the
+// inference on chain. A revision is held to the same deviation as a new height: a
+// revised value within the deviation leaves the chain's value standing until the
+// heartbeat or the next move that reaches it.
 func (p Policy) Due(onChain ChainTopic, next Update, now time.Time) (bool, Reason) {
-	if next.BlockHeight <= onChain.BlockHeight {
+	if !next.Version().Newer(onChain.Version()) {
 		return false, NotNewer
 	}
 	if onChain.BlockHeight == 0 || onChain.Value == nil {

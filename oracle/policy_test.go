@@ -90,6 +90,13 @@ func TestPolicyDue(t *testing.T) {
 		return oracle.Update{TopicID: 1, BlockHeight: height, Value: v, Timestamp: uint64(now.Unix())}
 	}
 	p := oracle.Policy{Deviation: oracle.MustParseDeviation("1%"), Heartbeat: time.Hour}
+	revised := onChain
+	revised.LossBlockHeight = 90
+	revision := func(loss uint64, v *big.Int) oracle.Update {
+		u := update(100, v)
+		u.LossBlockHeight = loss
+		return u
+	}
 	for _, tc := range []struct {
 		name    string
 		p       oracle.Policy
@@ -108,6 +115,13 @@ func TestPolicyDue(t *testing.T) {
 		{"heartbeat just short", p, onChain, update(101, e18(3000)), now.Add(50*time.Minute - time.Second), false, oracle.WithinPolicy},
 		{"no heartbeat", oracle.Policy{Deviation: p.Deviation}, onChain, update(101, e18(3000)), now.Add(1000 * time.Hour), false, oracle.WithinPolicy},
 		{"zero policy pushes every newer inference", oracle.Policy{}, onChain, update(101, e18(3000)), now, true, oracle.DeviationReached},
+		// Revisions: the same height with a newer loss height is newer, held to the same policy.
+		{"revision past the deviation", p, revised, revision(95, e18(3030)), now, true, oracle.DeviationReached},
+		{"revision within the deviation", p, revised, revision(95, e18(3001)), now, false, oracle.WithinPolicy},
+		{"revision, heartbeat elapsed", p, revised, revision(95, e18(3001)), now.Add(50 * time.Minute), true, oracle.HeartbeatElapsed},
+		{"revision with zero policy", oracle.Policy{}, revised, revision(95, e18(3000)), now, true, oracle.DeviationReached},
+		{"same version, even with a big move", p, revised, revision(90, e18(9000)), now, false, oracle.NotNewer},
+		{"older loss height", p, revised, revision(89, e18(9000)), now, false, oracle.NotNewer},
 	} {
 		due, reason := tc.p.Due(tc.onChain, tc.next, tc.now)
 		if due != tc.due || reason != tc.reason {

@@ -22,26 +22,37 @@ var (
 	// ErrInfinite means the input is an infinity such as "Infinity", "-inf" or "Inf".
 	ErrInfinite = errors.New("decimal is infinite")
 	// ErrOverflow means the value, once scaled by 10^Decimals and rounded, lies outside
-	// the int256 range [-2^255, 2^255-1] and cannot be stored by the contract.
-	ErrOverflow = errors.New("decimal out of int256 range after scaling")
+	// the int160 range [-2^159, 2^159-1] the AlloraOracle stores (MaxValue, MinValue):
+	// the contract would revert the batch with UpdateOutOfRange.
+	ErrOverflow = errors.New("decimal out of the oracle's int160 range after scaling")
 	// ErrNegative means the value is negative after rounding and the topic does not
 	// allow negative values.
 	ErrNegative = errors.New("negative decimal not allowed")
 )
 
 // MaxDecimalLen is the longest input Scale accepts, in bytes. An Allora decimal has 34
-// significant digits and an int256 scaled by 10^18 has at most 59 integer digits, so
+// significant digits and an int160 scaled by 10^18 has at most 30 integer digits, so
 // real values are far shorter; the cap bounds the work a hostile input can cause.
 const MaxDecimalLen = 512
 
 // maxQuotedLen is how much of a bad input an error message quotes.
 const maxQuotedLen = 64
 
+// The range of values the AlloraOracle stores: the value shares the topic's one storage
+// slot with two uint32 heights and a uint32 timestamp, which leaves it 160 bits. At 18
+// decimals that is about ±7.3e29, far beyond any price or return a topic predicts.
 var (
-	// maxInt256 is 2^255-1, the largest int256.
-	maxInt256 = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 255), big.NewInt(1))
-	// minInt256 is -2^255, the smallest int256.
-	minInt256 = new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), 255))
+	// MaxValue is 2^159-1, the largest scaled value the oracle stores.
+	MaxValue = new(big.Int).Sub(new(big.Int).Lsh(big.NewInt(1), 159), big.NewInt(1))
+	// MinValue is -2^159, the smallest scaled value the oracle stores.
+	MinValue = new(big.Int).Neg(new(big.Int).Lsh(big.NewInt(1), 159))
+)
+
+var (
+	// maxValue and minValue are private copies of MaxValue and MinValue, so that no
+	// caller can widen what is accepted.
+	maxValue = new(big.Int).Set(MaxValue)
+	minValue = new(big.Int).Set(MinValue)
 	// scaleFactor is 10^Decimals.
 	scaleFactor = new(big.Int).Exp(big.NewInt(10), big.NewInt(Decimals), nil)
 )
@@ -62,7 +73,8 @@ var (
 // an oracle publishes, and over the averages and settlements computed from them, ties to
 // even are unbiased. The rounding is exact decimal arithmetic; no float is involved.
 //
-// The rounded, scaled value must lie in [-2^255, 2^255-1] (else ErrOverflow). When
+// The rounded, scaled value must lie in [MinValue, MaxValue], the int160 range the
+// oracle stores (else ErrOverflow). When
 // allowNegative is false a value below zero after rounding fails with ErrNegative; "-0"
 // and negative values that round to zero give 0 and are accepted.
 func Scale(value string, allowNegative bool) (*big.Int, error) {
@@ -79,7 +91,7 @@ func Scale(value string, allowNegative bool) (*big.Int, error) {
 	if scaled.Sign() < 0 && !allowNegative {
 		return nil, fmt.Errorf("%w for this topic: %s", ErrNegative, quoteInput(value))
 	}
-	if scaled.Cmp(maxInt256) > 0 || scaled.Cmp(minInt256) < 0 {
+	if scaled.Cmp(maxValue) > 0 || scaled.Cmp(minValue) < 0 {
 		return nil, fmt.Errorf("%w: %s", ErrOverflow, quoteInput(value))
 	}
 	return scaled, nil

@@ -11,9 +11,11 @@ import (
 const (
 	maxInt256Str = "57896044618658097711785492504343953926634992332820282019728792003956564819967"
 	minInt256Str = "-57896044618658097711785492504343953926634992332820282019728792003956564819968"
-	// The largest and smallest decimals whose scaled values are representable.
-	maxDecimal = "57896044618658097711785492504343953926634992332820282019728.792003956564819967"
-	minDecimal = "-57896044618658097711785492504343953926634992332820282019728.792003956564819968"
+	maxInt160Str = "730750818665451459101842416358141509827966271487"
+	minInt160Str = "-730750818665451459101842416358141509827966271488"
+	// The largest and smallest decimals whose scaled values the oracle stores.
+	maxDecimal = "730750818665451459101842416358.141509827966271487"
+	minDecimal = "-730750818665451459101842416358.141509827966271488"
 )
 
 func TestScale(t *testing.T) {
@@ -49,14 +51,16 @@ func TestScale(t *testing.T) {
 		{in: "-0.0000000000000000005", want: "0"},
 		{in: "-0.0000000000000000004999", want: "0"},
 
-		// The ends of the int256 range, and one step past each.
-		{in: maxDecimal, want: maxInt256Str},
-		{in: minDecimal, allowNegative: true, want: minInt256Str},
+		// The ends of the int160 range, and one step past each.
+		{in: maxDecimal, want: maxInt160Str},
+		{in: minDecimal, allowNegative: true, want: minInt160Str},
 		{in: maxDecimal[:len(maxDecimal)-1] + "8", err: ErrOverflow},
 		{in: minDecimal[:len(minDecimal)-1] + "9", allowNegative: true, err: ErrOverflow},
-		{in: maxDecimal + "4999", want: maxInt256Str},
-		{in: maxDecimal + "5", err: ErrOverflow},                        // tie, ...967 is odd: up to 2^255
-		{in: minDecimal + "5", allowNegative: true, want: minInt256Str}, // tie, ...968 is even: stays
+		{in: maxDecimal + "4999", want: maxInt160Str},
+		{in: maxDecimal + "5", err: ErrOverflow},                        // tie, ...487 is odd: up to 2^159
+		{in: minDecimal + "5", allowNegative: true, want: minInt160Str}, // tie, ...488 is even: stays
+		// int256 values the oracle cannot store.
+		{in: "57896044618658097711785492504343953926634992332820282019728.792003956564819967", err: ErrOverflow},
 		{in: minDecimal + "50001", allowNegative: true, err: ErrOverflow},
 		{in: "1" + strings.Repeat("0", 100), err: ErrOverflow},
 		{in: "-1" + strings.Repeat("0", 100), allowNegative: true, err: ErrOverflow},
@@ -149,8 +153,8 @@ func TestUnscale(t *testing.T) {
 		{"-7000000000000000000", "-7"},
 		{"123456789012345678", "0.123456789012345678"},
 		{"100000000000000000000000", "100000"},
-		{maxInt256Str, maxDecimal},
-		{minInt256Str, minDecimal},
+		{maxInt160Str, maxDecimal},
+		{minInt160Str, minDecimal},
 	}
 	for _, tt := range tests {
 		v, _ := new(big.Int).SetString(tt.in, 10)
@@ -234,7 +238,7 @@ func FuzzScale(f *testing.F) {
 				t.Fatalf("Scale(%q, false) error = %v, want ErrNegative (value %s)", in, err, want)
 			}
 			return
-		case want.Cmp(maxInt256) > 0 || want.Cmp(minInt256) < 0:
+		case want.Cmp(MaxValue) > 0 || want.Cmp(MinValue) < 0:
 			if !errors.Is(err, ErrOverflow) {
 				t.Fatalf("Scale(%q) error = %v, want ErrOverflow (value %s)", in, err, want)
 			}
@@ -246,8 +250,8 @@ func FuzzScale(f *testing.F) {
 		if got.Cmp(want) != 0 {
 			t.Fatalf("Scale(%q) = %s, want %s", in, got, want)
 		}
-		if got.Cmp(maxInt256) > 0 || got.Cmp(minInt256) < 0 {
-			t.Fatalf("Scale(%q) = %s, out of int256 range", in, got)
+		if got.Cmp(MaxValue) > 0 || got.Cmp(MinValue) < 0 {
+			t.Fatalf("Scale(%q) = %s, out of int160 range", in, got)
 		}
 		s := Unscale(got)
 		again, err := Scale(s, allowNegative)

@@ -130,7 +130,7 @@ func TestSignBatchErrors(t *testing.T) {
 	errSignerDown := errors.New("co-signer unreachable")
 
 	tooBig := goldenUpdates()
-	tooBig[1].Value = new(big.Int).Add(maxInt256, big.NewInt(1))
+	tooBig[1].Value = new(big.Int).Add(MaxValue, big.NewInt(1))
 	nilValue := goldenUpdates()
 	nilValue[2].Value = nil
 
@@ -141,7 +141,7 @@ func TestSignBatchErrors(t *testing.T) {
 		err     error
 	}{
 		{"no updates", nil, []Signer{good}, ErrEmptyBatch},
-		{"value above int256", tooBig, []Signer{good}, ErrInvalidValue},
+		{"value above the oracle's int160", tooBig, []Signer{good}, ErrInvalidValue},
 		{"nil value", nilValue, []Signer{good}, ErrInvalidValue},
 		{"no signers", updates, nil, ErrNoSigners},
 		{"duplicate signer", updates, []Signer{good, other, NewKeySigner(key0)}, ErrDuplicateSigner},

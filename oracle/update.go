@@ -13,13 +13,15 @@ var (
 	ErrNoBlockHeight = errors.New("inference has no block height")
 	// ErrInvalidTimestamp means an inference's time is zero or before the Unix epoch.
 	ErrInvalidTimestamp = errors.New("inference time is not after the Unix epoch")
-	// ErrInvalidValue means an update's value is nil or outside the int256 range.
-	ErrInvalidValue = errors.New("update value is nil or out of int256 range")
+	// ErrInvalidValue means an update's value is nil or outside the range the oracle
+	// stores, [MinValue, MaxValue]: the contract would revert the batch.
+	ErrInvalidValue = errors.New("update value is nil or out of the oracle's int160 range")
 )
 
 // NewUpdate turns an inference into the update the AlloraOracle stores: the value
-// scaled by Scale (allowNegative as the topic's allow_negative), the topic and block
-// height copied, and the time as Unix seconds (any fraction of a second dropped).
+// scaled by Scale (allowNegative as the topic's allow_negative), the topic and both
+// heights (its version) copied, and the time as Unix seconds (any fraction of a second
+// dropped).
 // Errors name the inference, as in "topic 7 at block 123: value: invalid decimal: ...",
 // and wrap the sentinel of the problem.
 func NewUpdate(inf Inference, allowNegative bool) (Update, error) {
@@ -44,10 +46,10 @@ func NewUpdate(inf Inference, allowNegative bool) (Update, error) {
 	}, nil
 }
 
-// checkUpdates reports the first update whose value cannot be encoded as an int256.
+// checkUpdates reports the first update whose value the oracle cannot store.
 func checkUpdates(updates []Update) error {
 	for i, u := range updates {
-		if u.Value == nil || u.Value.Cmp(maxInt256) > 0 || u.Value.Cmp(minInt256) < 0 {
+		if u.Value == nil || u.Value.Cmp(maxValue) > 0 || u.Value.Cmp(minValue) < 0 {
 			return fmt.Errorf("update %d (topic %d at block %d): %w", i, u.TopicID, u.BlockHeight, ErrInvalidValue)
 		}
 	}

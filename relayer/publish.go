@@ -22,6 +22,7 @@ type inferenceEventJSON struct {
 	ValueScaled         string           `json:"value_scaled"`
 	Decimals            int              `json:"decimals"`
 	BlockHeight         uint64           `json:"block_height"`
+	LossBlockHeight     uint64           `json:"loss_block_height"`
 	Timestamp           string           `json:"timestamp"`
 	ConfidenceIntervals []confidenceJSON `json:"confidence_intervals,omitempty"`
 }
@@ -41,9 +42,10 @@ type pushEventJSON struct {
 }
 
 type pushUpdateJSON struct {
-	TopicID     uint64 `json:"topic_id"`
-	BlockHeight uint64 `json:"block_height"`
-	ValueScaled string `json:"value_scaled"`
+	TopicID         uint64 `json:"topic_id"`
+	BlockHeight     uint64 `json:"block_height"`
+	LossBlockHeight uint64 `json:"loss_block_height"`
+	ValueScaled     string `json:"value_scaled"`
 }
 
 // eventIDs hands out event ids: microseconds since the Unix epoch, raised by one
@@ -85,12 +87,13 @@ func (r *Relayer) publish(ctx context.Context, kind string, v any) {
 
 func (r *Relayer) publishInference(ctx context.Context, inf oracle.Inference, u oracle.Update) {
 	out := inferenceEventJSON{
-		TopicID:     inf.TopicID,
-		Value:       inf.Value,
-		ValueScaled: u.Value.String(),
-		Decimals:    oracle.Decimals,
-		BlockHeight: inf.BlockHeight,
-		Timestamp:   inf.Timestamp.UTC().Format(time.RFC3339Nano),
+		TopicID:         inf.TopicID,
+		Value:           inf.Value,
+		ValueScaled:     u.Value.String(),
+		Decimals:        oracle.Decimals,
+		BlockHeight:     inf.BlockHeight,
+		LossBlockHeight: inf.LossBlockHeight,
+		Timestamp:       inf.Timestamp.UTC().Format(time.RFC3339Nano),
 	}
 	for _, ci := range inf.ConfidenceIntervals {
 		out.ConfidenceIntervals = append(out.ConfidenceIntervals, confidenceJSON(ci))
@@ -107,7 +110,9 @@ func (r *Relayer) publishPush(ctx context.Context, chain oracle.Chain, res Submi
 		Updates: make([]pushUpdateJSON, 0, len(res.Applied)),
 	}
 	for _, u := range res.Applied {
-		out.Updates = append(out.Updates, pushUpdateJSON{TopicID: u.TopicID, BlockHeight: u.BlockHeight, ValueScaled: u.Value.String()})
+		out.Updates = append(out.Updates, pushUpdateJSON{
+			TopicID: u.TopicID, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, ValueScaled: u.Value.String(),
+		})
 	}
 	r.publish(ctx, store.EventPush, out)
 }

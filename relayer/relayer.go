@@ -72,10 +72,12 @@ type SubmitResult struct {
 
 // Skip is an update the oracle skipped rather than stored.
 type Skip struct {
-	TopicID           uint64
-	BlockHeight       uint64
-	StoredBlockHeight uint64
-	Reason            string // "not newer", "too old", "too far in the future", "out of range", "proof required", "proof rejected"
+	TopicID               uint64
+	BlockHeight           uint64
+	LossBlockHeight       uint64
+	StoredBlockHeight     uint64
+	StoredLossBlockHeight uint64
+	Reason                string // "not newer", "too old", "too far in the future", "proof required", "proof rejected"
 }
 
 // Config tunes the relayer's loops.
@@ -497,11 +499,12 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 	}
 	prev, err := r.store.LatestInference(ctx, id)
 	switch {
-	case err == nil && inf.BlockHeight < prev.BlockHeight:
+	case err == nil && prev.Version().Newer(inf.Version()):
 		r.log.Warn("Allora answered an inference older than one already seen; ignored (an endpoint may be behind)",
-			"topic_id", id, "block_height", inf.BlockHeight, "seen_block_height", prev.BlockHeight)
+			"topic_id", id, "block_height", inf.BlockHeight, "loss_block_height", inf.LossBlockHeight,
+			"seen_block_height", prev.BlockHeight, "seen_loss_block_height", prev.LossBlockHeight)
 		return false, inf.BlockHeight
-	case err == nil && inf.BlockHeight == prev.BlockHeight:
+	case err == nil && inf.Version() == prev.Version():
 		return false, inf.BlockHeight
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		r.log.Warn("cannot read the store", "topic_id", id, "err", err)
@@ -517,7 +520,8 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 		r.log.Warn("cannot store inference; retrying next poll", "topic_id", id, "err", err)
 		return false, 0
 	}
-	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value)
+	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "loss_block_height", inf.LossBlockHeight,
+		"value", inf.Value, "revision", err == nil && inf.BlockHeight == prev.BlockHeight)
 	r.publishInference(ctx, inf, u)
 	r.events(Event{Inference: &inf})
 	return true, inf.BlockHeight
@@ -677,7 +681,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		if err != nil {
 			return fmt.Errorf("read topic %d latest inference: %w: %w", st.TopicID, errStore, err)
 		}
-		if inf.BlockHeight <= st.BlockHeight {
+		if !inf.Version().Newer(st.Version()) {
 			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the chain already holds Allora's latest inference",
 				"block_height", st.BlockHeight)
 			continue
@@ -697,10 +701,12 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		}
 		due, reason := r.cfg.Policy.For(st.TopicID).Due(st, u, now)
 		if !due {
-			log.Debug("newer inference not pushed", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+			log.Debug("newer inference not pushed", "topic_id", st.TopicID, "block_height", u.BlockHeight,
+				"loss_block_height", u.LossBlockHeight, "reason", reason)
 			continue
 		}
-		log.Debug("topic due", "topic_id", st.TopicID, "block_height", u.BlockHeight, "reason", reason)
+		log.Debug("topic due", "topic_id", st.TopicID, "block_height", u.BlockHeight, "loss_block_height", u.LossBlockHeight,
+			"reason", reason)
 		regular = append(regular, u)
 	}
 	var updates []oracle.Update
@@ -750,12 +756,13 @@ func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log 
 	now := time.Now().UTC()
 	for _, u := range res.Applied {
 		err := r.store.PutChainTopic(ctx, chain.ID, oracle.ChainTopic{
-			TopicID:     u.TopicID,
-			BlockHeight: u.BlockHeight,
-			Value:       new(big.Int).Set(u.Value),
-			Timestamp:   u.Timestamp,
-			LastPush:    now,
-			TxHash:      res.TxHash,
+			TopicID:         u.TopicID,
+			BlockHeight:     u.BlockHeight,
+			LossBlockHeight: u.LossBlockHeight,
+			Value:           new(big.Int).Set(u.Value),
+			Timestamp:       u.Timestamp,
+			LastPush:        now,
+			TxHash:          res.TxHash,
 		})
 		if err != nil {
 			log.Warn("cannot record push in the store", "topic_id", u.TopicID, "err", err)
@@ -768,7 +775,8 @@ func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log 
 	}
 	for _, s := range res.Skipped {
 		log.Info("oracle skipped an update", "topic_id", s.TopicID, "block_height", s.BlockHeight,
-			"stored_block_height", s.StoredBlockHeight, "reason", s.Reason)
+			"loss_block_height", s.LossBlockHeight, "stored_block_height", s.StoredBlockHeight,
+			"stored_loss_block_height", s.StoredLossBlockHeight, "reason", s.Reason)
 	}
 	log.Info("pushed", "tx", res.TxHash, "block", res.BlockNumber, "gas_used", res.GasUsed, "gas_estimated", b.gas,
 		"applied", len(res.Applied), "skipped", len(res.Skipped))

@@ -260,8 +260,8 @@ func TestUpdateBatchTwoOfThree(t *testing.T) {
 	ethValue := eth(3001, 250_000_000_000_000_000) // 3001.25
 	btcValue := new(big.Int).Neg(eth(2, 5))        // -2.000000000000000005
 	updates := []alloraoracle.Update{
-		{TopicId: 13, Value: ethValue, BlockHeight: 4_512_345, Timestamp: now - 30},
-		{TopicId: 14, Value: btcValue, BlockHeight: 4_512_346, Timestamp: now - 10},
+		{TopicId: 13, Value: ethValue, BlockHeight: 4_512_345, LossBlockHeight: 4_512_305, Timestamp: now - 30},
+		{TopicId: 14, Value: btcValue, BlockHeight: 4_512_346, LossBlockHeight: 4_512_306, Timestamp: now - 10},
 	}
 	sigs := f.sign(updates, 0, 2) // any two of the three, ascending
 
@@ -274,8 +274,8 @@ func TestUpdateBatchTwoOfThree(t *testing.T) {
 		t.Fatalf("updateBatch: %v", err)
 	}
 	type appliedUpdate struct {
-		topic, height, timestamp uint64
-		value                    *big.Int
+		topic, height, loss, timestamp uint64
+		value                          *big.Int
 	}
 	var updated []appliedUpdate
 	for _, l := range receipt.Logs {
@@ -283,12 +283,12 @@ func TestUpdateBatchTwoOfThree(t *testing.T) {
 		if err != nil {
 			t.Fatalf("log is not TopicUpdated: %v", err)
 		}
-		value, timestamp, height := alloraoracle.DecodeState(ev.State)
-		updated = append(updated, appliedUpdate{ev.TopicId, height, timestamp, value})
+		value, timestamp, height, loss := alloraoracle.DecodeState(ev.State)
+		updated = append(updated, appliedUpdate{ev.TopicId, height, loss, timestamp, value})
 	}
 	if len(updated) != 2 ||
-		updated[0].topic != 13 || updated[0].value.Cmp(ethValue) != 0 || updated[0].height != 4_512_345 || updated[0].timestamp != now-30 ||
-		updated[1].topic != 14 || updated[1].value.Cmp(btcValue) != 0 || updated[1].height != 4_512_346 || updated[1].timestamp != now-10 {
+		updated[0].topic != 13 || updated[0].value.Cmp(ethValue) != 0 || updated[0].height != 4_512_345 || updated[0].loss != 4_512_305 || updated[0].timestamp != now-30 ||
+		updated[1].topic != 14 || updated[1].value.Cmp(btcValue) != 0 || updated[1].height != 4_512_346 || updated[1].loss != 4_512_306 || updated[1].timestamp != now-10 {
 		t.Errorf("TopicUpdated events = %+v", updated)
 	}
 	// The contract's own decoder agrees with DecodeState.
@@ -297,7 +297,7 @@ func TestUpdateBatchTwoOfThree(t *testing.T) {
 		t.Fatal(err)
 	}
 	decoded, err := bind.Call(f.contract, &bind.CallOpts{Context: f.ctx}, f.oracle.PackDecodeState(ev.State), f.oracle.UnpackDecodeState)
-	if err != nil || decoded.Value.Cmp(btcValue) != 0 || decoded.Timestamp != now-10 || decoded.BlockHeight != 4_512_346 {
+	if err != nil || decoded.Value.Cmp(btcValue) != 0 || decoded.Timestamp != now-10 || decoded.BlockHeight != 4_512_346 || decoded.LossBlockHeight != 4_512_306 {
 		t.Errorf("decodeState = %+v, %v; want %s at %d, height 4512346", decoded, err, btcValue, now-10)
 	}
 

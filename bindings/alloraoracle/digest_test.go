@@ -17,7 +17,9 @@ import (
 func toBinding(updates []oracle.Update) []alloraoracle.Update {
 	out := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
-		out[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
+		out[i] = alloraoracle.Update{
+			TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+		}
 	}
 	return out
 }
@@ -34,7 +36,9 @@ func TestBatchDigestMatchesContract(t *testing.T) {
 		if i%3 == 0 {
 			v.Neg(v)
 		}
-		many[i] = oracle.Update{TopicID: uint64(i + 1), Value: v, BlockHeight: uint64(5_000_000 + i), Timestamp: uint64(1_750_000_000 + i)}
+		many[i] = oracle.Update{
+			TopicID: uint64(i + 1), Value: v, BlockHeight: uint64(5_000_000 + i), LossBlockHeight: uint64(4_999_960 + i), Timestamp: uint64(1_750_000_000 + i),
+		}
 	}
 	batches := []struct {
 		name    string
@@ -51,7 +55,7 @@ func TestBatchDigestMatchesContract(t *testing.T) {
 			{TopicID: 2, Value: minInt256, BlockHeight: 2, Timestamp: 2},
 		}},
 		{"uint64 extremes", []oracle.Update{
-			{TopicID: ^uint64(0), Value: big.NewInt(1), BlockHeight: ^uint64(0), Timestamp: ^uint64(0)},
+			{TopicID: ^uint64(0), Value: big.NewInt(1), BlockHeight: ^uint64(0), LossBlockHeight: ^uint64(0), Timestamp: ^uint64(0)},
 			{TopicID: 0, Value: big.NewInt(1), BlockHeight: 0, Timestamp: 0},
 		}},
 		{"same topic twice", []oracle.Update{
@@ -140,8 +144,8 @@ func TestSignBatchAcceptedByContract(t *testing.T) {
 				t.Fatalf("%s: log %d is not TopicUpdated: %v", c.name, i, err)
 			}
 			u := c.updates[i]
-			value, timestamp, height := alloraoracle.DecodeState(ev.State)
-			if ev.TopicId != u.TopicID || value.Cmp(u.Value) != 0 || height != u.BlockHeight || timestamp != u.Timestamp {
+			value, timestamp, height, loss := alloraoracle.DecodeState(ev.State)
+			if ev.TopicId != u.TopicID || value.Cmp(u.Value) != 0 || height != u.BlockHeight || loss != u.LossBlockHeight || timestamp != u.Timestamp {
 				t.Errorf("%s: TopicUpdated = %+v, want %+v", c.name, ev, u)
 			}
 		}

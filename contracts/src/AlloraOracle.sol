@@ -9,8 +9,11 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 import {IUpdateVerifier} from "./IUpdateVerifier.sol";
 
 /// @notice One topic's entry in a batch, as signed. The EIP-712 type keeps the full
-/// uint64/int256 widths so wallets and the Go signer hash it as before; the oracle stores
-/// the value as int192 and height and time as uint32 (see `SkipReason.OutOfRange`).
+/// uint64/int256 widths so wallets and the Go signer hash plain ABI words; the oracle
+/// stores the value as int160 and the heights and time as uint32 (see `UpdateOutOfRange`).
+/// `blockHeight` and `lossBlockHeight` are the inference's version: the Allora node
+/// revises the value of one `blockHeight` when a reputer window closes and its loss block
+/// height moves forward.
 /// @dev The field order is the EIP-712 type's (`UPDATE_TYPEHASH`) and the calldata layout
 /// `_applyBatch` reads, so it is not rearranged for storage packing: an Update is never stored.
 // solhint-disable-next-line gas-struct-packing
@@ -18,6 +21,7 @@ struct Update {
     uint64 topicId;
     int256 value;
     uint64 blockHeight;
+    uint64 lossBlockHeight;
     uint64 timestamp;
 }
 
@@ -33,18 +37,17 @@ struct TopicState {
     int256 value;
     uint64 blockHeight;
     uint64 timestamp;
+    uint64 lossBlockHeight;
 }
 
 /// @notice Why a signed update was not applied.
 enum SkipReason {
-    /// The update's block height is not above the stored one.
+    /// The update's version (block height, then loss block height) is not above the stored one.
     NotNewer,
     /// The update's timestamp is more than `maxAge` before the block time.
     TooOld,
     /// The update's timestamp is more than `maxFutureSkew` after the block time.
     TooFarInFuture,
-    /// The value does not fit int192, or the block height or timestamp does not fit uint32.
-    OutOfRange,
     /// The topic has a verifier and the update came through `updateBatch`, without a proof.
     ProofRequired,
     /// The topic's verifier rejected the proof (returned false, reverted or answered garbage).
@@ -58,31 +61,39 @@ enum SkipReason {
 /// `threshold` of the registered signers signed it. Anyone holding such signatures may
 /// submit them.
 /// @dev Built for the cheapest update a chain can do:
-/// - A topic is one storage slot: int192 value, uint32 timestamp, uint32 block height. An
-///   18-decimal int192 holds magnitudes up to 3.1e39; uint32 heights last 680 years at
-///   Allora's 5 s blocks; uint32 timestamps last until 2106. An update that does not fit is
-///   skipped with `OutOfRange` rather than reverting the batch.
+/// - A topic is one storage slot: int160 value, uint32 timestamp, uint32 loss block height,
+///   uint32 block height. An 18-decimal int160 holds magnitudes up to 7.3e29; uint32
+///   heights last 680 years at Allora's 5 s blocks; uint32 timestamps last until 2106. The
+///   two heights sit in the top 64 bits, block height above loss block height, so the
+///   version order is one comparison of the top 64 bits. An update that does not fit
+///   reverts the batch with `UpdateOutOfRange`: the gateway's signers never sign one (the
+///   Go scaler refuses such a value), so only a hand-made batch meets it, and its
+///   submitter is told which update is wrong.
 /// - Signer threshold, time bounds, the pause flag and a count of topics with extras
 ///   (verifier or history) share one slot, read once per batch. When no topic has extras
 ///   the per-topic work is one SLOAD and one SSTORE of the topic's slot and one event.
 /// - Signatures are 64-byte EIP-2098 (r, vs) pairs, checked once per batch after the
 ///   updates are applied: a bad signature reverts the whole call, so nothing of an
 ///   unauthorised batch survives, and the batch's calldata is read once.
-/// A stored topic only moves forward: an update whose Allora block height is not newer than
-/// the stored one, or whose timestamp falls outside the time bounds, is skipped with an
-/// `UpdateSkipped` event rather than reverting the batch, so racing submitters of
-/// overlapping batches never break each other.
+/// A stored topic only moves forward on the version (block height, loss block height),
+/// compared in that order: a higher block height is newer; at the same block height, a
+/// higher loss block height is newer, so the node's revised value replaces the first one.
+/// An update whose version is not newer than the stored one, or whose timestamp falls
+/// outside the time bounds, is skipped with an `UpdateSkipped` event rather than reverting
+/// the batch, so racing submitters of overlapping batches never break each other.
 contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice EIP-712 type hash of `Update`.
     /// @dev The string is the EIP-712 type, hashed at compile time: its length costs no gas.
     bytes32 public constant UPDATE_TYPEHASH =
-        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"); // solhint-disable-line gas-small-strings
+        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"); // solhint-disable-line gas-small-strings
 
     /// @notice EIP-712 type hash of `Batch`, the signed message: the update list of one call.
     /// @dev As `UPDATE_TYPEHASH`: an EIP-712 type, hashed at compile time.
     bytes32 public constant BATCH_TYPEHASH =
         // solhint-disable-next-line gas-small-strings
-        keccak256("Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)");
+        keccak256(
+            "Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"
+        );
 
     /// @notice Most signers the set may hold; bounds the work of replacing it.
     uint256 public constant MAX_SIGNERS = 32;
@@ -105,6 +116,9 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     uint256 private constant FLAG_FEATURED = 1;
     uint256 private constant FLAG_WITH_PROOFS = 2;
     uint256 private constant APPLY = 0xff;
+    uint256 private constant OUT_OF_RANGE = 0xfe;
+    uint256 private constant STORED = 0xfd;
+    uint256 private constant VALUE_MASK = 0x00ffffffffffffffffffffffffffffffffffffffff;
 
     /// @dev Everything `updateBatch` needs besides the topics, in one slot. The lowest
     /// registered signer is kept here as well as in `_isSigner`, so a batch it signs, and
@@ -120,7 +134,8 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         uint16 featuredTopics;
     }
 
-    // topicId => int192 value (bits 0-191) | uint32 timestamp (192-223) | uint32 height (224-255).
+    // topicId => int160 value (bits 0-159) | uint32 timestamp (160-191)
+    //            | uint32 loss height (192-223) | uint32 height (224-255).
     mapping(uint64 topicId => uint256 packed) private _topics;
 
     Config private _config;
@@ -138,18 +153,28 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice A topic's stored value was replaced by a signed update. `state` is the word
     /// the oracle now stores for the topic, one word so the event stays cheap:
-    /// bits 0-191 the value (int192, two's complement, 18 decimals), bits 192-223 the
-    /// timestamp, bits 224-255 the Allora block height. `decodeState` unpacks it.
+    /// bits 0-159 the value (int160, two's complement, 18 decimals), bits 160-191 the
+    /// timestamp, bits 192-223 the Allora loss block height, bits 224-255 the Allora block
+    /// height. `decodeState` unpacks it.
     /// @param topicId The Allora topic.
     /// @param state The packed word now stored.
     event TopicUpdated(uint64 indexed topicId, uint256 state);
 
-    /// @notice A signed update was not applied; `storedBlockHeight` is the topic's current one.
+    /// @notice A signed update was not applied; the stored heights are the topic's current version.
     /// @param topicId The Allora topic.
     /// @param blockHeight Allora block height of the skipped update.
+    /// @param lossBlockHeight Allora loss block height of the skipped update.
     /// @param storedBlockHeight Allora block height the oracle holds for the topic.
+    /// @param storedLossBlockHeight Allora loss block height the oracle holds for the topic.
     /// @param reason Why the update was skipped.
-    event UpdateSkipped(uint64 indexed topicId, uint64 blockHeight, uint64 storedBlockHeight, SkipReason reason);
+    event UpdateSkipped(
+        uint64 indexed topicId,
+        uint64 blockHeight,
+        uint64 lossBlockHeight,
+        uint64 storedBlockHeight,
+        uint64 storedLossBlockHeight,
+        SkipReason reason
+    );
 
     /// @notice The signer set and threshold were replaced.
     /// @param signers The new signers, ascending.
@@ -214,6 +239,10 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     /// @notice A signature recovers to no address (r or s out of range).
     error InvalidSignature(uint256 index);
+
+    /// @notice Update `index` of the batch does not fit the topic's slot: its value is
+    /// outside int160, or a height or its timestamp outside uint32.
+    error UpdateOutOfRange(uint256 index, uint64 topicId, int256 value, uint64 blockHeight, uint64 lossBlockHeight);
 
     /// @notice `updateBatchWithProofs` needs exactly one proof per update.
     error ProofCountMismatch(uint256 updates, uint256 proofs);
@@ -283,9 +312,8 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @dev Reverts unless the oracle is not paused, the batch is not empty, and there are
     /// at least `threshold` signatures, each a low-s EIP-2098 signature of
     /// `hashBatch(updates)` by a registered signer, ordered by signer address strictly
-    /// ascending. Updates that are not newer than the stored state, out of the time bounds,
-    /// out of the storable range, or for a topic with a verifier are skipped with
-    /// `UpdateSkipped`.
+    /// ascending, and unless every update fits the slot (`UpdateOutOfRange`). Updates whose version is not newer than the stored one, out of
+    /// the time bounds, or for a topic with a verifier are skipped with `UpdateSkipped`.
     /// @param updates The signed updates, applied in order.
     /// @param signatures One signature of the batch digest per signer.
     /// @return applied Number of updates stored.
@@ -302,7 +330,8 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// that have a verifier.
     /// @dev As `updateBatch`; in addition, an update of a topic with a verifier is applied
     /// only if `verifier.verify(topicId, value, blockHeight, timestamp, proofs[i])` returns
-    /// true, and skipped with `ProofRejected` otherwise. Proofs of topics without a
+    /// true (the verifier's interface is unchanged: the proof speaks for the inference
+    /// height's value, and the signatures for its version), and skipped with `ProofRejected` otherwise. Proofs of topics without a
     /// verifier are ignored (pass empty bytes). Proofs are not signed: a verifier checks
     /// them on its own terms.
     /// @param updates The signed updates, applied in order.
@@ -338,7 +367,9 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         bytes32[] memory updateHashes = new bytes32[](updates.length);
         for (uint256 i = 0; i < updates.length; ++i) {
             Update calldata u = updates[i];
-            updateHashes[i] = keccak256(abi.encode(UPDATE_TYPEHASH, u.topicId, u.value, u.blockHeight, u.timestamp));
+            updateHashes[i] = keccak256(
+                abi.encode(UPDATE_TYPEHASH, u.topicId, u.value, u.blockHeight, u.lossBlockHeight, u.timestamp)
+            );
         }
         return _hashTypedDataV4(keccak256(abi.encode(BATCH_TYPEHASH, keccak256(abi.encodePacked(updateHashes)))));
     }
@@ -367,13 +398,31 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         decimals = DECIMALS;
     }
 
+    /// @notice The version of a topic's stored inference: its Allora block height and loss
+    /// block height, both zero if never set. A revision of the same block height shows as a
+    /// higher loss block height.
+    /// @param topicId The Allora topic.
+    /// @return blockHeight Allora block height of the inference.
+    /// @return lossBlockHeight Allora loss block height of the inference.
+    function latestVersion(uint64 topicId) external view returns (uint64 blockHeight, uint64 lossBlockHeight) {
+        uint256 packed = _topics[topicId];
+        blockHeight = uint64(packed >> 224);
+        lossBlockHeight = uint64(uint32(packed >> 192));
+    }
+
     /// @notice Unpacks the `state` word of a `TopicUpdated` event.
     /// @param state The word.
     /// @return value The value, 18 decimals.
     /// @return timestamp Unix time of the inference.
     /// @return blockHeight Allora block height of the inference.
-    function decodeState(uint256 state) external pure returns (int256 value, uint64 timestamp, uint64 blockHeight) {
-        return _unpack(state);
+    /// @return lossBlockHeight Allora loss block height of the inference.
+    function decodeState(uint256 state)
+        external
+        pure
+        returns (int256 value, uint64 timestamp, uint64 blockHeight, uint64 lossBlockHeight)
+    {
+        (value, timestamp, blockHeight) = _unpack(state);
+        lossBlockHeight = uint64(uint32(state >> 192));
     }
 
     /// @notice The stored state of several topics; all zeros for a topic never set.
@@ -383,13 +432,17 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         states = new TopicState[](topicIds.length);
         for (uint256 i = 0; i < topicIds.length; ++i) {
             TopicState memory s = states[i];
-            (s.value, s.timestamp, s.blockHeight) = _unpack(_topics[topicIds[i]]);
+            uint256 packed = _topics[topicIds[i]];
+            (s.value, s.timestamp, s.blockHeight) = _unpack(packed);
+            s.lossBlockHeight = uint64(uint32(packed >> 192));
         }
     }
 
     /// @notice The latest round of a topic, for AggregatorV3 feeds. The round id is
-    /// `roundCount << 32 | blockHeight`: it strictly increases with every stored update,
-    /// since the block height does and the count of recorded rounds never goes down.
+    /// `roundCount << 32 | blockHeight`. With history on it strictly increases with every
+    /// stored update, revisions included, since the count of recorded rounds does. With
+    /// history off the count stays zero, so a revision of the same block height keeps the
+    /// round id and the round's answer is the revised value.
     /// Reverts `NoData` if never set.
     /// @param topicId The Allora topic.
     /// @return roundId The round id.
@@ -602,65 +655,105 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         for (uint256 i = 0; i < updates.length; ++i) {
             uint256 slot;
             uint256 reason;
-            // Hash the update and decide whether it applies; buf keeps its four words.
+            // Hash the update, decide, and store it here for a topic without extras;
+            // buf keeps the update's five words for `_applyOther`.
             assembly ("memory-safe") {
-                calldatacopy(add(buf, 0x20), add(updates.offset, shl(7, i)), 0x80)
+                calldatacopy(add(buf, 0x20), add(updates.offset, mul(i, 0xa0)), 0xa0)
                 let height := mload(add(buf, 0x60))
-                let ts := mload(add(buf, 0x80))
-                // The uint64 fields must be clean words, as the ABI decoder would insist.
-                if shr(64, or(mload(add(buf, 0x20)), or(height, ts))) { revert(0, 0) }
-                mstore(add(add(buf, 0xa0), shl(5, i)), keccak256(buf, 0xa0))
+                let loss := mload(add(buf, 0x80))
+                let ts := mload(add(buf, 0xa0))
+                // A clean uint64 topic id, as the ABI decoder would insist (the rest below).
+                if shr(64, mload(add(buf, 0x20))) { revert(0, 0) }
+                mstore(add(add(buf, 0xc0), shl(5, i)), keccak256(buf, 0xc0))
                 mstore(0, mload(add(buf, 0x20)))
                 mstore(0x20, _topics.slot)
                 slot := keccak256(0, 0x40)
-                reason := 0 // SkipReason.NotNewer
-                if gt(height, shr(224, sload(slot))) {
-                    reason := APPLY
-                    if gt(ts, and(shr(64, ctx), 0xffffffffffffffff)) { reason := 2 } // TooFarInFuture
-                    if lt(ts, shr(128, ctx)) { reason := 1 } // TooOld
-                    if eq(reason, APPLY) {
-                        // OutOfRange: not an int192, or height or time wider than 32 bits.
-                        let value := mload(add(buf, 0x40))
-                        if or(shr(32, or(height, ts)), iszero(eq(signextend(23, value), value))) { reason := 3 }
+                // Not an int160, or a height or the time wider than 32 bits: the update
+                // cannot be stored, nor its version compared, and the batch reverts below.
+                let value := mload(add(buf, 0x40))
+                reason := OUT_OF_RANGE
+                if iszero(or(shr(32, or(or(height, loss), ts)), iszero(eq(signextend(19, value), value)))) {
+                    reason := 0 // SkipReason.NotNewer
+                    // Versions compare as height << 32 | loss; height 0 (unset) is never newer.
+                    let version := or(shl(32, height), loss)
+                    if and(gt(version, shr(192, sload(slot))), gt(height, 0)) {
+                        reason := APPLY
+                        if gt(ts, and(shr(64, ctx), 0xffffffffffffffff)) { reason := 2 } // TooFarInFuture
+                        if lt(ts, shr(128, ctx)) { reason := 1 } // TooOld
+                        if and(eq(reason, APPLY), iszero(and(ctx, FLAG_FEATURED))) {
+                            let packed := or(shl(192, version), or(shl(160, ts), and(value, VALUE_MASK)))
+                            sstore(slot, packed)
+                            mstore(0, packed)
+                            log2(0, 0x20, updatedEvent, mload(add(buf, 0x20)))
+                            applied := add(applied, 1)
+                            reason := STORED
+                        }
                     }
                 }
             }
-            if (reason == APPLY && ctx & FLAG_FEATURED != 0) reason = _checkFeatures(updates[i], ctx, proofs, i);
-            if (reason != APPLY) {
-                _emitSkipped(updates[i], slot, reason);
-                continue;
-            }
-            assembly ("memory-safe") {
-                let packed := or(shl(224, mload(add(buf, 0x60))), shl(192, mload(add(buf, 0x80))))
-                packed := or(packed, and(mload(add(buf, 0x40)), 0xffffffffffffffffffffffffffffffffffffffffffffffff))
-                sstore(slot, packed)
-                mstore(0, packed)
-                log2(0, 0x20, updatedEvent, mload(add(buf, 0x20)))
-            }
-            ++applied;
+            if (reason != STORED) applied += _applyOther(updates, proofs, ctx, i, slot, buf, reason);
         }
         batchHash = _hashBatch(buf, updates.length);
     }
 
-    /// @dev Allocates the memory `_applyBatch` hashes in: a 5-word buffer for
+    /// @dev Update `i` of `_applyBatch` when it was not stored on the fast path: a topic
+    /// with extras (`reason` APPLY), a skip, or an update out of range. Returns 1 if it
+    /// was stored.
+    function _applyOther(
+        Update[] calldata updates,
+        bytes[] calldata proofs,
+        uint256 ctx,
+        uint256 i,
+        uint256 slot,
+        uint256 buf,
+        uint256 reason
+    ) private returns (uint256) {
+        if (reason == APPLY) reason = _checkFeatures(updates[i], ctx, proofs, i);
+        if (reason == APPLY) {
+            _store(slot, buf);
+            return 1;
+        }
+        if (reason == OUT_OF_RANGE) {
+            Update calldata u = updates[i];
+            revert UpdateOutOfRange(i, u.topicId, u.value, u.blockHeight, u.lossBlockHeight);
+        }
+        _emitSkipped(updates[i], slot, reason);
+        return 0;
+    }
+
+    /// @dev Stores the update `_applyBatch` left in buf's words 1-5 into `slot`, with its
+    /// event: the path of a topic with extras, once its features allowed it.
+    function _store(uint256 slot, uint256 buf) private {
+        bytes32 updatedEvent = TopicUpdated.selector;
+        assembly ("memory-safe") {
+            let packed := or(shl(224, mload(add(buf, 0x60))), shl(192, mload(add(buf, 0x80))))
+            packed := or(packed, shl(160, mload(add(buf, 0xa0))))
+            packed := or(packed, and(mload(add(buf, 0x40)), VALUE_MASK))
+            sstore(slot, packed)
+            mstore(0, packed)
+            log2(0, 0x20, updatedEvent, mload(add(buf, 0x20)))
+        }
+    }
+
+    /// @dev Allocates the memory `_applyBatch` hashes in: a 6-word buffer for
     /// encodeData(Update), its first word set to UPDATE_TYPEHASH, then one struct hash per
     /// update.
     function _allocHashBuffer(uint256 count) private pure returns (uint256 buf) {
         bytes32 typeHash = UPDATE_TYPEHASH;
         assembly ("memory-safe") {
             buf := mload(0x40)
-            mstore(0x40, add(buf, add(0xa0, shl(5, count))))
+            mstore(0x40, add(buf, add(0xc0, shl(5, count))))
             mstore(buf, typeHash)
         }
     }
 
     /// @dev The EIP-712 struct hash of the batch from the `count` update hashes that
-    /// `_applyBatch` left after the buffer's first five words.
+    /// `_applyBatch` left after the buffer's first six words.
     function _hashBatch(uint256 buf, uint256 count) private pure returns (bytes32 batchHash) {
         bytes32 batchTypeHash = BATCH_TYPEHASH;
         assembly ("memory-safe") {
             mstore(buf, batchTypeHash)
-            mstore(add(buf, 0x20), keccak256(add(buf, 0xa0), shl(5, count)))
+            mstore(add(buf, 0x20), keccak256(add(buf, 0xc0), shl(5, count)))
             batchHash := keccak256(buf, 0x40)
         }
     }
@@ -670,7 +763,9 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         assembly ("memory-safe") {
             stored := sload(slot)
         }
-        emit UpdateSkipped(u.topicId, u.blockHeight, uint64(stored >> 224), SkipReason(reason));
+        emit UpdateSkipped(
+            u.topicId, u.blockHeight, u.lossBlockHeight, uint64(stored >> 224), uint64(uint32(stored >> 192)), SkipReason(reason)
+        );
     }
 
     /// @dev Recovers every signature's signer and checks them against the set: low s,
@@ -743,12 +838,12 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
             );
             if (!ok || ret.length != 32 || uint256(bytes32(ret)) != 1) return uint256(SkipReason.ProofRejected);
         }
-        if (features & FEATURE_HISTORY != 0) _recordRound(topicId, _pack(value, height, ts));
+        if (features & FEATURE_HISTORY != 0) _recordRound(topicId, _pack(value, height, u.lossBlockHeight, ts));
         return APPLY;
     }
 
-    function _pack(int256 value, uint256 height, uint256 ts) private pure returns (uint256) {
-        return (height << 224) | (ts << 192) | (uint256(value) & type(uint192).max);
+    function _pack(int256 value, uint256 height, uint256 loss, uint256 ts) private pure returns (uint256) {
+        return (height << 224) | (loss << 192) | (ts << 160) | (uint256(value) & type(uint160).max);
     }
 
     function _recordRound(uint64 topicId, uint256 packed) private {
@@ -774,8 +869,8 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _unpack(uint256 packed) private pure returns (int256 value, uint64 timestamp, uint64 blockHeight) {
-        value = int192(uint192(packed));
-        timestamp = uint64(uint32(packed >> 192));
+        value = int160(uint160(packed));
+        timestamp = uint64(uint32(packed >> 160));
         blockHeight = uint64(packed >> 224);
     }
 

@@ -91,7 +91,21 @@ contract AlloraOracleTest {
         pure
         returns (Update memory)
     {
-        return Update({topicId: topicId, value: value, blockHeight: blockHeight, timestamp: uint64(timestamp)});
+        return _updateV(topicId, value, blockHeight, 0, timestamp);
+    }
+
+    function _updateV(uint64 topicId, int256 value, uint64 blockHeight, uint64 lossBlockHeight, uint256 timestamp)
+        internal
+        pure
+        returns (Update memory)
+    {
+        return Update({
+            topicId: topicId,
+            value: value,
+            blockHeight: blockHeight,
+            lossBlockHeight: lossBlockHeight,
+            timestamp: uint64(timestamp)
+        });
     }
 
     function _batch(Update memory u) internal pure returns (Update[] memory ups) {
@@ -155,10 +169,13 @@ contract AlloraOracleTest {
                 packed,
                 keccak256(
                     abi.encode(
-                        keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+                        keccak256(
+                            "Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"
+                        ),
                         ups[i].topicId,
                         ups[i].value,
                         ups[i].blockHeight,
+                        ups[i].lossBlockHeight,
                         ups[i].timestamp
                     )
                 )
@@ -167,7 +184,7 @@ contract AlloraOracleTest {
         bytes32 batchHash = keccak256(
             abi.encode(
                 keccak256(
-                    "Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"
+                    "Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"
                 ),
                 keccak256(packed)
             )
@@ -177,7 +194,11 @@ contract AlloraOracleTest {
 
     /// The packed state word of a TopicUpdated event, written out from its documented layout.
     function _state(int256 value, uint256 height, uint256 timestamp) internal pure returns (uint256) {
-        return (height << 224) | (timestamp << 192) | uint256(uint192(int192(value)));
+        return _stateV(value, height, 0, timestamp);
+    }
+
+    function _stateV(int256 value, uint256 height, uint256 loss, uint256 timestamp) internal pure returns (uint256) {
+        return (height << 224) | (loss << 192) | (timestamp << 160) | uint256(uint160(int160(value)));
     }
 
     function _bound(uint256 x, uint256 min, uint256 max) internal pure returns (uint256) {
@@ -209,12 +230,14 @@ contract AlloraOracleTest {
     function test_TypeHashesAndDomainFollowEIP712() public view {
         vm.assertEq(
             oracle.UPDATE_TYPEHASH(),
-            keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+            keccak256("Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"),
             "UPDATE_TYPEHASH"
         );
         vm.assertEq(
             oracle.BATCH_TYPEHASH(),
-            keccak256("Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 timestamp)"),
+            keccak256(
+                "Batch(Update[] updates)Update(uint64 topicId,int256 value,uint64 blockHeight,uint64 lossBlockHeight,uint64 timestamp)"
+            ),
             "BATCH_TYPEHASH"
         );
         bytes32 want = keccak256(
@@ -251,6 +274,7 @@ contract AlloraOracleTest {
                 topicId: uint64(r),
                 value: int256(uint256(keccak256(abi.encode(r)))),
                 blockHeight: uint64(r >> 64),
+                lossBlockHeight: uint64(r >> 192),
                 timestamp: uint64(r >> 128)
             });
         }
@@ -272,6 +296,7 @@ contract AlloraOracleTest {
             vm.assertEq(states[i].value, 0, "value");
             vm.assertEq(uint256(states[i].blockHeight), 0, "blockHeight");
             vm.assertEq(uint256(states[i].timestamp), 0, "timestamp");
+            vm.assertEq(uint256(states[i].lossBlockHeight), 0, "lossBlockHeight");
         }
     }
 
@@ -335,27 +360,141 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_AllThreeSignersAndExtremeValues() public {
         Update[] memory ups =
-            _batch(_update(TOPIC_ETH, type(int192).min, 1, NOW), _update(TOPIC_BTC, type(int192).max, 2, NOW));
+            _batch(_update(TOPIC_ETH, type(int160).min, 1, NOW), _update(TOPIC_BTC, type(int160).max, 2, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 3)), 2, "applied");
         (int256 minValue,,,) = oracle.latest(TOPIC_ETH);
         (int256 maxValue,,,) = oracle.latest(TOPIC_BTC);
-        vm.assertEq(minValue, type(int192).min, "min int192");
-        vm.assertEq(maxValue, type(int192).max, "max int192");
+        vm.assertEq(minValue, type(int160).min, "min int160");
+        vm.assertEq(maxValue, type(int160).max, "max int160");
     }
 
-    function test_UpdateBatch_OutOfRangeSkipped() public {
-        Update[] memory ups = new Update[](4);
-        ups[0] = _update(TOPIC_ETH, int256(type(int192).max) + 1, 10, NOW);
-        ups[1] = _update(TOPIC_ETH, int256(type(int192).min) - 1, 10, NOW);
-        ups[2] = _update(TOPIC_ETH, 1, uint64(type(uint32).max) + 1, NOW);
-        ups[3] = _update(TOPIC_ETH, 1, type(uint32).max, NOW); // the largest height that fits
-        for (uint256 i = 0; i < 3; ++i) {
-            vm.expectEmit(address(oracle));
-            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, ups[i].blockHeight, 0, SkipReason.OutOfRange);
+    function test_UpdateBatch_OutOfRangeReverts() public {
+        Update[5] memory bad = [
+            _update(TOPIC_ETH, int256(type(int160).max) + 1, 10, NOW),
+            _update(TOPIC_ETH, int256(type(int160).min) - 1, 10, NOW),
+            _update(TOPIC_ETH, 1, uint64(type(uint32).max) + 1, NOW),
+            _updateV(TOPIC_ETH, 1, 10, uint64(type(uint32).max) + 1, NOW),
+            _update(TOPIC_ETH, 1, 10, uint64(type(uint32).max) + 1)
+        ];
+        // The last case needs a block time near 2106 for its timestamp to be in bounds.
+        for (uint256 i = 0; i < bad.length; ++i) {
+            if (i == 4) vm.warp(uint256(type(uint32).max) + 1);
+            // A good update first: the revert names the bad one's index and undoes both.
+            Update[] memory ups = _batch(_update(TOPIC_BTC, 1, 5, i == 4 ? type(uint32).max : NOW), bad[i]);
+            Signature[] memory sigs = _signBatch(oracle, ups, 2);
+            vm.expectRevert(
+                abi.encodeWithSelector(
+                    AlloraOracle.UpdateOutOfRange.selector,
+                    1,
+                    TOPIC_ETH,
+                    bad[i].value,
+                    bad[i].blockHeight,
+                    bad[i].lossBlockHeight
+                )
+            );
+            oracle.updateBatch(ups, sigs);
         }
+        uint64[] memory ids = new uint64[](1);
+        ids[0] = TOPIC_BTC;
+        vm.assertEq(uint256(oracle.topicStates(ids)[0].blockHeight), 0, "nothing of a reverted batch is stored");
+    }
+
+    function test_UpdateBatch_LargestFittingUpdateStored() public {
+        uint64 maxU32 = type(uint32).max;
+        Update[] memory ups = _batch(_updateV(TOPIC_ETH, type(int160).min, maxU32, maxU32, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, type(uint32).max, uint64(NOW)));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(type(int160).min, maxU32, maxU32, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
+        (uint64 height, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(uint256(height), maxU32, "blockHeight");
+        vm.assertEq(uint256(loss), maxU32, "lossBlockHeight");
+    }
+
+    /// An update that does not fit reverts even where it would have been skipped: its
+    /// version cannot be compared, and no honest signer signs it.
+    function test_UpdateBatch_OutOfRangeNotNewerReverts() public {
+        _push(TOPIC_ETH, 1, 10);
+        Update[] memory ups = _batch(_update(TOPIC_ETH, type(int256).max, 9, NOW));
+        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(
+            abi.encodeWithSelector(AlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, type(int256).max, 9, 0)
+        );
+        oracle.updateBatch(ups, sigs);
+    }
+
+    // ---------------------------------------------------------------- revisions
+
+    function test_UpdateBatch_RevisionWithNewerLossHeightReplaces() public {
+        Update[] memory first = _batch(_updateV(TOPIC_ETH, 2998_579082795415857115, 468, 428, NOW - 20));
+        oracle.updateBatch(first, _signBatch(oracle, first, 2));
+        Update[] memory revised = _batch(_updateV(TOPIC_ETH, 2998_576007275995009110, 468, 448, NOW - 20));
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(2998_576007275995009110, 468, 448, NOW - 20));
+        vm.assertEq(oracle.updateBatch(revised, _signBatch(oracle, revised, 2)), 1, "revision applied");
+        (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 2998_576007275995009110, "revised value");
+        vm.assertEq(uint256(blockHeight), 468, "blockHeight");
+        vm.assertEq(uint256(timestamp), NOW - 20, "timestamp");
+        (uint64 h, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(uint256(h), 468, "latestVersion blockHeight");
+        vm.assertEq(uint256(loss), 448, "latestVersion lossBlockHeight");
+        uint64[] memory ids = new uint64[](1);
+        ids[0] = TOPIC_ETH;
+        vm.assertEq(uint256(oracle.topicStates(ids)[0].lossBlockHeight), 448, "topicStates lossBlockHeight");
+        (int256 v,, uint64 bh, uint64 lh) = oracle.decodeState(_stateV(-5, 468, 448, NOW));
+        vm.assertEq(v, -5, "decodeState value");
+        vm.assertEq(uint256(bh), 468, "decodeState blockHeight");
+        vm.assertEq(uint256(lh), 448, "decodeState lossBlockHeight");
+    }
+
+    function test_UpdateBatch_RevisionNotNewerSkipped() public {
+        Update[] memory stored = _batch(_updateV(TOPIC_ETH, 200, 468, 448, NOW));
+        oracle.updateBatch(stored, _signBatch(oracle, stored, 2));
+
+        // The first value of the same height (older loss height), the same version again,
+        // and a newer loss height of an older inference height are all not newer.
+        Update[3] memory stale =
+            [_updateV(TOPIC_ETH, 100, 468, 428, NOW), _updateV(TOPIC_ETH, 300, 468, 448, NOW), _updateV(TOPIC_ETH, 9, 467, 900, NOW)];
+        for (uint256 i = 0; i < stale.length; ++i) {
+            Update[] memory ups = _batch(stale[i]);
+            vm.expectEmit(address(oracle));
+            emit AlloraOracle.UpdateSkipped(
+                TOPIC_ETH, stale[i].blockHeight, stale[i].lossBlockHeight, 468, 448, SkipReason.NotNewer
+            );
+            vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 0, "not newer");
+        }
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 200, "value kept");
+
+        // A newer inference height wins whatever its loss height.
+        Update[] memory next = _batch(_updateV(TOPIC_ETH, 400, 488, 0, NOW));
+        vm.assertEq(oracle.updateBatch(next, _signBatch(oracle, next, 2)), 1, "newer height applied");
+        (uint64 h, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(uint256(h), 488, "blockHeight");
+        vm.assertEq(uint256(loss), 0, "lossBlockHeight");
+    }
+
+    function test_UpdateBatch_FirstValueAndRevisionInOneBatch() public {
+        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 468, 428, NOW), _updateV(TOPIC_ETH, 2, 468, 448, NOW));
+        vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 2, "both applied, in order");
+        (int256 value,,,) = oracle.latest(TOPIC_ETH);
+        vm.assertEq(value, 2, "revision stored");
+    }
+
+    function test_History_RevisionIsANewRound() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1e18, 468, 428, NOW));
+        oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
+        (uint80 first,,,,) = feed.latestRoundData();
+        ups = _batch(_updateV(TOPIC_ETH, 2e18, 468, 448, NOW));
+        oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
+        (uint80 second, int256 answer,,,) = feed.latestRoundData();
+        vm.assertTrue(second > first, "the revision has its own round id");
+        vm.assertEq(answer, 2e18, "latest answer is the revision");
+        (, int256 before,,,) = feed.getRoundData(first);
+        vm.assertEq(before, 1e18, "the first value stays readable as its round");
     }
 
     function test_UpdateBatch_NewerBlockHeightReplaces() public {
@@ -377,9 +516,9 @@ contract AlloraOracleTest {
         vm.assertEq(oracle.updateBatch(ups, sigs), 2, "first submission");
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_BTC, 20, 20, SkipReason.NotNewer);
+        emit AlloraOracle.UpdateSkipped(TOPIC_BTC, 20, 0, 20, 0, SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, sigs), 0, "replayed submission");
     }
 
@@ -390,7 +529,7 @@ contract AlloraOracleTest {
         // One stale entry does not hold back the fresh one beside it.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 50, 9, NOW), _update(TOPIC_BTC, 7, 3, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 10, SkipReason.NotNewer);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 0, 10, 0, SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
         emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(7, 3, uint64(NOW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
@@ -401,9 +540,10 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_BlockHeightZeroIsNeverNewer() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 0, NOW));
+        // Whatever its loss height: height 0 is what an unset topic holds.
+        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 0, 7, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 0, 0, SkipReason.NotNewer);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 0, 7, 0, 0, SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 0, "applied");
     }
 
@@ -413,7 +553,7 @@ contract AlloraOracleTest {
             _update(TOPIC_BTC, 2, 10, NOW - MAX_AGE) // exactly at the bound: accepted
         );
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooOld);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.TooOld);
         vm.expectEmit(address(oracle));
         emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW - MAX_AGE)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
@@ -427,7 +567,7 @@ contract AlloraOracleTest {
             _update(TOPIC_BTC, 2, 10, NOW + MAX_FUTURE_SKEW) // exactly at the bound: accepted
         );
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.TooFarInFuture);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.TooFarInFuture);
         vm.expectEmit(address(oracle));
         emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW + MAX_FUTURE_SKEW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
@@ -438,55 +578,68 @@ contract AlloraOracleTest {
         vm.expectEmit(address(oracle));
         emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, 10, uint64(NOW)));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 10, SkipReason.NotNewer);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     struct RuleCase {
         int256 value;
         uint64 storedHeight;
+        uint64 storedLoss;
         uint64 height;
+        uint64 loss;
         uint64 timestamp;
         uint64 now_;
     }
 
-    /// The update rules against a model, for any value, heights and times.
-    function testFuzz_UpdateBatch_Rules(int256 value, uint64 storedHeight, uint64 height, uint64 timestamp, uint64 now_)
-        public
-    {
+    /// The update rules against a model, for any value, versions and times.
+    function testFuzz_UpdateBatch_Rules(RuleCase memory c) public {
         // Up to a little past 2106, so timestamps that do not fit uint32 are exercised too.
-        now_ = uint64(_bound(now_, 1, uint256(type(uint32).max) + 2 * MAX_FUTURE_SKEW));
-        storedHeight = now_ > type(uint32).max ? 0 : uint64(_bound(storedHeight, 0, type(uint32).max));
-        vm.warp(now_);
-        if (storedHeight != 0) {
-            Update[] memory first = _batch(_update(TOPIC_ETH, 42, storedHeight, now_));
+        c.now_ = uint64(_bound(c.now_, 1, uint256(type(uint32).max) + 2 * MAX_FUTURE_SKEW));
+        c.storedHeight = c.now_ > type(uint32).max ? 0 : uint64(_bound(c.storedHeight, 0, type(uint32).max));
+        c.storedLoss = c.storedHeight == 0 ? 0 : uint64(_bound(c.storedLoss, 0, type(uint32).max));
+        // Half the cases share the stored height, so the loss height decides.
+        if (c.loss % 2 == 0 && c.storedHeight != 0) c.height = c.storedHeight;
+        if (c.loss % 4 < 3) c.loss = uint64(_bound(c.loss, 0, uint256(type(uint32).max) + 1));
+        vm.warp(c.now_);
+        if (c.storedHeight != 0) {
+            Update[] memory first = _batch(_updateV(TOPIC_ETH, 42, c.storedHeight, c.storedLoss, c.now_));
             vm.assertEq(oracle.updateBatch(first, _signBatch(oracle, first, 2)), 1, "stored first");
         }
-        Update[] memory ups = _batch(_update(TOPIC_ETH, value, height, timestamp));
+        Update[] memory ups = _batch(_updateV(TOPIC_ETH, c.value, c.height, c.loss, c.timestamp));
         Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        bool outOfRange = c.height > type(uint32).max || c.loss > type(uint32).max || c.timestamp > type(uint32).max
+            || c.value > type(int160).max || c.value < type(int160).min;
+        if (outOfRange) {
+            vm.expectRevert(
+                abi.encodeWithSelector(AlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, c.value, c.height, c.loss)
+            );
+            oracle.updateBatch(ups, sigs);
+            return;
+        }
         vm.recordLogs();
         uint256 applied = oracle.updateBatch(ups, sigs);
-        _checkRule(RuleCase(value, storedHeight, height, timestamp, now_), applied, vm.getRecordedLogs());
+        _checkRule(c, applied, vm.getRecordedLogs());
     }
 
     function _checkRule(RuleCase memory c, uint256 applied, Vm.Log[] memory logs) internal view {
         vm.assertEq(logs.length, 1, "one event per update");
         vm.assertEq(uint256(logs[0].topics[1]), uint256(TOPIC_ETH), "event topic id");
 
-        bool notNewer = c.height <= c.storedHeight;
+        bool notNewer =
+            c.height == 0 || !(c.height > c.storedHeight || (c.height == c.storedHeight && c.loss > c.storedLoss));
         bool tooOld = uint256(c.timestamp) + MAX_AGE < c.now_;
         bool tooFar = uint256(c.timestamp) > uint256(c.now_) + MAX_FUTURE_SKEW;
-        bool outOfRange = c.height > type(uint32).max || c.timestamp > type(uint32).max
-            || c.value > type(int192).max || c.value < type(int192).min;
-        if (notNewer || tooOld || tooFar || outOfRange) {
-            SkipReason want = notNewer
-                ? SkipReason.NotNewer
-                : tooOld ? SkipReason.TooOld : tooFar ? SkipReason.TooFarInFuture : SkipReason.OutOfRange;
+        if (notNewer || tooOld || tooFar) {
+            SkipReason want = notNewer ? SkipReason.NotNewer : tooOld ? SkipReason.TooOld : SkipReason.TooFarInFuture;
             vm.assertEq(applied, 0, "skipped");
             vm.assertEq(logs[0].topics[0], AlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
-            (uint64 height, uint64 stored, SkipReason reason) = abi.decode(logs[0].data, (uint64, uint64, SkipReason));
+            (uint64 height, uint64 skippedLoss, uint64 stored, uint64 storedLoss, SkipReason reason) =
+                abi.decode(logs[0].data, (uint64, uint64, uint64, uint64, SkipReason));
             vm.assertEq(uint256(height), c.height, "skipped blockHeight");
+            vm.assertEq(uint256(skippedLoss), c.loss, "skipped lossBlockHeight");
             vm.assertEq(uint256(stored), c.storedHeight, "storedBlockHeight");
+            vm.assertEq(uint256(storedLoss), c.storedLoss, "storedLossBlockHeight");
             vm.assertEq(uint256(reason), uint256(want), "reason");
             return;
         }
@@ -496,6 +649,8 @@ contract AlloraOracleTest {
         vm.assertEq(value, c.value, "value");
         vm.assertEq(uint256(blockHeight), c.height, "blockHeight");
         vm.assertEq(uint256(timestamp), c.timestamp, "timestamp");
+        (, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(uint256(loss), c.loss, "lossBlockHeight");
     }
 
     // ---------------------------------------------------------------- updateBatch: reverts
@@ -923,7 +1078,7 @@ contract AlloraOracleTest {
         // Without proofs: the verified topic is skipped, the other applied.
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_BTC, 2, 10, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, SkipReason.ProofRequired);
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.ProofRequired);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "only BTC applied");
 
         // With proofs: a wrong proof, a reverting verifier and garbage are rejected.
@@ -934,7 +1089,7 @@ contract AlloraOracleTest {
             bytes[] memory one = new bytes[](1);
             one[0] = bytes(bad[i]);
             vm.expectEmit(address(oracle));
-            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, SkipReason.ProofRejected);
+            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, 0, 0, SkipReason.ProofRejected);
             vm.assertEq(oracle.updateBatchWithProofs(next, _signBatch(oracle, next, 2), one), 0, "rejected");
         }
 
@@ -1033,19 +1188,21 @@ contract AlloraOracleTest {
 
     // ---------------------------------------------------------------- fuzz: values and signatures
 
-    /// Every int192 value and every 32-bit height and time round-trips through the slot.
-    function testFuzz_Int192RoundTrip(int192 value, uint32 height, uint32 offset) public {
+    /// Every int160 value and every 32-bit height, loss height and time round-trips through the slot.
+    function testFuzz_Int160RoundTrip(int160 value, uint32 height, uint32 loss, uint32 offset) public {
         vm.assume(height != 0);
         uint64 ts = uint64(NOW - offset % MAX_AGE);
-        _pushAt(TOPIC_ETH, value, height, ts);
+        _pushAt(TOPIC_ETH, value, height, loss, ts);
         (int256 got,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
         vm.assertEq(got, int256(value), "value");
         vm.assertEq(uint256(timestamp), ts, "timestamp");
         vm.assertEq(uint256(blockHeight), height, "blockHeight");
+        (, uint64 gotLoss) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(uint256(gotLoss), loss, "lossBlockHeight");
     }
 
-    function _pushAt(uint64 topicId, int256 value, uint64 height, uint64 ts) internal {
-        Update[] memory ups = _batch(_update(topicId, value, height, ts));
+    function _pushAt(uint64 topicId, int256 value, uint64 height, uint64 loss, uint64 ts) internal {
+        Update[] memory ups = _batch(_updateV(topicId, value, height, loss, ts));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
     }
 
@@ -1070,10 +1227,11 @@ contract AlloraOracleTest {
         oracle.setSigners(signerSet, 1);
         Update[] memory ups = _batch(_update(TOPIC_ETH, 1e18, 10, NOW));
         Signature[] memory sigs = _signBatch(oracle, ups, 1);
-        field %= 4;
+        field %= 5;
         if (field == 0) ups[0].topicId ^= delta;
         else if (field == 1) ups[0].value += int256(uint256(delta));
         else if (field == 2) ups[0].blockHeight += delta % 1000 + 1;
+        else if (field == 3) ups[0].lossBlockHeight += delta % 1000 + 1;
         else ups[0].timestamp -= delta % 60 + 1;
         try oracle.updateBatch(ups, sigs) {
             vm.assertTrue(false, "a changed update kept its signature");

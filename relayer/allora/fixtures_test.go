@@ -92,7 +92,7 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 				ConfidenceIntervalRawPercentiles: []string{"2.28", "15.87", "50", "84.13", "97.72"},
 				ConfidenceIntervalValues:         []string{"3001.9999999999999999999999999999993", "3001.9999999999999999999999999999997", "3016.2290807191746296005451038101463", "3021.999999999999999999999999999999", "3022"},
 			},
-			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
+			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, LossBlockHeight: 56, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
 				{Percentile: "2.28", Value: "3001.9999999999999999999999999999993"},
 				{Percentile: "15.87", Value: "3001.9999999999999999999999999999997"},
 				{Percentile: "50", Value: "3016.2290807191746296005451038101463"},
@@ -144,7 +144,7 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 				ConfidenceIntervalRawPercentiles: []string{"2.28", "15.87", "50", "84.13", "97.72"},
 				ConfidenceIntervalValues:         []string{"3001.9999999999999999999999999999993", "3001.9999999999999999999999999999997", "3016.2290807191746296005451038101463", "3021.999999999999999999999999999999", "3022"},
 			},
-			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
+			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, LossBlockHeight: 56, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
 				{Percentile: "2.28", Value: "3001.9999999999999999999999999999993"},
 				{Percentile: "15.87", Value: "3001.9999999999999999999999999999997"},
 				{Percentile: "50", Value: "3016.2290807191746296005451038101463"},
@@ -224,7 +224,7 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 				ConfidenceIntervalRawPercentiles: []string{"2.28", "15.87", "50", "84.13", "97.72"},
 				ConfidenceIntervalValues:         []string{"3001.9999999999999999999999999999993", "3001.9999999999999999999999999999997", "3016.2290807191746296005451038101463", "3021.999999999999999999999999999999", "3022"},
 			},
-			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 68, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
+			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 68, LossBlockHeight: 28, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
 				{Percentile: "2.28", Value: "3001.9999999999999999999999999999993"},
 				{Percentile: "15.87", Value: "3001.9999999999999999999999999999997"},
 				{Percentile: "50", Value: "3016.2290807191746296005451038101463"},
@@ -275,7 +275,7 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 				ConfidenceIntervalRawPercentiles: []string{"2.28", "15.87", "50", "84.13", "97.72"},
 				ConfidenceIntervalValues:         []string{"3001.9999999999999999999999999999996", "3001.99999999999999999999999999999948", "3016.2190462633029795829476809060851", "3021.999999999999999999999999999999", "3021.999999999999999999999999999999839"},
 			},
-			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
+			wantInference: oracle.Inference{TopicID: 1, BlockHeight: 96, LossBlockHeight: 76, Value: "3012.000000000000000000000000000000", ConfidenceIntervals: []oracle.ConfidenceInterval{
 				{Percentile: "2.28", Value: "3001.9999999999999999999999999999996"},
 				{Percentile: "15.87", Value: "3001.99999999999999999999999999999948"},
 				{Percentile: "50", Value: "3016.2190462633029795829476809060851"},

@@ -81,7 +81,7 @@ func TestGRPCFixtureIntoGeneratedTypes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	wantInf := oracle.Inference{TopicID: 1, BlockHeight: 96, Value: d3012}
+	wantInf := oracle.Inference{TopicID: 1, BlockHeight: 96, LossBlockHeight: 76, Value: d3012}
 	for i, p := range want.ConfidenceIntervalRawPercentiles {
 		wantInf.ConfidenceIntervals = append(wantInf.ConfidenceIntervals,
 			oracle.ConfidenceInterval{Percentile: p, Value: want.ConfidenceIntervalValues[i]})

@@ -51,10 +51,11 @@ func TestRESTLatestInference(t *testing.T) {
 	c := newTestREST(t, mux)
 
 	want := oracle.Inference{
-		TopicID:     1,
-		BlockHeight: 96,
-		Value:       "3012.000000000000000000000000000000",
-		Timestamp:   time96,
+		TopicID:         1,
+		BlockHeight:     96,
+		LossBlockHeight: 56,
+		Value:           "3012.000000000000000000000000000000",
+		Timestamp:       time96,
 		ConfidenceIntervals: []oracle.ConfidenceInterval{
 			{Percentile: "2.28", Value: "3001.9999999999999999999999999999993"},
 			{Percentile: "15.87", Value: "3001.9999999999999999999999999999997"},

@@ -110,19 +110,20 @@ func topicIDRequest(topicID uint64) proto.Message {
 // inferenceFromV5 reads an emissions v5 to v8 answer, which carries the confidence
 // interval.
 func inferenceFromV5(r *emissionsv5.GetLatestNetworkInferencesResponse, topicID uint64) (oracle.Inference, error) {
-	return inferenceFromBundle(r.GetNetworkInferences(), r.GetInferenceBlockHeight(),
+	return inferenceFromBundle(r.GetNetworkInferences(), r.GetInferenceBlockHeight(), r.GetLossBlockHeight(),
 		r.GetConfidenceIntervalRawPercentiles(), r.GetConfidenceIntervalValues(), topicID)
 }
 
-// inferenceFromV9 reads an emissions v9 answer (mainnet).
+// inferenceFromV9 reads an emissions v9 answer (mainnet), which no longer carries
+// loss_block_height.
 func inferenceFromV9(r *emissionsv9.GetLatestNetworkInferencesResponse, topicID uint64) (oracle.Inference, error) {
-	return inferenceFromBundle(r.GetNetworkInferences(), r.GetInferenceBlockHeight(), nil, nil, topicID)
+	return inferenceFromBundle(r.GetNetworkInferences(), r.GetInferenceBlockHeight(), 0, nil, nil, topicID)
 }
 
 // inferenceFromBundle checks a ValueBundle answer against the topic asked for and
 // turns it into the domain type, without Timestamp. Values stay the chain's decimal
-// strings: oracle.Scale validates them.
-func inferenceFromBundle(b *emissionsv3.ValueBundle, height int64, percentiles, values []string, topicID uint64) (oracle.Inference, error) {
+// strings: oracle.Scale validates them. lossHeight is 0 where the version lacks it.
+func inferenceFromBundle(b *emissionsv3.ValueBundle, height, lossHeight int64, percentiles, values []string, topicID uint64) (oracle.Inference, error) {
 	if b == nil {
 		return oracle.Inference{}, fmt.Errorf("%w: no network_inferences", ErrUnexpectedResponse)
 	}
@@ -136,6 +137,9 @@ func inferenceFromBundle(b *emissionsv3.ValueBundle, height int64, percentiles, 
 	if strings.TrimSpace(b.GetCombinedValue()) == "" {
 		return oracle.Inference{}, fmt.Errorf("%w: block %d: empty combined_value", ErrUnexpectedResponse, height)
 	}
+	if lossHeight < 0 {
+		return oracle.Inference{}, fmt.Errorf("%w: block %d: loss_block_height is %d", ErrUnexpectedResponse, height, lossHeight)
+	}
 	intervals, err := confidenceIntervals(percentiles, values)
 	if err != nil {
 		return oracle.Inference{}, fmt.Errorf("block %d: %w", height, err)
@@ -143,6 +147,7 @@ func inferenceFromBundle(b *emissionsv3.ValueBundle, height int64, percentiles, 
 	return oracle.Inference{
 		TopicID:             topicID,
 		BlockHeight:         uint64(height),
+		LossBlockHeight:     uint64(lossHeight),
 		Value:               b.GetCombinedValue(),
 		ConfidenceIntervals: intervals,
 	}, nil

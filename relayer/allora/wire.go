@@ -167,6 +167,10 @@ func (r *latestInferencesResponse) inference(topicID uint64) (oracle.Inference, 
 	if strings.TrimSpace(b.CombinedValue) == "" {
 		return oracle.Inference{}, fmt.Errorf("%w: empty combined_value", ErrUnexpectedResponse)
 	}
+	if r.LossBlockHeight < 0 {
+		return oracle.Inference{}, fmt.Errorf("%w: loss_block_height is %d",
+			ErrUnexpectedResponse, int64(r.LossBlockHeight))
+	}
 	percentiles, values := r.ConfidenceIntervalRawPercentiles, r.ConfidenceIntervalValues
 	if len(percentiles) != len(values) {
 		return oracle.Inference{}, fmt.Errorf("%w: %d confidence interval percentiles but %d values",
@@ -182,6 +186,7 @@ func (r *latestInferencesResponse) inference(topicID uint64) (oracle.Inference, 
 	return oracle.Inference{
 		TopicID:             topicID,
 		BlockHeight:         uint64(r.InferenceBlockHeight),
+		LossBlockHeight:     uint64(r.LossBlockHeight),
 		Value:               b.CombinedValue,
 		ConfidenceIntervals: intervals,
 	}, nil

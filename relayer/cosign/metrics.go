@@ -26,7 +26,7 @@ func newMetrics(reg prometheus.Registerer) (*metrics, error) {
 		}),
 		refused: prometheus.NewCounterVec(prometheus.CounterOpts{
 			Name: "allora_gateway_cosign_refused_total",
-			Help: "Sign requests refused, by reason (value_mismatch, stale_proposal, bad_signature, ...).",
+			Help: "Sign requests refused, by reason (value_mismatch, stale_proposal, unknown_version, bad_signature, ...).",
 		}, []string{"reason"}),
 		duration: prometheus.NewHistogram(prometheus.HistogramOpts{
 			Name:    "allora_gateway_cosign_sign_duration_seconds",

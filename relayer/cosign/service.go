@@ -2,14 +2,22 @@
 // runs with its own key and its own Allora node, and the client a relayer asks it with.
 //
 // The service signs a proposed batch only when every update in it is exactly what its
-// own node says for the topic's latest inference (value scaled by oracle.NewUpdate,
-// block height, timestamp), for an oracle in its allow-list, from an authenticated
-// relayer. It never signs two different values for one (chain, oracle, topic, block
-// height). When its node has already moved to a newer inference than the one proposed
-// it refuses with reason "stale_proposal" rather than looking the older one up: the
-// source reads only latest inferences, a node one window ahead catches the relayer up
-// on its next cycle, and signing only what the node shows now keeps the check simple
-// enough to trust.
+// own node gave for the proposed version (block height, loss block height): value
+// scaled by oracle.NewUpdate and timestamp, for an oracle in its allow-list, from an
+// authenticated relayer. It never signs two different values for one (chain, oracle,
+// topic, version).
+//
+// The node revises the value of one block height when a reputer window closes, so a
+// relayer may propose a version its node no longer answers as latest. When the node's
+// latest version is the proposed one the values are compared. When it is newer and
+// Config.History is set, the co-signer finds the proposed version in the node's past
+// answers: the version the node answers is monotonic in the Allora block height it is
+// asked at, so a binary search over the heights from the proposal's to the node's
+// latest (at most MaxLookups queries) finds the first answer at or past the proposed
+// version. If that answer is the proposed version its value is compared; if the node
+// went from below it to above it, the node never gave it and the batch is refused with
+// "unknown_version". Without History, or when the proposal is further back than
+// MaxLookups queries can search, a newer node refuses with "stale_proposal".
 //
 // Refusals are RFC 9457 problem+json with a machine-readable "reason": 409 when the
 // batch disagrees with the node, 422 when the co-signer will not sign for that
@@ -47,6 +55,18 @@ type Source interface {
 	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
 }
 
+// HistorySource is the co-signer's node asked about the past: what it answered as a
+// topic's latest inference as of an Allora block height (the x-cosmos-block-height
+// header or gRPC metadata), and its latest block height.
+type HistorySource interface {
+	LatestInferenceAt(ctx context.Context, topicID, height uint64) (oracle.Inference, error)
+	LatestBlockHeight(ctx context.Context) (uint64, error)
+}
+
+// MaxLookups bounds the at-height queries one proposed update may cost: 2^20 blocks,
+// about 58 days at Allora's 5 s blocks, are searched in 20.
+const MaxLookups = 20
+
 // Defaults of Config.
 const (
 	DefaultMaxBatch       = 256
@@ -70,6 +90,9 @@ const (
 	ReasonNoInference       = "no_inference"
 	ReasonValueMismatch     = "value_mismatch"
 	ReasonTimestampMismatch = "timestamp_mismatch"
+	// ReasonUnknownVersion: the node answered versions below and above the proposed
+	// one but never the proposed one itself.
+	ReasonUnknownVersion    = "unknown_version"
 	ReasonConflictingValue  = "conflicting_value"
 	ReasonSourceUnavailable = "source_unavailable"
 )
@@ -80,6 +103,10 @@ type Config struct {
 	Signer oracle.Signer
 	// Source is the co-signer's own Allora node (or pool of nodes).
 	Source Source
+	// History, when set, is the same node asked at past block heights, so a proposal
+	// the node has revised since is checked against what it gave then. Nil: a node
+	// that has moved past the proposal refuses it as stale.
+	History HistorySource
 	// Allowed are the oracles it signs for, by chain id and address.
 	Allowed []oracle.Chain
 	// Clients maps each relayer's key id to its shared secret (at least MinSecretLen
@@ -124,7 +151,7 @@ type Service struct {
 	topics sync.Map // topic id → oracle.Topic, metadata once read
 
 	mu     sync.Mutex
-	signed map[signedKey]signedValue // the highest height signed per (chain, oracle, topic)
+	signed map[signedKey]signedValue // the newest version signed per (chain, oracle, topic)
 }
 
 type oracleKey struct {
@@ -138,8 +165,8 @@ type signedKey struct {
 }
 
 type signedValue struct {
-	height uint64
-	value  string
+	version oracle.Version
+	value   string
 }
 
 // New makes a co-signer from cfg.
@@ -366,12 +393,15 @@ func (s *Service) checkUpdate(ctx context.Context, u oracle.Update) *refusal {
 		return s.sourceFailed(u.TopicID, err)
 	}
 	switch {
-	case inf.BlockHeight > u.BlockHeight:
-		return &refusal{http.StatusConflict, ReasonStaleProposal,
-			fmt.Sprintf("topic %d: proposed block %d, this co-signer's node already has block %d", u.TopicID, u.BlockHeight, inf.BlockHeight)}
-	case inf.BlockHeight < u.BlockHeight:
+	case inf.Version().Newer(u.Version()):
+		var ref *refusal
+		if inf, ref = s.lookUp(ctx, u, inf); ref != nil {
+			return ref
+		}
+	case u.Version().Newer(inf.Version()):
 		return &refusal{http.StatusConflict, ReasonNodeBehind,
-			fmt.Sprintf("topic %d: proposed block %d, this co-signer's node has only block %d", u.TopicID, u.BlockHeight, inf.BlockHeight)}
+			fmt.Sprintf("topic %d: proposed block %d (loss block %d), this co-signer's node has only block %d (loss block %d)",
+				u.TopicID, u.BlockHeight, u.LossBlockHeight, inf.BlockHeight, inf.LossBlockHeight)}
 	}
 	mine, err := oracle.NewUpdate(inf, topic.AllowNegative)
 	if err != nil {
@@ -387,6 +417,51 @@ func (s *Service) checkUpdate(ctx context.Context, u oracle.Update) *refusal {
 			fmt.Sprintf("topic %d at block %d: proposed timestamp %d, this co-signer's node gives %d", u.TopicID, u.BlockHeight, u.Timestamp, mine.Timestamp)}
 	}
 	return nil
+}
+
+// lookUp finds what the node answered for u's version, given that its latest answer,
+// latest, is newer: the first answer, by Allora block height, at or past u's version.
+func (s *Service) lookUp(ctx context.Context, u oracle.Update, latest oracle.Inference) (oracle.Inference, *refusal) {
+	stale := &refusal{http.StatusConflict, ReasonStaleProposal,
+		fmt.Sprintf("topic %d: proposed block %d (loss block %d), this co-signer's node already has block %d (loss block %d)",
+			u.TopicID, u.BlockHeight, u.LossBlockHeight, latest.BlockHeight, latest.LossBlockHeight)}
+	if s.cfg.History == nil {
+		return oracle.Inference{}, stale
+	}
+	hi, err := s.cfg.History.LatestBlockHeight(ctx)
+	if err != nil {
+		return oracle.Inference{}, s.sourceFailed(u.TopicID, err)
+	}
+	// The node cannot have answered u's version before both of its heights.
+	lo := max(u.BlockHeight, u.LossBlockHeight)
+	if hi < lo || hi-lo >= 1<<MaxLookups {
+		return oracle.Inference{}, stale
+	}
+	// Invariant: the answer at hi is at or past u's version (latest is, and hi is at
+	// least the height latest was answered at); find the lowest such height in [lo, hi].
+	found := latest
+	for lo < hi {
+		mid := lo + (hi-lo)/2
+		inf, err := s.cfg.History.LatestInferenceAt(ctx, u.TopicID, mid)
+		switch {
+		case errors.Is(err, oracle.ErrNoInference):
+			lo = mid + 1
+			continue
+		case err != nil:
+			return oracle.Inference{}, s.sourceFailed(u.TopicID, err)
+		}
+		if u.Version().Newer(inf.Version()) {
+			lo = mid + 1
+		} else {
+			hi, found = mid, inf
+		}
+	}
+	if found.Version() != u.Version() {
+		return oracle.Inference{}, &refusal{http.StatusConflict, ReasonUnknownVersion,
+			fmt.Sprintf("topic %d: proposed block %d (loss block %d), this co-signer's node never answered that version: it went on to block %d (loss block %d)",
+				u.TopicID, u.BlockHeight, u.LossBlockHeight, found.BlockHeight, found.LossBlockHeight)}
+	}
+	return found, nil
 }
 
 func (s *Service) sourceFailed(topic uint64, err error) *refusal {
@@ -421,16 +496,17 @@ func (s *Service) record(d oracle.Domain, updates []oracle.Update) *refusal {
 		prev, seen := s.signed[signedKey{ok, u.TopicID}]
 		switch {
 		case !seen:
-		case u.BlockHeight < prev.height:
+		case prev.version.Newer(u.Version()):
 			return &refusal{http.StatusConflict, ReasonStaleProposal,
-				fmt.Sprintf("topic %d: proposed block %d, already signed block %d for this oracle", u.TopicID, u.BlockHeight, prev.height)}
-		case u.BlockHeight == prev.height && u.Value.String() != prev.value:
+				fmt.Sprintf("topic %d: proposed block %d (loss block %d), already signed block %d (loss block %d) for this oracle",
+					u.TopicID, u.BlockHeight, u.LossBlockHeight, prev.version.BlockHeight, prev.version.LossBlockHeight)}
+		case u.Version() == prev.version && u.Value.String() != prev.value:
 			return &refusal{http.StatusConflict, ReasonConflictingValue,
 				fmt.Sprintf("topic %d at block %d: proposed %s, already signed %s", u.TopicID, u.BlockHeight, u.Value, prev.value)}
 		}
 	}
 	for _, u := range updates {
-		s.signed[signedKey{ok, u.TopicID}] = signedValue{height: u.BlockHeight, value: u.Value.String()}
+		s.signed[signedKey{ok, u.TopicID}] = signedValue{version: u.Version(), value: u.Value.String()}
 	}
 	return nil
 }

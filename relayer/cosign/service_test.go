@@ -318,9 +318,9 @@ func TestCosignerRefusesBatchesOfTheWrongShape(t *testing.T) {
 	_, err = cl.SignBatch(t.Context(), testDomain, []oracle.Update{{TopicID: 13, Value: big.NewInt(1)}})
 	wantRefusal(t, err, ReasonInvalidUpdate, "block height and timestamp")
 
-	overflow := new(big.Int).Lsh(big.NewInt(1), 255)
+	overflow := new(big.Int).Lsh(big.NewInt(1), 159)
 	_, err = cl.SignBatch(t.Context(), testDomain, []oracle.Update{{TopicID: 13, Value: overflow, BlockHeight: 1, Timestamp: 1}})
-	wantRefusal(t, err, ReasonInvalidUpdate, "int256")
+	wantRefusal(t, err, ReasonInvalidUpdate, "int160")
 }
 
 // post sends body to the co-signer with the headers auth sets, and returns the status

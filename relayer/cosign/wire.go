@@ -38,7 +38,10 @@ type UpdateJSON struct {
 	TopicID     string `json:"topic_id"`
 	Value       string `json:"value"` // int256 scaled by 10^18
 	BlockHeight string `json:"block_height"`
-	Timestamp   string `json:"timestamp"` // unix seconds
+	// LossBlockHeight is absent from requests of relayers that predate loss heights,
+	// and then 0.
+	LossBlockHeight string `json:"loss_block_height,omitempty"`
+	Timestamp       string `json:"timestamp"` // unix seconds
 }
 
 // SignResponse is the answer to a signed batch.
@@ -64,10 +67,11 @@ func NewSignRequest(d oracle.Domain, updates []oracle.Update) SignRequest {
 			value = u.Value.String()
 		}
 		req.Updates[i] = UpdateJSON{
-			TopicID:     strconv.FormatUint(u.TopicID, 10),
-			Value:       value,
-			BlockHeight: strconv.FormatUint(u.BlockHeight, 10),
-			Timestamp:   strconv.FormatUint(u.Timestamp, 10),
+			TopicID:         strconv.FormatUint(u.TopicID, 10),
+			Value:           value,
+			BlockHeight:     strconv.FormatUint(u.BlockHeight, 10),
+			LossBlockHeight: strconv.FormatUint(u.LossBlockHeight, 10),
+			Timestamp:       strconv.FormatUint(u.Timestamp, 10),
 		}
 	}
 	return req
@@ -109,6 +113,11 @@ func decodeSignRequest(body []byte) (oracle.Domain, []oracle.Update, error) {
 		}
 		if updates[i].BlockHeight, err = strconv.ParseUint(u.BlockHeight, 10, 64); err != nil {
 			return oracle.Domain{}, nil, fmt.Errorf("%w: updates[%d].block_height %q is not an unsigned integer", errMalformed, i, u.BlockHeight)
+		}
+		if u.LossBlockHeight != "" {
+			if updates[i].LossBlockHeight, err = strconv.ParseUint(u.LossBlockHeight, 10, 64); err != nil {
+				return oracle.Domain{}, nil, fmt.Errorf("%w: updates[%d].loss_block_height %q is not an unsigned integer", errMalformed, i, u.LossBlockHeight)
+			}
 		}
 		if updates[i].Timestamp, err = strconv.ParseUint(u.Timestamp, 10, 64); err != nil {
 			return oracle.Domain{}, nil, fmt.Errorf("%w: updates[%d].timestamp %q is not an unsigned integer", errMalformed, i, u.Timestamp)

@@ -59,7 +59,7 @@ func (r *Reader) TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.C
 	}
 	out := make([]oracle.ChainTopic, len(states))
 	for i, s := range states {
-		out[i] = oracle.ChainTopic{TopicID: topicIDs[i], BlockHeight: s.BlockHeight, Timestamp: s.Timestamp}
+		out[i] = oracle.ChainTopic{TopicID: topicIDs[i], BlockHeight: s.BlockHeight, LossBlockHeight: s.LossBlockHeight, Timestamp: s.Timestamp}
 		if s.BlockHeight != 0 {
 			out[i].Value = s.Value
 		}

@@ -190,7 +190,9 @@ func (w *Writer) EstimateBatchGas(ctx context.Context, updates []oracle.Update, 
 func (w *Writer) packBatch(updates []oracle.Update, signatures [][]byte) ([]byte, error) {
 	batch := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
-		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
+		batch[i] = alloraoracle.Update{
+			TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+		}
 	}
 	sigs, err := alloraoracle.CompactSignatures(signatures)
 	if err != nil {
@@ -226,13 +228,17 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 			continue
 		}
 		if ev, err := w.contract.UnpackTopicUpdatedEvent(l); err == nil {
-			value, timestamp, height := alloraoracle.DecodeState(ev.State)
-			res.Applied = append(res.Applied, oracle.Update{TopicID: ev.TopicId, Value: value, BlockHeight: height, Timestamp: timestamp})
+			value, timestamp, height, loss := alloraoracle.DecodeState(ev.State)
+			res.Applied = append(res.Applied, oracle.Update{
+				TopicID: ev.TopicId, Value: value, BlockHeight: height, LossBlockHeight: loss, Timestamp: timestamp,
+			})
 			continue
 		}
 		if ev, err := w.contract.UnpackUpdateSkippedEvent(l); err == nil {
 			res.Skipped = append(res.Skipped, relayer.Skip{
-				TopicID: ev.TopicId, BlockHeight: ev.BlockHeight, StoredBlockHeight: ev.StoredBlockHeight, Reason: skipReason(ev.Reason),
+				TopicID: ev.TopicId, BlockHeight: ev.BlockHeight, LossBlockHeight: ev.LossBlockHeight,
+				StoredBlockHeight: ev.StoredBlockHeight, StoredLossBlockHeight: ev.StoredLossBlockHeight,
+				Reason: skipReason(ev.Reason),
 			})
 		}
 	}
@@ -258,10 +264,8 @@ func skipReason(r uint8) string {
 	case 2:
 		return "too far in the future"
 	case 3:
-		return "out of range"
-	case 4:
 		return "proof required"
-	case 5:
+	case 4:
 		return "proof rejected"
 	default:
 		return fmt.Sprintf("reason %d", r)

@@ -106,11 +106,15 @@ func (m *Memory) PutInference(ctx context.Context, inf oracle.Inference) error {
 	inf = copyInference(inf)
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	if prev, ok := m.inferences[inf.TopicID]; ok && prev.BlockHeight >= inf.BlockHeight {
+	if prev, ok := m.inferences[inf.TopicID]; ok && !inf.Version().Newer(prev.Version()) {
 		return nil
 	}
 	m.inferences[inf.TopicID] = inf
-	h := append(m.history[inf.TopicID], copyInference(inf))
+	h := m.history[inf.TopicID]
+	if n := len(h); n > 0 && h[n-1].BlockHeight == inf.BlockHeight {
+		h = h[:n-1] // a revision replaces the value its height had in the history
+	}
+	h = append(h, copyInference(inf))
 	if over := len(h) - m.opts.historyLimit; over > 0 {
 		h = slices.Delete(h, 0, over)
 	}

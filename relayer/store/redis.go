@@ -90,16 +90,20 @@ local function cmpuint(a, b)
 end
 `
 
-// putInferenceScript stores ARGV[2] as the latest inference of a topic when its block
-// height ARGV[1] is above the stored one, and appends ARGV[3] to the topic's history,
-// keeping the newest ARGV[4] entries. KEYS[1] is the topic's inference hash, KEYS[2]
-// its history.
+// putInferenceScript stores ARGV[2] as the latest inference of a topic when its version
+// (block height ARGV[1], loss block height ARGV[5]) is newer than the stored one, and
+// puts ARGV[3] in the topic's history in place of any entry of the same block height
+// (ARGV[6] is that height's member prefix), keeping the newest ARGV[4] entries. KEYS[1]
+// is the topic's inference hash, KEYS[2] its history.
 var putInferenceScript = redis.NewScript(luaCompareUint + `
 local cur = redis.call('HGET', KEYS[1], 'h')
-if cur and cmpuint(ARGV[1], cur) <= 0 then
-  return 0
+if cur then
+  local c = cmpuint(ARGV[1], cur)
+  if c < 0 then return 0 end
+  if c == 0 and cmpuint(ARGV[5], redis.call('HGET', KEYS[1], 'l') or '0') <= 0 then return 0 end
 end
-redis.call('HSET', KEYS[1], 'h', ARGV[1], 'd', ARGV[2])
+redis.call('HSET', KEYS[1], 'h', ARGV[1], 'l', ARGV[5], 'd', ARGV[2])
+redis.call('ZREMRANGEBYLEX', KEYS[2], '[' .. ARGV[6] .. '|', '(' .. ARGV[6] .. '}')
 redis.call('ZADD', KEYS[2], 0, ARGV[3])
 redis.call('ZREMRANGEBYRANK', KEYS[2], 0, -tonumber(ARGV[4]) - 1)
 return 1
@@ -114,12 +118,16 @@ func pad20(v uint64) string { return fmt.Sprintf("%020d", v) }
 // string fields, ARGV[3] the chain id.
 var putChainTopicScript = redis.NewScript(luaCompareUint + `
 local n = cjson.decode(ARGV[2])
-local o = {h = '0', v = '', ts = '0', lp = '', tx = ''}
+local o = {h = '0', l = '0', v = '', ts = '0', lp = '', tx = ''}
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if cur then o = cjson.decode(cur) end
+if not o.l then o.l = '0' end
+if not n.l then n.l = '0' end
 local c = cmpuint(n.h, o.h)
+if c == 0 then c = cmpuint(n.l, o.l) end
 if c > 0 then
   o.h = n.h
+  o.l = n.l
   o.v = n.v
   o.ts = n.ts
 elseif c == 0 then
@@ -138,6 +146,7 @@ return 1
 type inferenceRecord struct {
 	TopicID     uint64      `json:"topic"`
 	BlockHeight uint64      `json:"height"`
+	Loss        uint64      `json:"loss,omitempty"`
 	Value       string      `json:"value"`
 	Time        int64       `json:"time_ns"`
 	Intervals   [][2]string `json:"ci,omitempty"`
@@ -147,6 +156,7 @@ func encodeInference(inf oracle.Inference) (string, error) {
 	rec := inferenceRecord{
 		TopicID:     inf.TopicID,
 		BlockHeight: inf.BlockHeight,
+		Loss:        inf.LossBlockHeight,
 		Value:       inf.Value,
 		Time:        inf.Timestamp.UnixNano(),
 	}
@@ -163,10 +173,11 @@ func decodeInference(s string) (oracle.Inference, error) {
 		return oracle.Inference{}, fmt.Errorf("decode stored inference: %w", err)
 	}
 	inf := oracle.Inference{
-		TopicID:     rec.TopicID,
-		BlockHeight: rec.BlockHeight,
-		Value:       rec.Value,
-		Timestamp:   time.Unix(0, rec.Time).UTC(),
+		TopicID:         rec.TopicID,
+		BlockHeight:     rec.BlockHeight,
+		LossBlockHeight: rec.Loss,
+		Value:           rec.Value,
+		Timestamp:       time.Unix(0, rec.Time).UTC(),
 	}
 	for _, ci := range rec.Intervals {
 		inf.ConfidenceIntervals = append(inf.ConfidenceIntervals, oracle.ConfidenceInterval{Percentile: ci[0], Value: ci[1]})
@@ -178,6 +189,7 @@ func decodeInference(s string) (oracle.Inference, error) {
 // compares heights exactly; "" stands for a nil value, a zero time and a zero hash.
 type chainTopicRecord struct {
 	Height    string `json:"h"`
+	Loss      string `json:"l"`
 	Value     string `json:"v"`
 	Timestamp string `json:"ts"`
 	LastPush  string `json:"lp"`
@@ -185,7 +197,7 @@ type chainTopicRecord struct {
 }
 
 func encodeChainTopic(t oracle.ChainTopic) (string, error) {
-	rec := chainTopicRecord{Height: u64(t.BlockHeight), Timestamp: u64(t.Timestamp)}
+	rec := chainTopicRecord{Height: u64(t.BlockHeight), Loss: u64(t.LossBlockHeight), Timestamp: u64(t.Timestamp)}
 	if t.Value != nil {
 		rec.Value = t.Value.String()
 	}
@@ -213,6 +225,11 @@ func decodeChainTopic(topicID, s string) (oracle.ChainTopic, error) {
 	}
 	if t.BlockHeight, err = strconv.ParseUint(rec.Height, 10, 64); err != nil {
 		return t, fmt.Errorf("decode stored topic %s block height: %w", topicID, err)
+	}
+	if rec.Loss != "" { // absent from states written before loss heights were kept
+		if t.LossBlockHeight, err = strconv.ParseUint(rec.Loss, 10, 64); err != nil {
+			return t, fmt.Errorf("decode stored topic %s loss block height: %w", topicID, err)
+		}
 	}
 	if t.Timestamp, err = strconv.ParseUint(rec.Timestamp, 10, 64); err != nil {
 		return t, fmt.Errorf("decode stored topic %s timestamp: %w", topicID, err)
@@ -275,7 +292,8 @@ func (r *Redis) PutInference(ctx context.Context, inf oracle.Inference) error {
 	}
 	keys := []string{r.key("inference", u64(inf.TopicID)), r.key("history", u64(inf.TopicID))}
 	member := pad20(inf.BlockHeight) + "|" + data
-	err = putInferenceScript.Run(ctx, r.c, keys, u64(inf.BlockHeight), data, member, r.opts.historyLimit).Err()
+	err = putInferenceScript.Run(ctx, r.c, keys, u64(inf.BlockHeight), data, member, r.opts.historyLimit,
+		u64(inf.LossBlockHeight), pad20(inf.BlockHeight)).Err()
 	if err != nil {
 		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
 	}

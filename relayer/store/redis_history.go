@@ -51,13 +51,14 @@ type updateRecord struct {
 	TopicID     uint64 `json:"topic"`
 	Value       string `json:"value"`
 	BlockHeight uint64 `json:"height"`
+	Loss        uint64 `json:"loss,omitempty"`
 	Timestamp   uint64 `json:"ts"`
 }
 
 func encodeUpdates(us []oracle.Update) []updateRecord {
 	out := make([]updateRecord, len(us))
 	for i, u := range us {
-		out[i] = updateRecord{TopicID: u.TopicID, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
+		out[i] = updateRecord{TopicID: u.TopicID, BlockHeight: u.BlockHeight, Loss: u.LossBlockHeight, Timestamp: u.Timestamp}
 		if u.Value != nil {
 			out[i].Value = u.Value.String()
 		}
@@ -71,7 +72,7 @@ func decodeUpdates(rs []updateRecord) ([]oracle.Update, error) {
 	}
 	out := make([]oracle.Update, len(rs))
 	for i, r := range rs {
-		out[i] = oracle.Update{TopicID: r.TopicID, BlockHeight: r.BlockHeight, Timestamp: r.Timestamp}
+		out[i] = oracle.Update{TopicID: r.TopicID, BlockHeight: r.BlockHeight, LossBlockHeight: r.Loss, Timestamp: r.Timestamp}
 		if r.Value != "" {
 			v, ok := new(big.Int).SetString(r.Value, 10)
 			if !ok {

@@ -52,9 +52,9 @@ type Store interface {
 	// topics.
 	PutChain(ctx context.Context, c oracle.Chain) error
 	// PutChainTopic inserts or updates what a chain's oracle holds for t.TopicID,
-	// registering the chain by ID if it is unknown. The block height never goes down:
-	// a t older than the stored state leaves BlockHeight, Value and Timestamp as they
-	// are. A zero LastPush or TxHash in t keeps the stored one, so a refresh read from
+	// registering the chain by ID if it is unknown. The version (block height, then
+	// loss block height, as the oracle orders them) never goes down: a t older than the
+	// stored state leaves the heights, Value and Timestamp as they are. A zero LastPush or TxHash in t keeps the stored one, so a refresh read from
 	// the chain does not erase when the gateway last pushed.
 	PutChainTopic(ctx context.Context, chainID uint64, t oracle.ChainTopic) error
 	// Chains returns every registered chain ordered by chain ID, each with its topics
@@ -74,7 +74,9 @@ type Store interface {
 type History interface {
 	// InferenceHistory returns up to limit of a topic's inferences, newest first,
 	// starting below block height before (0 for the newest). Every inference
-	// PutInference stores as the topic's latest is appended; ignored ones are not. To
+	// PutInference stores as the topic's latest is appended, and a revision of the same
+	// block height replaces that height's entry, so the history holds each height's
+	// last value; ignored ones are not kept. To
 	// page, pass the last returned block height as the next before. A topic without
 	// inferences has an empty history. A limit below one is ErrInvalid.
 	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
@@ -174,9 +176,9 @@ func MergeChainTopic(prev, next oracle.ChainTopic) oracle.ChainTopic {
 	out := prev
 	out.TopicID = next.TopicID
 	switch {
-	case next.BlockHeight > prev.BlockHeight:
-		out.BlockHeight, out.Value, out.Timestamp = next.BlockHeight, next.Value, next.Timestamp
-	case next.BlockHeight == prev.BlockHeight:
+	case next.Version().Newer(prev.Version()):
+		out.BlockHeight, out.LossBlockHeight, out.Value, out.Timestamp = next.BlockHeight, next.LossBlockHeight, next.Value, next.Timestamp
+	case next.Version() == prev.Version():
 		// The same inference seen again; fill in what the earlier write lacked.
 		if next.Value != nil {
 			out.Value = next.Value

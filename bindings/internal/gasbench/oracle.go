@@ -73,7 +73,8 @@ func (o *oracleBench) updates(topicIDs []uint64) ([]oracle.Update, error) {
 	for i, id := range topicIDs {
 		// A price of the order of ETH's, 18 decimals, different per topic and height.
 		v := new(big.Int).Mul(big.NewInt(3001_250_000+int64(i)*7+int64(o.height%1000)), big.NewInt(1_000_000_000))
-		out[i] = oracle.Update{TopicID: id, Value: v, BlockHeight: o.height, Timestamp: now}
+		// The loss block height a real node gives: one epoch (here 40 blocks) behind.
+		out[i] = oracle.Update{TopicID: id, Value: v, BlockHeight: o.height, LossBlockHeight: o.height - 40, Timestamp: now}
 	}
 	return out, nil
 }
@@ -92,7 +93,9 @@ func (o *oracleBench) push(topicIDs []uint64, warm bool) (gasUsed, floor uint64,
 	}
 	batch := make([]alloraoracle.Update, len(updates))
 	for i, u := range updates {
-		batch[i] = alloraoracle.Update{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}
+		batch[i] = alloraoracle.Update{
+			TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+		}
 	}
 	compact, err := alloraoracle.CompactSignatures(sigs)
 	if err != nil {

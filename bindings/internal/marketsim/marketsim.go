@@ -271,7 +271,9 @@ func (c *Chain) PublishPrediction(value *big.Int) (*types.Receipt, error) {
 	if err != nil {
 		return nil, err
 	}
-	batch := []alloraoracle.Update{{TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, Timestamp: u.Timestamp}}
+	batch := []alloraoracle.Update{{
+		TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+	}}
 	r, err := c.send(c.Keeper, c.oracleC, c.Oracle.PackUpdateBatch(batch, compact), nil)
 	if err != nil {
 		return nil, fmt.Errorf("submit prediction batch: %w", err)

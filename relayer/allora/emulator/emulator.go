@@ -362,8 +362,9 @@ func (e *Emulator) lowestBlock() uint64 {
 }
 
 // Latest returns the topic's latest network inference as the chain serves it, with
-// Timestamp the time of the block at BlockHeight; false before its first window closes
-// or for an unknown topic.
+// Timestamp the time of the block at BlockHeight and LossBlockHeight 0 from emissions
+// v9 on (which no longer serve it); false before its first window closes or for an
+// unknown topic.
 func (e *Emulator) Latest(topicID uint64) (oracle.Inference, bool) {
 	e.mu.RLock()
 	defer e.mu.RUnlock()
@@ -373,6 +374,9 @@ func (e *Emulator) Latest(topicID uint64) (oracle.Inference, bool) {
 	}
 	inf := ts.latest.inference
 	inf.ConfidenceIntervals = append([]oracle.ConfidenceInterval(nil), inf.ConfidenceIntervals...)
+	if !servesLossHeight(e.cfg.EmissionsVersion) {
+		inf.LossBlockHeight = 0
+	}
 	return inf, true
 }
 
@@ -428,3 +432,7 @@ func mustBech32(addr []byte) string {
 func newRand(seed int64, topicID uint64) *rand.Rand {
 	return rand.New(rand.NewPCG(uint64(seed), topicID^0x616c6c6f7261))
 }
+
+// servesLossHeight reports whether the latest-inferences answer of an emissions
+// version carries loss_block_height: v5 to v8 do, v9 reserved the field.
+func servesLossHeight(version string) bool { return version != "v9" && version != "v10" }

@@ -122,6 +122,7 @@ func (ts *topicState) endBlock(height uint64, t time.Time) (closedNonce uint64) 
 			inference: oracle.Inference{
 				TopicID:             ts.cfg.ID,
 				BlockHeight:         ts.openNonce,
+				LossBlockHeight:     b.lossHeight,
 				Value:               b.combined,
 				Timestamp:           ts.openTime,
 				ConfidenceIntervals: confidenceIntervals(b),

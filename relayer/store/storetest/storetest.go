@@ -30,6 +30,8 @@ func Run(t *testing.T, newStore func(t *testing.T, opts ...store.Option) store.S
 		{"Empty", testEmpty, nil},
 		{"TopicsOrderedAndReplaced", testTopics, nil},
 		{"InferenceNewestWins", testInferenceNewestWins, nil},
+		{"InferenceRevisionReplaces", testInferenceRevision, nil},
+		{"ChainTopicRevisionReplaces", testChainTopicRevision, nil},
 		{"InferenceNotFoundNamesTopic", testInferenceNotFound, nil},
 		{"InferenceRoundTrip", testInferenceRoundTrip, nil},
 		{"InferenceNoAliasing", testInferenceNoAliasing, nil},
@@ -169,6 +171,9 @@ func diffInference(got, want oracle.Inference) string {
 	if got.BlockHeight != want.BlockHeight {
 		d = append(d, fmt.Sprintf("BlockHeight %d, want %d", got.BlockHeight, want.BlockHeight))
 	}
+	if got.LossBlockHeight != want.LossBlockHeight {
+		d = append(d, fmt.Sprintf("LossBlockHeight %d, want %d", got.LossBlockHeight, want.LossBlockHeight))
+	}
 	if got.Value != want.Value {
 		d = append(d, fmt.Sprintf("Value %q, want %q", got.Value, want.Value))
 	}
@@ -190,6 +195,9 @@ func diffChainTopic(got, want oracle.ChainTopic) string {
 	}
 	if got.BlockHeight != want.BlockHeight {
 		d = append(d, fmt.Sprintf("BlockHeight %d, want %d", got.BlockHeight, want.BlockHeight))
+	}
+	if got.LossBlockHeight != want.LossBlockHeight {
+		d = append(d, fmt.Sprintf("LossBlockHeight %d, want %d", got.LossBlockHeight, want.LossBlockHeight))
 	}
 	switch {
 	case (got.Value == nil) != (want.Value == nil):
@@ -278,6 +286,63 @@ func testInferenceNewestWins(t *testing.T, st store.Store) {
 	}
 	if d := diffInference(mustLatest(t, st, 2), inference(2, 5, "64000.1")); d != "" {
 		t.Errorf("topic 2: %s", d)
+	}
+}
+
+// revised is inference(topic, height, value) at loss block height loss.
+func revised(topic, height, loss uint64, value string) oracle.Inference {
+	inf := inference(topic, height, value)
+	inf.LossBlockHeight = loss
+	return inf
+}
+
+// A revision (same height, newer loss height) replaces the latest inference and that
+// height's history entry; an older or equal loss height is ignored.
+func testInferenceRevision(t *testing.T, st store.Store) {
+	steps := []struct {
+		put  oracle.Inference
+		want oracle.Inference
+	}{
+		{revised(1, 468, 428, "2998.579"), revised(1, 468, 428, "2998.579")},
+		{revised(1, 468, 448, "2998.576"), revised(1, 468, 448, "2998.576")}, // revision: replaces
+		{revised(1, 468, 428, "2998.579"), revised(1, 468, 448, "2998.576")}, // the first value again: ignored
+		{revised(1, 468, 448, "1"), revised(1, 468, 448, "2998.576")},        // same version: ignored
+		{revised(1, 488, 448, "3010.1"), revised(1, 488, 448, "3010.1")},
+		{revised(1, 468, 9999, "5"), revised(1, 488, 448, "3010.1")}, // older height, whatever its loss height
+	}
+	for i, s := range steps {
+		mustPutInference(t, st, s.put)
+		if d := diffInference(mustLatest(t, st, 1), s.want); d != "" {
+			t.Errorf("after put %d (height %d, loss %d): %s", i, s.put.BlockHeight, s.put.LossBlockHeight, d)
+		}
+	}
+	h, err := st.InferenceHistory(context.Background(), 1, 10, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []oracle.Inference{revised(1, 488, 448, "3010.1"), revised(1, 468, 448, "2998.576")}
+	if len(h) != len(want) {
+		t.Fatalf("history has %d entries, want %d (one per height, its last value): %v", len(h), len(want), h)
+	}
+	for i := range want {
+		if d := diffInference(h[i], want[i]); d != "" {
+			t.Errorf("history[%d]: %s", i, d)
+		}
+	}
+}
+
+// What a chain holds moves forward on the version too.
+func testChainTopicRevision(t *testing.T, st store.Store) {
+	first := oracle.ChainTopic{TopicID: 1, BlockHeight: 468, LossBlockHeight: 428, Value: big.NewInt(100), Timestamp: 1_750_000_000}
+	revision := oracle.ChainTopic{TopicID: 1, BlockHeight: 468, LossBlockHeight: 448, Value: big.NewInt(200), Timestamp: 1_750_000_000}
+	mustPutChainTopic(t, st, 56, first)
+	mustPutChainTopic(t, st, 56, revision)
+	if d := diffChainTopic(chainTopic(t, st, 56, 1), revision); d != "" {
+		t.Errorf("after the revision: %s", d)
+	}
+	mustPutChainTopic(t, st, 56, first) // a stale read of the chain
+	if d := diffChainTopic(chainTopic(t, st, 56, 1), revision); d != "" {
+		t.Errorf("after a stale write: %s", d)
 	}
 }
 

@@ -491,7 +491,7 @@ func (h *Harness) AppliedUpdates(c *Chain) ([]Applied, error) {
 		if err != nil {
 			continue
 		}
-		value, _, height := alloraoracle.DecodeState(ev.State)
+		value, _, height, _ := alloraoracle.DecodeState(ev.State)
 		out = append(out, Applied{Topic: ev.TopicId, Height: height, Block: l.BlockNumber, TxHash: l.TxHash,
 			TxIndex: l.TxIndex, LogIndex: l.Index, BlockHash: l.BlockHash, StoredValue: value})
 	}
