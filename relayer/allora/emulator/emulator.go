@@ -315,7 +315,7 @@ func (e *Emulator) makeBlock() {
 	var events []abci.Event
 	for _, ts := range e.topics {
 		if nonce := ts.endBlock(e.height, t); nonce != 0 {
-			events = append(events, workerWindowEvent(ts.cfg.ID, nonce, e.height))
+			events = append(events, workerWindowEvent(e.cfg.EmissionsVersion, ts.cfg.ID, nonce, e.height))
 		}
 	}
 	e.publishBlock(e.height, events)
