@@ -149,10 +149,9 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		return false, fmt.Errorf("dial websocket: %w", err)
 	}
 	defer conn.Close()
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	defer stop()
 
-	// One writer at a time: the subscription here, then the pinger.
+	// One writer at a time: the subscription here, then the pinger, and the close
+	// frame on shutdown.
 	var writeMu sync.Mutex
 	write := func(kind int, data []byte) error {
 		writeMu.Lock()
@@ -160,6 +159,13 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		conn.SetWriteDeadline(time.Now().Add(w.cfg.HandshakeTimeout))
 		return conn.WriteMessage(kind, data)
 	}
+	// On shutdown the node gets a close frame (1000, going away is not an error), so
+	// it ends the subscription at once rather than on a read timeout.
+	stop := context.AfterFunc(ctx, func() {
+		write(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, "allora-gateway shutting down"))
+		conn.Close()
+	})
+	defer stop()
 	const subscribeID = 1
 	req, _ := json.Marshal(map[string]any{
 		"jsonrpc": "2.0", "id": subscribeID, "method": "subscribe", "params": map[string]string{"query": w.cfg.Query},

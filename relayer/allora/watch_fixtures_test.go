@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"net/http"
 	"net/http/httptest"
 	"os"
@@ -174,5 +175,52 @@ func TestWindowCloseEventTypes(t *testing.T) {
 	}
 	if _, err := ParseWorkerWindowClosed(v9, 0); err == nil {
 		t.Error("v9 event without a block height accepted")
+	}
+}
+
+// On shutdown the watcher sends the node a close frame before it hangs up.
+func TestWatcherSendsACloseFrameOnShutdown(t *testing.T) {
+	closes := make(chan int, 1)
+	subscribed := make(chan struct{})
+	upgrader := websocket.Upgrader{}
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		conn, err := upgrader.Upgrade(w, r, nil)
+		if err != nil {
+			return
+		}
+		defer conn.Close()
+		conn.ReadMessage() // the subscription
+		conn.WriteMessage(websocket.TextMessage, []byte(`{"jsonrpc":"2.0","id":1,"result":{}}`))
+		close(subscribed)
+		for {
+			if _, _, err := conn.ReadMessage(); err != nil {
+				var ce *websocket.CloseError
+				if errors.As(err, &ce) {
+					closes <- ce.Code
+				} else {
+					closes <- -1
+				}
+				return
+			}
+		}
+	}))
+	t.Cleanup(srv.Close)
+	w, err := NewWatcher(srv.URL, WatcherConfig{EmissionsVersion: "v7"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := w.Watch(ctx)
+	<-subscribed
+	cancel()
+	for range ch {
+	}
+	select {
+	case code := <-closes:
+		if code != websocket.CloseNormalClosure {
+			t.Errorf("node saw close code %d, want %d (a close frame)", code, websocket.CloseNormalClosure)
+		}
+	case <-time.After(10 * time.Second):
+		t.Fatal("the node never saw the connection end")
 	}
 }
