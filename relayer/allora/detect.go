@@ -147,3 +147,23 @@ func DetectREST(ctx context.Context, baseURL string, opts ...Option) (string, er
 	}
 	return "", fmt.Errorf("%w: every /emissions/vN/params answered 404 or 501", ErrNoKnownVersion)
 }
+
+// ExplainNotImplemented turns err, when it is ErrNotImplemented from a node asked for
+// emissions version configured, into an error naming the real cause and the fix: it
+// probes which version the node serves ("node answers 501 for emissions v9; it serves
+// v7; set `emissions_version: auto`"). Any other err is returned as it is.
+func ExplainNotImplemented(ctx context.Context, err error, t Transport, endpoint, configured string, opts ...Option) error {
+	if !errors.Is(err, ErrNotImplemented) {
+		return err
+	}
+	answer := "501"
+	if t == TransportGRPC {
+		answer = "Unimplemented"
+	}
+	served, derr := Detect(ctx, t, endpoint, opts...)
+	if derr != nil {
+		return fmt.Errorf("node answers %s for emissions %s, and no version it serves was found (%v): %w", answer, configured, derr, err)
+	}
+	return fmt.Errorf("node answers %s for emissions %s; it serves %s; set `emissions_version: auto` (or %s): %w",
+		answer, configured, served, served, err)
+}

@@ -442,18 +442,18 @@ func TestBlockResultsFixtureEvents(t *testing.T) {
 		{Key: "topic_id", Value: `"1"`, Index: true},
 		{Key: "mode", Value: "EndBlock", Index: true},
 	})
-	got, err := parseLastCommitSet(reputer)
+	got, err := parseLastCommitSet(reputer, 0)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := WorkerWindowClosed{TopicID: 1, BlockHeight: 68, InferenceBlockHeight: 28}
 	assertEqual(t, "reputer commit", got, want)
 
-	if _, err := ParseWorkerWindowClosed(reputer); !errors.Is(err, ErrUnexpectedResponse) {
+	if _, err := ParseWorkerWindowClosed(reputer, 0); !errors.Is(err, ErrUnexpectedResponse) {
 		t.Errorf("ParseWorkerWindowClosed(reputer event) err = %v, want ErrUnexpectedResponse", err)
 	}
 	worker := Event{Type: EventTypeWorkerLastCommitSet, Attributes: reputer.Attributes}
-	got, err = ParseWorkerWindowClosed(worker)
+	got, err = ParseWorkerWindowClosed(worker, 0)
 	if err != nil {
 		t.Fatal(err)
 	}

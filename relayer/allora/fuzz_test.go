@@ -54,7 +54,7 @@ func FuzzParseWorkerWindowClosed(f *testing.F) {
 		ev := Event{Type: EventTypeWorkerLastCommitSet, Attributes: []EventAttribute{
 			{Key: "topic_id", Value: topic}, {Key: "block_height", Value: height}, {Key: "nonce", Value: nonce},
 		}}
-		got, err := ParseWorkerWindowClosed(ev)
+		got, err := ParseWorkerWindowClosed(ev, 0)
 		if err != nil {
 			if !errors.Is(err, ErrUnexpectedResponse) {
 				t.Fatalf("error of the wrong kind: %v", err)

@@ -22,6 +22,9 @@ type Metrics struct {
 	bestHeight prometheus.Gauge
 	duration   *prometheus.HistogramVec
 	errors     *prometheus.CounterVec
+
+	missedByWebsocket  *prometheus.CounterVec
+	subscriptionSilent *prometheus.GaugeVec
 }
 
 // Error kinds, the values of the kind label of allora_gateway_allora_errors_total.
@@ -50,7 +53,11 @@ const (
 //   - allora_gateway_allora_request_duration_seconds{endpoint,method}: latency of each
 //     request (method LatestInference, Topic or LatestHeight);
 //   - allora_gateway_allora_errors_total{endpoint,kind}: failed requests by kind (the
-//     ErrorKind constants).
+//     ErrorKind constants);
+//   - allora_gateway_allora_inferences_missed_by_websocket_total{topic_id}: new
+//     inferences a poll found that the websocket had not reported;
+//   - allora_gateway_allora_subscription_silent{topic_id}: 1 while the websocket stays
+//     silent for a topic whose new inferences polls find.
 func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 	m := &Metrics{
 		healthy: prometheus.NewGaugeVec(prometheus.GaugeOpts{
@@ -75,7 +82,8 @@ func NewMetrics(reg prometheus.Registerer) (*Metrics, error) {
 			Help: "Failed requests to Allora endpoints, by kind.",
 		}, []string{"endpoint", "kind"}),
 	}
-	for _, c := range []prometheus.Collector{m.healthy, m.height, m.bestHeight, m.duration, m.errors} {
+	m.missedByWebsocket, m.subscriptionSilent = newSilenceMetrics()
+	for _, c := range []prometheus.Collector{m.healthy, m.height, m.bestHeight, m.duration, m.errors, m.missedByWebsocket, m.subscriptionSilent} {
 		if err := reg.Register(c); err != nil {
 			return nil, err
 		}

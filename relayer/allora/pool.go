@@ -91,6 +91,7 @@ type Pool struct {
 	cfg       PoolConfig
 	endpoints []*endpointState
 	now       func() time.Time
+	silence   *subscriptionSilence
 }
 
 type endpointState struct {
@@ -137,7 +138,7 @@ func NewPool(endpoints []PoolEndpoint, cfg PoolConfig) (*Pool, error) {
 	if len(endpoints) == 0 {
 		problems = append(problems, errors.New("no endpoints"))
 	}
-	p := &Pool{cfg: cfg, now: time.Now}
+	p := &Pool{cfg: cfg, now: time.Now, silence: newSubscriptionSilence(cfg.Logger, cfg.Metrics)}
 	seen := map[string]bool{}
 	for i, e := range endpoints {
 		if e.Node == nil {
@@ -395,9 +396,13 @@ func do[T any](ctx context.Context, p *Pool, method string, call func(context.Co
 // LatestInference returns the topic's latest network inference from the best endpoint
 // that answers.
 func (p *Pool) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
-	return do(ctx, p, "LatestInference", func(ctx context.Context, n Node) (oracle.Inference, error) {
+	inf, err := do(ctx, p, "LatestInference", func(ctx context.Context, n Node) (oracle.Inference, error) {
 		return n.LatestInference(ctx, topicID)
 	})
+	if err == nil {
+		p.silence.found(topicID, inf.BlockHeight)
+	}
+	return inf, err
 }
 
 // Topic returns the topic's metadata from the best endpoint that answers.
@@ -415,10 +420,25 @@ func (p *Pool) LatestHeight(ctx context.Context) (uint64, error) {
 }
 
 // Watch reports worker windows as they close, from PoolConfig.Watcher; without one
-// it returns a channel that closes when ctx ends and never reports anything.
+// it returns a channel that closes when ctx ends and never reports anything. While it
+// watches, a subscription that stays silent as LatestInference finds new inferences is
+// reported (a Warn and allora_gateway_allora_subscription_silent).
 func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
 	if p.cfg.Watcher != nil {
-		return p.cfg.Watcher.Watch(ctx)
+		in := p.cfg.Watcher.Watch(ctx)
+		out := make(chan WorkerWindowClosed)
+		p.silence.watchStarted()
+		go func() {
+			defer close(out)
+			for w := range in {
+				p.silence.reported(w)
+				select {
+				case out <- w:
+				case <-ctx.Done():
+				}
+			}
+		}()
+		return out
 	}
 	ch := make(chan WorkerWindowClosed)
 	context.AfterFunc(ctx, func() { close(ch) })

@@ -532,7 +532,7 @@ func TestParseWorkerWindowClosed(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			got, err := ParseWorkerWindowClosed(tt.ev)
+			got, err := ParseWorkerWindowClosed(tt.ev, 0)
 			if tt.wantErr {
 				if !errors.Is(err, ErrUnexpectedResponse) {
 					t.Errorf("err = %v, want ErrUnexpectedResponse", err)

@@ -16,12 +16,16 @@ import (
 )
 
 // WorkerWindowQuery is the CometBFT subscription that reports the blocks in which a
-// worker window closes (seen to work on a v0.6 node).
+// worker window closes on a v5 node (v0.6, seen to work); WindowCloseQuery gives
+// every version's.
 const WorkerWindowQuery = "tm.event='NewBlockEvents' AND " + EventTypeWorkerLastCommitSet + ".topic_id EXISTS"
 
 // WatcherConfig tunes a Watcher. Zero fields take the defaults.
 type WatcherConfig struct {
-	// Query is the subscription (WorkerWindowQuery).
+	// EmissionsVersion is the emissions API version of the node ("v5" to "v10"), which
+	// names its window-close event; the default is v5.
+	EmissionsVersion string
+	// Query is the subscription (WindowCloseQuery(EmissionsVersion)).
 	Query string
 	// PingInterval is how often the watcher pings the node (20s): proxies tear down
 	// a filtered subscription that stays silent, and a missing pong shows a dead
@@ -38,8 +42,11 @@ type WatcherConfig struct {
 }
 
 func (c *WatcherConfig) setDefaults() {
+	if c.EmissionsVersion == "" {
+		c.EmissionsVersion = "v5"
+	}
 	if c.Query == "" {
-		c.Query = WorkerWindowQuery
+		c.Query = WindowCloseQuery(c.EmissionsVersion)
 	}
 	if c.PingInterval <= 0 {
 		c.PingInterval = 20 * time.Second
@@ -71,6 +78,9 @@ type Watcher struct {
 // websocket is its /websocket), or a ws:// or wss:// URL of the websocket itself.
 func NewWatcher(rpcURL string, cfg WatcherConfig) (*Watcher, error) {
 	cfg.setDefaults()
+	if cfg.Query == "" {
+		return nil, fmt.Errorf("allora: new watcher: emissions version %q: want one of %v", cfg.EmissionsVersion, EmissionsVersions)
+	}
 	u, err := url.Parse(rpcURL)
 	if err != nil {
 		return nil, errors.New("allora: new watcher: RPC URL is not a URL")
@@ -139,10 +149,9 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		return false, fmt.Errorf("dial websocket: %w", err)
 	}
 	defer conn.Close()
-	stop := context.AfterFunc(ctx, func() { conn.Close() })
-	defer stop()
 
-	// One writer at a time: the subscription here, then the pinger.
+	// One writer at a time: the subscription here, then the pinger, and the close
+	// frame on shutdown.
 	var writeMu sync.Mutex
 	write := func(kind int, data []byte) error {
 		writeMu.Lock()
@@ -150,6 +159,13 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		conn.SetWriteDeadline(time.Now().Add(w.cfg.HandshakeTimeout))
 		return conn.WriteMessage(kind, data)
 	}
+	// On shutdown the node gets a close frame (1000, going away is not an error), so
+	// it ends the subscription at once rather than on a read timeout.
+	stop := context.AfterFunc(ctx, func() {
+		write(websocket.CloseMessage, websocket.FormatCloseMessage(websocket.CloseNormalClosure, "allora-gateway shutting down"))
+		conn.Close()
+	})
+	defer stop()
 	const subscribeID = 1
 	req, _ := json.Marshal(map[string]any{
 		"jsonrpc": "2.0", "id": subscribeID, "method": "subscribe", "params": map[string]string{"query": w.cfg.Query},
@@ -251,10 +267,10 @@ func decodeWebsocketMessage(msg []byte) (windows []WorkerWindowClosed, confirmed
 		return nil, ev.Query == "", nil // {} confirms a subscription
 	}
 	for _, e := range ev.Data.Value.Events {
-		if e.Type != EventTypeWorkerLastCommitSet {
+		if !isWindowCloseEvent(e.Type) {
 			continue
 		}
-		if w, err := ParseWorkerWindowClosed(e); err == nil {
+		if w, err := ParseWorkerWindowClosed(e, uint64(max(ev.Data.Value.Height, 0))); err == nil {
 			windows = append(windows, w)
 		}
 	}

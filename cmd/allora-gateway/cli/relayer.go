@@ -428,13 +428,18 @@ func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registere
 		Logger:         log.With("component", "allora"),
 	}
 	if cfg.Websocket != "" {
-		w, err := allora.NewWatcher(cfg.Websocket.Reveal(), allora.WatcherConfig{Logger: log.With("component", "allora-watcher")})
+		// The websocket is the first node's CometBFT: its version names the event.
+		w, err := allora.NewWatcher(cfg.Websocket.Reveal(), allora.WatcherConfig{
+			EmissionsVersion: nodes[0].version,
+			Logger:           log.With("component", "allora-watcher"),
+		})
 		if err != nil {
 			closeAll()
 			return nil, nil, fmt.Errorf("websocket: %w", err)
 		}
 		poolCfg.Watcher = w
-		log.Info("Allora window closes from the websocket, polling as the safety net", "endpoints", len(endpoints))
+		log.Info("Allora window closes from the websocket, polling as the safety net", "endpoints", len(endpoints),
+			"event", allora.WindowCloseEventType(nodes[0].version))
 	} else {
 		log.Info("Allora by polling only (set allora.websocket to read topics as their windows close)", "endpoints", len(endpoints))
 	}

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
+	"net/url"
 	"os"
 	"strconv"
 	"strings"
@@ -145,7 +146,7 @@ type topicStatus struct {
 
 func (r *statusReport) failures() int {
 	n := 0
-	if !r.Allora.Reachable {
+	if !r.Allora.Reachable || r.Allora.Error != "" {
 		n++
 	}
 	for _, c := range r.Chains {
@@ -230,12 +231,34 @@ func readAllora(ctx context.Context, cfg config.Config, timeout time.Duration) (
 		if errors.Is(err, allora.ErrNoInference) {
 			continue // the topic has not produced one yet: nothing to lag behind
 		}
+		if errors.Is(err, allora.ErrNotImplemented) {
+			// The node answered, just not for this emissions version: say which one
+			// it serves rather than calling it unreachable.
+			st, _ := fail(explainVersion(ctx, cfg.Allora, err))
+			st.Reachable, st.Height = true, height
+			return st, latest
+		}
 		if err != nil {
 			return fail(err)
 		}
 		latest[i] = &inf
 	}
 	return alloraStatus{Reachable: true, Height: height}, latest
+}
+
+// explainVersion names the emissions version the first endpoint serves when it
+// answered 501 (or Unimplemented) for the configured one.
+func explainVersion(ctx context.Context, c config.Allora, err error) error {
+	endpoints := c.AllEndpoints()
+	if len(endpoints) == 0 {
+		return err
+	}
+	endpoint := endpoints[0].Reveal()
+	t := allora.TransportREST
+	if u, perr := url.Parse(endpoint); perr == nil && (u.Scheme == "grpc" || u.Scheme == "grpcs") {
+		t = allora.TransportGRPC
+	}
+	return allora.ExplainNotImplemented(ctx, err, t, endpoint, c.EmissionsVersion)
 }
 
 // readChain reads what the chain's oracle holds of every topic, its signer set, and
@@ -344,9 +367,12 @@ func formatEther(wei *big.Int) string {
 
 // writeTable prints the report as two tables, topics then chains, and the errors.
 func (r *statusReport) writeTable(w io.Writer) error {
-	if r.Allora.Reachable {
+	switch {
+	case r.Allora.Reachable && r.Allora.Error != "":
+		fmt.Fprintf(w, "Allora: block %d, but %s\n\n", r.Allora.Height, r.Allora.Error)
+	case r.Allora.Reachable:
 		fmt.Fprintf(w, "Allora: block %d\n\n", r.Allora.Height)
-	} else {
+	default:
 		fmt.Fprintf(w, "Allora: unreachable\n\n")
 	}
 	tw := tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
@@ -398,8 +424,11 @@ func (r *statusReport) writeTable(w io.Writer) error {
 	}
 	if r.failures() > 0 {
 		fmt.Fprintln(w)
-		if !r.Allora.Reachable {
+		switch {
+		case !r.Allora.Reachable:
 			fmt.Fprintf(w, "allora: unreachable: %s\n", r.Allora.Error)
+		case r.Allora.Error != "":
+			fmt.Fprintf(w, "allora: %s\n", r.Allora.Error)
 		}
 		for _, c := range r.Chains {
 			if c.Error != "" {

@@ -106,10 +106,14 @@ func (ts *topicState) topic() oracle.Topic {
 	}
 }
 
-// endBlock is the topic's part of the chain's EndBlocker at height: close the open
-// window if it ends here, then open a new epoch if one starts here. It returns the
-// nonce of the window that closed with a new inference, 0 if none did.
-func (ts *topicState) endBlock(height uint64, t time.Time) (closedNonce uint64) {
+// endBlock is the topic's part of the chain's EndBlocker at height: revise the latest
+// inference if its reputer window closes here (with revise), close the open window if
+// it ends here, then open a new epoch if one starts here. It returns the nonce of the
+// window that closed with a new inference, 0 if none did.
+func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedNonce uint64) {
+	if revise {
+		ts.revise(height)
+	}
 	if ts.openNonce != 0 && height == ts.openNonce+uint64(ts.cfg.WorkerSubmissionWindow) && ts.gapLeft > 0 {
 		// No worker submitted in this window: the chain keeps the last inference.
 		ts.gapLeft--
@@ -142,6 +146,46 @@ func (ts *topicState) endBlock(height uint64, t time.Time) (closedNonce uint64) 
 		ts.openTime = t
 	}
 	return closedNonce
+}
+
+// revise answers the latest inference height anew when the reputer window after it
+// closes, at its nonce + EpochLength: a newer loss height and new weights, so a
+// different combined value, for the same inference_block_height.
+func (ts *topicState) revise(height uint64) {
+	l := ts.latest
+	if l == nil || ts.cfg.WorkerSubmissionWindow >= ts.cfg.EpochLength {
+		return
+	}
+	nonce := l.inference.BlockHeight
+	if height != nonce+uint64(ts.cfg.EpochLength) {
+		return
+	}
+	loss := ts.lossHeight(nonce + uint64(ts.cfg.EpochLength))
+	if loss <= l.bundle.lossHeight {
+		return // no reputer window has closed with losses yet
+	}
+	b := ts.computeBundle(nonce, height)
+	b.lossHeight = loss
+	if b.combined == l.bundle.combined {
+		return
+	}
+	revised := &published{
+		inference: oracle.Inference{
+			TopicID:             ts.cfg.ID,
+			BlockHeight:         nonce,
+			LossBlockHeight:     loss,
+			Value:               b.combined,
+			Timestamp:           l.inference.Timestamp,
+			ConfidenceIntervals: confidenceIntervals(b),
+		},
+		bundle: b,
+	}
+	ts.latest = revised
+	// A revision replaces its inference in the history: FaultBackwards steps back by
+	// inference heights, not by answers.
+	if n := len(ts.history); n > 0 && ts.history[n-1] == l {
+		ts.history[n-1] = revised
+	}
 }
 
 func confidenceIntervals(b bundle) []oracle.ConfidenceInterval {

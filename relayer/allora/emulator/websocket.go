@@ -19,9 +19,27 @@ import (
 // The websocket speaks CometBFT's own JSON-RPC types and encoding (cometbft's rpc
 // packages), so what the gateway's watcher reads is what a node writes.
 
-// EventTypeWorkerLastCommitSet is the block event the chain (v0.6, emissions v4
-// events) emits when a topic's worker submission window closes.
+// EventTypeWorkerLastCommitSet is the block event a v5 chain (v0.6, emissions v4
+// events) emits when a topic's worker submission window closes; other versions name it
+// as WindowCloseEventType says.
 const EventTypeWorkerLastCommitSet = "emissions.v4.EventWorkerLastCommitSet"
+
+// WindowCloseEventType is the event a node of an emissions version emits when a worker
+// window closes: event names carry the module's proto package. v5 nodes emit
+// emissions.v4.EventWorkerLastCommitSet, v6 to v8 emissions.vN.EventWorkerLastCommitSet,
+// v9 emissions.v9.EventWorkerLastCommit (no block_height) and v10
+// emissions.v10.EventNetworkInferenceBundle.
+func WindowCloseEventType(version string) string {
+	switch version {
+	case "v5":
+		return EventTypeWorkerLastCommitSet
+	case "v9":
+		return "emissions.v9.EventWorkerLastCommit"
+	case "v10":
+		return "emissions.v10.EventNetworkInferenceBundle"
+	}
+	return "emissions." + version + ".EventWorkerLastCommitSet"
+}
 
 // subscriberBuffer is how many blocks of events a slow websocket client may fall
 // behind before it is dropped, as CometBFT drops a client that does not read.
@@ -194,16 +212,21 @@ func (e *Emulator) handleRPC(c *wsConn, req rpctypes.RPCRequest) rpctypes.RPCRes
 	return rpctypes.RPCMethodNotFoundError(req.ID)
 }
 
-// workerWindowEvent is the event the chain emits at the close of a topic's window of
-// nonce, attribute values JSON-encoded as cosmos-sdk's typed events write them.
-func workerWindowEvent(topicID, nonce, height uint64) abci.Event {
+// workerWindowEvent is the event a chain of an emissions version emits at the close of
+// a topic's window of nonce, attribute values JSON-encoded as cosmos-sdk's typed
+// events write them. v9 and v10 reserved block_height.
+func workerWindowEvent(version string, topicID, nonce, height uint64) abci.Event {
 	q := func(n uint64) string { return `"` + strconv.FormatUint(n, 10) + `"` }
-	return abci.Event{Type: EventTypeWorkerLastCommitSet, Attributes: []abci.EventAttribute{
-		{Key: "block_height", Value: q(height), Index: true},
-		{Key: "nonce", Value: `{"block_height":` + q(nonce) + `}`, Index: true},
-		{Key: "topic_id", Value: q(topicID), Index: true},
-		{Key: "mode", Value: "EndBlock", Index: true},
-	}}
+	var attrs []abci.EventAttribute
+	if version != "v9" && version != "v10" {
+		attrs = append(attrs, abci.EventAttribute{Key: "block_height", Value: q(height), Index: true})
+	}
+	attrs = append(attrs,
+		abci.EventAttribute{Key: "nonce", Value: `{"block_height":` + q(nonce) + `}`, Index: true},
+		abci.EventAttribute{Key: "topic_id", Value: q(topicID), Index: true},
+		abci.EventAttribute{Key: "mode", Value: "EndBlock", Index: true},
+	)
+	return abci.Event{Type: WindowCloseEventType(version), Attributes: attrs}
 }
 
 // publishBlock sends the NewBlockEvents of a block to every subscription whose query

@@ -102,3 +102,64 @@ func TestNewWatcherURLs(t *testing.T) {
 		}
 	}
 }
+
+// Each emissions version names its window-close event after its own proto package, as
+// real nodes do: the watcher of the node's version hears every close, and a watcher
+// subscribed to another version's name (the v4-named query on a v7 node) hears nothing.
+func TestWindowCloseEventsByVersion(t *testing.T) {
+	for _, version := range []string{"v5", "v7", "v9", "v10"} {
+		t.Run(version, func(t *testing.T) {
+			cfg := testConfig()
+			cfg.EmissionsVersion = version
+			emu, err := emulator.New(cfg)
+			if err != nil {
+				t.Fatal(err)
+			}
+			srv := httptest.NewServer(emu.Handler())
+			t.Cleanup(srv.Close)
+			ctx, cancel := context.WithCancel(context.Background())
+			own, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{EmissionsVersion: version})
+			if err != nil {
+				t.Fatal(err)
+			}
+			other := "v5"
+			if version == "v5" {
+				other = "v7"
+			}
+			foreign, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{EmissionsVersion: other})
+			if err != nil {
+				t.Fatal(err)
+			}
+			ownCh, foreignCh := own.Watch(ctx), foreign.Watch(ctx)
+			t.Cleanup(func() {
+				cancel()
+				for range ownCh {
+				}
+				for range foreignCh {
+				}
+			})
+			waitFor(t, "both watchers subscribe", func() bool { return emu.Subscribers() == 2 })
+			closes := 0
+			for closes < 3 {
+				emu.Advance(1)
+				for _, tp := range emu.Topics() {
+					inf, ok := emu.Latest(tp.ID)
+					if !ok || emu.Height() != inf.BlockHeight+uint64(tp.WorkerSubmissionWindow) {
+						continue
+					}
+					ev := receive(t, ownCh)
+					want := allora.WorkerWindowClosed{TopicID: tp.ID, BlockHeight: emu.Height(), InferenceBlockHeight: inf.BlockHeight}
+					if ev != want {
+						t.Fatalf("event %+v, want %+v", ev, want)
+					}
+					closes++
+				}
+			}
+			select {
+			case ev := <-foreignCh:
+				t.Fatalf("the %s-named subscription heard %+v from a %s node", other, ev, version)
+			default:
+			}
+		})
+	}
+}
