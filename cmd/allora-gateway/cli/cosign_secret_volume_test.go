@@ -111,7 +111,9 @@ log: {level: info, format: text}
 		rctx, stop := context.WithCancel(ctx)
 		stderr := &lockedBuffer{}
 		exit := make(chan int, 1)
-		go func() { exit <- cli.Run(rctx, []string{"cosign", "--config", writeConfig(keysDir, addr)}, io.Discard, stderr) }()
+		go func() {
+			exit <- cli.Run(rctx, []string{"cosign", "--config", writeConfig(keysDir, addr)}, io.Discard, stderr)
+		}()
 		want := crypto.PubkeyToAddress(devchain.DevKey(1).PublicKey).Hex()
 		waitFor(t, "the co-signer answers /healthz with its address", func() bool {
 			select {
@@ -127,6 +129,7 @@ log: {level: info, format: text}
 			res.Body.Close()
 			return res.StatusCode == 200 && strings.Contains(string(body), want)
 		})
+		checkBuildInfo(t, getBody("http://"+addr+"/metrics"))
 		stop()
 		if code := <-exit; code != 0 {
 			t.Fatalf("exit %d after stop:\n%s", code, stderr.String())

@@ -381,7 +381,7 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 					t.Errorf("no HPA for the API")
 				}
 				pod := relayer.Spec.Template.Spec
-				if got := pod.Containers[0].Image; got != "ghcr.io/allora-gateway/allora-gateway:0.1.0" {
+				if got := pod.Containers[0].Image; got != "ghcr.io/allora-gateway/allora-gateway:v0.1.0" {
 					t.Errorf("relayer image %q, want the chart's appVersion as tag", got)
 				}
 				keys := keysVolume(t, relayer)
