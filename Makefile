@@ -19,8 +19,14 @@ devnet: build ## run the whole gateway in one process: Allora emulator, three ch
 
 test: deps redis lint go-test fuzz forge-test helm-check e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the end-to-end suite and the dashboard's browser test
 
-build: ## build the binary into bin/
-	CGO_ENABLED=0 $(GO) build -trimpath -o $(BIN) ./cmd/allora-gateway
+# What `allora-gateway version` and allora_gateway_build_info say: the release tag (v*) of
+# the checkout, else dev-<commit>; and the commit, with -dirty for uncommitted changes.
+CLI_PKG  := github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli
+VERSION  ?= $(shell git describe --tags --match 'v[0-9]*' --dirty 2>/dev/null || echo dev)
+REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell test -n "$$(git status --porcelain --untracked-files=no 2>/dev/null)" && echo -dirty)
+
+build: ## build the binary into bin/, stamped with $(VERSION) and $(REVISION)
+	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X $(CLI_PKG).Version=$(VERSION) -X $(CLI_PKG).Revision=$(REVISION)" -o $(BIN) ./cmd/allora-gateway
 
 contracts: deps ## compile the contracts and regenerate bindings/
 	$(CONTRACTS)/tools/build-bindings.sh

@@ -33,6 +33,9 @@ func TestDockerfileBuildStageBuildsAStaticBinary(t *testing.T) {
 	defer cancel()
 	cmd := exec.CommandContext(ctx, "sh", "-c", line)
 	cmd.Dir = ".." // the build context is the repository
+	// The stage's build arguments, as a release passes them.
+	const version, revision = "v0.0.0-dockerfile-test", "0123456789abcdef0123456789abcdef01234567"
+	cmd.Env = append(os.Environ(), "VERSION="+version, "REVISION="+revision)
 	if b, err := cmd.CombinedOutput(); err != nil {
 		t.Fatalf("%s: %v\n%s", line, err, b)
 	}
@@ -47,8 +50,11 @@ func TestDockerfileBuildStageBuildsAStaticBinary(t *testing.T) {
 			t.Fatal("the binary asks for a dynamic loader; the distroless static image has none")
 		}
 	}
-	if v, err := exec.CommandContext(ctx, out, "--version").CombinedOutput(); err != nil || !strings.Contains(string(v), "allora-gateway") {
-		t.Fatalf("%s --version: %v: %s", out, err, v)
+	want := "allora-gateway " + version + " (revision " + revision + ","
+	for _, args := range [][]string{{"--version"}, {"version"}} {
+		if v, err := exec.CommandContext(ctx, out, args...).CombinedOutput(); err != nil || !strings.HasPrefix(string(v), want) {
+			t.Fatalf("%s %s: %v: %q, want it to start with %q", out, args[0], err, v, want)
+		}
 	}
 }
 

@@ -12,7 +12,6 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
@@ -47,7 +46,9 @@ const maxPassphraseFileSize = 4 << 10
 // environment variable (Env, the variable's name). Exactly one of them is set.
 type Passphrase struct {
 	// File is the path of a file holding the passphrase. Trailing newlines are not part
-	// of it. The file must not be accessible by group or others (chmod 600).
+	// of it. The file must not be accessible by group or others (chmod 600), except a
+	// file of a Kubernetes Secret or projected volume that only the pod's group can read
+	// (see checkSecretFileMode).
 	File string
 	// Env is the name of an environment variable holding the passphrase.
 	Env string
@@ -93,9 +94,8 @@ func readPassphraseFile(path string) (string, error) {
 	if !info.Mode().IsRegular() {
 		return "", fmt.Errorf("read passphrase file %s: not a regular file", path)
 	}
-	// Windows has no Unix permission bits: Go reports 0666 or 0444 for every file there.
-	if perm := info.Mode().Perm(); perm&0o077 != 0 && runtime.GOOS != "windows" {
-		return "", fmt.Errorf("%w: %s has mode %04o; run chmod 600 %s", ErrPassphraseFileMode, path, perm, path)
+	if err := checkSecretFileMode(path, info); err != nil {
+		return "", err
 	}
 	b, err := io.ReadAll(io.LimitReader(f, maxPassphraseFileSize+1))
 	if err != nil {

@@ -9,6 +9,7 @@ import (
 	"net"
 	"os"
 
+	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
 	"github.com/allora-gateway/allora-gateway/api"
@@ -90,7 +91,11 @@ func runAPI(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.
 	if err != nil {
 		return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
 	}
-	srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version),
+	registry := prometheus.NewRegistry()
+	if err := registerBuildInfo(registry); err != nil {
+		return err
+	}
+	srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
 		api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...))
 	fmt.Fprintf(stdout, "api      http://%s  (redis keys under %q)\n", ln.Addr(), cfg.Redis.Prefix)
 	log.Info("API listening", "addr", ln.Addr().String(), "redis_prefix", cfg.Redis.Prefix)

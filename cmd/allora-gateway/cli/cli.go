@@ -18,7 +18,9 @@ import (
 	"github.com/spf13/cobra"
 )
 
-// Version is set at build time with -ldflags "-X .../cli.Version=v1.2.3".
+// Version is set at build time with -ldflags "-X .../cli.Version=v1.2.3" (the
+// Makefile's build, the Dockerfile, a release). Left "dev", it is settled from the build
+// info Go embeds when the package initialises (see resolveBuild).
 var Version = "dev"
 
 // shutdownGrace is how long a command may take to stop after the first interrupt
@@ -73,6 +75,7 @@ then, in another terminal:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.SetVersionTemplate(versionTemplate())
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.PersistentFlags().StringVar(&g.logLevel, "log-level", envOr("ALLORA_GATEWAY_LOG_LEVEL", "info"),
@@ -88,6 +91,7 @@ then, in another terminal:
 	root.AddCommand(newKeysCmd(stdout))
 	root.AddCommand(newStatusCmd(stdout))
 	root.AddCommand(newJournalCmd(stdout))
+	root.AddCommand(newVersionCmd(stdout))
 	return root
 }
 

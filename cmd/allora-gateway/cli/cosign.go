@@ -121,6 +121,9 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 	}
 
 	registry := prometheus.NewRegistry()
+	if err := registerBuildInfo(registry); err != nil {
+		return err
+	}
 	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)

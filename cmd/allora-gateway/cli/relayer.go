@@ -143,6 +143,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	// One registry for the process: the API's /metrics serves the Allora source's
 	// metrics beside its own.
 	registry := prometheus.NewRegistry()
+	if err := registerBuildInfo(registry); err != nil {
+		return err
+	}
 	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)

@@ -506,6 +506,7 @@ api:
 	if err != nil {
 		t.Fatal(err)
 	}
+	checkBuildInfo(t, string(metrics))
 	for _, want := range []string{"allora_gateway_allora_height ", `allora_gateway_allora_endpoint_height{endpoint="endpoint-1"}`} {
 		if !strings.Contains(string(metrics), want) {
 			t.Errorf("/metrics lacks %s:\n%s", want, metrics)

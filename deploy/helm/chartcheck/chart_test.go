@@ -20,6 +20,7 @@ import (
 	appsv1 "k8s.io/api/apps/v1"
 	autoscalingv2 "k8s.io/api/autoscaling/v2"
 	corev1 "k8s.io/api/core/v1"
+	networkingv1 "k8s.io/api/networking/v1"
 	policyv1 "k8s.io/api/policy/v1"
 	"k8s.io/apimachinery/pkg/util/validation"
 	"sigs.k8s.io/yaml"
@@ -38,6 +39,7 @@ type manifests struct {
 	hpas         map[string]*autoscalingv2.HorizontalPodAutoscaler
 	pdbs         map[string]*policyv1.PodDisruptionBudget
 	accounts     map[string]*corev1.ServiceAccount
+	netpols      map[string]*networkingv1.NetworkPolicy
 	raw          string // every document, in a stable order, for the golden file
 	objectsTotal int
 }
@@ -77,6 +79,7 @@ func decode(t *testing.T, out map[string]string) manifests {
 		hpas:        map[string]*autoscalingv2.HorizontalPodAutoscaler{},
 		pdbs:        map[string]*policyv1.PodDisruptionBudget{},
 		accounts:    map[string]*corev1.ServiceAccount{},
+		netpols:     map[string]*networkingv1.NetworkPolicy{},
 	}
 	files := make([]string, 0, len(out))
 	for name := range out {
@@ -123,6 +126,9 @@ func decode(t *testing.T, out map[string]string) manifests {
 			case "policy/v1/PodDisruptionBudget":
 				o := &policyv1.PodDisruptionBudget{}
 				m.pdbs[head.Metadata.Name], obj = o, o
+			case "networking.k8s.io/v1/NetworkPolicy":
+				o := &networkingv1.NetworkPolicy{}
+				m.netpols[head.Metadata.Name], obj = o, o
 			default:
 				t.Fatalf("%s: %s %s is a kind this check does not know; add its API type here", where, head.APIVersion, head.Kind)
 			}
@@ -176,7 +182,46 @@ func checkRelations(t *testing.T, m manifests) {
 				}
 			}
 		}
+		for _, vol := range pod.Spec.Volumes {
+			if vol.Name != "keys" {
+				continue
+			}
+			// The gateway accepts key files of a Secret or projected volume only in the
+			// kubelet's layout with no bit for others: defaultMode must keep them 0400.
+			var mode *int32
+			switch {
+			case vol.Secret != nil:
+				mode = vol.Secret.DefaultMode
+			case vol.Projected != nil:
+				mode = vol.Projected.DefaultMode
+				for _, src := range vol.Projected.Sources {
+					if src.Secret == nil || src.Secret.Name == "" {
+						t.Errorf("deployment %s: keys volume projects something other than a named Secret: %+v", name, src)
+					}
+				}
+			default:
+				t.Errorf("deployment %s: keys volume is neither a Secret nor a projected volume", name)
+			}
+			if mode == nil || *mode&0o077 != 0 {
+				t.Errorf("deployment %s: keys volume's defaultMode must be 0400, got %v", name, mode)
+			}
+		}
+		for _, tsc := range pod.Spec.TopologySpreadConstraints {
+			if tsc.LabelSelector == nil || !selects(tsc.LabelSelector.MatchLabels, pod.Labels) || tsc.MaxSkew < 1 {
+				t.Errorf("deployment %s: topology spread on %s does not count its own pods: %+v", name, tsc.TopologyKey, tsc)
+			}
+		}
+		if a := pod.Spec.Affinity; a != nil && a.PodAntiAffinity != nil {
+			for _, term := range a.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution {
+				if term.PodAffinityTerm.LabelSelector == nil || !selects(term.PodAffinityTerm.LabelSelector.MatchLabels, pod.Labels) {
+					t.Errorf("deployment %s: anti-affinity does not select its own pods", name)
+				}
+			}
+		}
 		for _, c := range pod.Spec.Containers {
+			if !imageRef.MatchString(c.Image) {
+				t.Errorf("deployment %s container %s: image %q is not repository:tag or repository:tag@sha256:<64 hex>", name, c.Name, c.Image)
+			}
 			sc := c.SecurityContext
 			if sc == nil || sc.ReadOnlyRootFilesystem == nil || !*sc.ReadOnlyRootFilesystem ||
 				sc.AllowPrivilegeEscalation == nil || *sc.AllowPrivilegeEscalation {
@@ -228,6 +273,37 @@ func checkRelations(t *testing.T, m manifests) {
 			t.Errorf("PodDisruptionBudget %s selects no deployment's pods", name)
 		}
 	}
+	for name, np := range m.netpols {
+		var target *appsv1.Deployment
+		for _, d := range m.deployments {
+			if selects(np.Spec.PodSelector.MatchLabels, d.Spec.Template.Labels) {
+				target = d
+			}
+		}
+		if target == nil {
+			t.Errorf("NetworkPolicy %s selects no deployment's pods", name)
+			continue
+		}
+		ports := map[string]bool{}
+		for _, c := range target.Spec.Template.Spec.Containers {
+			for _, p := range c.Ports {
+				ports[p.Name] = true
+			}
+		}
+		if len(np.Spec.Ingress) == 0 {
+			t.Errorf("NetworkPolicy %s admits nothing: the co-signer could not be reached", name)
+		}
+		for _, rule := range np.Spec.Ingress {
+			for _, p := range rule.Ports {
+				if p.Port == nil || !ports[p.Port.StrVal] {
+					t.Errorf("NetworkPolicy %s: port %v is not a port of %s", name, p.Port, target.Name)
+				}
+			}
+			if len(rule.From) == 0 {
+				t.Errorf("NetworkPolicy %s: an ingress rule without from admits every pod", name)
+			}
+		}
+	}
 	for name, cm := range m.configMaps {
 		for key, body := range cm.Data {
 			var doc map[string]any
@@ -237,6 +313,10 @@ func checkRelations(t *testing.T, m manifests) {
 		}
 	}
 }
+
+// imageRef is an image reference the chart may render: repository:tag, optionally
+// pinned with @sha256:<digest>.
+var imageRef = regexp.MustCompile(`^[a-z0-9./_-]+(:[0-9]+)?[a-z0-9./_-]*:[A-Za-z0-9_.-]+(@sha256:[0-9a-f]{64})?$`)
 
 func selects(selector, labels map[string]string) bool {
 	if len(selector) == 0 {
@@ -300,6 +380,31 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 				if _, ok := m.hpas["gw-allora-gateway-api"]; !ok {
 					t.Errorf("no HPA for the API")
 				}
+				pod := relayer.Spec.Template.Spec
+				if got := pod.Containers[0].Image; got != "ghcr.io/allora-gateway/allora-gateway:v0.1.0" {
+					t.Errorf("relayer image %q, want the chart's appVersion as tag", got)
+				}
+				keys := keysVolume(t, relayer)
+				if keys.Projected == nil || len(keys.Projected.Sources) != 2 ||
+					keys.Projected.Sources[0].Secret.Name != "allora-gateway-keys" || keys.Projected.Sources[1].Secret.Name != "allora-gateway-passphrases" {
+					t.Errorf("relayer keys volume: want the keystores' and the passphrases' Secrets projected together, got %+v", keys.VolumeSource)
+				}
+				if pod.TerminationGracePeriodSeconds == nil || *pod.TerminationGracePeriodSeconds != 20 {
+					t.Errorf("relayer grace period %v, want 20s: shutdown_timeout is under 15s and the process exits by itself at 15s", pod.TerminationGracePeriodSeconds)
+				}
+				for _, name := range []string{"gw-allora-gateway-relayer", "gw-allora-gateway-api"} {
+					d := m.deployments[name]
+					spread := d.Spec.Template.Spec.TopologySpreadConstraints
+					if !slices.ContainsFunc(spread, func(c corev1.TopologySpreadConstraint) bool { return c.TopologyKey == "kubernetes.io/hostname" }) {
+						t.Errorf("%s: replicas are not spread across nodes: %+v", name, spread)
+					}
+					if a := d.Spec.Template.Spec.Affinity; a == nil || a.PodAntiAffinity == nil || len(a.PodAntiAffinity.PreferredDuringSchedulingIgnoredDuringExecution) == 0 {
+						t.Errorf("%s: no pod anti-affinity", name)
+					}
+					if _, ok := m.pdbs[name]; !ok {
+						t.Errorf("%s: no PodDisruptionBudget", name)
+					}
+				}
 				cfg := m.configMaps["gw-allora-gateway"].Data["relayer.yaml"]
 				if !strings.Contains(cfg, "listen: 0.0.0.0:8080") || strings.Contains(cfg, "redis://") {
 					t.Errorf("relayer.yaml must listen on the pod port and hold no Redis URL:\n%s", cfg)
@@ -320,6 +425,35 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 				}
 				if api := m.deployments["gw-allora-gateway-api"]; api == nil || api.Spec.Replicas == nil || *api.Spec.Replicas != 4 {
 					t.Errorf("want 4 fixed API replicas")
+				}
+				const digest = "sha256:4f6b4c5ef2e1f0a3d7c9b8a6e5d4c3b2a1f0e9d8c7b6a5f4e3d2c1b0a9f8e7d6"
+				for name, d := range m.deployments {
+					if got, want := d.Spec.Template.Spec.Containers[0].Image, "ghcr.io/allora-gateway/allora-gateway:v0.2.0@"+digest; got != want {
+						t.Errorf("%s: image %q, want %q", name, got, want)
+					}
+				}
+				if k := keysVolume(t, m.deployments["gw-allora-gateway-cosign-a"]); k.Projected == nil || len(k.Projected.Sources) != 2 {
+					t.Errorf("co-signer a names a passphrases Secret: want a projected keys volume, got %+v", k.VolumeSource)
+				}
+				if k := keysVolume(t, m.deployments["gw-allora-gateway-cosign-b"]); k.Secret == nil || k.Secret.SecretName != "cosigner-b-keys" {
+					t.Errorf("co-signer b has one Secret: want it as the keys volume, got %+v", k.VolumeSource)
+				}
+				relayerPods := m.deployments["gw-allora-gateway-relayer"].Spec.Template.Labels
+				for _, name := range []string{"gw-allora-gateway-cosign-a", "gw-allora-gateway-cosign-b"} {
+					np := m.netpols[name]
+					if np == nil {
+						t.Errorf("co-signer %s: no NetworkPolicy", name)
+						continue
+					}
+					if !selects(np.Spec.PodSelector.MatchLabels, m.deployments[name].Spec.Template.Labels) ||
+						selects(np.Spec.PodSelector.MatchLabels, relayerPods) {
+						t.Errorf("NetworkPolicy %s must select its co-signer's pods only: %v", name, np.Spec.PodSelector.MatchLabels)
+					}
+					from := np.Spec.Ingress[0].From
+					if len(from) != 2 || from[0].PodSelector == nil || !selects(from[0].PodSelector.MatchLabels, relayerPods) ||
+						from[1].NamespaceSelector == nil || from[1].NamespaceSelector.MatchLabels["kubernetes.io/metadata.name"] != "monitoring" {
+						t.Errorf("NetworkPolicy %s: want ingress from this release's relayers and the monitoring namespace, got %+v", name, from)
+					}
 				}
 				apiCfg := m.configMaps["gw-allora-gateway"].Data["api.yaml"]
 				if !strings.Contains(apiCfg, "https://beta.example") {
@@ -352,6 +486,28 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 			t.Logf("%d objects rendered and checked", m.objectsTotal)
 		})
 	}
+}
+
+func TestRenderRefusesMalformedImageDigest(t *testing.T) {
+	_, err := render(t, "testdata/bad-digest.yaml")
+	if err == nil || !strings.Contains(err.Error(), "image.digest") {
+		t.Fatalf("want the chart to refuse a digest that is not sha256:<64 hex>, got %v", err)
+	}
+}
+
+// keysVolume returns the volume d mounts at /keys.
+func keysVolume(t *testing.T, d *appsv1.Deployment) corev1.Volume {
+	t.Helper()
+	if d == nil {
+		t.Fatal("deployment not rendered")
+	}
+	for _, v := range d.Spec.Template.Spec.Volumes {
+		if v.Name == "keys" {
+			return v
+		}
+	}
+	t.Fatalf("deployment %s has no keys volume", d.Name)
+	return corev1.Volume{}
 }
 
 func TestRenderRefusesReplicasWithoutRedis(t *testing.T) {

@@ -25,8 +25,67 @@ app.kubernetes.io/instance: {{ .root.Release.Name }}
 app.kubernetes.io/component: {{ .component }}
 {{- end -}}
 
+{{/* The image: repository:tag, pinned as repository:tag@sha256:... when image.digest is set. */}}
 {{- define "gw.image" -}}
-{{ .Values.image.repository }}:{{ .Values.image.tag | default .Chart.AppVersion }}
+{{- $ref := printf "%s:%s" .Values.image.repository (.Values.image.tag | default .Chart.AppVersion | toString) -}}
+{{- with .Values.image.digest -}}
+{{- if not (regexMatch "^sha256:[0-9a-f]{64}$" .) -}}
+{{- fail (printf "image.digest %q: want sha256: and 64 hex digits, as docker buildx imagetools inspect prints" .) -}}
+{{- end -}}
+{{- $ref = printf "%s@%s" $ref . -}}
+{{- end -}}
+{{- $ref -}}
+{{- end -}}
+
+{{/*
+The keys volume at /keys: the keystores' Secret alone, or, when a passphrases Secret is
+named, both projected into one directory so that keystores and passphrases can be
+granted, rotated and audited apart. Either way the kubelet writes the files 0440
+root:<fsGroup> behind its ..data symlink, which the gateway accepts for key material.
+.keys and .passphrases are the Secrets' names.
+*/}}
+{{- define "gw.keysVolume" -}}
+- name: keys
+{{- if .passphrases }}
+  projected:
+    defaultMode: 0400
+    sources:
+      - secret: {name: {{ .keys }}}
+      - secret: {name: {{ .passphrases }}}
+{{- else }}
+  secret:
+    secretName: {{ .keys }}
+    defaultMode: 0400
+{{- end }}
+{{- end -}}
+
+{{/*
+Spread of a component's replicas: across nodes (and zones, where nodes carry the zone
+label) so that one node's loss takes at most one replica. .component names the pods.
+*/}}
+{{- define "gw.spread" -}}
+{{- if .root.Values.spread.enabled -}}
+topologySpreadConstraints:
+  {{- range .root.Values.spread.topologyKeys }}
+  - maxSkew: 1
+    topologyKey: {{ . }}
+    whenUnsatisfiable: {{ $.root.Values.spread.whenUnsatisfiable }}
+    labelSelector:
+      matchLabels:
+        {{- include "gw.selector" (dict "root" $.root "component" $.component) | nindent 8 }}
+  {{- end }}
+{{- if not .root.Values.affinity }}
+affinity:
+  podAntiAffinity:
+    preferredDuringSchedulingIgnoredDuringExecution:
+      - weight: 100
+        podAffinityTerm:
+          topologyKey: kubernetes.io/hostname
+          labelSelector:
+            matchLabels:
+              {{- include "gw.selector" (dict "root" .root "component" .component) | nindent 14 }}
+{{- end }}
+{{- end }}
 {{- end -}}
 
 {{/* The Redis URL and prefix, from the Secret and values, as ALLORA_GATEWAY_* overrides. */}}
