@@ -491,3 +491,95 @@ func TestParseFindsMetricsAndLabels(t *testing.T) {
 		}
 	}
 }
+
+// TestEveryAlertIsReproduced reads the promtool tests: each alert of the rules file must
+// fire in at least one of them, and every alert they name must exist (a check that an
+// alert does not fire passes vacuously for a name with no rule).
+func TestEveryAlertIsReproduced(t *testing.T) {
+	raw, err := os.ReadFile("allora-gateway.rules.test.yaml")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		RuleFiles []string `yaml:"rule_files"`
+		Tests     []struct {
+			Name  string `yaml:"name"`
+			Cases []struct {
+				Alert     string `yaml:"alertname"`
+				ExpAlerts []any  `yaml:"exp_alerts"`
+			} `yaml:"alert_rule_test"`
+		} `yaml:"tests"`
+	}
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(f.RuleFiles, []string{rulesFile}) {
+		t.Errorf("the tests load %v, want [%s]", f.RuleFiles, rulesFile)
+	}
+	rs := rules(t, rulesFile)
+	fired := map[string]bool{}
+	for _, tc := range f.Tests {
+		for _, c := range tc.Cases {
+			if _, ok := rs[c.Alert]; !ok {
+				t.Errorf("test %q checks %s, which no rule defines", tc.Name, c.Alert)
+			}
+			if len(c.ExpAlerts) > 0 {
+				fired[c.Alert] = true
+			}
+		}
+	}
+	for _, name := range slices.Sorted(maps.Keys(rs)) {
+		if !fired[name] {
+			t.Errorf("no promtool test reproduces %s", name)
+		}
+	}
+}
+
+// TestRunbookLinksExist checks that each rule's runbook annotation names a section of
+// docs/operators.md.
+func TestRunbookLinksExist(t *testing.T) {
+	doc, err := os.ReadFile("../../docs/operators.md")
+	if err != nil {
+		t.Fatal(err)
+	}
+	anchors := map[string]bool{}
+	punct := regexp.MustCompile(`[^a-z0-9 -]`)
+	for _, line := range strings.Split(string(doc), "\n") {
+		if h, ok := strings.CutPrefix(line, "#"); ok {
+			h = strings.TrimSpace(strings.TrimLeft(h, "#"))
+			anchors[strings.ReplaceAll(punct.ReplaceAllString(strings.ToLower(h), ""), " ", "-")] = true
+		}
+	}
+	raw, err := os.ReadFile(rulesFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var f struct {
+		Groups []struct {
+			Rules []struct {
+				Alert       string            `yaml:"alert"`
+				Annotations map[string]string `yaml:"annotations"`
+			} `yaml:"rules"`
+		} `yaml:"groups"`
+	}
+	if err := yaml.Unmarshal(raw, &f); err != nil {
+		t.Fatal(err)
+	}
+	links := 0
+	for _, g := range f.Groups {
+		for _, r := range g.Rules {
+			link, ok := r.Annotations["runbook"]
+			if !ok {
+				continue
+			}
+			links++
+			page, anchor, _ := strings.Cut(link, "#")
+			if page != "docs/operators.md" || !anchors[anchor] {
+				t.Errorf("%s: runbook %q is no section of docs/operators.md", r.Alert, link)
+			}
+		}
+	}
+	if links == 0 {
+		t.Error("no rule links the runbook")
+	}
+}
