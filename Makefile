@@ -57,7 +57,7 @@ PROM_RULES := deploy/prometheus/allora-gateway.rules.yaml
 prometheus-rules: $(PROMTOOL) ## promtool check and test the alerting rules; check that they, the Grafana dashboard and the chart's copy read only metrics the binary exports
 	$(PROMTOOL) check rules $(PROM_RULES)
 	cd deploy/prometheus && $(PROMTOOL) test rules allora-gateway.rules.test.yaml
-	$(GO) test -count=1 ./deploy/prometheus/
+	PROMTOOL=$(PROMTOOL) $(GO) test -count=1 ./deploy/prometheus/
 
 $(CURDIR)/bin/promtool:
 	@echo "installing promtool from Debian's prometheus package"

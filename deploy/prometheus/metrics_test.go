@@ -14,6 +14,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"os/exec"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -582,4 +584,55 @@ func TestRunbookLinksExist(t *testing.T) {
 	if links == 0 {
 		t.Error("no rule links the runbook")
 	}
+}
+
+// TestDashboardQueriesParse has promtool parse every query of the dashboard, written as
+// recording rules with Grafana's variables filled in. make prometheus-rules sets PROMTOOL;
+// without it and without promtool on PATH there is nothing to parse with.
+func TestDashboardQueriesParse(t *testing.T) {
+	promtool := os.Getenv("PROMTOOL")
+	if promtool == "" {
+		var err error
+		if promtool, err = exec.LookPath("promtool"); err != nil {
+			t.Skip("no promtool: make prometheus-rules installs it")
+		}
+	}
+	raw, err := os.ReadFile(dashboardFile)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var d struct {
+		Panels []struct {
+			Targets []struct {
+				Expr string `json:"expr"`
+			} `json:"targets"`
+		} `json:"panels"`
+	}
+	if err := json.Unmarshal(raw, &d); err != nil {
+		t.Fatal(err)
+	}
+	vars := strings.NewReplacer("$__rate_interval", "5m", "$chain", ".*")
+	type rule struct {
+		Record string `yaml:"record"`
+		Expr   string `yaml:"expr"`
+	}
+	var rs []rule
+	for _, p := range d.Panels {
+		for _, q := range p.Targets {
+			rs = append(rs, rule{Record: "dashboard:query", Expr: vars.Replace(q.Expr)})
+		}
+	}
+	out, err := yaml.Marshal(map[string]any{"groups": []any{map[string]any{"name": "dashboard", "rules": rs}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "dashboard.rules.yaml")
+	if err := os.WriteFile(path, out, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	res, err := exec.Command(promtool, "check", "rules", path).CombinedOutput()
+	if err != nil {
+		t.Fatalf("promtool check rules on the dashboard's %d queries: %v\n%s", len(rs), err, res)
+	}
+	t.Logf("promtool parsed the dashboard's %d queries", len(rs))
 }
