@@ -25,7 +25,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	promclient "github.com/prometheus/client_golang/prometheus"
-	dto "github.com/prometheus/client_model/go"
 	"go.yaml.in/yaml/v3"
 
 	"github.com/allora-gateway/allora-gateway/api"
@@ -134,7 +133,7 @@ func gathered(t *testing.T, reg *promclient.Registry, metrics map[string]metric)
 		t.Fatalf("gather: %v", err)
 	}
 	for _, f := range fams {
-		m := metric{labels: set(prometheusLabels...), histogram: f.GetType() == dto.MetricType_HISTOGRAM}
+		m := metric{labels: set(prometheusLabels...), histogram: f.GetType().String() == "HISTOGRAM"}
 		for _, s := range f.GetMetric() {
 			for _, lp := range s.GetLabel() {
 				m.labels[lp.GetName()] = true
