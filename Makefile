@@ -9,7 +9,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test prometheus-rules
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -17,7 +17,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis lint go-test fuzz forge-test helm-check e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the end-to-end suite and the dashboard's browser test
+test: deps redis lint go-test fuzz forge-test helm-check prometheus-rules e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the alerting rules' promtool tests, the end-to-end suite and the dashboard's browser test
 
 # What `allora-gateway version` and allora_gateway_build_info say: the release tag (v*) of
 # the checkout, else dev-<commit>; and the commit, with -dirty for uncommitted changes.
@@ -54,6 +54,23 @@ lint: deps ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in cont
 
 helm-check: ## render the Helm chart with Helm's Go packages and check every manifest against the Kubernetes API types
 	cd deploy/helm/chartcheck && $(GO) test -count=1 ./...
+
+# promtool from PATH, else from Debian's prometheus package: only the promtool binary is
+# unpacked into bin/, so no Prometheus server is installed or started.
+PROMTOOL ?= $(or $(shell command -v promtool 2>/dev/null),$(CURDIR)/bin/promtool)
+PROM_RULES := deploy/prometheus/allora-gateway.rules.yaml
+
+prometheus-rules: $(PROMTOOL) ## promtool check and test the alerting rules; check that they, the Grafana dashboard and the chart's copy read only metrics the binary exports
+	$(PROMTOOL) check rules $(PROM_RULES)
+	cd deploy/prometheus && $(PROMTOOL) test rules allora-gateway.rules.test.yaml
+	PROMTOOL=$(PROMTOOL) $(GO) test -count=1 ./deploy/prometheus/
+
+$(CURDIR)/bin/promtool:
+	@echo "installing promtool from Debian's prometheus package"
+	@set -e; tmp=$$(mktemp -d); trap 'rm -rf "$$tmp"' EXIT; cd "$$tmp"; \
+	apt-get download prometheus >/dev/null 2>&1 || { apt-get update -qq && apt-get download prometheus >/dev/null 2>&1; }; \
+	dpkg-deb -x prometheus_*.deb root; \
+	mkdir -p $(CURDIR)/bin && install -m 0755 root/usr/bin/promtool $@
 
 forge-test: deps
 	cd $(CONTRACTS) && npx --no-install forge test
