@@ -49,13 +49,6 @@ var prometheusLabels = []string{"job", "instance"}
 // prometheusSeries are the series Prometheus writes itself for every target.
 var prometheusSeries = map[string]metric{"up": {labels: set(prometheusLabels...)}}
 
-// minBalanceMetric is the gauge of chains[].min_balance that AlloraGatewayWalletLow
-// compares the balance with. It is accepted before the relayer registers it; once it does,
-// it is checked like every other metric (labels included) and this entry can go.
-var minBalanceMetric = map[string]metric{
-	"allora_gateway_chain_wallet_min_balance_wei": {labels: set("chain", "address", "job", "instance")},
-}
-
 // metric is one exported metric: its label names and whether it is a histogram (read as
 // name_bucket, name_sum and name_count).
 type metric struct {
@@ -209,12 +202,6 @@ func exported(t *testing.T) map[string]metric {
 	}
 	gathered(t, cosignReg, metrics)
 
-	for name, m := range minBalanceMetric {
-		if _, ok := metrics[name]; !ok {
-			t.Logf("%s is not registered by the relayer yet: accepted with labels chain, address", name)
-			metrics[name] = m
-		}
-	}
 	maps.Copy(metrics, prometheusSeries)
 	return metrics
 }
