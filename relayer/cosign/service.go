@@ -286,6 +286,9 @@ func (s *Service) serveSign(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if ref := s.checkAgainstNode(r.Context(), updates); ref != nil {
+		if s.withdrawn(r, client) {
+			return
+		}
 		s.refuse(w, client, *ref)
 		return
 	}
@@ -296,6 +299,9 @@ func (s *Service) serveSign(w http.ResponseWriter, r *http.Request) {
 	digest := oracle.BatchDigest(d, updates)
 	sig, err := s.cfg.Signer.Sign(r.Context(), digest)
 	if err != nil {
+		if s.withdrawn(r, client) {
+			return
+		}
 		s.log.Error("cannot sign with the co-signer key", "err", err)
 		writeProblem(w, http.StatusInternalServerError, "internal", "the co-signer could not sign")
 		return
@@ -465,6 +471,10 @@ func (s *Service) lookUp(ctx context.Context, u oracle.Update, latest oracle.Inf
 }
 
 func (s *Service) sourceFailed(topic uint64, err error) *refusal {
+	if errors.Is(err, context.Canceled) {
+		// The relayer withdrew the request (it had its threshold): not the node's fault.
+		return &refusal{http.StatusServiceUnavailable, ReasonSourceUnavailable, "request withdrawn"}
+	}
 	s.log.Warn("cannot read Allora to check a proposed batch; check this co-signer's Allora endpoint", "topic_id", topic, "err", err)
 	return &refusal{http.StatusServiceUnavailable, ReasonSourceUnavailable,
 		fmt.Sprintf("topic %d: this co-signer cannot read its Allora node now", topic)}
@@ -509,6 +519,17 @@ func (s *Service) record(d oracle.Domain, updates []oracle.Update) *refusal {
 		s.signed[signedKey{ok, u.TopicID}] = signedValue{version: u.Version(), value: u.Value.String()}
 	}
 	return nil
+}
+
+// withdrawn reports whether the relayer withdrew r before it was answered, as it does
+// once the oracle's threshold of signatures is in: nothing failed and nothing was
+// refused, so it is logged at Debug, not counted, and left unanswered.
+func (s *Service) withdrawn(r *http.Request, client string) bool {
+	if !errors.Is(r.Context().Err(), context.Canceled) {
+		return false
+	}
+	s.log.Debug("request withdrawn by the relayer before it was answered (it had its threshold)", "client", client)
+	return true
 }
 
 func (s *Service) refuse(w http.ResponseWriter, client string, ref refusal) {

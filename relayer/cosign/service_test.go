@@ -6,11 +6,14 @@ import (
 	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
 	"math/big"
 	"net/http"
 	"net/http/httptest"
 	"strings"
+	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
@@ -451,4 +454,74 @@ func TestNewReportsEveryMissingPart(t *testing.T) {
 			t.Errorf("err = %v, want %v among its causes", err, want)
 		}
 	}
+}
+
+// slowNode is a Source that answers only once released, or not at all if the request
+// is withdrawn first.
+type slowNode struct {
+	Source
+	entered chan struct{}
+}
+
+func (s *slowNode) LatestInference(ctx context.Context, id uint64) (oracle.Inference, error) {
+	select {
+	case s.entered <- struct{}{}:
+	default:
+	}
+	<-ctx.Done()
+	return oracle.Inference{}, fmt.Errorf("read topic %d: %w", id, ctx.Err())
+}
+
+// TestCosignerIsQuietAboutAWithdrawnRequest has the relayer withdraw a request while
+// the co-signer asks its node, as it does once it has the oracle's threshold: the
+// co-signer neither logs a warning or an error nor counts a refusal.
+func TestCosignerIsQuietAboutAWithdrawnRequest(t *testing.T) {
+	n := startNode(t, emulatorConfig(1, "3012.5"))
+	n.emu.Advance(20)
+	updates := proposal(t, n, 13)
+	var logs syncLog
+	src := &slowNode{Source: n.rest, entered: make(chan struct{}, 1)}
+	c := startCosigner(t, src, 0, func(cfg *Config) {
+		cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
+	})
+	ctx, cancel := context.WithCancel(context.Background())
+	errc := make(chan error, 1)
+	go func() {
+		_, err := c.client(t).SignBatch(ctx, testDomain, updates)
+		errc <- err
+	}()
+	<-src.entered
+	cancel()
+	if err := <-errc; !errors.Is(err, context.Canceled) {
+		t.Fatalf("withdrawn request: %v, want context.Canceled", err)
+	}
+	// Close waits for the handler to return; the metrics are then read in process.
+	c.srv.Close()
+	rec := httptest.NewRecorder()
+	c.svc.Handler().ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/metrics", nil))
+	if strings.Contains(rec.Body.String(), `allora_gateway_cosign_refused_total{reason="source_unavailable"} 1`) {
+		t.Errorf("a withdrawn request counted as a source_unavailable refusal:\n%s", rec.Body.String())
+	}
+	for _, bad := range []string{"level=WARN", "level=ERROR"} {
+		if strings.Contains(logs.String(), bad) {
+			t.Errorf("the co-signer logged %s for a withdrawn request:\n%s", bad, logs.String())
+		}
+	}
+}
+
+type syncLog struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (l *syncLog) Write(p []byte) (int, error) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.Write(p)
+}
+
+func (l *syncLog) String() string {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return l.b.String()
 }
