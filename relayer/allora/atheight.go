@@ -81,3 +81,34 @@ func (c *REST) getAt(ctx context.Context, path string, height uint64) ([]byte, e
 	}
 	return body, nil
 }
+
+// ErrNoPastQueries means no endpoint of a pool answers queries as of a past block
+// height: each is reached over gRPC, which does not carry BlockHeightHeader here yet.
+var ErrNoPastQueries = errors.New("no endpoint answers queries as of a past block height (list a REST endpoint)")
+
+// pastQuerier is a Node that answers as of a past block height.
+type pastQuerier interface {
+	LatestInferenceAt(ctx context.Context, topicID, height uint64) (oracle.Inference, error)
+}
+
+// LatestInferenceAt returns the topic's latest network inference as of Allora block
+// height, from the best endpoint that answers queries as of a past height (the REST
+// ones), so a pool serves a co-signer's HistorySource. ErrNoPastQueries when none can.
+func (p *Pool) LatestInferenceAt(ctx context.Context, topicID, height uint64) (oracle.Inference, error) {
+	past := false
+	inf, err := do(ctx, p, "LatestInferenceAt", func(ctx context.Context, n Node) (oracle.Inference, error) {
+		q, ok := n.(pastQuerier)
+		if !ok {
+			return oracle.Inference{}, errSkip
+		}
+		past = true
+		return q.LatestInferenceAt(ctx, topicID, height)
+	})
+	if !past {
+		return oracle.Inference{}, ErrNoPastQueries
+	}
+	return inf, err
+}
+
+// LatestBlockHeight is LatestHeight, under the name a co-signer's HistorySource uses.
+func (p *Pool) LatestBlockHeight(ctx context.Context) (uint64, error) { return p.LatestHeight(ctx) }

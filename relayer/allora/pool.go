@@ -364,6 +364,10 @@ func answered(err error) bool {
 	return errors.Is(err, ErrNoInference) || errors.Is(err, ErrTopicNotFound)
 }
 
+// errSkip is what a call returns for an endpoint that cannot take it, to move on to the
+// next endpoint without counting a failure.
+var errSkip = errors.New("endpoint cannot take the call")
+
 // do runs call on the best endpoint, moving to the next on each failure.
 func do[T any](ctx context.Context, p *Pool, method string, call func(context.Context, Node) (T, error)) (T, error) {
 	var zero T
@@ -373,6 +377,9 @@ func do[T any](ctx context.Context, p *Pool, method string, call func(context.Co
 		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 		v, err := call(rctx, e.node)
 		cancel()
+		if errors.Is(err, errSkip) {
+			continue // the endpoint cannot take this call: neither a failure nor an answer
+		}
 		p.cfg.Metrics.observe(e.name, method, p.now().Sub(began))
 		if err == nil || answered(err) {
 			p.succeeded(e)

@@ -132,6 +132,7 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 	svc, err := cosign.New(cosign.Config{
 		Signer:         signer,
 		Source:         source,
+		History:        source,
 		Allowed:        allowed,
 		Clients:        clients,
 		MaxBatch:       cs.MaxBatch,
