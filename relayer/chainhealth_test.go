@@ -1,7 +1,6 @@
 package relayer_test
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"errors"
@@ -11,6 +10,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -54,23 +55,6 @@ func (w *walletChain) readCount() int {
 	return w.reads
 }
 
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 func ether(s string) *big.Int {
 	v, ok := new(big.Float).SetPrec(256).SetString(s)
 	if !ok {
@@ -95,7 +79,7 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var logs syncBuffer
+	var logs testsupport.LockedBuffer
 	log := slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
 	r, err := relayer.New(relayer.Config{
 		Topics: []uint64{1}, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond,

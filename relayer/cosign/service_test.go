@@ -13,10 +13,11 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -479,7 +480,7 @@ func TestCosignerIsQuietAboutAWithdrawnRequest(t *testing.T) {
 	n := startNode(t, emulatorConfig(1, "3012.5"))
 	n.emu.Advance(20)
 	updates := proposal(t, n, 13)
-	var logs syncLog
+	var logs testsupport.LockedBuffer
 	src := &slowNode{Source: n.rest, entered: make(chan struct{}, 1)}
 	c := startCosigner(t, src, 0, func(cfg *Config) {
 		cfg.Logger = slog.New(slog.NewTextHandler(&logs, &slog.HandlerOptions{Level: slog.LevelInfo}))
@@ -507,21 +508,4 @@ func TestCosignerIsQuietAboutAWithdrawnRequest(t *testing.T) {
 			t.Errorf("the co-signer logged %s for a withdrawn request:\n%s", bad, logs.String())
 		}
 	}
-}
-
-type syncLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *syncLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *syncLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

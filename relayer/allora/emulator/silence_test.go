@@ -1,13 +1,13 @@
 package emulator_test
 
 import (
-	"bytes"
 	"context"
 	"log/slog"
 	"net/http/httptest"
 	"strings"
-	"sync"
 	"testing"
+
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -15,23 +15,6 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 )
-
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // A v7 node and a watcher: subscribed to the v4-named event (what the gateway sent
 // before), the websocket stays silent while polls find every new inference, and the
@@ -65,7 +48,7 @@ func TestPoolReportsASilentSubscription(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var logs syncBuffer
+			var logs testsupport.LockedBuffer
 			pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "v7", Node: rest}}, allora.PoolConfig{
 				Watcher: w, Metrics: metrics, Logger: slog.New(slog.NewTextHandler(&logs, nil)),
 			})
