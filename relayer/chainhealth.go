@@ -54,19 +54,10 @@ const balanceInterval = 30 * time.Second
 // read.
 const lowBalanceRepeat = 10 * time.Minute
 
-// DefaultBlockTime is a known chain's block time (see the chain table in the
-// project's facts): BNB Smart Chain 0.75 s, Sonic about 0.63 s, ZKsync Era about
-// 1 s, and 1 s for any other chain.
-func DefaultBlockTime(chainID uint64) time.Duration {
-	switch chainID {
-	case 56, 97:
-		return 750 * time.Millisecond
-	case 146, 14601:
-		return 630 * time.Millisecond
-	default:
-		return time.Second
-	}
-}
+// DefaultBlockTime is the block time of a chain Config.BlockTimes does not list. The
+// chains' own block times are in their presets (deploy/presets), which the relayer
+// command passes.
+const DefaultBlockTime = time.Second
 
 // chainHealth is what the relayer last saw of one chain's head.
 type chainHealth struct {

@@ -18,7 +18,7 @@ func (r *Relayer) setupOperations() error {
 		ids[i] = ch.ID
 		bt := r.cfg.BlockTimes[ch.ID]
 		if bt <= 0 {
-			bt = DefaultBlockTime(ch.ID)
+			bt = DefaultBlockTime
 		}
 		r.health[i] = &chainHealth{chain: ch.Name, chainID: ch.ID, blockTime: bt, started: now}
 		r.pushed[i] = make(chan struct{}, 1)

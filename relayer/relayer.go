@@ -108,7 +108,8 @@ type Config struct {
 	// fails (default DefaultStallBlocks).
 	StallBlocks int
 	// BlockTimes are the chains' block times by chain id, for polling heads and for
-	// StallBlocks; a chain not listed has DefaultBlockTime.
+	// StallBlocks (the chain's block_time, from its preset); a chain not listed has
+	// DefaultBlockTime.
 	BlockTimes map[uint64]time.Duration
 	// Policy decides, per topic, when a newer inference is pushed: its deviation and
 	// heartbeat. The zero Policies push every newer inference.

@@ -11,6 +11,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -284,8 +286,12 @@ func startReplica(t *testing.T, name string, src relayer.Source, chains []*simCh
 		}
 		t.Cleanup(client.Close)
 		chainName := c.name
+		txc, err := presets.Local().TxConfig(c.id)
+		if err != nil {
+			t.Fatal(err)
+		}
 		w, err := evm.NewWriter(context.Background(), oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(0),
-			evm.WithJournal(ld.Journal()), evm.WithTxConfig(txmgr.Devnet(c.id)),
+			evm.WithJournal(ld.Journal()), evm.WithTxConfig(txc),
 			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { m.TxEvent(chainName, e) })))
 		if err != nil {
 			t.Fatal(err)

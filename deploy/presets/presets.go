@@ -15,6 +15,8 @@ import (
 	"time"
 
 	"go.yaml.in/yaml/v3"
+
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 //go:embed chains.yaml
@@ -53,6 +55,11 @@ type Chain struct {
 	MinBalance string `yaml:"min_balance"`
 	// GasLimitMultiplier is the headroom applied to gas estimates.
 	GasLimitMultiplier float64 `yaml:"gas_limit_multiplier"`
+	// ReceiptPoll is how often a sent transaction's receipt and the head are asked for.
+	ReceiptPoll time.Duration `yaml:"receipt_poll"`
+	// MaxNonceResyncs is how many times one send may find its nonce taken by a
+	// transaction sent outside the gateway and move on to the next free nonce.
+	MaxNonceResyncs int `yaml:"max_nonce_resyncs"`
 	// Explorer is the base URL of the chain's block explorer.
 	Explorer string `yaml:"explorer"`
 	// PriceFeeds are AggregatorV3 price feeds by pair (ETH/USD), as 0x addresses.
@@ -119,6 +126,71 @@ func LookupChain(name string) (Chain, bool) {
 		}
 	}
 	return Chain{}, false
+}
+
+// LocalName is the name of the preset of every chain id no other preset names.
+const LocalName = "local"
+
+// Local returns the preset of a chain no other preset names: a development chain
+// (devchain, anvil) or a private network. Its ChainID is 0.
+func Local() Chain {
+	c, ok := LookupChain(LocalName)
+	if !ok {
+		panic("embedded presets: chains.yaml has no " + LocalName + " entry")
+	}
+	return c
+}
+
+// ForChainID returns the preset of the chain whose id is chainID, or Local and false
+// when no preset names that id.
+func ForChainID(chainID uint64) (Chain, bool) {
+	if chainID != 0 {
+		for _, c := range Chains() {
+			if c.ChainID == chainID {
+				return c, true
+			}
+		}
+	}
+	return Local(), false
+}
+
+// TxConfig returns the transaction manager's settings this preset gives the chain
+// whose id is chainID (the preset's own id, or any id for Local); txmgr.New validates
+// them. The absolute fee
+// ceiling, max_gas_price_gwei, is left to the chain's config, which may override it;
+// the fee_limit_multiplier caps replacements meanwhile.
+func (c Chain) TxConfig(chainID uint64) (txmgr.Config, error) {
+	cfg := txmgr.Config{
+		ChainID:            chainID,
+		Confirmations:      c.Confirmations,
+		ResubmitAfter:      c.ResubmitAfter,
+		BumpPercent:        c.BumpPercent,
+		FeeLimitMultiplier: c.FeeLimitMultiplier,
+		ReceiptPoll:        c.ReceiptPoll,
+		GasLimitMultiplier: c.GasLimitMultiplier,
+		MaxNonceResyncs:    c.MaxNonceResyncs,
+	}
+	switch c.FeeMode {
+	case "legacy":
+		cfg.FeeMode = txmgr.Legacy
+	case "eip1559":
+		cfg.FeeMode = txmgr.EIP1559
+	default:
+		return cfg, fmt.Errorf("preset %s: fee_mode %q: want legacy or eip1559", c.Name, c.FeeMode)
+	}
+	return cfg, nil
+}
+
+// TxConfigFor returns the transaction settings of the chain whose id is chainID from
+// its preset (Local's for an id no preset names), and whether a preset names the id.
+// A test checks every embedded preset's settings are valid, so it cannot fail.
+func TxConfigFor(chainID uint64) (txmgr.Config, bool) {
+	p, known := ForChainID(chainID)
+	cfg, err := p.TxConfig(chainID)
+	if err != nil {
+		panic("embedded presets: " + err.Error())
+	}
+	return cfg, known
 }
 
 // ChainNames returns the names of the chain presets, in the order of chains.yaml.

@@ -5,6 +5,7 @@ import (
 	"testing"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 // TestChainPresets checks the embedded chain presets against the chain facts: every
@@ -23,6 +24,7 @@ func TestChainPresets(t *testing.T) {
 		{"zksync-sepolia", 300, "eip1559", 1, true},
 		{"sonic", 146, "eip1559", 10, false},
 		{"sonic-testnet", 14601, "eip1559", 10, true},
+		{"local", 0, "eip1559", 0, true},
 	}
 	chains := presets.Chains()
 	if len(chains) != len(want) {
@@ -33,12 +35,30 @@ func TestChainPresets(t *testing.T) {
 		if c.Name != w.name || c.ChainID != w.id || c.FeeMode != w.feeMode || c.Confirmations != w.confirmations || c.Testnet != w.testnet {
 			t.Errorf("preset %d = %s %d %s %d testnet=%v, want %+v", i, c.Name, c.ChainID, c.FeeMode, c.Confirmations, c.Testnet, w)
 		}
-		if c.Title == "" || c.BlockTime <= 0 || c.ResubmitAfter <= c.BlockTime || c.BumpPercent < 10 ||
-			c.FeeLimitMultiplier < 1 || c.MaxGasPriceGwei == "" || c.MaxBatchGas == 0 || c.GasLimitMultiplier < 1 {
+		if c.Title == "" || c.BlockTime <= 0 || c.ResubmitAfter <= c.BlockTime || c.BumpPercent <= txmgr.MinBumpPercent ||
+			c.FeeLimitMultiplier < 1 || c.MaxGasPriceGwei == "" || c.MaxBatchGas == 0 || c.GasLimitMultiplier < 1 ||
+			c.ReceiptPoll <= 0 || c.ReceiptPoll > c.BlockTime/2 || c.MaxNonceResyncs < 1 {
 			t.Errorf("preset %s has an unset or unsafe field: %+v", c.Name, c)
 		}
-		if u, err := url.Parse(c.Explorer); err != nil || u.Scheme != "https" || u.Host == "" {
+		if c.Name == presets.LocalName {
+			if c.Explorer != "" {
+				t.Errorf("preset %s has an explorer %q; a local chain has none", c.Name, c.Explorer)
+			}
+		} else if u, err := url.Parse(c.Explorer); err != nil || u.Scheme != "https" || u.Host == "" {
 			t.Errorf("preset %s explorer %q: want an https URL", c.Name, c.Explorer)
+		}
+		id := w.id
+		if id == 0 {
+			id = 31337
+		}
+		cfg, err := c.TxConfig(id)
+		if err != nil {
+			t.Errorf("preset %s: %v", c.Name, err)
+		} else if err := cfg.Validate(); err != nil {
+			t.Errorf("preset %s: transaction settings: %v", c.Name, err)
+		} else if cfg.ChainID != id || cfg.FeeMode.String() != w.feeMode || cfg.Confirmations != w.confirmations ||
+			cfg.ResubmitAfter != c.ResubmitAfter || cfg.ReceiptPoll != c.ReceiptPoll || cfg.GasLimitMultiplier != c.GasLimitMultiplier {
+			t.Errorf("preset %s: transaction settings %+v do not carry the preset's", c.Name, cfg)
 		}
 		got, ok := presets.LookupChain(w.name)
 		if !ok || got.ChainID != w.id {
@@ -47,6 +67,34 @@ func TestChainPresets(t *testing.T) {
 	}
 	if _, ok := presets.LookupChain("ethereum"); ok {
 		t.Error("LookupChain found a preset that does not exist")
+	}
+}
+
+// TestForChainID checks a chain id finds its preset, mainnet or testnet, and any other
+// id (a development chain's, or 0) the local preset, reported as not known.
+func TestForChainID(t *testing.T) {
+	for _, tc := range []struct {
+		id    uint64
+		name  string
+		known bool
+	}{
+		{56, "bsc", true}, {97, "bsc-testnet", true}, {324, "zksync-era", true}, {300, "zksync-sepolia", true},
+		{146, "sonic", true}, {14601, "sonic-testnet", true}, {31337, "local", false}, {1337, "local", false}, {0, "local", false},
+	} {
+		p, known := presets.ForChainID(tc.id)
+		if p.Name != tc.name || known != tc.known {
+			t.Errorf("ForChainID(%d) = %s, %v; want %s, %v", tc.id, p.Name, known, tc.name, tc.known)
+		}
+		if tc.id == 0 {
+			continue
+		}
+		cfg, known := presets.TxConfigFor(tc.id)
+		if known != tc.known || cfg.ChainID != tc.id || cfg.Confirmations != p.Confirmations {
+			t.Errorf("TxConfigFor(%d) = chain %d, %d confirmations, known %v; want the %s preset's", tc.id, cfg.ChainID, cfg.Confirmations, known, p.Name)
+		}
+		if err := cfg.Validate(); err != nil {
+			t.Errorf("TxConfigFor(%d): %v", tc.id, err)
+		}
 	}
 }
 

@@ -38,7 +38,7 @@ type RequestWatcherConfig struct {
 	Lookback uint64
 	// Confirmations is how deep a block must be before its requests are read (default
 	// 0: the head), so an event a reorg removes is never queued. Use the chain's
-	// confirmation depth (txmgr.Preset).
+	// confirmation depth (its preset in deploy/presets).
 	Confirmations uint64
 	// MaxRange is the most blocks one eth_getLogs asks for (default 1000), under the
 	// limits public endpoints put on log queries.

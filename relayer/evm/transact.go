@@ -8,6 +8,8 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
@@ -103,7 +105,7 @@ func newSender(backend Backend, chainID uint64, key *ecdsa.PrivateKey, tx *txmgr
 		if key == nil {
 			return sender{}, errors.New("no key and no transaction manager to send with")
 		}
-		cfg, _ := txmgr.Preset(chainID)
+		cfg, _ := presets.TxConfigFor(chainID)
 		cfg.ReceiptPoll = min(cfg.ReceiptPoll, DefaultReceiptPoll)
 		m, err := txmgr.New(cfg, backend, key)
 		if err != nil {

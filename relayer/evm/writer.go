@@ -10,6 +10,8 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -67,7 +69,7 @@ var (
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
 // wrong chain. Submissions go through a transaction manager with the preset of the
-// chain id (txmgr.Preset; the devnet preset for an unknown id) unless an option
+// chain id (deploy/presets; the local preset for an id no preset names) unless an option
 // says otherwise.
 func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ecdsa.PrivateKey, opts ...WriterOption) (*Writer, error) {
 	id, err := chainID(ctx, backend)
@@ -90,7 +92,7 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		o(w)
 	}
 	if w.tx == nil {
-		cfg, _ := txmgr.Preset(chain.ID)
+		cfg, _ := presets.TxConfigFor(chain.ID)
 		if w.txConfig != nil {
 			cfg = *w.txConfig
 		}

@@ -9,6 +9,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 
@@ -159,14 +161,16 @@ func TestWriterRefusesATransactionManagerOfAnotherChainOrKey(t *testing.T) {
 	client, addr, _ := startChain(t, 146)
 	chain := oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}
 
-	otherChain, err := txmgr.New(txmgr.Sonic(14601), client, devchain.DevKey(0))
+	testnet, _ := presets.TxConfigFor(14601)
+	otherChain, err := txmgr.New(testnet, client, devchain.DevKey(0))
 	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := evm.NewWriter(ctx, chain, client, devchain.DevKey(0), evm.WithTxManager(otherChain)); !errors.Is(err, evm.ErrWrongChain) {
 		t.Errorf("manager for chain 14601 on a 146 writer: err = %v, want ErrWrongChain", err)
 	}
-	otherKey, err := txmgr.New(txmgr.Sonic(146), client, devchain.DevKey(1))
+	sonic, _ := presets.TxConfigFor(146)
+	otherKey, err := txmgr.New(sonic, client, devchain.DevKey(1))
 	if err != nil {
 		t.Fatal(err)
 	}

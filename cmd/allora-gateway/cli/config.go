@@ -5,6 +5,7 @@ import (
 	"io"
 	"os"
 	"slices"
+	"strconv"
 	"strings"
 	"text/tabwriter"
 
@@ -124,8 +125,15 @@ func printPresets(out io.Writer) error {
 		if listed == "" {
 			listed = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%s\t%s\t%s gwei\t%d\t%s\t%s\n", c.Name, c.ChainID, c.Title, c.FeeMode,
-			c.Confirmations, c.BlockTime, c.ResubmitAfter, c.MaxGasPriceGwei, c.MaxBatchGas, c.Explorer, listed)
+		id, explorer := strconv.FormatUint(c.ChainID, 10), c.Explorer
+		if c.ChainID == 0 {
+			id = "any other" // the local preset
+		}
+		if explorer == "" {
+			explorer = "-"
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s gwei\t%d\t%s\t%s\n", c.Name, id, c.Title, c.FeeMode,
+			c.Confirmations, c.BlockTime, c.ResubmitAfter, c.MaxGasPriceGwei, c.MaxBatchGas, explorer, listed)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "ALLORA PRESET\tCHAIN ID\tEMISSIONS\tENDPOINTS\tWEBSOCKET")

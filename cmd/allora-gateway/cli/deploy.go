@@ -25,9 +25,9 @@ import (
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 )
 
@@ -264,7 +264,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", p.chain.Name, err)
 	}
-	_, known := txmgr.Preset(p.chain.ChainID)
+	_, known := presets.ForChainID(p.chain.ChainID)
 	known = known || p.chain.Preset != "" || p.chain.Confirmations.Set
 
 	fmt.Fprintf(out, "chain %s (%d), submitter %s\n", p.chain.Name, p.chain.ChainID, from.Hex())

@@ -242,6 +242,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		MaxBatchGas:      cfg.Relayer.MaxBatchGas,
 		ChainMaxBatchGas: chainMaxBatchGas(cfg.Chains),
 		ChainMinBalance:  chainMinBalance(cfg.Chains),
+		BlockTimes:       chainBlockTimes(cfg.Chains),
 	}, source, st, writers, signers, append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
@@ -466,6 +467,16 @@ func chainMaxBatchGas(chains []config.Chain) map[uint64]uint64 {
 		if c.MaxBatchGas > 0 {
 			out[c.ChainID] = c.MaxBatchGas
 		}
+	}
+	return out
+}
+
+// chainBlockTimes is each chain's block time by chain id, for the relayer's head
+// watch and stall detection.
+func chainBlockTimes(chains []config.Chain) map[uint64]time.Duration {
+	out := make(map[uint64]time.Duration, len(chains))
+	for _, c := range chains {
+		out[c.ChainID] = c.EffectiveBlockTime()
 	}
 	return out
 }

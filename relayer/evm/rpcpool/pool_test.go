@@ -14,6 +14,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
@@ -344,7 +346,7 @@ func TestFailoverKeepsTheTransactionInFlight(t *testing.T) {
 		mu     sync.Mutex
 		events []txmgr.Event
 	)
-	cfg := txmgr.Sonic(146)
+	cfg, _ := presets.TxConfigFor(146)
 	cfg.ReceiptPoll, cfg.ResubmitAfter, cfg.Confirmations = 10*time.Millisecond, time.Minute, 0
 	key := devchain.DevKey(0)
 	m, err := txmgr.New(cfg, h.pool, key, txmgr.WithEvents(func(e txmgr.Event) {

@@ -7,6 +7,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
+
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
@@ -24,6 +26,12 @@ func gweis(n int64) *big.Int { return new(big.Int).Mul(big.NewInt(n), gwei) }
 
 // quick makes a preset react at test speed: receipts polled often, and a stuck
 // transaction replaced as soon as one block passed without it.
+// preset is the transaction settings the chain presets give chain id.
+func preset(id uint64) txmgr.Config {
+	cfg, _ := presets.TxConfigFor(id)
+	return cfg
+}
+
 func quick(cfg txmgr.Config) txmgr.Config {
 	cfg.ReceiptPoll = 10 * time.Millisecond
 	cfg.ResubmitAfter = time.Millisecond
@@ -77,7 +85,7 @@ func TestBaseFeeSpikeStrandsATransactionThatIsReplacedAtTheSameNonce(t *testing.
 	ctx := testContext(t)
 	node := startAnvil(t, 146, "--no-mining")
 	ev := newEvents()
-	cfg := quick(txmgr.Sonic(146))
+	cfg := quick(preset(146))
 	cfg.Confirmations = 0
 	m := newManager(t, cfg, node, store.NewMemory(), ev)
 
@@ -119,7 +127,7 @@ func TestUnderpricedReplacementIsBumpedUntilAccepted(t *testing.T) {
 	ctx := testContext(t)
 	node := startAnvil(t, 146)
 	ev := newEvents()
-	cfg := quick(txmgr.Sonic(146))
+	cfg := quick(preset(146))
 	cfg.Confirmations = 0
 	m := newManager(t, cfg, node, store.NewMemory(), ev)
 	if _, err := m.Send(ctx, target, []byte("one")); err != nil {
@@ -183,7 +191,7 @@ func TestReorgedReceiptIsResentAndConfirmedDeep(t *testing.T) {
 	ctx := testContext(t)
 	node := startAnvil(t, 146, "--no-mining")
 	ev := newEvents()
-	cfg := txmgr.Sonic(146)
+	cfg := preset(146)
 	cfg.Confirmations = 2
 	cfg.ReceiptPoll = 10 * time.Millisecond
 	cfg.ResubmitAfter = time.Hour // the resend must come from the reorg, not from a replacement
@@ -227,7 +235,7 @@ func TestNonceUsedOutsideTheManagerIsResynced(t *testing.T) {
 	ctx := testContext(t)
 	node := startAnvil(t, 146)
 	ev := newEvents()
-	cfg := quick(txmgr.Sonic(146))
+	cfg := quick(preset(146))
 	cfg.Confirmations = 0
 	m := newManager(t, cfg, node, store.NewMemory(), ev)
 	if _, err := m.Send(ctx, target, []byte("one")); err != nil {
@@ -252,7 +260,7 @@ func TestInsufficientFundsIsAnAlertAndASendSucceedsOnceFunded(t *testing.T) {
 	ctx := testContext(t)
 	node := startAnvil(t, 56)
 	ev := newEvents()
-	cfg := quick(txmgr.BNB(56))
+	cfg := quick(preset(56))
 	cfg.Confirmations = 0
 	cfg.MinBalance = gweis(1_000_000_000) // 1 BNB
 	j := store.NewMemory()
@@ -296,7 +304,7 @@ func TestRestartResumesTheJournal(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			ctx := testContext(t)
 			node := startAnvil(t, 146, "--no-mining")
-			cfg := quick(txmgr.Sonic(146))
+			cfg := quick(preset(146))
 			cfg.Confirmations = 0
 			j := store.NewMemory()
 
@@ -350,18 +358,18 @@ func TestPricingFollowsThePreset(t *testing.T) {
 		flags   []string
 		check   func(t *testing.T, tx *types.Transaction, head *types.Header, tip, gasPrice *big.Int)
 	}{
-		{"bnb legacy", 56, txmgr.BNB(56), nil, func(t *testing.T, tx *types.Transaction, _ *types.Header, _, gasPrice *big.Int) {
+		{"bnb legacy", 56, preset(56), nil, func(t *testing.T, tx *types.Transaction, _ *types.Header, _, gasPrice *big.Int) {
 			if tx.Type() != types.LegacyTxType || tx.GasPrice().Cmp(gasPrice) != 0 {
 				t.Errorf("type %d gas price %s; want a legacy transaction at eth_gasPrice %s", tx.Type(), tx.GasPrice(), gasPrice)
 			}
 		}},
-		{"sonic eip-1559", 146, txmgr.Sonic(146), nil, func(t *testing.T, tx *types.Transaction, head *types.Header, tip, _ *big.Int) {
+		{"sonic eip-1559", 146, preset(146), nil, func(t *testing.T, tx *types.Transaction, head *types.Header, tip, _ *big.Int) {
 			want := new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip)
 			if tx.Type() != types.DynamicFeeTxType || tx.GasTipCap().Cmp(tip) != 0 || tx.GasFeeCap().Cmp(want) != 0 {
 				t.Errorf("type %d tip %s fee cap %s; want type 2, tip %s, fee cap 2×base+tip = %s", tx.Type(), tx.GasTipCap(), tx.GasFeeCap(), tip, want)
 			}
 		}},
-		{"bnb eip-1559 with a zero base fee", 56, func() txmgr.Config { c := txmgr.BNB(56); c.FeeMode = txmgr.EIP1559; return c }(),
+		{"bnb eip-1559 with a zero base fee", 56, func() txmgr.Config { c := preset(56); c.FeeMode = txmgr.EIP1559; return c }(),
 			[]string{"--block-base-fee-per-gas", "0"}, func(t *testing.T, tx *types.Transaction, head *types.Header, tip, _ *big.Int) {
 				if head.BaseFee.Sign() != 0 {
 					t.Fatalf("anvil's base fee is %s, want 0", head.BaseFee)

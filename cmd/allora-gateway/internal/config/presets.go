@@ -179,14 +179,16 @@ func (c *Config) applyPresets() {
 }
 
 // TxConfig returns the chain's effective transaction settings: its preset's (or, with
-// no preset, the built-in ones for its chain id) with the chain's own keys over them.
-// Call it on a validated config.
+// no preset named, the preset of its chain id, the local one for an id no preset
+// names) with the chain's own keys over them. Call it on a validated config.
 func (c Chain) TxConfig() (txmgr.Config, error) {
-	cfg, _ := txmgr.Preset(c.ChainID)
-	if p, ok := presets.LookupChain(c.Preset); ok {
-		cfg.BumpPercent = p.BumpPercent
-		cfg.FeeLimitMultiplier = p.FeeLimitMultiplier
-		cfg.GasLimitMultiplier = p.GasLimitMultiplier
+	p, ok := presets.LookupChain(c.Preset)
+	if !ok {
+		p, _ = presets.ForChainID(c.ChainID)
+	}
+	cfg, err := p.TxConfig(c.ChainID)
+	if err != nil {
+		return cfg, err
 	}
 	switch c.FeeMode {
 	case "legacy":
@@ -216,6 +218,15 @@ func (c Chain) TxConfig() (txmgr.Config, error) {
 		cfg.MaxGasPrice = wei
 	}
 	return cfg, nil
+}
+
+// EffectiveBlockTime is the chain's block_time, or else its chain id's preset's.
+func (c Chain) EffectiveBlockTime() time.Duration {
+	if c.BlockTime.Duration > 0 {
+		return c.BlockTime.Duration
+	}
+	p, _ := presets.ForChainID(c.ChainID)
+	return p.BlockTime
 }
 
 // GweiToWei parses a positive decimal number of gwei, such as "0.5", into wei.
@@ -326,7 +337,7 @@ func (v *validator) presets(c Config) {
 			p, ok := presets.LookupChain(ch.Preset)
 			if !ok {
 				v.add("%s: preset %q: unknown; known presets are %s", at, ch.Preset, strings.Join(presets.ChainNames(), ", "))
-			} else if ch.ChainID != 0 && ch.ChainID != p.ChainID {
+			} else if ch.ChainID != 0 && p.ChainID != 0 && ch.ChainID != p.ChainID {
 				v.add("%s: chain_id %d contradicts preset %s, which is chain %d (%s)", at, ch.ChainID, p.Name, p.ChainID, p.Title)
 			}
 		}

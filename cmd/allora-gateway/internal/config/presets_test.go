@@ -80,25 +80,32 @@ signers:
 	}
 }
 
-// TestPresetsAgreeWithTheTransactionManager checks the data presets and the
-// transaction manager's built-in ones (used for a chain without a preset) agree, so a
-// chain behaves the same whether or not its config names the preset.
-func TestPresetsAgreeWithTheTransactionManager(t *testing.T) {
+// TestNamingThePresetOrTheChainIDIsTheSame checks a chain that names its preset and a
+// chain that gives only the preset's chain id are sent with the same settings, both
+// from deploy/presets, the one source of them.
+func TestNamingThePresetOrTheChainIDIsTheSame(t *testing.T) {
 	for _, p := range presets.Chains() {
-		builtin, known := txmgr.Preset(p.ChainID)
-		if !known {
-			t.Errorf("preset %s: chain %d has no built-in transaction settings", p.Name, p.ChainID)
+		if p.ChainID == 0 {
 			continue
 		}
-		if builtin.FeeMode.String() != p.FeeMode || builtin.Confirmations != p.Confirmations ||
-			builtin.ResubmitAfter != p.ResubmitAfter || builtin.BumpPercent != p.BumpPercent ||
-			builtin.FeeLimitMultiplier != p.FeeLimitMultiplier || builtin.GasLimitMultiplier != p.GasLimitMultiplier {
-			t.Errorf("preset %s: %+v, built-in %+v", p.Name, p, builtin)
+		named, err := Chain{Name: "c", Preset: p.Name, ChainID: p.ChainID}.TxConfig()
+		if err != nil {
+			t.Fatal(err)
+		}
+		byID, err := Chain{Name: "c", ChainID: p.ChainID}.TxConfig()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(named, byID) {
+			t.Errorf("preset %s: named %+v, by chain id %+v", p.Name, named, byID)
+		}
+		if named.FeeMode.String() != p.FeeMode || named.Confirmations != p.Confirmations || named.ResubmitAfter != p.ResubmitAfter ||
+			named.BumpPercent != p.BumpPercent || named.FeeLimitMultiplier != p.FeeLimitMultiplier || named.GasLimitMultiplier != p.GasLimitMultiplier {
+			t.Errorf("preset %s: %+v does not carry the preset %+v", p.Name, named, p)
 		}
 	}
 }
 
-// TestValidatePresetsAndMarkets checks every preset and market problem of a file is
 // reported at once.
 func TestValidatePresetsAndMarkets(t *testing.T) {
 	c, err := Load("testdata/broken-presets.yaml", noEnv)
@@ -163,15 +170,15 @@ func TestTokenAmounts(t *testing.T) {
 }
 
 // TestNoPresetKeepsTheBuiltInSettings checks a chain that names no preset and
-// overrides nothing is sent with exactly the transaction manager's built-in settings
-// for its chain id, as before presets existed.
+// overrides nothing is sent with exactly the settings of its chain id's preset, the
+// local one for a development chain's id.
 func TestNoPresetKeepsTheBuiltInSettings(t *testing.T) {
 	for _, id := range []uint64{56, 146, 324, 31337} {
 		got, err := Chain{Name: "c", ChainID: id}.TxConfig()
 		if err != nil {
 			t.Fatal(err)
 		}
-		want, _ := txmgr.Preset(id)
+		want, _ := presets.TxConfigFor(id)
 		if !reflect.DeepEqual(got, want) {
 			t.Errorf("chain %d without a preset: %+v, want the built-in %+v", id, got, want)
 		}

@@ -27,13 +27,13 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -277,8 +277,10 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		return d, err
 	}
 	var writers []relayer.ChainWriter
+	blockTimes := make(map[uint64]time.Duration, len(d.Chains))
 	for _, c := range d.Chains {
 		writers = append(writers, c.writer)
+		blockTimes[c.ID] = cfg.BlockTime
 		fmt.Fprintf(out, "chain    %-7s id %-4d %s  AlloraOracle %s\n", c.Name, c.ID, c.URL, c.Oracle.Hex())
 		for _, t := range cfg.Topics {
 			fmt.Fprintf(out, "feed     %-7s topic %d %s  %s\n", c.Name, t.ID, c.Feeds[t.ID].Hex(), t.Metadata)
@@ -303,6 +305,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		Topics:       topicIDs,
 		PollInterval: cfg.PollInterval,
 		PushInterval: 5 * cfg.BlockTime,
+		BlockTimes:   blockTimes,
 		// Devnet's chains stop making blocks with the rest of it, so a batch in flight
 		// cannot be mined after Ctrl-C; its state is in memory anyway. Stop at once.
 		ShutdownTimeout: time.Millisecond,
@@ -398,9 +401,13 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	}
 	chain := oracle.Chain{ID: c.ID, Name: c.Name, Oracle: addr}
 	// The devnet's chains carry real chain ids but are in-process chains that never
-	// reorg: the devnet preset, not the real chain's confirmation depth.
+	// reorg: the local preset, not the real chain's confirmation depth.
+	txc, err := presets.Local().TxConfig(c.ID)
+	if err != nil {
+		return err
+	}
 	if c.writer, err = evm.NewWriter(ctx, chain, c.client, submitter,
-		evm.WithTxConfig(txmgr.Devnet(c.ID)), evm.WithJournal(d.Store)); err != nil {
+		evm.WithTxConfig(txc), evm.WithJournal(d.Store)); err != nil {
 		return err
 	}
 	return d.Store.PutChain(ctx, chain)
