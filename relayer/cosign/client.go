@@ -207,3 +207,37 @@ func (c *Client) SignBatch(ctx context.Context, d oracle.Domain, updates []oracl
 	}
 	return sig, nil
 }
+
+// ErrWrongSigner means a co-signer signs as another address than the one configured
+// for it.
+var ErrWrongSigner = errors.New("co-signer signs as another address")
+
+// CheckHealth asks the co-signer at baseURL whether it runs, through its
+// unauthenticated HealthPath, and checks that it signs as address. It needs no
+// secret, so read-only tools (status) can use it.
+func CheckHealth(ctx context.Context, hc *http.Client, baseURL string, address common.Address) error {
+	req, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimRight(baseURL, "/")+HealthPath, nil)
+	if err != nil {
+		return err
+	}
+	res, err := hc.Do(req)
+	if err != nil {
+		return fmt.Errorf("ask co-signer: %w", err)
+	}
+	defer res.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(res.Body, 4<<10))
+	if err != nil {
+		return fmt.Errorf("read co-signer answer: %w", err)
+	}
+	if res.StatusCode != http.StatusOK {
+		return fmt.Errorf("co-signer answered %s", res.Status)
+	}
+	var h HealthResponse
+	if err := json.Unmarshal(data, &h); err != nil || h.Status != "ok" {
+		return fmt.Errorf("co-signer answered %s without a health answer", res.Status)
+	}
+	if !common.IsHexAddress(h.Signer) || common.HexToAddress(h.Signer) != address {
+		return fmt.Errorf("%w: %q, configured as %s: check signers.cosigners[].address", ErrWrongSigner, h.Signer, address.Hex())
+	}
+	return nil
+}
