@@ -159,11 +159,33 @@ type topicStatus struct {
 	// AlloraHeight is the height of Allora's latest inference of the topic; absent
 	// when Allora could not be read or has no inference of the topic yet.
 	AlloraHeight *uint64 `json:"allora_height,omitempty"`
-	// Lag is AlloraHeight minus ChainHeight, in Allora blocks.
+	// Lag is AlloraHeight minus ChainHeight, in Allora blocks, 0 when the oracle holds
+	// that inference or a newer one (oracle.TopicLag).
 	Lag *int64 `json:"lag,omitempty"`
 	// LastUpdate is the time of the stored inference; absent when none is stored.
 	LastUpdate *time.Time `json:"last_update,omitempty"`
 	AgeSeconds *int64     `json:"age_seconds,omitempty"`
+
+	held oracle.ChainTopic // what the oracle holds, as read
+}
+
+// setLag fills in the topic's lag behind latest, Allora's latest inference of it (nil
+// when unknown), at now, as the relayer's metrics and the API compute it
+// (oracle.TopicLag).
+func (t *topicStatus) setLag(latest *oracle.Inference, now time.Time) {
+	var height uint64
+	if latest != nil {
+		height = latest.BlockHeight
+	}
+	lag := oracle.TopicLag(height, t.held, now)
+	if lag.Held {
+		age := int64(lag.Age / time.Second)
+		t.AgeSeconds = &age
+	}
+	if latest != nil {
+		blocks := int64(lag.Blocks)
+		t.AlloraHeight, t.Lag = &height, &blocks
+	}
 }
 
 func (r *statusReport) failures() int {
@@ -244,16 +266,7 @@ func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration,
 
 	for i := range report.Chains {
 		for j := range report.Chains[i].Topics {
-			t := &report.Chains[i].Topics[j]
-			if t.ChainHeight != 0 {
-				age := int64(now.Sub(*t.LastUpdate) / time.Second)
-				t.AgeSeconds = &age
-			}
-			if inf := latest[j]; inf != nil {
-				h := inf.BlockHeight
-				lag := int64(h) - int64(t.ChainHeight)
-				t.AlloraHeight, t.Lag = &h, &lag
-			}
+			report.Chains[i].Topics[j].setLag(latest[j], now)
 		}
 	}
 	return report, nil
@@ -402,7 +415,7 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 	st.BalanceWei, st.Balance = balance.String(), formatEther(balance)
 	st.PendingTxs, st.Threshold, st.SignersRegistered, st.SignersOnOracle = &pending, &threshold, &usable, &onOracle
 	for _, s := range states {
-		ts := topicStatus{TopicID: s.TopicID, ChainHeight: s.BlockHeight}
+		ts := topicStatus{TopicID: s.TopicID, ChainHeight: s.BlockHeight, held: s}
 		if s.BlockHeight != 0 {
 			t := time.Unix(int64(s.Timestamp), 0).UTC()
 			ts.LastUpdate = &t
