@@ -188,6 +188,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 	}
 	// Several chains carry the same topics; read each topic's latest height once.
 	latest := make(map[uint64]uint64)
+	now := time.Now()
 	out := chainsJSON{Chains: make([]chainJSON, 0, len(chains))}
 	for _, c := range chains {
 		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), Topics: make([]chainTopicJSON, 0, len(c.Topics))}
@@ -202,9 +203,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 				latest[t.TopicID] = height
 			}
 			tj := chainTopicJSON{TopicID: t.TopicID, BlockHeight: t.BlockHeight, LossBlockHeight: t.LossBlockHeight}
-			if height > t.BlockHeight {
-				tj.LagBlocks = height - t.BlockHeight
-			}
+			tj.LagBlocks = oracle.TopicLag(height, t, now).Blocks
 			if t.Value != nil {
 				tj.ValueScaled = t.Value.String()
 			}

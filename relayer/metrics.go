@@ -365,14 +365,10 @@ func (c *lagCollector) Collect(ch chan<- prometheus.Metric) {
 				latest[t.TopicID] = height
 			}
 			labels := []string{cs.Name, strconv.FormatUint(cs.ID, 10), strconv.FormatUint(t.TopicID, 10)}
-			lag := 0.0
-			if height > t.BlockHeight {
-				lag = float64(height - t.BlockHeight)
-			}
-			ch <- prometheus.MustNewConstMetric(lagBlocksDesc, prometheus.GaugeValue, lag, labels...)
-			if t.Timestamp > 0 {
-				age := now.Sub(time.Unix(int64(t.Timestamp), 0)).Seconds()
-				ch <- prometheus.MustNewConstMetric(lagSecondsDesc, prometheus.GaugeValue, age, labels...)
+			lag := oracle.TopicLag(height, t, now)
+			ch <- prometheus.MustNewConstMetric(lagBlocksDesc, prometheus.GaugeValue, float64(lag.Blocks), labels...)
+			if lag.Held {
+				ch <- prometheus.MustNewConstMetric(lagSecondsDesc, prometheus.GaugeValue, lag.Age.Seconds(), labels...)
 			}
 		}
 	}

@@ -153,6 +153,9 @@ func exported(t *testing.T) map[string]metric {
 	if _, err := relayer.NewMetrics(rec, st); err != nil {
 		t.Fatalf("relayer metrics: %v", err)
 	}
+	if _, err := cosign.NewClientMetrics(rec); err != nil {
+		t.Fatalf("co-signer client metrics: %v", err)
+	}
 	metrics := rec.metrics
 
 	// The API registers on a *Registry it serves; its vectors appear with the first

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -97,13 +98,20 @@ type setup struct {
 	cosigners   []cosigner
 	writer      *countingWriter
 	logs        *logRecorder
+	// metrics is the relayer's registry of its co-signer client metrics; co-signer i
+	// is labelled cosigner-i.
+	metrics *prometheus.Registry
 }
 
 func startSetup(t *testing.T, dishonest ...bool) *setup {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	s := &setup{relayerNode: startNode(t, emulatorConfig(7, "3012.25")), logs: &logRecorder{}}
+	s := &setup{relayerNode: startNode(t, emulatorConfig(7, "3012.25")), logs: &logRecorder{}, metrics: prometheus.NewRegistry()}
+	clientMetrics, err := NewClientMetrics(s.metrics)
+	if err != nil {
+		t.Fatal(err)
+	}
 	var addrs []common.Address
 	for i := range 3 {
 		addrs = append(addrs, crypto.PubkeyToAddress(testKey(t, i).PublicKey))
@@ -157,8 +165,8 @@ func startSetup(t *testing.T, dishonest ...bool) *setup {
 	}
 
 	var clients []oracle.BatchSigner
-	for _, c := range s.cosigners {
-		clients = append(clients, c.client(t))
+	for i, c := range s.cosigners {
+		clients = append(clients, c.client(t, WithMetrics(clientMetrics, fmt.Sprintf("cosigner-%d", i))))
 	}
 	r, err := relayer.New(relayer.Config{Topics: []uint64{13, 14}, PollInterval: 20 * time.Millisecond, PushInterval: 50 * time.Millisecond},
 		s.relayerNode.rest, store.NewMemory(), []relayer.ChainWriter{s.writer}, nil,
@@ -285,5 +293,78 @@ func TestTwoDishonestCosignersStopEveryPush(t *testing.T) {
 		if h := s.held(t, id).BlockHeight; h != 0 {
 			t.Errorf("topic %d reached the chain at block %d", id, h)
 		}
+	}
+}
+
+// sample returns the value of the series name{labels} in reg, and whether it exists.
+// A histogram's value is its sample count.
+func sample(t *testing.T, reg *prometheus.Registry, name string, labels map[string]string) (float64, bool) {
+	t.Helper()
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		if f.GetName() != name {
+			continue
+		}
+	series:
+		for _, m := range f.GetMetric() {
+			got := map[string]string{}
+			for _, lp := range m.GetLabel() {
+				got[lp.GetName()] = lp.GetValue()
+			}
+			for k, v := range labels {
+				if got[k] != v {
+					continue series
+				}
+			}
+			switch {
+			case m.GetGauge() != nil:
+				return m.GetGauge().GetValue(), true
+			case m.GetCounter() != nil:
+				return m.GetCounter().GetValue(), true
+			case m.GetHistogram() != nil:
+				return float64(m.GetHistogram().GetSampleCount()), true
+			}
+		}
+	}
+	return 0, false
+}
+
+// TestRelayerMetricsFollowEachCosigner: the relayer's per-co-signer series say which
+// co-signer refuses and why, and which one stopped answering.
+func TestRelayerMetricsFollowEachCosigner(t *testing.T) {
+	s := startSetup(t, false, false, true)
+	s.advance(15)
+	eventually(t, "the dishonest co-signer's value_mismatch refusals are counted", func() bool {
+		v, _ := sample(t, s.metrics, "allora_gateway_cosigner_refusals_total", map[string]string{"cosigner": "cosigner-2", "reason": "value_mismatch"})
+		return v > 0
+	})
+	eventually(t, "an honest co-signer's answer is timed", func() bool {
+		v, _ := sample(t, s.metrics, "allora_gateway_cosigner_request_duration_seconds", map[string]string{"cosigner": "cosigner-0"})
+		return v > 0
+	})
+	for _, name := range []string{"cosigner-0", "cosigner-2"} {
+		if v, ok := sample(t, s.metrics, "allora_gateway_cosigner_reachable", map[string]string{"cosigner": name}); !ok || v != 1 {
+			t.Errorf("%s reachable = %v (present %v), want 1: it answered", name, v, ok)
+		}
+	}
+	for _, name := range []string{"cosigner-0", "cosigner-1"} {
+		if v, ok := sample(t, s.metrics, "allora_gateway_cosigner_refusals_total", map[string]string{"cosigner": name}); ok {
+			t.Errorf("honest %s has refusals counted: %v", name, v)
+		}
+	}
+
+	// Co-signer 1 stops: with the liar refusing, the threshold of two cannot be met, so
+	// every later batch asks co-signer 1 again and finds nobody there.
+	s.cosigners[1].srv.Close()
+	s.advance(5)
+	eventually(t, "the stopped co-signer is reported unreachable", func() bool {
+		v, ok := sample(t, s.metrics, "allora_gateway_cosigner_reachable", map[string]string{"cosigner": "cosigner-1"})
+		return ok && v == 0
+	})
+	if v, _ := sample(t, s.metrics, "allora_gateway_cosigner_reachable", map[string]string{"cosigner": "cosigner-0"}); v != 1 {
+		t.Errorf("cosigner-0 reachable = %v after co-signer 1 stopped, want 1", v)
 	}
 }

@@ -230,9 +230,13 @@ func New(cfg Config) (*Service, error) {
 	}
 	r := chi.NewRouter()
 	r.Post(SignPath, s.serveSign)
-	r.Get("/healthz", func(w http.ResponseWriter, _ *http.Request) {
+	health, err := json.Marshal(HealthResponse{Status: "ok", Signer: cfg.Signer.Address().Hex()})
+	if err != nil {
+		return nil, fmt.Errorf("cosign: encode health answer: %w", err)
+	}
+	r.Get(HealthPath, func(w http.ResponseWriter, _ *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = io.WriteString(w, `{"status":"ok","signer":"`+cfg.Signer.Address().Hex()+`"}`)
+		_, _ = w.Write(health)
 	})
 	r.Method(http.MethodGet, "/metrics", promhttp.HandlerFor(cfg.Registry, promhttp.HandlerOpts{}))
 	r.NotFound(func(w http.ResponseWriter, _ *http.Request) {

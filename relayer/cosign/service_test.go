@@ -12,12 +12,14 @@ import (
 	"math/big"
 	"net/http"
 	"net/http/httptest"
+	"net/url"
 	"strings"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -506,6 +508,83 @@ func TestCosignerIsQuietAboutAWithdrawnRequest(t *testing.T) {
 	for _, bad := range []string{"level=WARN", "level=ERROR"} {
 		if strings.Contains(logs.String(), bad) {
 			t.Errorf("the co-signer logged %s for a withdrawn request:\n%s", bad, logs.String())
+		}
+	}
+}
+
+// TestClientMetricsNameAndWithdrawal: a co-signer without a configured name is labelled
+// by its host:port only; a request the caller withdraws leaves reachable as it was; a
+// refusal is counted under its reason.
+func TestClientMetricsNameAndWithdrawal(t *testing.T) {
+	n := startNode(t, emulatorConfig(7, "3012.25"))
+	n.emu.Advance(15)
+	c := startCosigner(t, n.rest, 0, nil)
+	reg := prometheus.NewRegistry()
+	m, err := NewClientMetrics(reg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u, err := url.Parse(c.srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A token in the URL's userinfo must not reach a label.
+	cl, err := NewClient("http://user:token@"+u.Host, c.key.Address(), "relayer-a", testSecret, WithMetrics(m, ""))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cl.Name() != u.Host {
+		t.Fatalf("label %q, want the host:port %q", cl.Name(), u.Host)
+	}
+	ctx := context.Background()
+	if _, err := cl.SignBatch(ctx, testDomain, proposal(t, n, 13)); err != nil {
+		t.Fatalf("sign: %v", err)
+	}
+	labels := map[string]string{"cosigner": u.Host}
+	if v, ok := sample(t, reg, "allora_gateway_cosigner_reachable", labels); !ok || v != 1 {
+		t.Fatalf("reachable = %v (present %v), want 1", v, ok)
+	}
+
+	// The batch again at another value: the node does not say it.
+	lie := proposal(t, n, 13)
+	lie[0].Value = new(big.Int).Add(lie[0].Value, big.NewInt(1))
+	_, err = cl.SignBatch(ctx, testDomain, lie)
+	wantRefusal(t, err, ReasonValueMismatch)
+	if v, _ := sample(t, reg, "allora_gateway_cosigner_refusals_total", map[string]string{"cosigner": u.Host, "reason": ReasonValueMismatch}); v != 1 {
+		t.Errorf("value_mismatch refusals = %v, want 1", v)
+	}
+
+	// Withdrawn before it is sent: says nothing about the co-signer.
+	withdrawn, cancel := context.WithCancel(ctx)
+	cancel()
+	if _, err := cl.SignBatch(withdrawn, testDomain, proposal(t, n, 13)); err == nil {
+		t.Fatal("a withdrawn request signed")
+	}
+	if v, _ := sample(t, reg, "allora_gateway_cosigner_reachable", labels); v != 1 {
+		t.Errorf("reachable = %v after a withdrawn request, want 1 still", v)
+	}
+	if v, _ := sample(t, reg, "allora_gateway_cosigner_request_duration_seconds", labels); v != 2 {
+		t.Errorf("%v requests timed, want the 2 answered ones", v)
+	}
+
+	c.srv.Close()
+	if _, err := cl.SignBatch(ctx, testDomain, proposal(t, n, 13)); err == nil {
+		t.Fatal("a stopped co-signer signed")
+	}
+	if v, _ := sample(t, reg, "allora_gateway_cosigner_reachable", labels); v != 0 {
+		t.Errorf("reachable = %v once the co-signer stopped, want 0", v)
+	}
+	fams, err := reg.Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range fams {
+		for _, s := range f.GetMetric() {
+			for _, lp := range s.GetLabel() {
+				if strings.Contains(lp.GetValue(), "token") {
+					t.Errorf("%s carries a secret in label %s=%q", f.GetName(), lp.GetName(), lp.GetValue())
+				}
+			}
 		}
 	}
 }

@@ -17,6 +17,16 @@ import (
 // SignPath is the co-signer's signing endpoint.
 const SignPath = "/v1/sign"
 
+// HealthPath is the co-signer's liveness endpoint: unauthenticated, it answers
+// HealthResponse.
+const HealthPath = "/healthz"
+
+// HealthResponse is what HealthPath answers.
+type HealthResponse struct {
+	Status string `json:"status"`
+	Signer string `json:"signer"`
+}
+
 // SignRequest is the body of POST /v1/sign: the batch a relayer proposes, for one
 // oracle. Integers are decimal strings, since JSON numbers lose precision above 2^53
 // and values are int256.

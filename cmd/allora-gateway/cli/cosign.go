@@ -193,14 +193,14 @@ func readSecret(file, env string) ([]byte, error) {
 }
 
 // cosignerClients makes a client of each configured co-signer.
-func cosignerClients(cs []config.Cosigner) ([]oracle.BatchSigner, error) {
+func cosignerClients(cs []config.Cosigner, metrics *cosign.ClientMetrics) ([]oracle.BatchSigner, error) {
 	var out []oracle.BatchSigner
 	for i, c := range cs {
 		secret, err := readSecret(c.SecretFile, c.SecretEnv)
 		if err != nil {
 			return nil, fmt.Errorf("signers.cosigners[%d] (%s): %w", i, c.Name, err)
 		}
-		var opts []cosign.ClientOption
+		opts := []cosign.ClientOption{cosign.WithMetrics(metrics, c.Name)}
 		if c.Timeout.Duration > 0 {
 			opts = append(opts, cosign.WithClientTimeout(c.Timeout.Duration))
 		}

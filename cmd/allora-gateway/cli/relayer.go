@@ -25,6 +25,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
@@ -130,7 +131,17 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		}
 		signers = append(signers, s)
 	}
-	cosigners, err := cosignerClients(cfg.Signers.Cosigners)
+	// One registry for the process: the API's /metrics serves the Allora source's
+	// metrics beside its own.
+	registry := prometheus.NewRegistry()
+	if err := registerBuildInfo(registry); err != nil {
+		return err
+	}
+	cosignerMetrics, err := cosign.NewClientMetrics(registry)
+	if err != nil {
+		return err
+	}
+	cosigners, err := cosignerClients(cfg.Signers.Cosigners, cosignerMetrics)
 	if err != nil {
 		return err
 	}
@@ -139,13 +150,6 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		allSigners = append(allSigners, oracle.LocalBatchSigner(s))
 	}
 	allSigners = append(allSigners, cosigners...)
-
-	// One registry for the process: the API's /metrics serves the Allora source's
-	// metrics beside its own.
-	registry := prometheus.NewRegistry()
-	if err := registerBuildInfo(registry); err != nil {
-		return err
-	}
 	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)

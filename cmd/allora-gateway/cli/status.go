@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
+	"net/http"
 	"net/url"
 	"os"
 	"strconv"
@@ -23,6 +24,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
@@ -45,8 +47,11 @@ inference the AlloraOracle holds and the height of Allora's latest inference of 
 topic, and shows the lag between them in Allora blocks, with the time of the stored
 inference and its age. Per chain it shows the submitter's balance (in the chain's
 native token, 18 decimals), its pending transactions (pending nonce minus latest
-nonce), the oracle's signature threshold and how many of the configured oracle signer
-keys the oracle has registered; and for each prediction market the round keeper
+nonce), the oracle's signature threshold, and SIGNERS REGISTERED "x of y": y signers
+are registered on the oracle, x of them usable by this relayer (its own oracle keys,
+and its co-signers that answer their /healthz as the configured address). With x below
+the threshold no batch can be pushed. Each co-signer is listed with whether it answers;
+and for each prediction market the round keeper
 executes (from the chain's addresses_file or markets), its open round and how long
 until that round may be locked.
 
@@ -54,8 +59,8 @@ It only reads: it decrypts no key and needs no passphrase, taking each key's add
 from the address its keystore file states. It takes the relayer's config file, with
 the same ALLORA_GATEWAY_* overrides.
 
-A chain or Allora endpoint that cannot be read is shown as unreachable, and the exit
-code is then 1; it is 0 when everything was read.`,
+A chain, Allora endpoint or co-signer that cannot be read is shown as unreachable, and
+the exit code is then 1; it is 0 when everything was read.`,
 		Example: `  allora-gateway status --config /etc/allora-gateway/relayer.yaml
   allora-gateway status --config relayer.yaml --json | jq '.chains[] | {name, balance}'`,
 		Args: cobra.NoArgs,
@@ -81,7 +86,7 @@ code is then 1; it is 0 when everything was read.`,
 				return err
 			}
 			if n := report.failures(); n > 0 {
-				return fmt.Errorf("%w: %d of %d failed; see above", ErrUnreachable, n, len(report.Chains)+1)
+				return fmt.Errorf("%w: %d of %d failed; see above", ErrUnreachable, n, len(report.Chains)+len(report.Cosigners)+1)
 			}
 			return nil
 		},
@@ -96,9 +101,18 @@ code is then 1; it is 0 when everything was read.`,
 
 // statusReport is what the status command prints, as a table or as JSON.
 type statusReport struct {
-	Allora alloraStatus  `json:"allora"`
-	Chains []chainStatus `json:"chains"`
-	Time   time.Time     `json:"time"`
+	Allora    alloraStatus     `json:"allora"`
+	Chains    []chainStatus    `json:"chains"`
+	Cosigners []cosignerStatus `json:"cosigners,omitempty"`
+	Time      time.Time        `json:"time"`
+}
+
+// cosignerStatus is one configured co-signer, as its health endpoint answers.
+type cosignerStatus struct {
+	Name      string `json:"name"`
+	Address   string `json:"address"`
+	Reachable bool   `json:"reachable"`
+	Error     string `json:"error,omitempty"`
 }
 
 type alloraStatus struct {
@@ -118,15 +132,23 @@ type chainStatus struct {
 	Submitter string `json:"submitter"`
 	// BalanceWei is the submitter's balance in the smallest unit, Balance the same in
 	// whole tokens (18 decimals), exact.
-	BalanceWei        string        `json:"balance_wei,omitempty"`
-	Balance           string        `json:"balance,omitempty"`
-	PendingTxs        *uint64       `json:"pending_txs,omitempty"`
-	Threshold         *uint8        `json:"threshold,omitempty"`
-	SignersConfigured int           `json:"signers_configured"`
-	SignersRegistered *int          `json:"signers_registered,omitempty"`
-	Topics            []topicStatus `json:"topics,omitempty"`
+	BalanceWei string  `json:"balance_wei,omitempty"`
+	Balance    string  `json:"balance,omitempty"`
+	PendingTxs *uint64 `json:"pending_txs,omitempty"`
+	Threshold  *uint8  `json:"threshold,omitempty"`
+	// SignersConfigured counts the relayer's oracle keys and co-signers;
+	// SignersRegistered how many of them the oracle registers.
+	SignersConfigured int  `json:"signers_configured"`
+	SignersRegistered *int `json:"signers_registered,omitempty"`
+	// SignersOnOracle counts the oracle's registered signers, SignersUsable those of
+	// them the relayer can have sign: its own keys and the co-signers that answer.
+	SignersOnOracle *int          `json:"signers_on_oracle,omitempty"`
+	SignersUsable   *int          `json:"signers_usable,omitempty"`
+	Topics          []topicStatus `json:"topics,omitempty"`
 	// Markets are the chain's prediction markets, as the round keeper finds them.
 	Markets []marketStatus `json:"markets,omitempty"`
+
+	registered []signerAt // the relayer's signers the oracle registers
 }
 
 type topicStatus struct {
@@ -137,11 +159,33 @@ type topicStatus struct {
 	// AlloraHeight is the height of Allora's latest inference of the topic; absent
 	// when Allora could not be read or has no inference of the topic yet.
 	AlloraHeight *uint64 `json:"allora_height,omitempty"`
-	// Lag is AlloraHeight minus ChainHeight, in Allora blocks.
+	// Lag is AlloraHeight minus ChainHeight, in Allora blocks, 0 when the oracle holds
+	// that inference or a newer one (oracle.TopicLag).
 	Lag *int64 `json:"lag,omitempty"`
 	// LastUpdate is the time of the stored inference; absent when none is stored.
 	LastUpdate *time.Time `json:"last_update,omitempty"`
 	AgeSeconds *int64     `json:"age_seconds,omitempty"`
+
+	held oracle.ChainTopic // what the oracle holds, as read
+}
+
+// setLag fills in the topic's lag behind latest, Allora's latest inference of it (nil
+// when unknown), at now, as the relayer's metrics and the API compute it
+// (oracle.TopicLag).
+func (t *topicStatus) setLag(latest *oracle.Inference, now time.Time) {
+	var height uint64
+	if latest != nil {
+		height = latest.BlockHeight
+	}
+	lag := oracle.TopicLag(height, t.held, now)
+	if lag.Held {
+		age := int64(lag.Age / time.Second)
+		t.AgeSeconds = &age
+	}
+	if latest != nil {
+		blocks := int64(lag.Blocks)
+		t.AlloraHeight, t.Lag = &height, &blocks
+	}
 }
 
 func (r *statusReport) failures() int {
@@ -151,6 +195,11 @@ func (r *statusReport) failures() int {
 	}
 	for _, c := range r.Chains {
 		if c.Error != "" {
+			n++
+		}
+	}
+	for _, c := range r.Cosigners {
+		if !c.Reachable {
 			n++
 		}
 	}
@@ -165,16 +214,22 @@ func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration,
 	if err != nil {
 		return nil, fmt.Errorf("signers.submitter: %w", err)
 	}
-	var signers []common.Address
+	var signers []signerAt
 	for i, k := range cfg.Signers.Oracle {
 		a, err := keyFileAddress(k.Keystore)
 		if err != nil {
 			return nil, fmt.Errorf("signers.oracle[%d]: %w", i, err)
 		}
-		signers = append(signers, a)
+		signers = append(signers, signerAt{address: a, cosigner: -1})
+	}
+	for i, c := range cfg.Signers.Cosigners {
+		signers = append(signers, signerAt{address: common.HexToAddress(c.Address), cosigner: i})
 	}
 
-	report := &statusReport{Time: now.UTC(), Chains: make([]chainStatus, len(cfg.Chains))}
+	report := &statusReport{
+		Time: now.UTC(), Chains: make([]chainStatus, len(cfg.Chains)),
+		Cosigners: make([]cosignerStatus, len(cfg.Signers.Cosigners)),
+	}
 	var latest []*oracle.Inference // by index in cfg.Topics; nil when unknown
 	var g errgroup.Group
 	g.Go(func() error {
@@ -187,20 +242,31 @@ func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration,
 			return nil
 		})
 	}
+	for i, c := range cfg.Signers.Cosigners {
+		g.Go(func() error {
+			report.Cosigners[i] = readCosigner(ctx, c, timeout)
+			return nil
+		})
+	}
 	_ = g.Wait()
 
 	for i := range report.Chains {
+		c := &report.Chains[i]
+		if c.SignersRegistered == nil {
+			continue // the chain could not be read
+		}
+		usable := 0
+		for _, s := range c.registered {
+			if s.cosigner < 0 || report.Cosigners[s.cosigner].Reachable {
+				usable++
+			}
+		}
+		c.SignersUsable = &usable
+	}
+
+	for i := range report.Chains {
 		for j := range report.Chains[i].Topics {
-			t := &report.Chains[i].Topics[j]
-			if t.ChainHeight != 0 {
-				age := int64(now.Sub(*t.LastUpdate) / time.Second)
-				t.AgeSeconds = &age
-			}
-			if inf := latest[j]; inf != nil {
-				h := inf.BlockHeight
-				lag := int64(h) - int64(t.ChainHeight)
-				t.AlloraHeight, t.Lag = &h, &lag
-			}
+			report.Chains[i].Topics[j].setLag(latest[j], now)
 		}
 	}
 	return report, nil
@@ -261,9 +327,30 @@ func explainVersion(ctx context.Context, c config.Allora, err error) error {
 	return allora.ExplainNotImplemented(ctx, err, t, endpoint, c.EmissionsVersion)
 }
 
+// signerAt is one of the relayer's signers: a local key (cosigner -1) or the
+// co-signer at that index of signers.cosigners.
+type signerAt struct {
+	address  common.Address
+	cosigner int
+}
+
+// readCosigner asks a co-signer's health endpoint whether it runs as its configured
+// address; it needs no secret.
+func readCosigner(ctx context.Context, c config.Cosigner, timeout time.Duration) cosignerStatus {
+	ctx, cancel := context.WithTimeout(ctx, timeout)
+	defer cancel()
+	st := cosignerStatus{Name: c.Name, Address: common.HexToAddress(c.Address).Hex()}
+	if err := cosign.CheckHealth(ctx, http.DefaultClient, c.URL.Reveal(), common.HexToAddress(c.Address)); err != nil {
+		st.Error = redact(err, c.URL)
+		return st
+	}
+	st.Reachable = true
+	return st
+}
+
 // readChain reads what the chain's oracle holds of every topic, its signer set, and
 // the submitter's balance and nonces.
-func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter common.Address, signers []common.Address, timeout time.Duration) chainStatus {
+func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter common.Address, signers []signerAt, timeout time.Duration) chainStatus {
 	ctx, cancel := context.WithTimeout(ctx, timeout)
 	defer cancel()
 	st := chainStatus{
@@ -313,19 +400,22 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 	for _, a := range registered {
 		known[a] = true
 	}
-	usable := 0
-	for _, a := range signers {
-		if known[a] {
-			usable++
+	// A signer configured twice (a key and a co-signer of one address) signs once.
+	seen := make(map[common.Address]bool, len(signers))
+	for _, s := range signers {
+		if known[s.address] && !seen[s.address] {
+			seen[s.address] = true
+			st.registered = append(st.registered, s)
 		}
 	}
+	usable, onOracle := len(st.registered), len(known)
 	// A node may answer the pending nonce from a pool it has not caught up with; a
 	// pending nonce below the mined one means nothing is pending.
 	pending := pendingNonce - min(pendingNonce, latestNonce)
 	st.BalanceWei, st.Balance = balance.String(), formatEther(balance)
-	st.PendingTxs, st.Threshold, st.SignersRegistered = &pending, &threshold, &usable
+	st.PendingTxs, st.Threshold, st.SignersRegistered, st.SignersOnOracle = &pending, &threshold, &usable, &onOracle
 	for _, s := range states {
-		ts := topicStatus{TopicID: s.TopicID, ChainHeight: s.BlockHeight}
+		ts := topicStatus{TopicID: s.TopicID, ChainHeight: s.BlockHeight, held: s}
 		if s.BlockHeight != 0 {
 			t := time.Unix(int64(s.Timestamp), 0).UTC()
 			ts.LastUpdate = &t
@@ -413,11 +503,30 @@ func (r *statusReport) writeTable(w io.Writer) error {
 			fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t-\t-\t-\n", c.Name, c.ChainID, c.Submitter, chainState(c))
 			continue
 		}
-		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%d of %d\n", c.Name, c.ChainID, c.Submitter, c.Balance,
-			*c.PendingTxs, *c.Threshold, *c.SignersRegistered, c.SignersConfigured)
+		below := ""
+		if *c.SignersUsable < int(*c.Threshold) {
+			below = "  below threshold: cannot push"
+		}
+		fmt.Fprintf(tw, "%s\t%d\t%s\t%s\t%d\t%d\t%d of %d%s\n", c.Name, c.ChainID, c.Submitter, c.Balance,
+			*c.PendingTxs, *c.Threshold, *c.SignersUsable, *c.SignersOnOracle, below)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
+	}
+	if len(r.Cosigners) > 0 {
+		fmt.Fprintln(w)
+		tw = tabwriter.NewWriter(w, 0, 0, 2, ' ', 0)
+		fmt.Fprintln(tw, "CO-SIGNER\tADDRESS\tSTATE")
+		for _, c := range r.Cosigners {
+			state := "answers"
+			if !c.Reachable {
+				state = "unreachable"
+			}
+			fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Name, c.Address, state)
+		}
+		if err := tw.Flush(); err != nil {
+			return err
+		}
 	}
 	if err := writeMarkets(w, r.Chains); err != nil {
 		return err
@@ -433,6 +542,11 @@ func (r *statusReport) writeTable(w io.Writer) error {
 		for _, c := range r.Chains {
 			if c.Error != "" {
 				fmt.Fprintf(w, "%s: %s: %s\n", c.Name, chainState(c), c.Error)
+			}
+		}
+		for _, c := range r.Cosigners {
+			if !c.Reachable {
+				fmt.Fprintf(w, "co-signer %s: unreachable: %s\n", c.Name, c.Error)
 			}
 		}
 	}

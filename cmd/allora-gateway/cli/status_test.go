@@ -6,18 +6,22 @@ import (
 	"fmt"
 	"math/big"
 	"net"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
@@ -163,8 +167,8 @@ signers:
 		{"sonic", "7", "none", fmt.Sprint(latest7.BlockHeight), fmt.Sprint(latest7.BlockHeight), "never", "-"},
 		{"sonic", "9", "none", fmt.Sprint(latest9.BlockHeight), fmt.Sprint(latest9.BlockHeight), "never", "-"},
 		{"CHAIN", "CHAIN", "ID", "SUBMITTER", "BALANCE", "PENDING", "TXS", "THRESHOLD", "SIGNERS", "REGISTERED"},
-		{"bnb", "56", submitter.Hex(), "10000", "0", "2", "2", "of", "3"},
-		{"sonic", "146", submitter.Hex(), "10000", "0", "2", "2", "of", "3"},
+		{"bnb", "56", submitter.Hex(), "10000", "0", "2", "2", "of", "2"},
+		{"sonic", "146", submitter.Hex(), "10000", "0", "2", "2", "of", "2"},
 	}
 	assertRows(t, out, wantRows)
 	// The age of the stored inference follows its time: a duration, after it.
@@ -241,7 +245,7 @@ signers:
 	assertRows(t, out, [][]string{
 		{"bnb", "7", fmt.Sprint(pushed.BlockHeight)},
 		{"sonic", "-", "unreachable", "-", "-", "-", "-"},
-		{"bnb", "56", submitter.Hex(), "10000", "0", "2", "2", "of", "3"},
+		{"bnb", "56", submitter.Hex(), "10000", "0", "2", "2", "of", "2"},
 		{"sonic", "146", submitter.Hex(), "unreachable", "-", "-", "-"},
 	})
 	if !strings.Contains(out, "sonic: unreachable: ") || strings.Contains(out+errOut, "TOKEN") {
@@ -304,5 +308,160 @@ func TestStatusHelp(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("status --help lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// TestStatusCountsUsableCosigners runs status against an oracle that registers three
+// co-signers at threshold 2, with no local oracle key: SIGNERS REGISTERED counts the
+// registered signers and, of them, the co-signers that answer; stopping co-signers
+// takes it down to below the threshold, and status says so.
+func TestStatusCountsUsableCosigners(t *testing.T) {
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	dir := t.TempDir()
+
+	emu, err := emulator.New(emulator.Config{
+		Manual: true, BlockTime: time.Second, StartTime: time.Now().Add(-5 * time.Minute).Truncate(time.Second),
+		Topics: []emulator.TopicConfig{{ID: 7, EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"}},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	emu.Advance(12)
+	node := httptest.NewServer(emu.Handler())
+	defer node.Close()
+	rest, err := allora.NewREST(node.URL, allora.WithTimeout(5*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	dc, err := devchain.New(devchain.Config{ChainID: 56, BlockTime: 100 * time.Millisecond})
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainDone := make(chan error, 1)
+	go func() { chainDone <- dc.Run(ctx) }()
+	defer func() { cancel(); <-chainDone; dc.Close() }()
+	client, err := ethclient.Dial(dc.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer client.Close()
+	var addrs []common.Address
+	for i := 1; i <= 3; i++ {
+		addrs = append(addrs, crypto.PubkeyToAddress(devchain.DevKey(i).PublicKey))
+	}
+	oracleAddr, _, err := evm.DeployOracle(ctx, client, devchain.DevKey(0), evm.DeployParams{
+		Owner: crypto.PubkeyToAddress(devchain.DevKey(0).PublicKey), Signers: addrs, Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+
+	secret := strings.Repeat("s3cr3t", 8)
+	secretFile := filepath.Join(dir, "secret")
+	if err := os.WriteFile(secretFile, []byte(secret+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var cosigners []*httptest.Server
+	cosignerLines := ""
+	for i := range 3 {
+		svc, err := cosign.New(cosign.Config{
+			Signer:  oracle.NewKeySigner(devchain.DevKey(i + 1)),
+			Source:  rest,
+			Allowed: []oracle.Chain{{ID: 56, Name: "bnb", Oracle: oracleAddr}},
+			Clients: map[string][]byte{"relayer": []byte(secret)},
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		srv := httptest.NewServer(svc.Handler())
+		defer srv.Close()
+		cosigners = append(cosigners, srv)
+		// The URL carries a token, which nothing may print.
+		u := strings.Replace(srv.URL, "http://", "http://user:TOKEN@", 1)
+		cosignerLines += fmt.Sprintf("    - {name: partner-%d, url: %q, address: %q, key_id: relayer, secret_file: %q}\n",
+			i, u, addrs[i].Hex(), secretFile)
+	}
+	submitterFile := writeKey(t, dir, "submitter", devchain.DevKey(7), "s")
+	path := filepath.Join(dir, "relayer.yaml")
+	cfg := fmt.Sprintf(`allora:
+  endpoint: %s
+  emissions_version: v5
+topics: [7]
+chains:
+  - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
+signers:
+  submitter: {keystore: %q, passphrase_env: UNSET_SUBMITTER_PASSPHRASE}
+  cosigners:
+%s`, node.URL, dc.URL(), oracleAddr.Hex(), submitterFile, cosignerLines)
+	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	submitter := crypto.PubkeyToAddress(devchain.DevKey(7).PublicKey).Hex()
+
+	code, out, errOut := run(t, "status", "--config", path)
+	if code != 0 {
+		t.Fatalf("status: exit %d, stderr %s\n%s", code, errOut, out)
+	}
+	assertRows(t, out, [][]string{
+		{"CHAIN", "CHAIN", "ID", "SUBMITTER", "BALANCE", "PENDING", "TXS", "THRESHOLD", "SIGNERS", "REGISTERED"},
+		{"bnb", "56", submitter, "10000", "0", "2", "3", "of", "3"},
+		{"CO-SIGNER", "ADDRESS", "STATE"},
+		{"partner-0", addrs[0].Hex(), "answers"},
+		{"partner-1", addrs[1].Hex(), "answers"},
+		{"partner-2", addrs[2].Hex(), "answers"},
+	})
+	if strings.Contains(out, "below threshold") {
+		t.Errorf("status with every co-signer up says below threshold:\n%s", out)
+	}
+
+	// One down: still at the threshold, but status says which one and exits 1.
+	cosigners[2].Close()
+	code, out, errOut = run(t, "status", "--config", path)
+	if code != 1 {
+		t.Errorf("status with a co-signer down: exit %d, want 1", code)
+	}
+	assertRows(t, out, [][]string{
+		{"bnb", "56", submitter, "10000", "0", "2", "2", "of", "3"},
+		{"partner-2", addrs[2].Hex(), "unreachable"},
+	})
+	if !strings.Contains(out, "co-signer partner-2: unreachable: ") || strings.Contains(out+errOut, "TOKEN") ||
+		strings.Contains(out, "below threshold") {
+		t.Errorf("status with a co-signer down: stdout %q, stderr %q: want it named, without its URL", out, errOut)
+	}
+
+	// Two down: one usable signer of three, under the threshold of two.
+	cosigners[1].Close()
+	code, out, _ = run(t, "status", "--config", path)
+	if code != 1 {
+		t.Errorf("status with two co-signers down: exit %d, want 1", code)
+	}
+	assertRows(t, out, [][]string{
+		{"bnb", "56", submitter, "10000", "0", "2", "1", "of", "3", "below", "threshold:", "cannot", "push"},
+	})
+	code, out, _ = run(t, "status", "--config", path, "--json")
+	var js struct {
+		Chains []struct {
+			SignersConfigured int  `json:"signers_configured"`
+			SignersRegistered *int `json:"signers_registered"`
+			SignersOnOracle   *int `json:"signers_on_oracle"`
+			SignersUsable     *int `json:"signers_usable"`
+		} `json:"chains"`
+		Cosigners []struct {
+			Name      string `json:"name"`
+			Reachable bool   `json:"reachable"`
+		} `json:"cosigners"`
+	}
+	if err := json.Unmarshal([]byte(out), &js); err != nil || code != 1 || len(js.Chains) != 1 || len(js.Cosigners) != 3 {
+		t.Fatalf("status --json: exit %d, %s: %v", code, out, err)
+	}
+	c := js.Chains[0]
+	if c.SignersConfigured != 3 || c.SignersRegistered == nil || *c.SignersRegistered != 3 || c.SignersOnOracle == nil ||
+		*c.SignersOnOracle != 3 || c.SignersUsable == nil || *c.SignersUsable != 1 {
+		t.Errorf("status --json signers: %s", out)
+	}
+	if !js.Cosigners[0].Reachable || js.Cosigners[1].Reachable || js.Cosigners[2].Reachable {
+		t.Errorf("status --json co-signers: %+v", js.Cosigners)
 	}
 }
