@@ -3,6 +3,7 @@ package relayer
 import (
 	"errors"
 	"fmt"
+	"maps"
 	"slices"
 	"strings"
 
@@ -43,24 +44,16 @@ func (r *Relayer) sourceAnswered(id uint64) {
 }
 
 // notServedReason is Ready's reason while Allora does not serve the relayer's reads of
-// some topics: the topics and the cause, once per distinct cause.
+// some topics: the topics, and the cause of the lowest (one node, one configuration:
+// the others' is the same but for the topic).
 func (r *Relayer) notServedReason() string {
 	r.mu.Lock()
 	defer r.mu.Unlock()
 	if len(r.notServed) == 0 {
 		return ""
 	}
-	byCause := map[string][]uint64{}
-	for id, err := range r.notServed {
-		msg := strings.TrimSuffix(err.Error(), ": "+oracle.ErrNotServed.Error())
-		msg = strings.TrimSuffix(msg, ": allora")
-		byCause[msg] = append(byCause[msg], id)
-	}
-	var parts []string
-	for msg, ids := range byCause {
-		slices.Sort(ids)
-		parts = append(parts, fmt.Sprintf("Allora does not serve the reads of topic(s) %v: %s", ids, msg))
-	}
-	slices.Sort(parts)
-	return strings.Join(parts, "; ")
+	ids := slices.Sorted(maps.Keys(r.notServed))
+	msg := strings.TrimSuffix(r.notServed[ids[0]].Error(), ": "+oracle.ErrNotServed.Error())
+	msg = strings.TrimSuffix(msg, ": allora")
+	return fmt.Sprintf("Allora does not serve the reads of topic(s) %v: %s", ids, msg)
 }
