@@ -169,3 +169,92 @@ func TestRelayerNamesTheEmissionsVersionTheNodeServes(t *testing.T) {
 	}
 	t.Logf("Ready: %v", readyErr)
 }
+
+// eventSource is a Source and Watcher whose window-close events the test sends, and
+// whose latest inference the test sets; it counts the queries.
+type eventSource struct {
+	windows chan oracle.WindowClosed
+	queries atomic.Int64
+	mu      sync.Mutex
+	latest  oracle.Inference
+}
+
+func (s *eventSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
+	s.queries.Add(1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.latest.BlockHeight == 0 {
+		return oracle.Inference{}, oracle.ErrNoInference
+	}
+	inf := s.latest
+	inf.TopicID = id
+	return inf, nil
+}
+
+func (s *eventSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
+	return oracle.Topic{ID: id, EpochLength: 5}, nil
+}
+
+func (s *eventSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
+	out := make(chan oracle.WindowClosed)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case w := <-s.windows:
+				select {
+				case out <- w:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// An event value the oracle cannot hold is logged and the node is queried instead: the
+// node's value is the one relayed, nothing is lost.
+func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
+	at := time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC)
+	src := &eventSource{windows: make(chan oracle.WindowClosed)}
+	var mu sync.Mutex
+	var seen []oracle.Inference
+	s := signers(1)
+	cfg := relayer.Config{Topics: []uint64{13}, PollInterval: time.Hour, PushInterval: time.Hour}
+	logs := runLogged(t, cfg, src, store.NewMemory(), []relayer.ChainWriter{newFakeChain(56, s, 1)}, s, func(inf oracle.Inference) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, inf)
+	})
+	eventually(t, "the first sweep", func() bool { return src.queries.Load() == 1 })
+	src.mu.Lock()
+	src.latest = oracle.Inference{BlockHeight: 40, Value: "3012.25", Timestamp: at}
+	src.mu.Unlock()
+	bad := oracle.Inference{TopicID: 13, BlockHeight: 40, Value: "3.01225e3", Timestamp: at}
+	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 42, InferenceBlockHeight: 40, Inference: &bad}
+	eventually(t, "the node's value is relayed", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) == 1 && seen[0].Value == "3012.25" && seen[0].BlockHeight == 40
+	})
+	if n := src.queries.Load(); n != 2 {
+		t.Errorf("%d queries, want the sweep and one for the rejected event value", n)
+	}
+	if w := logs.find(slog.LevelWarn, map[string]any{"topic_id": uint64(13), "value": "3.01225e3"}); len(w) != 1 {
+		t.Errorf("%d warnings naming the rejected event value, want 1", len(w))
+	}
+	// A good event value is taken as it is.
+	good := oracle.Inference{TopicID: 13, BlockHeight: 45, Value: "3013.5", Timestamp: at.Add(5 * time.Second)}
+	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 47, InferenceBlockHeight: 45, Inference: &good}
+	eventually(t, "the event's value is relayed", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) == 2 && seen[1].Value == "3013.5"
+	})
+	if n := src.queries.Load(); n != 2 {
+		t.Errorf("%d queries, want no new one for a value the event carried", n)
+	}
+}
