@@ -17,6 +17,11 @@ import (
 // itself after the topic's next window.
 var ErrNoInference = errors.New("no network inference for the topic yet")
 
+// ErrNotServed means the source answered but does not serve the query at all: most
+// often an Allora node asked for an emissions API version its chain does not have. It
+// does not clear by itself: the configuration must change, so readiness fails on it.
+var ErrNotServed = errors.New("query not served by the node")
+
 // Decimals is the number of decimals of every value the oracle stores: values are
 // int256 fixed point scaled by 10^18, as Chainlink-style feeds and Allora's own
 // consumer expect.

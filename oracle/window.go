@@ -11,4 +11,11 @@ type WindowClosed struct {
 	// InferenceBlockHeight is the worker nonce of the window: the BlockHeight the
 	// new Inference of the topic has.
 	InferenceBlockHeight uint64
+	// Inference, when set, is the complete new inference (value, heights, the time of
+	// the block at InferenceBlockHeight), for a chain whose event carries the value
+	// itself (emissions v9's EventNetworkInferences, v10's EventNetworkInferenceBundle):
+	// the relayer takes it without asking the node. Its Value is the chain's decimal
+	// string, still to be checked by NewUpdate like any other. Nil when the event
+	// carries no value (v5 to v8) or it could not be read: then the inference is queried.
+	Inference *Inference
 }

@@ -9,6 +9,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/shopspring/decimal"
 )
@@ -198,7 +199,9 @@ func (h *chainHealth) stalled(now time.Time, stallBlocks int) error {
 	return nil
 }
 
-// Ready reports whether every chain is served: an error naming each chain whose head
+// Ready reports whether every chain is served: an error naming the topics whose reads
+// the Allora node does not serve (wrapping oracle.ErrNotServed, with the cause the
+// source found, such as the emissions version the node serves instead), each chain whose head
 // has not advanced for StallBlocks of its block times, or has not been read yet
 // (wrapping ErrChainStalled), and each chain whose last batch could not be signed to
 // its oracle's threshold (wrapping ErrBelowThreshold). Its message names chains,
@@ -211,6 +214,10 @@ func (r *Relayer) Ready(ctx context.Context) error {
 	now := time.Now()
 	var msgs []string
 	var causes []error
+	if reason := r.notServedReason(); reason != "" {
+		msgs = append(msgs, reason)
+		causes = append(causes, oracle.ErrNotServed)
+	}
 	for _, h := range r.health {
 		if err := h.stalled(now, r.cfg.StallBlocks); err != nil {
 			msgs = append(msgs, strings.TrimSuffix(err.Error(), ": "+ErrChainStalled.Error()))

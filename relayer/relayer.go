@@ -196,7 +196,8 @@ type Relayer struct {
 	mu            sync.Mutex
 	allowNegative map[uint64]bool
 	epochLength   map[uint64]int64
-	wake          []chan struct{} // one per chain, buffered 1
+	notServed     map[uint64]error // topics whose last read the node does not serve
+	wake          []chan struct{}  // one per chain, buffered 1
 	// polled is closed once Allora has been asked for every topic, so that the first
 	// push of each chain carries every topic that is due instead of the first few.
 	polled chan struct{}
@@ -259,6 +260,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		events:        func(Event) {},
 		allowNegative: make(map[uint64]bool),
 		epochLength:   make(map[uint64]int64),
+		notServed:     make(map[uint64]error),
 		now:           time.Now,
 	}
 	r.ids.now = time.Now
@@ -385,12 +387,7 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 			first = false
 		}
 		if fresh {
-			for _, w := range r.wake {
-				select {
-				case w <- struct{}{}:
-				default:
-				}
-			}
+			r.wakeChains()
 		}
 		wait := r.pollPeriod(0)
 		for _, id := range r.cfg.Topics {
@@ -406,10 +403,19 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 				windows = nil
 				continue
 			}
-			if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); relayed {
-				next[ev.TopicID] = time.Time{}
-				promised[ev.TopicID] = ev.InferenceBlockHeight
+			if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); !relayed {
+				continue
 			}
+			if ev.Inference != nil {
+				if taken, isNew := r.takeEventInference(ctx, *ev.Inference); taken {
+					if isNew {
+						r.wakeChains()
+					}
+					continue // the event carried the value: nothing to query
+				}
+			}
+			next[ev.TopicID] = time.Time{}
+			promised[ev.TopicID] = ev.InferenceBlockHeight
 		}
 	}
 }
@@ -451,12 +457,12 @@ func (r *Relayer) loadTopics(ctx context.Context, topics []uint64) []uint64 {
 		}
 		if err != nil {
 			if ctx.Err() == nil {
-				r.log.Warn("cannot load topic metadata; retrying next poll (check the Allora endpoint and that the topic exists)",
-					"topic_id", id, "err", err)
+				r.sourceFailed(id, "cannot load topic metadata; retrying next poll (check the Allora endpoint and that the topic exists)", err)
 			}
 			failed = append(failed, id)
 			continue
 		}
+		r.sourceAnswered(id)
 		r.mu.Lock()
 		r.allowNegative[id] = t.AllowNegative
 		r.epochLength[id] = t.EpochLength
@@ -475,6 +481,16 @@ func (r *Relayer) pollTopics(ctx context.Context, topics []uint64) (fresh bool) 
 	return fresh
 }
 
+// wakeChains tells every chain loop there is a new inference.
+func (r *Relayer) wakeChains() {
+	for _, w := range r.wake {
+		select {
+		case w <- struct{}{}:
+		default:
+		}
+	}
+}
+
 // pollTopic asks Allora for one topic's latest inference and stores it if it is new
 // and the oracle can hold it. It returns whether it was new, and the block height
 // Allora answered (0 when it did not).
@@ -490,42 +506,76 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 	cancel()
 	switch {
 	case errors.Is(err, oracle.ErrNoInference):
+		r.sourceAnswered(id)
 		r.log.Debug("no inference yet; waiting for the topic's first worker window to close", "topic_id", id)
 		return false, 0
 	case err != nil:
 		if ctx.Err() == nil {
-			r.log.Warn("cannot read latest inference; retrying next poll", "topic_id", id, "err", err)
+			r.sourceFailed(id, "cannot read latest inference; retrying next poll", err)
 		}
 		return false, 0
 	}
+	r.sourceAnswered(id)
+	fresh, err = r.acceptInference(ctx, inf, allowNegative, "query")
+	if err != nil {
+		r.log.Error("inference rejected: the oracle cannot hold this value, it will not be relayed",
+			"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
+	}
+	return fresh, inf.BlockHeight
+}
+
+// takeEventInference stores an inference a block event carried, as a poll would have
+// stored the node's answer, so the topic is not queried for it. taken is false when the
+// value cannot be used as it is (metadata not loaded, a value NewUpdate rejects, no
+// block time): then the caller queries the node, which has the last word, and nothing
+// is lost. isNew says whether it was a new inference.
+func (r *Relayer) takeEventInference(ctx context.Context, inf oracle.Inference) (taken, isNew bool) {
+	r.mu.Lock()
+	allowNegative, known := r.allowNegative[inf.TopicID]
+	r.mu.Unlock()
+	if !known || inf.Timestamp.IsZero() || inf.BlockHeight == 0 {
+		return false, false
+	}
+	isNew, err := r.acceptInference(ctx, inf, allowNegative, "event")
+	if err != nil {
+		r.log.Warn("the value a window-close event carried is not one the oracle can hold; querying the node for the inference instead",
+			"topic_id", inf.TopicID, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
+		return false, false
+	}
+	return true, isNew
+}
+
+// acceptInference stores inf if it is newer than the store's and the oracle can hold
+// it (oracle.NewUpdate, whose error it returns), and publishes it; fresh says whether
+// it was stored. from names where it came from ("query" or "event") in the log.
+func (r *Relayer) acceptInference(ctx context.Context, inf oracle.Inference, allowNegative bool, from string) (fresh bool, rejected error) {
+	id := inf.TopicID
 	prev, err := r.store.LatestInference(ctx, id)
 	switch {
 	case err == nil && prev.Version().Newer(inf.Version()):
 		r.log.Warn("Allora answered an inference older than one already seen; ignored (an endpoint may be behind)",
 			"topic_id", id, "block_height", inf.BlockHeight, "loss_block_height", inf.LossBlockHeight,
 			"seen_block_height", prev.BlockHeight, "seen_loss_block_height", prev.LossBlockHeight)
-		return false, inf.BlockHeight
+		return false, nil
 	case err == nil && inf.Version() == prev.Version():
-		return false, inf.BlockHeight
+		return false, nil
 	case err != nil && !errors.Is(err, store.ErrNotFound):
 		r.log.Warn("cannot read the store", "topic_id", id, "err", err)
-		return false, inf.BlockHeight
+		return false, nil
 	}
-	u, err := oracle.NewUpdate(inf, allowNegative)
-	if err != nil {
-		r.log.Error("inference rejected: the oracle cannot hold this value, it will not be relayed",
-			"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
-		return false, inf.BlockHeight
+	u, uerr := oracle.NewUpdate(inf, allowNegative)
+	if uerr != nil {
+		return false, uerr
 	}
 	if err := r.store.PutInference(ctx, inf); err != nil {
 		r.log.Warn("cannot store inference; retrying next poll", "topic_id", id, "err", err)
-		return false, 0
+		return false, nil
 	}
 	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "loss_block_height", inf.LossBlockHeight,
-		"value", inf.Value, "revision", err == nil && inf.BlockHeight == prev.BlockHeight)
+		"value", inf.Value, "revision", err == nil && inf.BlockHeight == prev.BlockHeight, "from", from)
 	r.publishInference(ctx, inf, u)
 	r.events(Event{Inference: &inf})
-	return true, inf.BlockHeight
+	return true, nil
 }
 
 // pushLoop keeps one chain's oracle level with the latest inferences. ctx ending

@@ -28,8 +28,8 @@ var (
 
 	// ErrNotImplemented means the node does not serve the query at all (HTTP 501, gRPC
 	// Unimplemented): most often a configured emissions API version the node's chain
-	// version lacks.
-	ErrNotImplemented = errors.New("allora: query not served by the node")
+	// version lacks. It wraps oracle.ErrNotServed, which is what the relayer checks for.
+	ErrNotImplemented = fmt.Errorf("allora: %w", oracle.ErrNotServed)
 
 	// ErrUnexpectedResponse means the node answered something the gateway cannot use:
 	// an error status other than the above, a body that is not the expected JSON, or

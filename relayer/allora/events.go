@@ -3,8 +3,11 @@ package allora
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
+	"strings"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
@@ -145,4 +148,244 @@ func parseNonceAttribute(v string) (jsonUint64, error) {
 	var h jsonUint64
 	err := json.Unmarshal(data, &h)
 	return h, err
+}
+
+// The block events that carry the network inference itself, emitted in the EndBlocker
+// that closes a worker window, beside (v9) or as (v10) the window-close event.
+const (
+	// EventTypeNetworkInferencesV9 is emissions v9's (mainnet) EventNetworkInferences:
+	// topic_id, nonce (the inference block height) and the bundle whose combined_value
+	// is the network inference. It comes with EventWorkerLastCommit in the same block.
+	EventTypeNetworkInferencesV9 = "emissions.v9.EventNetworkInferences"
+	// EventTypeNetworkInferenceBundleV10 is emissions v10's (testnet)
+	// EventNetworkInferenceBundle: topic_id, nonce, label_names and combined_value, one
+	// value per label; it is also v10's window-close event.
+	EventTypeNetworkInferenceBundleV10 = "emissions.v10.EventNetworkInferenceBundle"
+)
+
+// EventInference is the network inference a v9 or v10 block event carries: everything
+// of an oracle.Inference but the block time, which no event has.
+type EventInference struct {
+	TopicID uint64
+	// InferenceBlockHeight is the worker nonce of the window (attribute nonce).
+	InferenceBlockHeight uint64
+	// LossBlockHeight is the reputer losses' height; 0, since neither v9 nor v10 events
+	// carry it (nor do their queries).
+	LossBlockHeight uint64
+	// Value is the combined_value, the chain's decimal string as it was emitted.
+	Value string
+}
+
+// Inference is the inference the event carries, without its Timestamp.
+func (e EventInference) Inference() oracle.Inference {
+	return oracle.Inference{
+		TopicID:         e.TopicID,
+		BlockHeight:     e.InferenceBlockHeight,
+		LossBlockHeight: e.LossBlockHeight,
+		Value:           e.Value,
+	}
+}
+
+// errOutlierResistant marks a v10 bundle of the outlier-resistant inference, which is
+// not the one GetLatestNetworkInferences answers and so not the one the gateway relays.
+var errOutlierResistant = errors.New("outlier-resistant bundle")
+
+// carriesInference reports whether an event type is one ParseEventInference reads.
+func carriesInference(typ string) bool {
+	return typ == EventTypeNetworkInferencesV9 || typ == EventTypeNetworkInferenceBundleV10
+}
+
+// ParseEventInference reads the network inference of a v9 EventNetworkInferences or a
+// v10 EventNetworkInferenceBundle, attribute values JSON-encoded as cosmos-sdk's typed
+// events write them (every field, defaults included). v9 carries the value in bundle
+// (an EventValueBundle) and, in older builds, in the deprecated value_bundle (an
+// emissions.v3.ValueBundle); v10 carries combined_value as a JSON array of decimals
+// beside label_names, and the gateway takes the one labelled SingleOutputLabel (or the
+// only one of an unlabelled single-output topic). Errors wrap ErrUnexpectedResponse.
+func ParseEventInference(ev Event) (EventInference, error) {
+	var (
+		out EventInference
+		err error
+	)
+	switch ev.Type {
+	case EventTypeNetworkInferencesV9:
+		out, err = parseNetworkInferencesV9(ev)
+	case EventTypeNetworkInferenceBundleV10:
+		out, err = parseNetworkInferenceBundleV10(ev)
+	default:
+		return EventInference{}, fmt.Errorf("%w: event type %q carries no network inference (want %q or %q)",
+			ErrUnexpectedResponse, ev.Type, EventTypeNetworkInferencesV9, EventTypeNetworkInferenceBundleV10)
+	}
+	if err != nil {
+		if errors.Is(err, errOutlierResistant) {
+			return EventInference{}, err
+		}
+		return EventInference{}, fmt.Errorf("%w: event %s: %v", ErrUnexpectedResponse, ev.Type, err)
+	}
+	switch {
+	case out.TopicID == 0:
+		return EventInference{}, fmt.Errorf("%w: event %s has no topic_id", ErrUnexpectedResponse, ev.Type)
+	case out.InferenceBlockHeight == 0:
+		return EventInference{}, fmt.Errorf("%w: event %s of topic %d has no nonce", ErrUnexpectedResponse, ev.Type, out.TopicID)
+	case strings.TrimSpace(out.Value) == "":
+		return EventInference{}, fmt.Errorf("%w: event %s of topic %d at %d has an empty combined_value",
+			ErrUnexpectedResponse, ev.Type, out.TopicID, out.InferenceBlockHeight)
+	}
+	return out, nil
+}
+
+// jsonNull reports whether an attribute value is absent or JSON null, as cosmos-sdk
+// writes an unset message field.
+func jsonNull(v string) bool {
+	v = strings.TrimSpace(v)
+	return v == "" || v == "null"
+}
+
+func parseNetworkInferencesV9(ev Event) (EventInference, error) {
+	var (
+		out                   EventInference
+		topic, nonce, depr    jsonUint64
+		value, legacyValue    string
+		haveValue, haveLegacy bool
+	)
+	for _, a := range ev.Attributes {
+		var err error
+		switch a.Key {
+		case "topic_id":
+			err = json.Unmarshal([]byte(a.Value), &topic)
+		case "nonce":
+			nonce, err = parseNonceAttribute(a.Value)
+		case "block_height": // deprecated, still written: the same height as nonce
+			err = json.Unmarshal([]byte(a.Value), &depr)
+		case "bundle":
+			if jsonNull(a.Value) {
+				continue
+			}
+			var b struct {
+				CombinedValue *string `json:"combined_value"`
+			}
+			if err = json.Unmarshal([]byte(a.Value), &b); err == nil {
+				if b.CombinedValue == nil {
+					err = errors.New("bundle has no combined_value")
+				} else {
+					value, haveValue = *b.CombinedValue, true
+				}
+			}
+		case "value_bundle": // deprecated: emissions.v3.ValueBundle
+			if jsonNull(a.Value) {
+				continue
+			}
+			var b struct {
+				TopicID       jsonUint64 `json:"topic_id"`
+				CombinedValue *string    `json:"combined_value"`
+				Nonce         *struct {
+					ReputerNonce *struct {
+						BlockHeight jsonUint64 `json:"block_height"`
+					} `json:"reputer_nonce"`
+				} `json:"reputer_request_nonce"`
+			}
+			if err = json.Unmarshal([]byte(a.Value), &b); err == nil {
+				if b.CombinedValue == nil {
+					err = errors.New("value_bundle has no combined_value")
+				} else {
+					legacyValue, haveLegacy = *b.CombinedValue, true
+					if topic == 0 {
+						topic = b.TopicID
+					}
+					if depr == 0 && b.Nonce != nil && b.Nonce.ReputerNonce != nil {
+						depr = b.Nonce.ReputerNonce.BlockHeight
+					}
+				}
+			}
+		default:
+			continue
+		}
+		if err != nil {
+			return EventInference{}, fmt.Errorf("attribute %s: %v", a.Key, err)
+		}
+	}
+	out.TopicID = uint64(topic)
+	out.InferenceBlockHeight = uint64(nonce)
+	if out.InferenceBlockHeight == 0 {
+		out.InferenceBlockHeight = uint64(depr)
+	}
+	switch {
+	case haveValue:
+		out.Value = value
+	case haveLegacy:
+		out.Value = legacyValue
+	default:
+		return EventInference{}, errors.New("neither bundle nor value_bundle carries a combined_value")
+	}
+	return out, nil
+}
+
+func parseNetworkInferenceBundleV10(ev Event) (EventInference, error) {
+	var (
+		out          EventInference
+		topic, nonce jsonUint64
+		labels       []string
+		values       []string
+		haveValues   bool
+		outlier      bool
+	)
+	for _, a := range ev.Attributes {
+		var err error
+		switch a.Key {
+		case "topic_id":
+			err = json.Unmarshal([]byte(a.Value), &topic)
+		case "nonce":
+			nonce, err = parseNonceAttribute(a.Value)
+		case "label_names":
+			if !jsonNull(a.Value) {
+				err = json.Unmarshal([]byte(a.Value), &labels)
+			}
+		case "combined_value": // a DecArray: ["3001.25"]
+			err = json.Unmarshal([]byte(a.Value), &values)
+			haveValues = err == nil
+		case "outlier_resistant":
+			err = json.Unmarshal([]byte(a.Value), &outlier)
+		default:
+			continue
+		}
+		if err != nil {
+			return EventInference{}, fmt.Errorf("attribute %s: %v", a.Key, err)
+		}
+	}
+	if outlier {
+		return EventInference{}, errOutlierResistant
+	}
+	out.TopicID, out.InferenceBlockHeight = uint64(topic), uint64(nonce)
+	if !haveValues {
+		return EventInference{}, errors.New("no combined_value")
+	}
+	if len(labels) == 0 {
+		if len(values) != 1 {
+			return EventInference{}, fmt.Errorf("%d unlabelled combined_values, want one", len(values))
+		}
+		out.Value = values[0]
+		return out, nil
+	}
+	if len(labels) != len(values) {
+		return EventInference{}, fmt.Errorf("%d label_names but %d combined_values", len(labels), len(values))
+	}
+	found := 0
+	for i, l := range labels {
+		if l == SingleOutputLabel {
+			out.Value = values[i]
+			found++
+		}
+	}
+	switch found {
+	case 0:
+		quoted := make([]string, len(labels))
+		for i, l := range labels {
+			quoted[i] = strconv.Quote(l)
+		}
+		return EventInference{}, fmt.Errorf("no combined_value labelled %q (labels: [%s])",
+			SingleOutputLabel, strings.Join(quoted, " "))
+	case 1:
+		return out, nil
+	}
+	return EventInference{}, fmt.Errorf("%d combined_values labelled %q", found, SingleOutputLabel)
 }

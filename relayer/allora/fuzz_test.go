@@ -88,7 +88,7 @@ func FuzzDecodeWebsocketMessage(f *testing.F) {
 		`{"key":"block_height","value":"\"68\"","index":true},{"key":"nonce","value":"{\"block_height\":\"66\"}","index":true},` +
 		`{"key":"topic_id","value":"\"1\"","index":true},{"key":"mode","value":"EndBlock","index":true}]}],"num_txs":"0"}},"events":{}}}`))
 	f.Fuzz(func(t *testing.T, msg []byte) {
-		windows, confirmed, err := decodeWebsocketMessage(msg)
+		windows, _, confirmed, err := decodeWebsocketMessage(msg)
 		if err != nil {
 			if !errors.Is(err, ErrUnexpectedResponse) || len(windows) > 0 || confirmed {
 				t.Fatalf("error %v with windows %v, confirmed %v", err, windows, confirmed)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -36,6 +37,10 @@ type GRPC struct {
 	wire       emissionsWire
 	timeout    time.Duration
 	blockTimes *blockTimeCache
+	// target and opts are what the client was made from, for probing the node's
+	// services when it answers Unimplemented (ExplainNotImplemented).
+	target string
+	opts   []Option
 }
 
 // NewGRPC returns a client of the node whose gRPC API is at target:
@@ -71,7 +76,26 @@ func NewGRPC(target string, opts ...Option) (*GRPC, error) {
 		wire:       wireFor(o.version),
 		timeout:    o.timeout,
 		blockTimes: newBlockTimeCache(o.blockCacheSize),
+		target:     target,
+		opts:       slices.Clone(opts),
 	}, nil
+}
+
+// BlockTime returns the header time of the block at height, from the cache when it
+// can: the time of an inference a block event carried.
+func (c *GRPC) BlockTime(ctx context.Context, height uint64) (time.Time, error) {
+	t, err := c.blockTime(ctx, height)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("query block %d: %w", height, err)
+	}
+	return t, nil
+}
+
+// ExplainNotImplemented turns err, when the node answered Unimplemented for the
+// client's emissions version, into one naming the version the node serves (see the
+// function ExplainNotImplemented); any other err is returned as it is.
+func (c *GRPC) ExplainNotImplemented(ctx context.Context, err error) error {
+	return ExplainNotImplemented(ctx, err, TransportGRPC, c.target, c.wire.version, c.opts...)
 }
 
 // dialGRPC makes the connection (lazily: nothing is sent before the first call) with

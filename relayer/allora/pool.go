@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"log/slog"
 	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,6 +24,23 @@ type Node interface {
 	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
 	LatestHeight(ctx context.Context) (uint64, error)
 }
+
+// BlockTimer is what a Node may also be: a reader of block header times, which the
+// pool uses to complete an inference a block event carried. *REST and *GRPC are.
+type BlockTimer interface {
+	BlockTime(ctx context.Context, height uint64) (time.Time, error)
+}
+
+// NotImplementedExplainer is what a Node may also be: one that can say, when it
+// answered ErrNotImplemented, which emissions version its node serves instead. *REST
+// and *GRPC are.
+type NotImplementedExplainer interface {
+	ExplainNotImplemented(ctx context.Context, err error) error
+}
+
+// explainFor is how long a pool keeps an endpoint's explanation of a 501 before it
+// probes the node's versions again.
+const explainFor = time.Minute
 
 // WindowWatcher reports worker windows as they close; *Watcher is one.
 type WindowWatcher interface {
@@ -106,6 +124,11 @@ type endpointState struct {
 	retryUntil   time.Time // the node's own Retry-After
 	lastErr      error
 	lagging      bool
+
+	// explained is the node's last 501 explained (which version it serves), kept
+	// until explainedUntil so each request does not probe every version again.
+	explained      string
+	explainedUntil time.Time
 }
 
 // EndpointHealth is what a Pool knows of one endpoint.
@@ -342,6 +365,40 @@ func (p *Pool) failed(e *endpointState, err error) {
 	}
 }
 
+// explain says why e answered ErrNotImplemented when its node can tell (the version
+// it serves instead), probing at most once per explainFor. The error still wraps err.
+func (p *Pool) explain(ctx context.Context, e *endpointState, err error) error {
+	x, ok := e.node.(NotImplementedExplainer)
+	if !ok {
+		return err
+	}
+	now := p.now()
+	e.mu.Lock()
+	cached, fresh := e.explained, now.Before(e.explainedUntil)
+	e.mu.Unlock()
+	if fresh {
+		return &explainedError{msg: cached, err: err}
+	}
+	xerr := x.ExplainNotImplemented(ctx, err)
+	if xerr == err {
+		return err
+	}
+	msg := strings.TrimSuffix(xerr.Error(), ": "+err.Error())
+	e.mu.Lock()
+	e.explained, e.explainedUntil = msg, now.Add(explainFor)
+	e.mu.Unlock()
+	return &explainedError{msg: msg, err: err}
+}
+
+// explainedError is a 501 with what the node serves instead.
+type explainedError struct {
+	msg string
+	err error
+}
+
+func (e *explainedError) Error() string { return e.msg + ": " + e.err.Error() }
+func (e *explainedError) Unwrap() error { return e.err }
+
 // succeeded clears e's failures.
 func (p *Pool) succeeded(e *endpointState) {
 	now := p.now()
@@ -381,6 +438,11 @@ func do[T any](ctx context.Context, p *Pool, method string, call func(context.Co
 			continue // the endpoint cannot take this call: neither a failure nor an answer
 		}
 		p.cfg.Metrics.observe(e.name, method, p.now().Sub(began))
+		if errors.Is(err, ErrNotImplemented) {
+			xctx, xcancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
+			err = p.explain(xctx, e, err)
+			xcancel()
+		}
 		if err == nil || answered(err) {
 			p.succeeded(e)
 			if err != nil {
@@ -412,6 +474,18 @@ func (p *Pool) LatestInference(ctx context.Context, topicID uint64) (oracle.Infe
 	return inf, err
 }
 
+// BlockTime returns the header time of the block at height from the best endpoint
+// whose node is a BlockTimer.
+func (p *Pool) BlockTime(ctx context.Context, height uint64) (time.Time, error) {
+	return do(ctx, p, "BlockTime", func(ctx context.Context, n Node) (time.Time, error) {
+		bt, ok := n.(BlockTimer)
+		if !ok {
+			return time.Time{}, errSkip
+		}
+		return bt.BlockTime(ctx, height)
+	})
+}
+
 // Topic returns the topic's metadata from the best endpoint that answers.
 func (p *Pool) Topic(ctx context.Context, topicID uint64) (oracle.Topic, error) {
 	return do(ctx, p, "Topic", func(ctx context.Context, n Node) (oracle.Topic, error) {
@@ -439,6 +513,7 @@ func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
 			defer close(out)
 			for w := range in {
 				p.silence.reported(w)
+				p.completeInference(ctx, &w)
 				select {
 				case out <- w:
 				case <-ctx.Done():
@@ -450,4 +525,26 @@ func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
 	ch := make(chan WorkerWindowClosed)
 	context.AfterFunc(ctx, func() { close(ch) })
 	return ch
+}
+
+// completeInference gives the inference a block event carried its time, the header
+// time of the block at its height, so the relayer need not query the node for it. When
+// no endpoint can tell the time the inference is dropped and the window reported
+// alone: the relayer then queries the inference as for an event without a value.
+func (p *Pool) completeInference(ctx context.Context, w *WorkerWindowClosed) {
+	if w.Inference == nil {
+		return
+	}
+	t, err := p.BlockTime(ctx, w.Inference.BlockHeight)
+	if err != nil {
+		if ctx.Err() == nil {
+			p.cfg.Logger.Warn("cannot read the time of the block of an inference a block event carried; querying the inference instead",
+				"topic_id", w.TopicID, "inference_block_height", w.Inference.BlockHeight, "err", err)
+		}
+		w.Inference = nil
+		return
+	}
+	inf := *w.Inference
+	inf.Timestamp = t
+	w.Inference = &inf
 }

@@ -12,6 +12,7 @@ import (
 	"io"
 	"net/http"
 	"net/url"
+	"slices"
 	"strings"
 	"time"
 
@@ -41,6 +42,10 @@ type REST struct {
 	version    string
 	timeout    time.Duration
 	blockTimes *blockTimeCache
+	// rawURL and opts are what the client was made from, for probing the node's
+	// versions when it answers 501 (ExplainNotImplemented).
+	rawURL string
+	opts   []Option
 }
 
 type options struct {
@@ -144,7 +149,26 @@ func NewREST(baseURL string, opts ...Option) (*REST, error) {
 		version:    o.version,
 		timeout:    o.timeout,
 		blockTimes: newBlockTimeCache(o.blockCacheSize),
+		rawURL:     baseURL,
+		opts:       slices.Clone(opts),
 	}, nil
+}
+
+// BlockTime returns the header time of the block at height, from the cache when it
+// can: the time of an inference a block event carried.
+func (c *REST) BlockTime(ctx context.Context, height uint64) (time.Time, error) {
+	t, err := c.blockTime(ctx, height)
+	if err != nil {
+		return time.Time{}, fmt.Errorf("query block %d: %w", height, err)
+	}
+	return t, nil
+}
+
+// ExplainNotImplemented turns err, when the node answered 501 for the client's
+// emissions version, into one naming the version the node serves (see the function
+// ExplainNotImplemented); any other err is returned as it is.
+func (c *REST) ExplainNotImplemented(ctx context.Context, err error) error {
+	return ExplainNotImplemented(ctx, err, TransportREST, c.rawURL, c.version, c.opts...)
 }
 
 // LatestInference returns the topic's latest network inference, with the time of the

@@ -204,9 +204,13 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 			return subscribed, fmt.Errorf("read websocket: %w", err)
 		}
 		alive()
-		windows, confirmed, err := decodeWebsocketMessage(msg)
+		windows, problems, confirmed, err := decodeWebsocketMessage(msg)
 		if err != nil {
 			return subscribed, fmt.Errorf("subscribe %q: %w", w.cfg.Query, err)
+		}
+		for _, p := range problems {
+			w.cfg.Logger.Warn("Allora block event carries a network inference the gateway cannot read; querying the node for it instead",
+				"err", p)
 		}
 		subscribed = subscribed || confirmed
 		for _, ev := range windows {
@@ -247,32 +251,80 @@ type rpcEvent struct {
 // subscription. A JSON-RPC error (a refused query, a subscription the node cancelled)
 // and a message that is not JSON-RPC are errors wrapping ErrUnexpectedResponse. Events
 // other than window closes are skipped, as are window-close events that do not parse.
-func decodeWebsocketMessage(msg []byte) (windows []WorkerWindowClosed, confirmed bool, err error) {
+// A window whose block also carries its network inference (v9's
+// EventNetworkInferences, v10's EventNetworkInferenceBundle) has it as Inference,
+// without a Timestamp; an event value that does not parse is one of problems, and its
+// window is reported without a value, so the inference is queried instead.
+func decodeWebsocketMessage(msg []byte) (windows []WorkerWindowClosed, problems []error, confirmed bool, err error) {
 	var m rpcMessage
 	if err := json.Unmarshal(msg, &m); err != nil {
-		return nil, false, fmt.Errorf("%w: websocket message: %v", ErrUnexpectedResponse, err)
+		return nil, nil, false, fmt.Errorf("%w: websocket message: %v", ErrUnexpectedResponse, err)
 	}
 	if m.Error != nil {
-		return nil, false, fmt.Errorf("%w: JSON-RPC error %d: %s %s", ErrUnexpectedResponse,
+		return nil, nil, false, fmt.Errorf("%w: JSON-RPC error %d: %s %s", ErrUnexpectedResponse,
 			m.Error.Code, cleanMessage(m.Error.Message), cleanMessage(m.Error.Data))
 	}
 	if r := bytes.TrimSpace(m.Result); len(r) == 0 || bytes.Equal(r, []byte("null")) {
-		return nil, false, fmt.Errorf("%w: websocket message has neither result nor error", ErrUnexpectedResponse)
+		return nil, nil, false, fmt.Errorf("%w: websocket message has neither result nor error", ErrUnexpectedResponse)
 	}
 	var ev rpcEvent
 	if err := json.Unmarshal(m.Result, &ev); err != nil {
-		return nil, false, fmt.Errorf("%w: websocket event: %v", ErrUnexpectedResponse, err)
+		return nil, nil, false, fmt.Errorf("%w: websocket event: %v", ErrUnexpectedResponse, err)
 	}
 	if ev.Data == nil {
-		return nil, ev.Query == "", nil // {} confirms a subscription
+		return nil, nil, ev.Query == "", nil // {} confirms a subscription
 	}
-	for _, e := range ev.Data.Value.Events {
-		if !isWindowCloseEvent(e.Type) {
+	windows, problems = blockWindows(ev.Data.Value.Events, uint64(max(ev.Data.Value.Height, 0)))
+	return windows, problems, false, nil
+}
+
+// windowKey names one worker window: a topic and its nonce.
+type windowKey struct{ topic, nonce uint64 }
+
+// blockWindows reads the worker windows that close in one block's events, each once,
+// with the network inference where an event of the block carries it.
+func blockWindows(events []Event, height uint64) (windows []WorkerWindowClosed, problems []error) {
+	values := map[windowKey]EventInference{}
+	for _, e := range events {
+		if !carriesInference(e.Type) {
 			continue
 		}
-		if w, err := ParseWorkerWindowClosed(e, uint64(max(ev.Data.Value.Height, 0))); err == nil {
-			windows = append(windows, w)
+		v, err := ParseEventInference(e)
+		switch {
+		case errors.Is(err, errOutlierResistant):
+		case err != nil:
+			problems = append(problems, err)
+		default:
+			values[windowKey{v.TopicID, v.InferenceBlockHeight}] = v
 		}
 	}
-	return windows, false, nil
+	seen := map[windowKey]bool{}
+	for _, e := range events {
+		if !isWindowCloseEvent(e.Type) || outlierResistant(e) {
+			continue
+		}
+		w, err := ParseWorkerWindowClosed(e, height)
+		k := windowKey{w.TopicID, w.InferenceBlockHeight}
+		if err != nil || seen[k] {
+			continue
+		}
+		seen[k] = true
+		if v, ok := values[k]; ok {
+			inf := v.Inference()
+			w.Inference = &inf
+		}
+		windows = append(windows, w)
+	}
+	return windows, problems
+}
+
+// outlierResistant reports whether a v10 bundle is the outlier-resistant one, which
+// comes beside the bundle the gateway relays and closes no other window.
+func outlierResistant(e Event) bool {
+	for _, a := range e.Attributes {
+		if a.Key == "outlier_resistant" {
+			return strings.TrimSpace(a.Value) == "true"
+		}
+	}
+	return false
 }

@@ -322,7 +322,7 @@ func (e *Emulator) makeBlock() {
 	var events []abci.Event
 	for _, ts := range e.topics {
 		if nonce := ts.endBlock(e.height, t, e.cfg.Revisions); nonce != 0 {
-			events = append(events, workerWindowEvent(e.cfg.EmissionsVersion, ts.cfg.ID, nonce, e.height))
+			events = append(events, windowCloseEvents(e.cfg.EmissionsVersion, ts.cfg.ID, nonce, e.height, ts.latest.bundle)...)
 		}
 	}
 	e.publishBlock(e.height, events)

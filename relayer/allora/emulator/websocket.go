@@ -212,21 +212,128 @@ func (e *Emulator) handleRPC(c *wsConn, req rpctypes.RPCRequest) rpctypes.RPCRes
 	return rpctypes.RPCMethodNotFoundError(req.ID)
 }
 
-// workerWindowEvent is the event a chain of an emissions version emits at the close of
-// a topic's window of nonce, attribute values JSON-encoded as cosmos-sdk's typed
-// events write them. v9 and v10 reserved block_height.
+// Events that carry the network inference itself: v9 emits EventNetworkInferences
+// beside EventWorkerLastCommit; v10's window-close event, EventNetworkInferenceBundle,
+// is one.
+const (
+	EventTypeNetworkInferencesV9       = "emissions.v9.EventNetworkInferences"
+	EventTypeNetworkInferenceBundleV10 = "emissions.v10.EventNetworkInferenceBundle"
+)
+
+// windowCloseEvents are the events a chain of an emissions version emits at the close
+// of a topic's window of nonce, whose network inference is b. Attribute values are
+// JSON-encoded as cosmos-sdk's typed events write them: every field, defaults included
+// (an unset message as null), keys sorted, then mode=EndBlock.
+func windowCloseEvents(version string, topicID, nonce, height uint64, b bundle) []abci.Event {
+	switch version {
+	case "v9":
+		return []abci.Event{workerWindowEvent(version, topicID, nonce, height), networkInferencesV9(topicID, nonce, b)}
+	case "v10":
+		return []abci.Event{networkInferenceBundleV10(topicID, nonce, b)}
+	}
+	return []abci.Event{workerWindowEvent(version, topicID, nonce, height)}
+}
+
+// workerWindowEvent is the event a chain of an emissions version up to v9 emits at the
+// close of a topic's window of nonce. v9 reserved block_height.
 func workerWindowEvent(version string, topicID, nonce, height uint64) abci.Event {
-	q := func(n uint64) string { return `"` + strconv.FormatUint(n, 10) + `"` }
 	var attrs []abci.EventAttribute
 	if version != "v9" && version != "v10" {
-		attrs = append(attrs, abci.EventAttribute{Key: "block_height", Value: q(height), Index: true})
+		attrs = append(attrs, attr("block_height", quoted(height)))
 	}
 	attrs = append(attrs,
-		abci.EventAttribute{Key: "nonce", Value: `{"block_height":` + q(nonce) + `}`, Index: true},
-		abci.EventAttribute{Key: "topic_id", Value: q(topicID), Index: true},
+		attr("nonce", `{"block_height":`+quoted(nonce)+`}`),
+		attr("topic_id", quoted(topicID)),
 		abci.EventAttribute{Key: "mode", Value: "EndBlock", Index: true},
 	)
 	return abci.Event{Type: WindowCloseEventType(version), Attributes: attrs}
+}
+
+// networkInferencesV9 is emissions.v9.EventNetworkInferences as allora-chain v0.16
+// writes it: the value in bundle (an EventValueBundle), the deprecated value_bundle
+// left unset, the deprecated block_height equal to nonce.
+func networkInferencesV9(topicID, nonce uint64, b bundle) abci.Event {
+	workers, infererValues := split(b.inferers)
+	_, forecasterValues := split(b.forecasters)
+	_, oneOutInferers := split(b.oneOutInferers)
+	_, oneOutForecasters := split(b.oneOutForecasters)
+	_, oneInForecasters := split(b.oneInForecasters)
+	bundle := map[string]any{
+		"extra_data":                        nil,
+		"combined_value":                    b.combined,
+		"naive_value":                       b.naive,
+		"inferer_addresses":                 workers,
+		"forecaster_addresses":              workers,
+		"inferer_values":                    infererValues,
+		"forecaster_values":                 forecasterValues,
+		"one_out_inferer_values":            oneOutInferers,
+		"one_out_forecaster_values":         oneOutForecasters,
+		"one_in_forecaster_values":          oneInForecasters,
+		"one_out_inferer_forecaster_values": []string{},
+	}
+	return abci.Event{Type: EventTypeNetworkInferencesV9, Attributes: []abci.EventAttribute{
+		attr("block_height", quoted(nonce)),
+		attr("bundle", mustJSON(bundle)),
+		attr("nonce", quoted(nonce)),
+		attr("topic_id", quoted(topicID)),
+		attr("value_bundle", "null"),
+		{Key: "mode", Value: "EndBlock", Index: true},
+	}}
+}
+
+// networkInferenceBundleV10 is emissions.v10.EventNetworkInferenceBundle of a
+// single-output topic: one label, "y", so every DecArray has one value and every
+// DecMatrix one column.
+func networkInferenceBundleV10(topicID, nonce uint64, b bundle) abci.Event {
+	column := func(ws []workerValue) [][]string {
+		out := make([][]string, len(ws))
+		for i, w := range ws {
+			out[i] = []string{w.value}
+		}
+		return out
+	}
+	workers, _ := split(b.inferers)
+	return abci.Event{Type: EventTypeNetworkInferenceBundleV10, Attributes: []abci.EventAttribute{
+		attr("combined_value", mustJSON([]string{b.combined})),
+		attr("forecaster_addresses", mustJSON(workers)),
+		attr("forecaster_values", mustJSON(column(b.forecasters))),
+		attr("inferer_addresses", mustJSON(workers)),
+		attr("inferer_values", mustJSON(column(b.inferers))),
+		attr("label_names", `["y"]`),
+		attr("naive_value", mustJSON([]string{b.naive})),
+		attr("nonce", quoted(nonce)),
+		attr("one_in_forecaster_values", mustJSON(column(b.oneInForecasters))),
+		attr("one_out_forecaster_values", mustJSON(column(b.oneOutForecasters))),
+		attr("one_out_inferer_forecaster_values", "[]"),
+		attr("one_out_inferer_values", mustJSON(column(b.oneOutInferers))),
+		attr("outlier_resistant", "false"),
+		attr("topic_id", quoted(topicID)),
+		{Key: "mode", Value: "EndBlock", Index: true},
+	}}
+}
+
+func attr(key, value string) abci.EventAttribute {
+	return abci.EventAttribute{Key: key, Value: value, Index: true}
+}
+
+// quoted is a 64-bit integer as protobuf's JSON writes it: a string.
+func quoted(n uint64) string { return `"` + strconv.FormatUint(n, 10) + `"` }
+
+func split(ws []workerValue) (workers, values []string) {
+	workers, values = []string{}, []string{}
+	for _, w := range ws {
+		workers = append(workers, w.worker)
+		values = append(values, w.value)
+	}
+	return workers, values
+}
+
+func mustJSON(v any) string {
+	b, err := json.Marshal(v)
+	if err != nil {
+		panic(fmt.Sprintf("emulator: encode event attribute: %v", err))
+	}
+	return string(b)
 }
 
 // publishBlock sends the NewBlockEvents of a block to every subscription whose query

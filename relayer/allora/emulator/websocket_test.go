@@ -149,8 +149,22 @@ func TestWindowCloseEventsByVersion(t *testing.T) {
 					}
 					ev := receive(t, ownCh)
 					want := allora.WorkerWindowClosed{TopicID: tp.ID, BlockHeight: emu.Height(), InferenceBlockHeight: inf.BlockHeight}
+					carried := ev.Inference
+					ev.Inference = nil
 					if ev != want {
 						t.Fatalf("event %+v, want %+v", ev, want)
+					}
+					// v9 and v10 carry the value itself (the block time is the pool's to add).
+					switch {
+					case version != "v9" && version != "v10":
+						if carried != nil {
+							t.Fatalf("a %s event carried an inference %+v", version, *carried)
+						}
+					case carried == nil:
+						t.Fatalf("the %s event carried no inference", version)
+					case carried.TopicID != tp.ID || carried.BlockHeight != inf.BlockHeight || carried.Value != inf.Value ||
+						carried.LossBlockHeight != 0 || !carried.Timestamp.IsZero():
+						t.Fatalf("%s event carried %+v, want value %s of block %d", version, *carried, inf.Value, inf.BlockHeight)
 					}
 					closes++
 				}

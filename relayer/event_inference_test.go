@@ -1,0 +1,260 @@
+package relayer_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// countingNode serves an emulator of version and counts the latest-inference queries
+// it answers, REST's GET /emissions/vN/latest_network_inferences/{topic}.
+func countingNode(t *testing.T, version string) (*emulator.Emulator, *httptest.Server, *atomic.Int64) {
+	t.Helper()
+	cfg := emulatorConfig
+	cfg.EmissionsVersion = version
+	emu, err := emulator.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var queries atomic.Int64
+	h := emu.Handler()
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if strings.Contains(r.URL.Path, "/latest_network_inferences/") {
+			queries.Add(1)
+		}
+		h.ServeHTTP(w, r)
+	}))
+	t.Cleanup(srv.Close)
+	return emu, srv, &queries
+}
+
+// On v9 and v10 the window-close block carries the value: each new inference reaches
+// the relayer, value and block time exact, with no latest-inference query past the
+// first sweep (polling once an hour keeps the safety net out of the way).
+func TestRelayerTakesTheInferenceTheEventCarries(t *testing.T) {
+	for _, version := range []string{"v9", "v10"} {
+		t.Run(version, func(t *testing.T) {
+			emu, srv, queries := countingNode(t, version)
+			emu.Advance(10)
+			rest, err := allora.NewREST(srv.URL, allora.WithEmissionsVersion(version), allora.WithTimeout(2*time.Second))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{EmissionsVersion: version, BackoffMin: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "node", Node: rest}}, allora.PoolConfig{Watcher: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			seen := map[uint64][]oracle.Inference{}
+			s := signers(1)
+			c := newFakeChain(56, s, 1)
+			cfg := relayer.Config{Topics: []uint64{13, 14}, PollInterval: time.Hour, PushInterval: time.Hour}
+			logs := runLogged(t, cfg, pool, store.NewMemory(), []relayer.ChainWriter{c}, s, func(inf oracle.Inference) {
+				mu.Lock()
+				defer mu.Unlock()
+				seen[inf.TopicID] = append(seen[inf.TopicID], inf)
+			})
+			last := func(id uint64) oracle.Inference {
+				mu.Lock()
+				defer mu.Unlock()
+				if l := seen[id]; len(l) > 0 {
+					return l[len(l)-1]
+				}
+				return oracle.Inference{}
+			}
+			for _, id := range []uint64{13, 14} {
+				want, _ := emu.Latest(id)
+				eventually(t, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return last(id).BlockHeight == want.BlockHeight })
+			}
+			eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+			swept := queries.Load()
+			carried := 0
+			for range 30 {
+				emu.Advance(1)
+				for _, id := range []uint64{13, 14} {
+					want, _ := emu.Latest(id)
+					eventually(t, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id).BlockHeight == want.BlockHeight })
+					got := last(id)
+					if got.Value != want.Value || !got.Timestamp.Equal(want.Timestamp) || got.LossBlockHeight != 0 {
+						t.Fatalf("topic %d block %d: value %s at %v, want %s at %v", id, want.BlockHeight, got.Value, got.Timestamp, want.Value, want.Timestamp)
+					}
+				}
+			}
+			mu.Lock()
+			carried = len(seen[13]) + len(seen[14]) - 2
+			mu.Unlock()
+			if carried < 10 {
+				t.Fatalf("%d inferences after the first sweep, want every epoch's", carried)
+			}
+			if n := queries.Load() - swept; n != 0 {
+				t.Errorf("the relayer queried the node %d times for %d inferences the events carried, want 0", n, carried)
+			}
+			eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == last(14).BlockHeight })
+			t.Logf("%s: %d inferences from events, %d latest-inference queries after the first sweep (%d in it)", version, carried, queries.Load()-swept, swept)
+			if n := len(logs.find(slog.LevelWarn, nil)) + len(logs.find(slog.LevelError, nil)); n != 0 {
+				t.Errorf("%d warnings or errors logged", n)
+			}
+		})
+	}
+}
+
+// A relayer configured for emissions v9 against a node that serves v7 says so, in its
+// log and in Ready, with the version the node serves and the fix, rather than a bare
+// error.
+func TestRelayerNamesTheEmissionsVersionTheNodeServes(t *testing.T) {
+	emu, srv, _ := countingNode(t, "v7")
+	emu.Advance(10)
+	rest, err := allora.NewREST(srv.URL, allora.WithEmissionsVersion("v9"), allora.WithTimeout(2*time.Second))
+	if err != nil {
+		t.Fatal(err)
+	}
+	pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "node", Node: rest}}, allora.PoolConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	s := signers(1)
+	logs := &logRecorder{}
+	r, err := relayer.New(fastLoops, pool, store.NewMemory(), []relayer.ChainWriter{newFakeChain(56, s, 1)}, s,
+		relayer.WithLogger(slog.New(logs)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	const cause = "node answers 501 for emissions v9; it serves v7; set `emissions_version: auto`"
+	eventually(t, "Ready names the cause for both topics", func() bool {
+		err := r.Ready(context.Background())
+		return err != nil && strings.Contains(err.Error(), cause) && strings.Contains(err.Error(), "topic(s) [13 14]")
+	})
+	readyErr := r.Ready(context.Background())
+	if !errors.Is(readyErr, oracle.ErrNotServed) {
+		t.Errorf("Ready = %v, want both topics named and oracle.ErrNotServed", readyErr)
+	}
+	if strings.Contains(readyErr.Error(), srv.URL) {
+		t.Errorf("Ready shows the endpoint's URL: %v", readyErr)
+	}
+	var logged []string
+	for _, rec := range logs.find(slog.LevelError, nil) {
+		if err, ok := rec.attrs["err"].(error); ok && strings.Contains(err.Error(), cause) {
+			logged = append(logged, fmt.Sprint(rec.attrs["topic_id"]))
+		}
+	}
+	if len(logged) != 2 {
+		t.Errorf("errors naming the cause logged for topics %v, want once for each of 13 and 14", logged)
+	}
+	t.Logf("Ready: %v", readyErr)
+}
+
+// eventSource is a Source and Watcher whose window-close events the test sends, and
+// whose latest inference the test sets; it counts the queries.
+type eventSource struct {
+	windows chan oracle.WindowClosed
+	queries atomic.Int64
+	mu      sync.Mutex
+	latest  oracle.Inference
+}
+
+func (s *eventSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
+	s.queries.Add(1)
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.latest.BlockHeight == 0 {
+		return oracle.Inference{}, oracle.ErrNoInference
+	}
+	inf := s.latest
+	inf.TopicID = id
+	return inf, nil
+}
+
+func (s *eventSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
+	return oracle.Topic{ID: id, EpochLength: 5}, nil
+}
+
+func (s *eventSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
+	out := make(chan oracle.WindowClosed)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case w := <-s.windows:
+				select {
+				case out <- w:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// An event value the oracle cannot hold is logged and the node is queried instead: the
+// node's value is the one relayed, nothing is lost.
+func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
+	at := time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC)
+	src := &eventSource{windows: make(chan oracle.WindowClosed)}
+	var mu sync.Mutex
+	var seen []oracle.Inference
+	s := signers(1)
+	cfg := relayer.Config{Topics: []uint64{13}, PollInterval: time.Hour, PushInterval: time.Hour}
+	logs := runLogged(t, cfg, src, store.NewMemory(), []relayer.ChainWriter{newFakeChain(56, s, 1)}, s, func(inf oracle.Inference) {
+		mu.Lock()
+		defer mu.Unlock()
+		seen = append(seen, inf)
+	})
+	eventually(t, "the first sweep", func() bool { return src.queries.Load() == 1 })
+	src.mu.Lock()
+	src.latest = oracle.Inference{BlockHeight: 40, Value: "3012.25", Timestamp: at}
+	src.mu.Unlock()
+	bad := oracle.Inference{TopicID: 13, BlockHeight: 40, Value: "3.01225e3", Timestamp: at}
+	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 42, InferenceBlockHeight: 40, Inference: &bad}
+	eventually(t, "the node's value is relayed", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) == 1 && seen[0].Value == "3012.25" && seen[0].BlockHeight == 40
+	})
+	if n := src.queries.Load(); n != 2 {
+		t.Errorf("%d queries, want the sweep and one for the rejected event value", n)
+	}
+	if w := logs.find(slog.LevelWarn, map[string]any{"topic_id": uint64(13), "value": "3.01225e3"}); len(w) != 1 {
+		t.Errorf("%d warnings naming the rejected event value, want 1", len(w))
+	}
+	// A good event value is taken as it is.
+	good := oracle.Inference{TopicID: 13, BlockHeight: 45, Value: "3013.5", Timestamp: at.Add(5 * time.Second)}
+	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 47, InferenceBlockHeight: 45, Inference: &good}
+	eventually(t, "the event's value is relayed", func() bool {
+		mu.Lock()
+		defer mu.Unlock()
+		return len(seen) == 2 && seen[1].Value == "3013.5"
+	})
+	if n := src.queries.Load(); n != 2 {
+		t.Errorf("%d queries, want no new one for a value the event carried", n)
+	}
+}
