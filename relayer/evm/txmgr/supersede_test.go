@@ -14,35 +14,28 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// strand leaves a transaction really stuck at nonce 0 on a node that mines only on
-// demand: sent at the quote, then the base fee jumps far over what it offers and
-// blocks go on without it; the manager that sent it may not raise it (fee limit 1×)
-// and is stopped, so the journal holds it as a stopped relayer leaves it.
+// strand leaves a transaction stuck at nonce 0 as a stopped relayer leaves it: sent
+// to a node whose mining is paused, still waiting in its pool, journaled.
 func strand(t *testing.T, ctx context.Context, node *anvilNode, j store.Journal) *types.Transaction {
 	t.Helper()
 	cfg := quick(txmgr.Sonic(146))
 	cfg.Confirmations = 0
-	cfg.FeeLimitMultiplier = 1
 	ev := newEvents()
 	m := newManager(t, cfg, node, j, ev)
 	sendCtx, stop := context.WithCancel(ctx)
 	done := sendAsync(sendCtx, m, []byte("stuck"))
 	stuck := txByHash(t, node, ev.wait(t, txmgr.EventSent, 0).TxHash)
-	node.setNextBaseFee(t, new(big.Int).Mul(stuck.GasFeeCap(), big.NewInt(4)))
-	node.mine(t)
-	node.mine(t)
-	ev.wait(t, txmgr.EventFeeCapReached, 0)
 	stop()
 	if r := <-done; !errors.Is(r.err, context.Canceled) {
 		t.Fatalf("stopped Send: err = %v, want context.Canceled", r.err)
 	}
-	if n, err := node.client.NonceAt(ctx, m.From(), nil); err != nil || n != 0 {
-		t.Fatalf("nonce %d (err %v) after two blocks: the transaction was not stuck", n, err)
+	if pool := node.Pool(t); len(pool) != 1 || pool[0].Hash != stuck.Hash() {
+		t.Fatalf("pool %+v, want the stuck transaction waiting in it", pool)
 	}
 	return stuck
 }
 
-// admin is a manager as an operator runs it for a stuck nonce: a cap over the spike.
+// admin is a manager as an operator runs it for a stuck nonce, with an absolute cap.
 func admin(t *testing.T, node *anvilNode, j store.Journal, ev *events) *txmgr.Manager {
 	t.Helper()
 	cfg := quick(txmgr.Sonic(146))
@@ -84,6 +77,9 @@ func TestCancelFreesAStuckNonce(t *testing.T) {
 			}()
 			sent := ev.wait(t, txmgr.EventReplaced, 0)
 			cancelTx := txByHash(t, node, sent.TxHash)
+			if pool := node.Pool(t); len(pool) != 1 || pool[0].Hash != cancelTx.Hash() {
+				t.Errorf("pool %+v, want the cancel in place of the stuck transaction", pool)
+			}
 			if to := cancelTx.To(); to == nil || *to != m.From() || cancelTx.Value().Sign() != 0 || len(cancelTx.Data()) != 0 || cancelTx.Nonce() != 0 {
 				t.Fatalf("cancel %s: to %v value %s data %x nonce %d; want 0 wei to %s at nonce 0", cancelTx.Hash(), to, cancelTx.Value(),
 					cancelTx.Data(), cancelTx.Nonce(), m.From())
