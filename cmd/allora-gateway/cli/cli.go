@@ -90,7 +90,7 @@ then, in another terminal:
 	root.AddCommand(newConfigCmd(stdout))
 	root.AddCommand(newKeysCmd(stdout))
 	root.AddCommand(newStatusCmd(stdout))
-	root.AddCommand(newJournalCmd(stdout))
+	root.AddCommand(newJournalCmd(&g, stdout, stderr))
 	root.AddCommand(newVersionCmd(stdout))
 	return root
 }

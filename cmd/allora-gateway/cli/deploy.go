@@ -9,6 +9,8 @@ import (
 	"io"
 	"io/fs"
 	"log/slog"
+	"net/netip"
+	"net/url"
 	"os"
 	"path/filepath"
 	"slices"
@@ -397,10 +399,52 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		deployed++
 	}
 	fmt.Fprintf(out, "%s: %d contracts found, %d deployed; addresses in %s\n", p.chain.Name, 1+len(d.Feeds)+len(d.Markets)-deployed, deployed, p.path)
-	if p.chain.Explorer != "" {
-		fmt.Fprintf(out, "oracle on the explorer: %s/address/%s\n", strings.TrimRight(p.chain.Explorer, "/"), d.Oracle)
+	if base := explorerBase(p.chain); base != "" {
+		fmt.Fprintf(out, "oracle on the explorer: %s/address/%s\n", base, d.Oracle)
 	}
 	return nil
+}
+
+// explorerBase is the block explorer to link deployed contracts to, or "" when a link
+// would lead nowhere: the chain id is not a public chain of the presets with an
+// explorer (a local or unknown chain), or every RPC endpoint is on this machine or a
+// private network (a development node or a fork that carries a public chain's id,
+// whose contracts the public explorer does not know). The URL is the chain's
+// explorer, the preset's unless the config overrides it.
+func explorerBase(c config.Chain) string {
+	public := false
+	for _, p := range presets.Chains() {
+		if p.ChainID == c.ChainID && p.Explorer != "" {
+			public = true
+		}
+	}
+	if !public || c.Explorer == "" {
+		return ""
+	}
+	for _, rpc := range c.AllRPCs() {
+		if !localEndpoint(rpc.Reveal()) {
+			return strings.TrimRight(c.Explorer, "/")
+		}
+	}
+	return ""
+}
+
+// localEndpoint reports whether an RPC URL's host is this machine or a private
+// network address.
+func localEndpoint(raw string) bool {
+	u, err := url.Parse(raw)
+	if err != nil {
+		return false
+	}
+	host := u.Hostname()
+	if host == "" && u.Scheme == "unix" || strings.EqualFold(host, "localhost") || strings.HasSuffix(strings.ToLower(host), ".localhost") {
+		return true
+	}
+	ip, err := netip.ParseAddr(host)
+	if err != nil {
+		return false
+	}
+	return ip.IsLoopback() || ip.IsPrivate() || ip.IsLinkLocalUnicast() || ip.IsUnspecified()
 }
 
 // checkOracle returns why the contract at a is not the oracle the plan wants, or "".

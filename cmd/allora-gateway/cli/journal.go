@@ -40,7 +40,7 @@ type journalEntry struct {
 	State string `json:"state"`
 }
 
-func newJournalCmd(stdout io.Writer) *cobra.Command {
+func newJournalCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 	var (
 		path    string
 		chain   string
@@ -56,7 +56,8 @@ first transaction at the nonce, more for each replacement), when it was sent, it
 and the topics it carries. For each it asks the chain whether the key's nonce has been
 taken since ("mined") or not ("pending"): a pending entry older than a few
 resubmit_after periods is a stuck nonce, which the relayer replaces at a raised fee by
-itself while it runs and resumes on its next start.
+itself while it runs and resumes on its next start; journal cancel and journal replace
+act on one by hand.
 
 It only reads, with the relayer running or stopped. The journal lives in Redis
 (redis.url); without it the relayer journals in its own memory and there is nothing
@@ -107,6 +108,7 @@ another process can list.`,
 	f.BoolVar(&asJSON, "json", false, "print JSON instead of a table")
 	f.DurationVar(&timeout, "timeout", 30*time.Second, "give up reading after this long")
 	_ = cmd.MarkFlagRequired("config")
+	cmd.AddCommand(newJournalSupersedeCmd(g, stdout, stderr, cancelAction), newJournalSupersedeCmd(g, stdout, stderr, replaceAction))
 	return cmd
 }
 

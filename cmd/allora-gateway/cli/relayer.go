@@ -252,6 +252,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		return err
 	}
 
+	// The API's address is bound before anything runs: a start that fails here stops
+	// with nothing in the background still using the store or the chains.
+	var apiLn net.Listener
+	if cfg.API.Listen != "" {
+		apiLn, err = net.Listen("tcp", cfg.API.Listen)
+		if err != nil {
+			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
+		}
+	}
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return rl.Run(gctx) })
 	g.Go(func() error { return source.Run(gctx) })
@@ -259,11 +268,8 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		g.Go(func() error { return roundKeeper.Run(gctx) })
 		g.Go(func() error { return recorder.Run(gctx) })
 	}
-	if cfg.API.Listen != "" {
-		ln, err := net.Listen("tcp", cfg.API.Listen)
-		if err != nil {
-			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
-		}
+	if apiLn != nil {
+		ln := apiLn
 		// The API signs pull-mode updates with the relayer's own signers.
 		domains := make([]oracle.Domain, 0, len(writers))
 		for _, w := range writers {

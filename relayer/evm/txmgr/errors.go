@@ -91,3 +91,16 @@ func classifySend(err error) sendOutcome {
 		return sendFailed
 	}
 }
+
+// Errors Cancel and Replace report before they sign anything.
+var (
+	// ErrNonceMined means a transaction of the key was mined at the nonce already:
+	// there is nothing left to cancel or replace there.
+	ErrNonceMined = errors.New("nonce already mined")
+	// ErrNothingPending means neither the journal nor the endpoint's pool holds a
+	// transaction of the key at the nonce.
+	ErrNothingPending = errors.New("no transaction pending at the nonce")
+	// ErrForeignEntry means the journal's transaction at the nonce was signed by
+	// another key than the manager's.
+	ErrForeignEntry = errors.New("journal entry signed by another key")
+)
