@@ -75,6 +75,7 @@ then, in another terminal:
 		SilenceUsage:  true,
 		SilenceErrors: true,
 	}
+	root.PersistentPreRun = warnUnknownEnv(stderr)
 	root.SetVersionTemplate(versionTemplate())
 	root.SetOut(stdout)
 	root.SetErr(stderr)

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
 func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
@@ -62,7 +63,7 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 }
 
 func TestConfigValidateReportsEveryProblemAtOnce(t *testing.T) {
-	code, out, errOut := run(t, "config", "validate", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
+	code, out, errOut := run(t, "config", "validate", "--offline", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
 	if code == 0 {
 		t.Fatalf("a broken config validated:\n%s", out)
 	}
@@ -87,11 +88,21 @@ func TestConfigExampleValidatesAndPrintHidesSecrets(t *testing.T) {
 	if code != 0 || !strings.Contains(example, "chain_id: 56") {
 		t.Fatalf("config example: exit %d, %s%s", code, example, errOut)
 	}
-	path := filepath.Join(t.TempDir(), "relayer.yaml")
+	// The example's keys, made where it says they are.
+	dir := t.TempDir()
+	example = strings.ReplaceAll(example, "/var/lib/allora-gateway/keys/", dir+"/")
+	for i, name := range []string{"submitter", "oracle-1", "oracle-2"} {
+		writeKey(t, dir, name, devchain.DevKey(i), "pass "+name)
+		writeFile(t, filepath.Join(dir, name+".pass"), "pass "+name, 0o600)
+	}
+	t.Setenv("ALLORA_ORACLE_2_PASSPHRASE", "pass oracle-2")
+	writeFile(t, filepath.Join(dir, "cosign-acme.secret"), strings.Repeat("s3cret", 8), 0o600)
+	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(example), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if code, out, errOut := run(t, "config", "validate", "-c", path); code != 0 || !strings.Contains(out, "is valid") {
+	if code, out, errOut := run(t, "config", "validate", "--offline", "-c", path); code != 0 || !strings.Contains(out, "is valid") ||
+		!strings.Contains(out, "3 keys opened") {
 		t.Fatalf("the example does not validate: %s%s", out, errOut)
 	}
 	t.Setenv("ALLORA_GATEWAY_CHAINS_BNB_RPC", "https://bsc.example/v1/SECRET-KEY-123")
@@ -99,11 +110,14 @@ func TestConfigExampleValidatesAndPrintHidesSecrets(t *testing.T) {
 	if code != 0 {
 		t.Fatalf("config print: %s", errOut)
 	}
-	if strings.Contains(printed, "SECRET-KEY-123") || strings.Contains(printed, "bsc-dataseed") {
-		t.Errorf("config print shows an RPC URL:\n%s", printed)
+	if strings.Contains(printed, "SECRET-KEY-123") {
+		t.Errorf("config print shows an API key:\n%s", printed)
 	}
-	if !strings.Contains(printed, "xxxxx") || !strings.Contains(printed, "chain_id: 146") {
-		t.Errorf("config print does not show the effective config with secrets redacted:\n%s", printed)
+	// Only the credentials are hidden: a public endpoint shows whole.
+	for _, want := range []string{"rpc: https://bsc.example/v1/xxxxx", "rpc: https://rpc.soniclabs.com", "chain_id: 146"} {
+		if !strings.Contains(printed, want) {
+			t.Errorf("config print does not show %q:\n%s", want, printed)
+		}
 	}
 }
 
@@ -152,7 +166,7 @@ func TestConfigPresetsListsEveryNetwork(t *testing.T) {
 // with the known ones and a contradicting chain id is caught, beside every market
 // problem, in one run.
 func TestConfigValidateReportsPresetAndMarketProblems(t *testing.T) {
-	code, out, errOut := run(t, "config", "validate", "--config", filepath.Join("..", "internal", "config", "testdata", "broken-presets.yaml"))
+	code, out, errOut := run(t, "config", "validate", "--offline", "--config", filepath.Join("..", "internal", "config", "testdata", "broken-presets.yaml"))
 	if code == 0 {
 		t.Fatalf("a broken config validated:\n%s", out)
 	}

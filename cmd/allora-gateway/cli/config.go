@@ -22,9 +22,10 @@ func newConfigCmd(stdout io.Writer) *cobra.Command {
 		Long: `config works on the relayer's YAML configuration, with the ALLORA_GATEWAY_*
 environment overrides applied as the relayer would apply them.
 
-  validate  reports every problem of a file at once and exits non-zero if there is one
+  validate  checks a file predicts a start (keys opened, files' modes, nodes reached),
+            reports every problem at once and exits non-zero if there is one
   print     prints the effective config (file, defaults, environment) with every secret,
-            such as an RPC URL carrying an API key, shown as xxxxx
+            such as an API key in an RPC URL's path or query, shown as xxxxx
   example   prints a commented example for BNB Smart Chain, Sonic and ZKsync Era
   presets   lists the chain and Allora presets a config may name with preset:`,
 		Example: `  allora-gateway config validate --config relayer.yaml
@@ -32,35 +33,52 @@ environment overrides applied as the relayer would apply them.
   allora-gateway config example > relayer.yaml
   allora-gateway config presets`,
 	}
-	var path string
+	var (
+		path    string
+		offline bool
+	)
 	validate := &cobra.Command{
-		Use:   "validate --config FILE",
-		Short: "Report every problem of a config file at once",
+		Use:   "validate --config FILE [--offline]",
+		Short: "Check a config file predicts a start: every problem at once",
 		Long: `validate loads the file with its ALLORA_GATEWAY_* environment overrides and checks
-it whole: every problem is listed, each with its key's path, and the exit code is non-zero when
-there is any. Keystores are not opened, so no passphrase is needed.`,
+what the relayer needs to start, reporting every problem at once, each with its key's
+path, and exits non-zero when there is any:
+
+  - the file: every key and value, a value of the wrong type with its line (the rest of
+    the file is still checked), unknown keys, and unknown ALLORA_GATEWAY_* variables
+    (with the known name a typo is nearest to);
+  - key material: every keystore is opened with its passphrase through the relayer's
+    own loader, so a missing keystore, a file that is not a keystore V3 key file, a
+    missing or too-open passphrase file (chmod 600; files of a Kubernetes Secret volume
+    as the kubelet writes them are accepted), an unset variable and a wrong passphrase
+    are each named with the key and the file or variable; co-signers' shared secrets
+    are read the same way;
+  - the network, unless --offline: each chain endpoint must answer with the configured
+    chain id (and the oracle must have code there), each Allora node its latest block,
+    Redis a PING, each within 5s.
+
+Warnings (a keystore others may read) are printed and do not fail. Run it without
+--offline after each change; the systemd unit and the chart run it --offline before
+each start, so a node that is down for a moment does not keep the relayer from
+starting (the relayer rides out such outages itself).`,
 		Example: `  allora-gateway config validate --config relayer.yaml
+  allora-gateway config validate --config relayer.yaml --offline
   ALLORA_GATEWAY_CHAINS_BNB_RPC=https://bsc.example/KEY allora-gateway config validate --config relayer.yaml`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
-			cfg, err := config.Load(path, os.LookupEnv)
-			if err != nil {
-				return err
-			}
-			if err := cfg.Validate(); err != nil {
-				return fmt.Errorf("%s is not valid:\n%w", path, err)
-			}
-			fmt.Fprintf(stdout, "%s is valid: %d topics, %d chains, %d oracle signers\n",
-				path, len(cfg.Topics), len(cfg.Chains), len(cfg.Signers.Oracle))
-			return nil
+			return validateConfig(cmd.Context(), path, offline, stdout, cmd.ErrOrStderr())
 		},
 	}
+	validate.Flags().BoolVar(&offline, "offline", false, "skip the checks that need the network (chain RPCs, Allora nodes, Redis)")
 	print := &cobra.Command{
 		Use:   "print --config FILE",
 		Short: "Print the effective config with secrets redacted",
 		Long: `print shows the config as the relayer would run it: the file, then the environment
 overrides, then the chain and Allora presets and defaults filled in. Endpoint URLs, the
-Redis URL and co-signer URLs print as xxxxx, since they may carry API keys.`,
+Redis URL and co-signer URLs print with only what may be a credential as xxxxx: a
+userinfo password, every query value, and path segments that look like keys rather
+than words (Infura's and Alchemy's /v3/<key>, a provider's /<token>/), so
+http://127.0.0.1:8545 and https://rpc.ankr.com/bsc/xxxxx still say which node is meant.`,
 		Example: `  allora-gateway config print --config relayer.yaml
   ALLORA_GATEWAY_RELAYER_DEVIATION=1% allora-gateway config print --config relayer.yaml`,
 		Args: cobra.NoArgs,
@@ -77,6 +95,8 @@ Redis URL and co-signer URLs print as xxxxx, since they may carry API keys.`,
 			return err
 		},
 	}
+	// validate counts unknown variables among its problems, not as a warning.
+	validate.Annotations = map[string]string{reportsUnknownEnv: "true"}
 	for _, c := range []*cobra.Command{validate, print} {
 		c.Flags().StringVarP(&path, "config", "c", "", "path of the YAML config file (required)")
 		_ = c.MarkFlagRequired("config")

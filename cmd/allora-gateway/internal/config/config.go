@@ -397,29 +397,53 @@ func Default() Config {
 // The environment overrides chains and keys the file lists; it does not add them. A
 // variable set to the empty string counts as set. A value that does not parse is an
 // error naming the variable.
+//
+// Load reads as much as it can: a value of the wrong type in the file (with its line),
+// an unknown key, a malformed variable or an addresses file that does not parse is an
+// error, and the config is still returned with every other key, variable and preset
+// applied, so that config validate can check the rest in the same run. Only a file
+// that cannot be read or is not YAML at all returns the error alone, wrapping
+// ErrUnreadable.
 func Load(path string, lookupEnv func(string) (string, bool)) (Config, error) {
 	if lookupEnv == nil {
 		lookupEnv = os.LookupEnv
 	}
 	c := Default()
+	var errs []error
 	if path != "" {
 		data, err := os.ReadFile(path)
 		if err != nil {
-			return Config{}, fmt.Errorf("read config file: %w", err)
+			return Config{}, fmt.Errorf("%w: read config file: %w", ErrUnreadable, err)
 		}
 		if err := decode(data, &c, "config file "+path); err != nil {
-			return Config{}, err
+			var te *typeErrors
+			if !errors.As(err, &te) {
+				return Config{}, fmt.Errorf("%w: %w", ErrUnreadable, err)
+			}
+			errs = append(errs, te.errs...)
 		}
 	}
 	if err := applyEnv(&c, lookupEnv); err != nil {
-		return Config{}, fmt.Errorf("environment: %w", err)
+		errs = append(errs, fmt.Errorf("environment: %w", err))
 	}
 	c.applyPresets()
 	if err := c.applyAddressesFiles(filepath.Dir(path)); err != nil {
-		return Config{}, err
+		errs = append(errs, err)
 	}
-	return c, nil
+	return c, errors.Join(errs...)
 }
+
+// ErrUnreadable means the config file could not be read or is not a YAML document,
+// so nothing in it could be checked.
+var ErrUnreadable = errors.New("config file unreadable")
+
+// typeErrors are the values of a YAML document that did not decode, each on its own
+// line; the rest of the document did.
+type typeErrors struct{ errs []error }
+
+func (e *typeErrors) Error() string { return errors.Join(e.errs...).Error() }
+
+func (e *typeErrors) Unwrap() []error { return e.errs }
 
 // applyAddressesFiles resolves each chain's addresses_file against dir, the config
 // file's directory, and fills an empty oracle from it. A file that does not exist yet
@@ -457,8 +481,9 @@ func (c *Config) applyAddressesFiles(dir string) error {
 }
 
 // decode overlays the YAML document in data onto c, refusing unknown keys. Every type
-// error in the document is reported, one per line of the returned error, each line
-// starting with name.
+// error in the document is reported, one per line of the returned error (a
+// *typeErrors: c holds every other value), each line starting with name. An error of
+// another type means the document is not YAML and nothing was decoded.
 func decode(data []byte, c *Config, name string) error {
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	dec.KnownFields(true)
@@ -466,20 +491,22 @@ func decode(data []byte, c *Config, name string) error {
 	if errors.Is(err, io.EOF) {
 		return nil // an empty file: the defaults stand
 	}
+	var terrs []error
 	var te *yaml.TypeError
 	if errors.As(err, &te) {
-		errs := make([]error, len(te.Errors))
-		for i, e := range te.Errors {
-			errs[i] = fmt.Errorf("%s: %s", name, e)
+		// The decoder went on past each of these: every other value is in c.
+		for _, e := range te.Errors {
+			terrs = append(terrs, fmt.Errorf("%s: %s", name, e))
 		}
-		return errors.Join(errs...)
-	}
-	if err != nil {
+	} else if err != nil {
 		return fmt.Errorf("%s: %w", name, err)
 	}
 	var extra yaml.Node
 	if err := dec.Decode(&extra); !errors.Is(err, io.EOF) {
-		return fmt.Errorf("%s: line %d: a second YAML document; a config file holds one", name, extra.Line)
+		terrs = append(terrs, fmt.Errorf("%s: line %d: a second YAML document; a config file holds one", name, extra.Line))
+	}
+	if len(terrs) > 0 {
+		return &typeErrors{errs: terrs}
 	}
 	return nil
 }

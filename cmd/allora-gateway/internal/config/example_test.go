@@ -50,19 +50,20 @@ func TestExample(t *testing.T) {
 	if err != nil {
 		t.Fatalf("Load(Redacted()): %v\n%s", err, y)
 	}
-	c.Allora.Endpoint = redacted
-	c.Allora.Websocket = redacted
+	shown := func(s Secret) Secret { return Secret(RedactURL(s.Reveal())) }
+	c.Allora.Endpoint = shown(c.Allora.Endpoint)
+	c.Allora.Websocket = shown(c.Allora.Websocket)
 	for i := range c.Allora.Endpoints {
-		c.Allora.Endpoints[i] = redacted
+		c.Allora.Endpoints[i] = shown(c.Allora.Endpoints[i])
 	}
 	for i := range c.Chains {
-		c.Chains[i].RPC = redacted
+		c.Chains[i].RPC = shown(c.Chains[i].RPC)
 		for j := range c.Chains[i].RPCs {
-			c.Chains[i].RPCs[j] = redacted
+			c.Chains[i].RPCs[j] = shown(c.Chains[i].RPCs[j])
 		}
 	}
 	for i := range c.Signers.Cosigners {
-		c.Signers.Cosigners[i].URL = redacted
+		c.Signers.Cosigners[i].URL = shown(c.Signers.Cosigners[i].URL)
 	}
 	if !reflect.DeepEqual(back, c) {
 		t.Fatalf("Load(Redacted()) =\n%+v\nwant\n%+v", back, c)

@@ -39,7 +39,7 @@ func TestChainWithSeveralRPCs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Contains(string(out), "TOKEN") || !strings.Contains(string(out), "rpcs:\n      - xxxxx\n      - xxxxx") {
+	if strings.Contains(string(out), "TOKEN") || !strings.Contains(string(out), "rpcs:\n      - wss://bsc-2.example/ws/xxxxx\n      - https://bsc-3.example/?key=xxxxx") {
 		t.Errorf("Redacted does not hide every rpc:\n%s", out)
 	}
 
