@@ -18,7 +18,7 @@ import (
 // to a node whose mining is paused, still waiting in its pool, journaled.
 func strand(t *testing.T, ctx context.Context, node *anvilNode, j store.Journal) *types.Transaction {
 	t.Helper()
-	cfg := quick(txmgr.Sonic(146))
+	cfg := quick(preset(146))
 	cfg.Confirmations = 0
 	ev := newEvents()
 	m := newManager(t, cfg, node, j, ev)
@@ -38,7 +38,7 @@ func strand(t *testing.T, ctx context.Context, node *anvilNode, j store.Journal)
 // admin is a manager as an operator runs it for a stuck nonce, with an absolute cap.
 func admin(t *testing.T, node *anvilNode, j store.Journal, ev *events) *txmgr.Manager {
 	t.Helper()
-	cfg := quick(txmgr.Sonic(146))
+	cfg := quick(preset(146))
 	cfg.Confirmations = 0
 	cfg.FeeLimitMultiplier = 0
 	cfg.MaxGasPrice = gweis(1000)
@@ -118,7 +118,7 @@ func TestCancelFreesAStuckNonce(t *testing.T) {
 			// A relayer starting afterwards.
 			node.automine(t, true)
 			next := newEvents()
-			cfg := quick(txmgr.Sonic(146))
+			cfg := quick(preset(146))
 			cfg.Confirmations = 0
 			m2 := newManager(t, cfg, node, j, next)
 			res, err := m2.Send(ctx, target, []byte("after the cancel"))
