@@ -47,7 +47,7 @@ const (
 	// and revisions are in the fixture tests): devnet and the end-to-end suite run the
 	// emulator with it.
 	NodeEmissionsVersion = "v7"
-	DefaultVolatilityBps    = 20
+	DefaultVolatilityBps = 20
 )
 
 // Config describes the emulated chain. Zero fields take the defaults above.

@@ -51,7 +51,7 @@ type topicState struct {
 	// of a past height. A revision is an answer of its own.
 	answers []*published
 	pruned  bool // answers no longer holds the first one
-	gapLeft        int          // windows still to close without an inference (FaultGap)
+	gapLeft int  // windows still to close without an inference (FaultGap)
 }
 
 // published is a network inference as the chain serves it.
