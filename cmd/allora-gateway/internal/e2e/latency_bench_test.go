@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // BenchmarkInferenceToPush measures, for b.N new Allora inferences, the time from the
@@ -18,7 +19,8 @@ import (
 // waits 2 confirmations before its next batch, Sonic 10, ZKsync Era 1). The chains are
 // polled every 25 ms. It reports p50 and p99 per chain in seconds, and in chain blocks:
 // the block the update was mined in less the chain's head when the window closed
-// (1 is the next block). The emulator revises every height at its reputer window, as
+// (1 is the next block); and window close → the relayer's store holding the inference
+// (read-p50-s, read-p99-s: the websocket's part, polled like the chains). The emulator revises every height at its reputer window, as
 // nodes do, and the relayer pushes those too; only new heights are measured. Run once
 // per emissions version: v7 (the node the emulator is checked against) and v5, whose
 // event is v4-named. Four topics with 8-block epochs give about one inference every
@@ -41,6 +43,13 @@ func benchInferenceToPush(b *testing.B, version string) {
 	h := newHarness(b, Options{Topics: topics, EmissionsVersion: version})
 	h.StartRelayer("relayer", h.WriteConfig("relayer", nil))
 	h.waitEveryTopicEverywhere()
+	// The relayer's store, where an inference is written as soon as it is read: window
+	// close → read is the websocket's part, read → chain the chain's.
+	st, closeStore, err := store.DialRedis(context.Background(), h.Redis.URL(), h.Prefix)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer func() { _ = closeStore() }()
 
 	type key struct{ topic, height uint64 }
 	type headSample struct {
@@ -48,6 +57,7 @@ func benchInferenceToPush(b *testing.B, version string) {
 		head uint64
 	}
 	var order []key
+	read := map[key]time.Time{}
 	landed := map[string]map[key]time.Time{}
 	heads := map[string][]headSample{}
 	for _, c := range h.Chains {
@@ -69,6 +79,17 @@ func benchInferenceToPush(b *testing.B, version string) {
 			}
 		}
 		all := len(order) == b.N
+		for _, k := range order {
+			if _, ok := read[k]; ok {
+				continue
+			}
+			inf, err := st.LatestInference(context.Background(), k.topic)
+			if err == nil && inf.BlockHeight >= k.height {
+				read[k] = time.Now()
+			} else {
+				all = false
+			}
+		}
 		for _, c := range h.Chains {
 			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
 			head, err := c.Node.Client.BlockNumber(ctx)
@@ -102,6 +123,14 @@ func benchInferenceToPush(b *testing.B, version string) {
 		time.Sleep(25 * time.Millisecond)
 	}
 	b.StopTimer()
+	var reads []time.Duration
+	for _, k := range order {
+		closed, _ := h.ClosedAt(k.height + window[k.topic])
+		reads = append(reads, read[k].Sub(closed))
+	}
+	slices.Sort(reads)
+	b.ReportMetric(reads[len(reads)/2].Seconds(), "read-p50-s")
+	b.ReportMetric(reads[(len(reads)*99)/100].Seconds(), "read-p99-s")
 	for _, c := range h.Chains {
 		// The block each measured height was first mined in.
 		applied, err := h.AppliedUpdates(c)
