@@ -21,16 +21,19 @@ func newDevnetCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
 		Short: "Run the whole gateway in one process: Allora emulator, three EVM chains, relayer, keeper, API",
 		Long: `devnet runs everything in one process with nothing to install:
 
-  - an Allora chain emulator serving the emissions v5 REST API on 127.0.0.1:1317,
-    producing network inferences every epoch for four topics (ETH and BTC price
-    predictions at 5 minutes and 8 hours) from a synthetic price path;
+  - an Allora chain emulator serving the emissions v7 REST API and CometBFT's
+    websocket on 127.0.0.1:1317, producing network inferences every epoch for four
+    topics (ETH and BTC price predictions at 5 minutes and 8 hours) from a synthetic
+    price path, and revising each inference height's value when the next reputer
+    window closes, as real nodes do;
   - three EVM chains (go-ethereum's simulated backend) with the chain ids of
     BNB Smart Chain (56), ZKsync Era (324) and Sonic (146), serving JSON-RPC on
     127.0.0.1:8545, 8546 and 8547 with a block every second, prefunded with the
     usual development accounts, and on each the AlloraOracle, an AlloraFeed
     (Chainlink AggregatorV3) per topic, and a PredictionMarket on the ETH 5m topic
     with a mock ETH / USD price feed;
-  - the relayer, pushing 2-of-3 signed batches of every newer inference;
+  - the relayer, reading each topic as its window-close event arrives and pushing
+    2-of-3 signed batches of every newer inference or revision;
   - a price feeder setting each mock price feed to the emulator's synthetic ETH price,
     two development bettors, and the round keeper executing every market's rounds;
   - the REST API on 127.0.0.1:8080.

@@ -201,15 +201,15 @@ log: {level: info, format: text}
 		for _, topic := range []uint64{7, 9} {
 			// Inferences keep coming, faster than a loaded machine may push them: wait
 			// until the oracle holds an inference at least as new as the one Allora served
-			// when the wait began, and check it holds exactly what Allora served at that
-			// height, value and time.
-			seen := map[uint64]oracle.Inference{}
+			// when the wait began, and check it holds exactly what Allora served for that
+			// version (the emulator revises heights as nodes do), value and time.
+			seen := map[oracle.Version]oracle.Inference{}
 			var target uint64
 			var last string
 			for {
 				inf, ok := emu.Latest(topic)
 				if ok {
-					seen[inf.BlockHeight] = inf
+					seen[inf.Version()] = inf
 					if target == 0 {
 						target = inf.BlockHeight
 					}
@@ -218,7 +218,8 @@ log: {level: info, format: text}
 				if err != nil {
 					t.Fatal(err)
 				}
-				if served, known := seen[st[0].BlockHeight]; target != 0 && st[0].BlockHeight >= target && known {
+				held := oracle.Version{BlockHeight: st[0].BlockHeight, LossBlockHeight: st[0].LossBlockHeight}
+				if served, known := seen[held]; target != 0 && st[0].BlockHeight >= target && known {
 					want, err := oracle.Scale(served.Value, true)
 					if err != nil {
 						t.Fatalf("emulator value %q: %v", served.Value, err)

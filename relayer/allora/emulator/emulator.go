@@ -42,7 +42,12 @@ const (
 	DefaultEmissionsVersion = "v5"
 	DefaultChainID          = "allora-emulator-1"
 	DefaultBlockHistory     = 1000
-	DefaultVolatilityBps    = 20
+	// NodeEmissionsVersion is the emissions version of the newest real node the
+	// emulator is checked against (allora-chain v0.8.0, whose answers, event names
+	// and revisions are in the fixture tests): devnet and the end-to-end suite run the
+	// emulator with it.
+	NodeEmissionsVersion = "v7"
+	DefaultVolatilityBps = 20
 )
 
 // Config describes the emulated chain. Zero fields take the defaults above.
@@ -71,13 +76,14 @@ type Config struct {
 	// so tests do not depend on timing. Otherwise Run (and Serve) make a block every
 	// BlockTime, stamped with the wall clock.
 	Manual bool
-	// Revisions makes the chain revise the value of an inference height as real nodes
-	// do: for inference height N, first answered when its worker window closes with
-	// loss height L, the block that closes the next reputer window (N + EpochLength)
-	// answers the same N with a newer loss_block_height and a different
-	// combined_value (the weights were updated). Topics whose window is their whole
-	// epoch have no such block and are not revised.
-	Revisions bool
+	// NoRevisions keeps the first value of every inference height. By default the chain
+	// revises it as real nodes do: for inference height N, first answered when its
+	// worker window closes with loss height L, the block that closes the next reputer
+	// window (N + EpochLength) answers the same N with a newer loss_block_height and a
+	// different combined_value (the weights were updated). Topics whose window is their
+	// whole epoch have no such block and are never revised. A test that needs one value
+	// per height says so with NoRevisions.
+	NoRevisions bool
 	// BlockHistory is how many recent blocks the block query answers; older ones
 	// answer "not available" like a pruned node. The blocks that latest inferences
 	// cite stay available.
@@ -321,7 +327,7 @@ func (e *Emulator) makeBlock() {
 	e.blocks[e.height%uint64(len(e.blocks))] = blockRecord{height: e.height, time: t}
 	var events []abci.Event
 	for _, ts := range e.topics {
-		if nonce := ts.endBlock(e.height, t, e.cfg.Revisions); nonce != 0 {
+		if nonce := ts.endBlock(e.height, t, !e.cfg.NoRevisions); nonce != 0 {
 			events = append(events, windowCloseEvents(e.cfg.EmissionsVersion, ts.cfg.ID, nonce, e.height, ts.latest.bundle)...)
 		}
 	}

@@ -94,16 +94,37 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 	if !ok {
 		return
 	}
+	at, atErr := queryHeight(r)
+	if atErr != nil {
+		writeGatewayError(w, http.StatusBadRequest, codeInvalidArgument, atErr.Error())
+		return
+	}
 	e.mu.RLock()
 	ts := e.byID[id]
-	var latest *published
-	if ts != nil {
+	height := e.height
+	var (
+		latest *published
+		pruned bool
+	)
+	switch {
+	case ts == nil:
+	case at != 0 && at < height:
+		// As a node answers a query as of a past height: from that block's state,
+		// before any later revision.
+		latest, pruned = ts.answerAt(at)
+	default:
 		latest = e.servedLatest(ts)
 	}
 	e.mu.RUnlock()
 	switch {
+	case at > height:
+		writeGatewayError(w, http.StatusBadRequest, codeInvalidArgument,
+			"cannot query with height in the future; please provide a valid height: invalid request")
 	case ts == nil:
 		writeGatewayError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("topic %d not found", id))
+	case pruned:
+		writeGatewayError(w, http.StatusBadRequest, codeInvalidArgument,
+			fmt.Sprintf("failed to load state at height %d; version does not exist (latest height: %d): invalid request", at, height))
 	case latest == nil:
 		// The chain's error is sdkerrors.ErrInvalidRequest wrapped, which reaches
 		// the gateway as gRPC Unknown: HTTP 500.
@@ -128,6 +149,20 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 	default:
 		writeJSON(w, http.StatusOK, latestInferencesJSON(latest.bundle))
 	}
+}
+
+// queryHeight is the height a query asks to be answered as of (the
+// x-cosmos-block-height header), 0 for the latest.
+func queryHeight(r *http.Request) (uint64, error) {
+	raw := r.Header.Get("x-cosmos-block-height")
+	if raw == "" {
+		return 0, nil
+	}
+	h, err := strconv.ParseUint(raw, 10, 63)
+	if err != nil {
+		return 0, fmt.Errorf("invalid height %q: %v", raw, err)
+	}
+	return h, nil
 }
 
 // serveParams answers the module's params query, which every emissions version serves

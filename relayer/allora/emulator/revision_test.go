@@ -2,21 +2,24 @@ package emulator_test
 
 import (
 	"context"
+	"errors"
 	"net/http/httptest"
 	"testing"
 
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 )
 
-// With Revisions, a v7 chain answers an inference height N first at its worker window's
+// By default a v7 chain answers an inference height N first at its worker window's
 // close and again, with a newer loss height and another value, from the block that
 // closes the next reputer window (N + epoch length), read over REST block by block as
-// the real node's same-height-value-changes.txt was.
+// the real node's same-height-value-changes.txt was; and asked as of a past height it
+// answers what it answered then, as a node does for a co-signer checking a batch read
+// before a revision.
 func TestEmulatorRevisesAnInferenceAtTheReputerWindow(t *testing.T) {
 	cfg := testConfig()
-	cfg.EmissionsVersion = "v7"
-	cfg.Revisions = true
+	cfg.EmissionsVersion = emulator.NodeEmissionsVersion
 	cfg.Topics = cfg.Topics[:1] // epoch 5, window 2, ground truth lag 5
 	emu, err := emulator.New(cfg)
 	if err != nil {
@@ -66,8 +69,32 @@ func TestEmulatorRevisesAnInferenceAtTheReputerWindow(t *testing.T) {
 		t.Errorf("%d of %d inference heights revised", revised, len(seen))
 	}
 
-	// Without the option nothing is revised (devnet and e2e run so for now).
-	cfg.Revisions = false
+	for n, as := range seen {
+		for _, a := range as {
+			for _, at := range []uint64{a.at, a.at + 1} {
+				if (len(as) == 2 && a == as[0] && at == as[1].at) || at > emu.Height() {
+					continue
+				}
+				got, err := rest.LatestInferenceAt(context.Background(), topic.ID, at)
+				if err != nil {
+					t.Fatalf("height %d as of block %d: %v", n, at, err)
+				}
+				if got.BlockHeight != n || got.LossBlockHeight != a.loss || got.Value != a.value {
+					t.Errorf("as of block %d: height %d loss %d value %s, want height %d loss %d value %s",
+						at, got.BlockHeight, got.LossBlockHeight, got.Value, n, a.loss, a.value)
+				}
+			}
+		}
+	}
+	if _, err := rest.LatestInferenceAt(context.Background(), topic.ID, 1); !errors.Is(err, oracle.ErrNoInference) {
+		t.Errorf("as of block 1, before the first inference: %v, want ErrNoInference", err)
+	}
+	if _, err := rest.LatestInferenceAt(context.Background(), topic.ID, emu.Height()+5); err == nil {
+		t.Error("as of a future block: no error")
+	}
+
+	// NoRevisions keeps the first value of every height.
+	cfg.NoRevisions = true
 	plain, err := emulator.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -77,7 +104,7 @@ func TestEmulatorRevisesAnInferenceAtTheReputerWindow(t *testing.T) {
 		plain.Advance(1)
 		if inf, ok := plain.Latest(topic.ID); ok {
 			if v, dup := values[inf.BlockHeight]; dup && v != inf.Value {
-				t.Fatalf("height %d revised without Revisions", inf.BlockHeight)
+				t.Fatalf("height %d revised with NoRevisions", inf.BlockHeight)
 			}
 			values[inf.BlockHeight] = inf.Value
 		}

@@ -46,13 +46,46 @@ type topicState struct {
 	openTime       time.Time
 	latest         *published
 	history        []*published // the last historyLen inferences, oldest first; latest last
-	gapLeft        int          // windows still to close without an inference (FaultGap)
+	// answers are the last answersLen answers of the latest-inferences query, oldest
+	// first, each with the block it was first answered at: what the query answers as
+	// of a past height. A revision is an answer of its own.
+	answers []*published
+	pruned  bool // answers no longer holds the first one
+	gapLeft int  // windows still to close without an inference (FaultGap)
 }
 
 // published is a network inference as the chain serves it.
 type published struct {
 	inference oracle.Inference
 	bundle    bundle
+	from      uint64 // the block from which the chain answers it
+}
+
+// answersLen is how many answers of the latest-inferences query each topic keeps for
+// queries as of a past height: an inference and its revision for 32 epochs.
+const answersLen = 64
+
+// answer records p as the topic's latest answer from block height on.
+func (ts *topicState) answer(p *published, height uint64) {
+	p.from = height
+	ts.latest = p
+	ts.answers = append(ts.answers, p)
+	if len(ts.answers) > answersLen {
+		ts.answers = ts.answers[1:]
+		ts.pruned = true
+	}
+}
+
+// answerAt is what the latest-inferences query answered as of block height: nil and
+// false before the topic's first inference; nil and true for a height older than the
+// answers kept (a node that pruned that state).
+func (ts *topicState) answerAt(height uint64) (p *published, pruned bool) {
+	for i := len(ts.answers) - 1; i >= 0; i-- {
+		if ts.answers[i].from <= height {
+			return ts.answers[i], false
+		}
+	}
+	return nil, ts.pruned
 }
 
 // bundle is the computed content of a latest-inferences answer.
@@ -122,7 +155,7 @@ func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedN
 	if ts.openNonce != 0 && height == ts.openNonce+uint64(ts.cfg.WorkerSubmissionWindow) {
 		closedNonce = ts.openNonce
 		b := ts.computeBundle(ts.openNonce, height)
-		ts.latest = &published{
+		ts.answer(&published{
 			inference: oracle.Inference{
 				TopicID:             ts.cfg.ID,
 				BlockHeight:         ts.openNonce,
@@ -132,7 +165,7 @@ func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedN
 				ConfidenceIntervals: confidenceIntervals(b),
 			},
 			bundle: b,
-		}
+		}, height)
 		ts.history = append(ts.history, ts.latest)
 		if len(ts.history) > historyLen {
 			ts.history = ts.history[1:]
@@ -180,7 +213,7 @@ func (ts *topicState) revise(height uint64) {
 		},
 		bundle: b,
 	}
-	ts.latest = revised
+	ts.answer(revised, height)
 	// A revision replaces its inference in the history: FaultBackwards steps back by
 	// inference heights, not by answers.
 	if n := len(ts.history); n > 0 && ts.history[n-1] == l {

@@ -236,10 +236,14 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	}
 	d.closers = append(d.closers, ignoreClosed(alloraLn.Close))
 
+	// The emulator speaks as the newest real node it is checked against (emissions v7:
+	// its event names, and a revision of every inference height at the next reputer
+	// window), so devnet exercises the websocket and revisions as a node would.
 	emu, err := emulator.New(emulator.Config{
-		Topics:    cfg.Topics,
-		BlockTime: cfg.AlloraBlockTime,
-		Seed:      cfg.Seed,
+		Topics:           cfg.Topics,
+		BlockTime:        cfg.AlloraBlockTime,
+		Seed:             cfg.Seed,
+		EmissionsVersion: emulator.NodeEmissionsVersion,
 	})
 	if err != nil {
 		return d, fmt.Errorf("allora emulator: %w", err)
@@ -247,8 +251,8 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	d.Emulator = emu
 	d.AlloraURL = "http://" + alloraLn.Addr().String()
 	g.Go(func() error { return emu.Serve(gctx, alloraLn) })
-	fmt.Fprintf(out, "allora   emulator at %s (emissions v5 REST), %d topics, a block every %s\n",
-		d.AlloraURL, len(cfg.Topics), cfg.AlloraBlockTime)
+	fmt.Fprintf(out, "allora   emulator at %s (emissions %s REST and websocket; values revised at the reputer window), %d topics, a block every %s\n",
+		d.AlloraURL, emulator.NodeEmissionsVersion, len(cfg.Topics), cfg.AlloraBlockTime)
 
 	submitter := devchain.DevKey(submitterKey)
 	d.Submitter = crypto.PubkeyToAddress(submitter.PublicKey)
@@ -293,10 +297,27 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	fmt.Fprintf(out, "signers  %d of %d: %s\n", signerThreshold, signerCount, joinAddrs(d.Signers))
 	fmt.Fprintf(out, "submitter %s (development key %d; never use these keys on a real chain)\n", d.Submitter.Hex(), submitterKey)
 
-	source, err := allora.NewREST(d.AlloraURL)
+	rest, err := allora.NewREST(d.AlloraURL, allora.WithEmissionsVersion(emulator.NodeEmissionsVersion))
 	if err != nil {
 		return d, fmt.Errorf("allora client: %w", err)
 	}
+	// The relayer reads a topic as its window-close event arrives on the websocket,
+	// polling as the safety net, as `allora-gateway relayer` does with allora.websocket.
+	watcher, err := allora.NewWatcher(d.AlloraURL, allora.WatcherConfig{
+		EmissionsVersion: emulator.NodeEmissionsVersion,
+		Logger:           log.With("component", "allora-watcher"),
+	})
+	if err != nil {
+		return d, fmt.Errorf("allora websocket: %w", err)
+	}
+	source, err := allora.NewPool([]allora.PoolEndpoint{{Name: "emulator", Node: rest}}, allora.PoolConfig{
+		Watcher: watcher,
+		Logger:  log.With("component", "allora"),
+	})
+	if err != nil {
+		return d, fmt.Errorf("allora client: %w", err)
+	}
+	g.Go(func() error { return source.Run(gctx) })
 	topicIDs := make([]uint64, len(cfg.Topics))
 	for i, t := range cfg.Topics {
 		topicIDs[i] = t.ID

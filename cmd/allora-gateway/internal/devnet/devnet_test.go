@@ -48,6 +48,7 @@ type inferenceResponse struct {
 	ValueScaled string `json:"value_scaled"`
 	Decimals    int    `json:"decimals"`
 	BlockHeight uint64 `json:"block_height"`
+	LossHeight  uint64 `json:"loss_block_height"`
 	Timestamp   string `json:"timestamp"`
 }
 
@@ -234,6 +235,8 @@ func TestDevnetEndToEnd(t *testing.T) {
 		}
 	}
 
+	checkRevisions(ctx, t, d, topics[0].ID)
+
 	for _, c := range d.Chains {
 		client, err := ethclient.DialContext(ctx, c.URL)
 		if err != nil {
@@ -249,6 +252,51 @@ func TestDevnetEndToEnd(t *testing.T) {
 			t.Errorf("devnet did not print %q", want)
 		}
 	}
+}
+
+// checkRevisions checks that the emulator's revisions reach every chain, as a real
+// node's do: a chain's oracle is seen holding a height and then the same height with a
+// newer loss height, and the API then answers the version the chain holds.
+func checkRevisions(ctx context.Context, t *testing.T, d *devnet.Devnet, topic uint64) {
+	t.Helper()
+	for _, c := range d.Chains {
+		first := map[uint64]uint64{} // loss height first seen, by height
+		var revised oracle.ChainTopic
+		for deadline := time.Now().Add(30 * time.Second); revised.BlockHeight == 0; time.Sleep(50 * time.Millisecond) {
+			states, err := c.Writer().TopicStates(ctx, []uint64{topic})
+			if err != nil {
+				t.Fatal(err)
+			}
+			s := states[0]
+			if loss, ok := first[s.BlockHeight]; !ok {
+				first[s.BlockHeight] = s.LossBlockHeight
+			} else if s.LossBlockHeight > loss {
+				revised = s
+			}
+			if time.Now().After(deadline) {
+				t.Fatalf("%s: no revision of topic %d seen on the oracle in 30s (heights and first loss heights %v)", c.Name, topic, first)
+			}
+		}
+		t.Logf("%s: topic %d height %d revised on the oracle to loss height %d (first %d)", c.Name, topic,
+			revised.BlockHeight, revised.LossBlockHeight, first[revised.BlockHeight])
+	}
+	// The API answers a (height, loss height) some chain holds; compare until a read
+	// pair falls between two pushes.
+	var last string
+	for try := 0; try < 50; try++ {
+		var api inferenceResponse
+		getJSON(t, fmt.Sprintf("%s/v1/topics/%d/inference", d.APIURL, topic), &api)
+		states, err := d.Chains[0].Writer().TopicStates(ctx, []uint64{topic})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if api.BlockHeight == states[0].BlockHeight && api.LossHeight == states[0].LossBlockHeight && api.LossHeight != 0 {
+			return
+		}
+		last = fmt.Sprintf("API (%d, %d), %s (%d, %d)", api.BlockHeight, api.LossHeight, d.Chains[0].Name, states[0].BlockHeight, states[0].LossBlockHeight)
+		time.Sleep(100 * time.Millisecond)
+	}
+	t.Errorf("topic %d: the API's loss_block_height never agreed with the chain's: %s", topic, last)
 }
 
 // checkFeeds checks that every topic's AlloraFeed answers latestRoundData with what

@@ -19,6 +19,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -95,6 +96,10 @@ type Options struct {
 	RedisAppendOnly bool
 	// DeployFlags are added to every `allora-gateway deploy` (--signer, --threshold).
 	DeployFlags []string
+	// EmissionsVersion the emulated Allora chain speaks, with its event names;
+	// emulator.NodeEmissionsVersion (v7, as the real node the emulator is checked
+	// against) when empty. The chain revises every inference height as real nodes do.
+	EmissionsVersion string
 }
 
 // Chain is one anvil node with the oracle deployed.
@@ -122,6 +127,12 @@ type Harness struct {
 	submitterPass string // passphrase file
 	signerKeys    []keyFile
 	topics        []emulator.TopicConfig
+	version       string // emissions version of every emulated Allora chain
+
+	// closedAt is when the harness made each Allora block: the moment the chain
+	// answers what that block's windows and reputer windows closed.
+	closedMu sync.Mutex
+	closedAt map[uint64]time.Time
 
 	paused atomic.Bool
 
@@ -147,9 +158,12 @@ func newHarness(t testing.TB, opts Options) *Harness {
 	if testing.Short() {
 		t.Skip("end-to-end scenario: runs anvil, redis-server and the binary for minutes; run without -short (make e2e)")
 	}
-	h := &Harness{t: t, Dir: t.TempDir(), topics: opts.Topics}
+	h := &Harness{t: t, Dir: t.TempDir(), topics: opts.Topics, version: opts.EmissionsVersion, closedAt: map[uint64]time.Time{}}
 	if h.topics == nil {
 		h.topics = defaultTopics()
+	}
+	if h.version == "" {
+		h.version = emulator.NodeEmissionsVersion
 	}
 	var suffix [4]byte
 	_, _ = rand.Read(suffix[:])
@@ -180,7 +194,11 @@ func newHarness(t testing.TB, opts Options) *Harness {
 					for _, e := range h.alloras {
 						e.Advance(1)
 					}
+					height, at := h.alloras[0].Height(), time.Now()
 					h.allorasMu.Unlock()
+					h.closedMu.Lock()
+					h.closedAt[height] = at
+					h.closedMu.Unlock()
 				}
 			}
 		}
@@ -206,7 +224,8 @@ func newHarness(t testing.TB, opts Options) *Harness {
 func (h *Harness) AddAllora(topics []emulator.TopicConfig) (*emulator.Emulator, string) {
 	t := h.t
 	t.Helper()
-	emu, err := emulator.New(emulator.Config{Topics: topics, BlockTime: alloraBlockTime, Manual: true, Seed: 5, StartTime: h.alloraStart})
+	emu, err := emulator.New(emulator.Config{Topics: topics, BlockTime: alloraBlockTime, Manual: true, Seed: 5,
+		StartTime: h.alloraStart, EmissionsVersion: h.version})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -324,7 +343,7 @@ type RelayerConfig struct {
 // signer keys, Redis with the harness's prefix, no API.
 func (h *Harness) Config() *RelayerConfig {
 	cfg := &RelayerConfig{
-		Allora: map[string]any{"endpoint": h.Allora, "websocket": h.Allora, "emissions_version": "v5", "request_timeout": "3s"},
+		Allora: map[string]any{"endpoint": h.Allora, "websocket": h.Allora, "emissions_version": h.version, "request_timeout": "3s"},
 		Relayer: map[string]any{
 			"poll_interval": "2s", "push_interval": "2s", "submit_timeout": "60s",
 		},
@@ -411,11 +430,25 @@ func (h *Harness) ResumeAllora() { h.paused.Store(false) }
 // AlloraLatest is the block height of topic's latest inference on Allora, 0 before
 // its first window closes.
 func (h *Harness) AlloraLatest(topic uint64) uint64 {
+	return h.AlloraVersion(topic).BlockHeight
+}
+
+// AlloraVersion is the version (block height, loss block height) of topic's latest
+// inference on Allora: a revision moves the loss height of the same block height.
+func (h *Harness) AlloraVersion(topic uint64) oracle.Version {
 	inf, ok := h.Emu.Latest(topic)
 	if !ok {
-		return 0
+		return oracle.Version{}
 	}
-	return inf.BlockHeight
+	return inf.Version()
+}
+
+// ClosedAt is when the harness made Allora block height (false if it has not yet).
+func (h *Harness) ClosedAt(height uint64) (time.Time, bool) {
+	h.closedMu.Lock()
+	defer h.closedMu.Unlock()
+	t, ok := h.closedAt[height]
+	return t, ok
 }
 
 // Epoch is topic's epoch length in Allora blocks.
@@ -436,6 +469,22 @@ func (h *Harness) TopicIDs() []uint64 {
 		ids = append(ids, tc.ID)
 	}
 	return ids
+}
+
+// Versions reads the version of every topic on c's oracle (zero: never set), as a
+// protocol calling topicStates would.
+func (h *Harness) Versions(c *Chain) (map[uint64]oracle.Version, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	states, err := c.reader.TopicStates(ctx, h.TopicIDs())
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[uint64]oracle.Version, len(states))
+	for _, s := range states {
+		out[s.TopicID] = oracle.Version{BlockHeight: s.BlockHeight, LossBlockHeight: s.LossBlockHeight}
+	}
+	return out, nil
 }
 
 // Heights reads latest block height of every topic on c's oracle (0: never set),
@@ -465,6 +514,7 @@ func (h *Harness) Latest(c *Chain, topic uint64) (alloraoracle.LatestOutput, err
 type Applied struct {
 	Topic       uint64
 	Height      uint64 // the Allora block height of the inference
+	Loss        uint64 // its loss block height: with Height, the version
 	Block       uint64 // the chain's block
 	TxHash      common.Hash
 	TxIndex     uint
@@ -491,8 +541,8 @@ func (h *Harness) AppliedUpdates(c *Chain) ([]Applied, error) {
 		if err != nil {
 			continue
 		}
-		value, _, height, _ := alloraoracle.DecodeState(ev.State)
-		out = append(out, Applied{Topic: ev.TopicId, Height: height, Block: l.BlockNumber, TxHash: l.TxHash,
+		value, _, height, loss := alloraoracle.DecodeState(ev.State)
+		out = append(out, Applied{Topic: ev.TopicId, Height: height, Loss: loss, Block: l.BlockNumber, TxHash: l.TxHash,
 			TxIndex: l.TxIndex, LogIndex: l.Index, BlockHash: l.BlockHash, StoredValue: value})
 	}
 	return out, nil
@@ -538,20 +588,20 @@ func waitFor(t testing.TB, timeout time.Duration, expected string, cond func() (
 }
 
 // WaitAllCaughtUp waits until every chain holds every topic at Allora's latest
-// height (read again each time).
+// version (read again each time): its latest height, revised or not.
 func (h *Harness) WaitAllCaughtUp(timeout time.Duration) {
 	h.t.Helper()
 	waitFor(h.t, timeout, "every chain holding every topic at Allora's latest inference", func() (bool, string) {
 		var behind []string
 		for _, c := range h.Chains {
-			got, err := h.Heights(c)
+			got, err := h.Versions(c)
 			if err != nil {
 				behind = append(behind, fmt.Sprintf("%s: %v", c.Name, err))
 				continue
 			}
 			for _, id := range h.TopicIDs() {
-				if want := h.AlloraLatest(id); want == 0 || got[id] != want {
-					behind = append(behind, fmt.Sprintf("%s topic %d at %d, Allora %d", c.Name, id, got[id], want))
+				if want := h.AlloraVersion(id); want.BlockHeight == 0 || got[id] != want {
+					behind = append(behind, fmt.Sprintf("%s topic %d at %+v, Allora %+v", c.Name, id, got[id], want))
 				}
 			}
 		}
@@ -562,8 +612,8 @@ func (h *Harness) WaitAllCaughtUp(timeout time.Duration) {
 // CheckEndState pauses Allora and checks what every scenario must leave behind:
 // every chain holds every topic at Allora's latest inference (no update lost); the
 // submitter's pending nonce equals its mined nonce and the pool holds nothing of it
-// (no nonce gap left stuck); and on every chain each topic's applied heights
-// strictly increase (no older value ever overwrote a newer one).
+// (no nonce gap left stuck); and on every chain each topic's applied versions
+// (height, loss height) strictly increase (no older value ever overwrote a newer one).
 func (h *Harness) CheckEndState(catchUp time.Duration) {
 	h.t.Helper()
 	h.PauseAllora()
@@ -581,8 +631,9 @@ func (h *Harness) CheckEndState(catchUp time.Duration) {
 	}
 }
 
-// CheckMonotonic fails the test if any topic's applied heights on c do not strictly
-// increase, and returns how many updates were applied.
+// CheckMonotonic fails the test if any topic's applied versions on c do not strictly
+// increase, (height, loss height) in that order, so a revision of the same height with
+// a newer loss height is newer, and returns how many updates were applied.
 func (h *Harness) CheckMonotonic(c *Chain) int {
 	h.t.Helper()
 	applied, err := h.AppliedUpdates(c)
@@ -591,11 +642,78 @@ func (h *Harness) CheckMonotonic(c *Chain) int {
 	}
 	last := map[uint64]Applied{}
 	for _, a := range applied {
-		if prev, ok := last[a.Topic]; ok && a.Height <= prev.Height {
-			h.t.Errorf("%s topic %d: height %d applied in block %d (tx %s) after height %d in block %d: an older value overwrote a newer one",
-				c.Name, a.Topic, a.Height, a.Block, a.TxHash, prev.Height, prev.Block)
+		if prev, ok := last[a.Topic]; ok && !a.Version().Newer(prev.Version()) {
+			h.t.Errorf("%s topic %d: version %+v applied in block %d (tx %s) after %+v in block %d: an older value overwrote a newer one",
+				c.Name, a.Topic, a.Version(), a.Block, a.TxHash, prev.Version(), prev.Block)
 		}
 		last[a.Topic] = a
 	}
 	return len(applied)
+}
+
+// Version is the applied update's (height, loss height).
+func (a Applied) Version() oracle.Version {
+	return oracle.Version{BlockHeight: a.Height, LossBlockHeight: a.Loss}
+}
+
+// Revisions counts, per topic, the updates applied on c that revised a height already
+// applied (same height, newer loss height).
+func (h *Harness) Revisions(c *Chain) map[uint64]int {
+	h.t.Helper()
+	applied, err := h.AppliedUpdates(c)
+	if err != nil {
+		h.t.Fatal(err)
+	}
+	out := map[uint64]int{}
+	last := map[uint64]Applied{}
+	for _, a := range applied {
+		if prev, ok := last[a.Topic]; ok && a.Height == prev.Height && a.Loss > prev.Loss {
+			out[a.Topic]++
+		}
+		last[a.Topic] = a
+	}
+	return out
+}
+
+// CheckRevisionsLanded checks, once CheckEndState has caught every chain up, that the
+// emulated node's revisions reached the chains: on every chain some height was applied
+// twice, the second time with a newer loss height, and each topic's latestVersion is
+// Allora's latest (height, loss height), its value the node's last for that height.
+func (h *Harness) CheckRevisionsLanded() {
+	h.t.Helper()
+	for _, c := range h.Chains {
+		revised := h.Revisions(c)
+		total := 0
+		for _, n := range revised {
+			total += n
+		}
+		if total == 0 {
+			h.t.Errorf("%s: no revision of a height was applied (per topic: %v)", c.Name, revised)
+		}
+		for _, id := range h.TopicIDs() {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			got, err := bind.Call(oracleABI.Instance(c.Node.Client, c.Oracle), &bind.CallOpts{Context: ctx}, oracleABI.PackLatestVersion(id), oracleABI.UnpackLatestVersion)
+			cancel()
+			if err != nil {
+				h.t.Fatalf("%s latestVersion(%d): %v", c.Name, id, err)
+			}
+			inf, _ := h.Emu.Latest(id)
+			if got.BlockHeight != inf.BlockHeight || got.LossBlockHeight != inf.LossBlockHeight {
+				h.t.Errorf("%s topic %d: latestVersion (%d, %d), Allora's latest (%d, %d)", c.Name, id,
+					got.BlockHeight, got.LossBlockHeight, inf.BlockHeight, inf.LossBlockHeight)
+			}
+			want, err := oracle.Scale(inf.Value, true)
+			if err != nil {
+				h.t.Fatal(err)
+			}
+			latest, err := h.Latest(c, id)
+			if err != nil {
+				h.t.Fatal(err)
+			}
+			if latest.Value.Cmp(want) != 0 {
+				h.t.Errorf("%s topic %d: value %s, Allora's last for height %d is %s", c.Name, id, latest.Value, inf.BlockHeight, want)
+			}
+		}
+		h.t.Logf("%s: revisions applied per topic %v; every topic at Allora's latest version", c.Name, revised)
+	}
 }

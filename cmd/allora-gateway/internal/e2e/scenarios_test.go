@@ -119,6 +119,7 @@ func TestEveryTopicReachesEveryChainWithinOneEpoch(t *testing.T) {
 		t.Errorf("%d of %d samples more than one epoch behind Allora:\n%s", len(violations), samples, strings.Join(violations, "\n"))
 	}
 	h.CheckEndState(60 * time.Second)
+	h.CheckRevisionsLanded()
 }
 
 // TestKillNineTwentyTimes kills the relayer with SIGKILL at 20 moments and restarts it
