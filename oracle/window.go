@@ -18,4 +18,9 @@ type WindowClosed struct {
 	// string, still to be checked by NewUpdate like any other. Nil when the event
 	// carries no value (v5 to v8) or it could not be read: then the inference is queried.
 	Inference *Inference
+	// LossBlockHeight, when set, says a reputer window closed instead of a worker
+	// window: the node now answers the topic's latest inference height anew, with this
+	// newer loss height and a revised value, so it is to be read again.
+	// InferenceBlockHeight and Inference are then zero.
+	LossBlockHeight uint64
 }

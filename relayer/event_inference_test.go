@@ -22,13 +22,20 @@ import (
 
 // countingNode serves an emulator of version and counts the latest-inference queries
 // it answers, REST's GET /emissions/vN/latest_network_inferences/{topic}. Its heights
-// are not revised: a revision comes with no window-close event, so it is found by
+// are not revised: on v9 and v10 a revision comes with no event, so it is found by
 // polling, which these tests keep out of the way.
 func countingNode(t *testing.T, version string) (*emulator.Emulator, *httptest.Server, *atomic.Int64) {
 	t.Helper()
+	return countingNodeRevising(t, version, false)
+}
+
+// countingNodeRevising is countingNode whose heights the node revises, when revise, at
+// each reputer window's close as real nodes do.
+func countingNodeRevising(t *testing.T, version string, revise bool) (*emulator.Emulator, *httptest.Server, *atomic.Int64) {
+	t.Helper()
 	cfg := emulatorConfig
 	cfg.EmissionsVersion = version
-	cfg.NoRevisions = true
+	cfg.NoRevisions = !revise
 	emu, err := emulator.New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -112,6 +119,73 @@ func TestRelayerTakesTheInferenceTheEventCarries(t *testing.T) {
 			}
 			eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == last(14).BlockHeight })
 			t.Logf("%s: %d inferences from events, %d latest-inference queries after the first sweep (%d in it)", version, carried, queries.Load()-swept, swept)
+			if n := len(logs.find(slog.LevelWarn, nil)) + len(logs.find(slog.LevelError, nil)); n != 0 {
+				t.Errorf("%d warnings or errors logged", n)
+			}
+		})
+	}
+}
+
+// On v5 to v8 the node emits EventReputerLastCommitSet in the block where it revises a
+// topic's latest inference: the relayer reads the revised value at once, with polling
+// out of the way, so the store holds the node's answer after every block.
+func TestRelayerReadsARevisionWhenTheReputerWindowCloses(t *testing.T) {
+	for _, version := range []string{"v5", "v7"} {
+		t.Run(version, func(t *testing.T) {
+			emu, srv, _ := countingNodeRevising(t, version, true)
+			emu.Advance(10)
+			rest, err := allora.NewREST(srv.URL, allora.WithEmissionsVersion(version), allora.WithTimeout(2*time.Second))
+			if err != nil {
+				t.Fatal(err)
+			}
+			w, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{EmissionsVersion: version, BackoffMin: time.Millisecond})
+			if err != nil {
+				t.Fatal(err)
+			}
+			pool, err := allora.NewPool([]allora.PoolEndpoint{{Name: "node", Node: rest}}, allora.PoolConfig{Watcher: w})
+			if err != nil {
+				t.Fatal(err)
+			}
+			var mu sync.Mutex
+			held := map[uint64]oracle.Inference{}
+			s := signers(1)
+			cfg := relayer.Config{Topics: []uint64{13, 14}, PollInterval: time.Hour, PushInterval: time.Hour}
+			logs := runLogged(t, cfg, pool, store.NewMemory(), []relayer.ChainWriter{newFakeChain(56, s, 1)}, s, func(inf oracle.Inference) {
+				mu.Lock()
+				defer mu.Unlock()
+				held[inf.TopicID] = inf
+			})
+			holds := func(id uint64, want oracle.Inference) bool {
+				mu.Lock()
+				defer mu.Unlock()
+				got := held[id]
+				return got.BlockHeight == want.BlockHeight && got.LossBlockHeight == want.LossBlockHeight && got.Value == want.Value
+			}
+			for _, id := range []uint64{13, 14} {
+				want, _ := emu.Latest(id)
+				eventually(t, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return holds(id, want) })
+			}
+			eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+			revisions := 0
+			for range 40 {
+				before := map[uint64]oracle.Inference{}
+				for _, id := range []uint64{13, 14} {
+					before[id], _ = emu.Latest(id)
+				}
+				emu.Advance(1)
+				for _, id := range []uint64{13, 14} {
+					want, _ := emu.Latest(id)
+					if want.BlockHeight == before[id].BlockHeight && want.LossBlockHeight > before[id].LossBlockHeight {
+						revisions++
+					}
+					eventually(t, fmt.Sprintf("topic %d holds height %d loss %d", id, want.BlockHeight, want.LossBlockHeight),
+						func() bool { return holds(id, want) })
+				}
+			}
+			if revisions == 0 {
+				t.Fatal("the node revised no height in 40 blocks")
+			}
+			t.Logf("%s: %d revisions read as their reputer windows closed", version, revisions)
 			if n := len(logs.find(slog.LevelWarn, nil)) + len(logs.find(slog.LevelError, nil)); n != 0 {
 				t.Errorf("%d warnings or errors logged", n)
 			}

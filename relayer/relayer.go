@@ -406,6 +406,12 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 			if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); !relayed {
 				continue
 			}
+			if ev.LossBlockHeight != 0 {
+				// A reputer window closed: the node revised the topic's latest
+				// inference. Read it again now; nothing new is promised.
+				next[ev.TopicID] = time.Time{}
+				continue
+			}
 			if ev.Inference != nil {
 				if taken, isNew := r.takeEventInference(ctx, *ev.Inference); taken {
 					if isNew {

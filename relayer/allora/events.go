@@ -51,6 +51,51 @@ func WindowCloseQuery(version string) string {
 	return "tm.event='NewBlockEvents' AND " + ev + ".topic_id EXISTS"
 }
 
+// ReputerCloseEventType is the block event a node of an emissions API version emits
+// when a reputer window closes, the block at which it revises a topic's latest
+// inference (a newer loss_block_height, a new combined_value for the same
+// inference_block_height): v5 nodes emit emissions.v4.EventReputerLastCommitSet, v6 to
+// v8 emissions.vN.EventReputerLastCommitSet. "" for v9 and v10, whose event for it no
+// node has shown: there revisions are found by polling alone.
+func ReputerCloseEventType(version string) string {
+	switch n := versionNumber(version); {
+	case n == 5:
+		return "emissions.v4.EventReputerLastCommitSet"
+	case n >= 6 && n <= 8:
+		return "emissions." + version + ".EventReputerLastCommitSet"
+	}
+	return ""
+}
+
+// ReputerCloseQuery is the CometBFT subscription that reports the blocks in which a
+// reputer window closes on a node of an emissions API version; "" where
+// ReputerCloseEventType has no event.
+func ReputerCloseQuery(version string) string {
+	ev := ReputerCloseEventType(version)
+	if ev == "" {
+		return ""
+	}
+	return "tm.event='NewBlockEvents' AND " + ev + ".topic_id EXISTS"
+}
+
+// reputerCloseEvent matches every event type ReputerCloseEventType names.
+var reputerCloseEvent = regexp.MustCompile(`^emissions\.v[0-9]+\.EventReputerLastCommitSet$`)
+
+// ParseReputerWindowClosed reads the reputer-window-close event of a block at
+// blockHeight: the topic and, as LossBlockHeight, the reputer nonce, which is the loss
+// height the topic's latest inference is revised to.
+func ParseReputerWindowClosed(ev Event, blockHeight uint64) (WorkerWindowClosed, error) {
+	if !reputerCloseEvent.MatchString(ev.Type) {
+		return WorkerWindowClosed{}, fmt.Errorf("%w: event type %q is no reputer-window-close event", ErrUnexpectedResponse, ev.Type)
+	}
+	w, err := parseLastCommitSet(ev, blockHeight)
+	if err != nil {
+		return WorkerWindowClosed{}, err
+	}
+	w.LossBlockHeight, w.InferenceBlockHeight = w.InferenceBlockHeight, 0
+	return w, nil
+}
+
 // windowCloseEvent matches every event type WindowCloseEventType names.
 var windowCloseEvent = regexp.MustCompile(`^emissions\.v[0-9]+\.(EventWorkerLastCommitSet|EventWorkerLastCommit|EventNetworkInferenceBundle)$`)
 

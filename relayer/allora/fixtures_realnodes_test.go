@@ -265,3 +265,48 @@ func TestRealNodeRevisesTheValueOfAnInferenceHeight(t *testing.T) {
 	}
 	t.Logf("%d blocks, %d revisions of an inference height", len(order), revisions)
 }
+
+// The blocks where the nodes closed a reputer window (and revised the latest
+// inference of topic 1, its loss height moving to the reputer nonce) are read as a
+// revision: the topic, the block and the new loss height, under the event name of
+// each version.
+func TestRealNodeReputerWindowCloseIsARevision(t *testing.T) {
+	for _, tt := range []struct {
+		dir, version string
+		height, loss uint64
+	}{
+		{"allora-v7", "v7", 1108, 1068},
+		{"allora-v5/run2", "v5", 1208, 1168},
+	} {
+		for _, file := range []string{"cometbft-block-results-reputer-window-close.json", "cometbft-block-results-network-loss-set.json"} {
+			t.Run(tt.dir+"/"+file, func(t *testing.T) {
+				var results struct {
+					Result struct {
+						Height string  `json:"height"`
+						Events []Event `json:"finalize_block_events"`
+					} `json:"result"`
+				}
+				if err := json.Unmarshal(readRealFixture(t, tt.dir, file), &results); err != nil {
+					t.Fatal(err)
+				}
+				if results.Result.Height != strconv.FormatUint(tt.height, 10) {
+					t.Fatalf("block %s, want %d", results.Result.Height, tt.height)
+				}
+				named := 0
+				for _, ev := range results.Result.Events {
+					if ev.Type == ReputerCloseEventType(tt.version) {
+						named++
+					}
+				}
+				if named != 1 {
+					t.Errorf("%d events named %s in the block, want 1", named, ReputerCloseEventType(tt.version))
+				}
+				windows, problems := blockWindows(results.Result.Events, tt.height)
+				want := WorkerWindowClosed{TopicID: 1, BlockHeight: tt.height, LossBlockHeight: tt.loss}
+				if len(problems) != 0 || len(windows) != 1 || windows[0] != want {
+					t.Errorf("block windows %+v (problems %v), want [%+v]", windows, problems, want)
+				}
+			})
+		}
+	}
+}

@@ -512,7 +512,9 @@ func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
 		go func() {
 			defer close(out)
 			for w := range in {
-				p.silence.reported(w)
+				if w.LossBlockHeight == 0 {
+					p.silence.reported(w) // a revision says nothing of the worker windows' events
+				}
 				p.completeInference(ctx, &w)
 				select {
 				case out <- w:

@@ -27,6 +27,11 @@ type WatcherConfig struct {
 	EmissionsVersion string
 	// Query is the subscription (WindowCloseQuery(EmissionsVersion)).
 	Query string
+	// RevisionQuery is the second subscription, to the blocks where a reputer window
+	// closes and the node revises a topic's latest inference
+	// (ReputerCloseQuery(EmissionsVersion); none for a version without such an event).
+	// A node that refuses it is warned about and the worker windows are still watched.
+	RevisionQuery string
 	// PingInterval is how often the watcher pings the node (20s): proxies tear down
 	// a filtered subscription that stays silent, and a missing pong shows a dead
 	// connection. The connection is given up when nothing, pong included, arrives for
@@ -47,6 +52,9 @@ func (c *WatcherConfig) setDefaults() {
 	}
 	if c.Query == "" {
 		c.Query = WindowCloseQuery(c.EmissionsVersion)
+	}
+	if c.RevisionQuery == "" {
+		c.RevisionQuery = ReputerCloseQuery(c.EmissionsVersion)
 	}
 	if c.PingInterval <= 0 {
 		c.PingInterval = 20 * time.Second
@@ -173,6 +181,15 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 	if err := write(websocket.TextMessage, req); err != nil {
 		return false, fmt.Errorf("subscribe: %w", err)
 	}
+	const revisionSubscribeID = 2
+	if w.cfg.RevisionQuery != "" {
+		req, _ := json.Marshal(map[string]any{
+			"jsonrpc": "2.0", "id": revisionSubscribeID, "method": "subscribe", "params": map[string]string{"query": w.cfg.RevisionQuery},
+		})
+		if err := write(websocket.TextMessage, req); err != nil {
+			return false, fmt.Errorf("subscribe: %w", err)
+		}
+	}
 	alive := func() { conn.SetReadDeadline(time.Now().Add(2 * w.cfg.PingInterval)) }
 	conn.SetReadDeadline(time.Now().Add(w.cfg.HandshakeTimeout))
 	conn.SetPongHandler(func(string) error { alive(); return nil })
@@ -198,6 +215,7 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		}
 	}()
 
+	var lastBlock int64
 	for {
 		_, msg, err := conn.ReadMessage()
 		if err != nil {
@@ -205,8 +223,22 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		}
 		alive()
 		windows, problems, confirmed, err := decodeWebsocketMessage(msg)
+		if err != nil && messageID(msg) == revisionSubscribeID {
+			// Revisions are then found by polling; the worker windows still come.
+			w.cfg.Logger.Warn("Allora node refused the subscription to reputer window closes; revised inferences are found by polling",
+				"query", w.cfg.RevisionQuery, "err", err)
+			continue
+		}
 		if err != nil {
 			return subscribed, fmt.Errorf("subscribe %q: %w", w.cfg.Query, err)
+		}
+		if h := eventHeight(msg); h != 0 {
+			// A block that closes both a worker and a reputer window comes once per
+			// subscription, each copy with all of the block's events.
+			if h == lastBlock {
+				continue
+			}
+			lastBlock = h
 		}
 		for _, p := range problems {
 			w.cfg.Logger.Warn("Allora block event carries a network inference the gateway cannot read; querying the node for it instead",
@@ -221,6 +253,29 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 			}
 		}
 	}
+}
+
+// messageID is the JSON-RPC id of a websocket message, 0 when it has none (an event)
+// or is not JSON-RPC.
+func messageID(msg []byte) int {
+	var m struct {
+		ID int `json:"id"`
+	}
+	if json.Unmarshal(msg, &m) != nil {
+		return 0
+	}
+	return m.ID
+}
+
+// eventHeight is the block height of a subscription's event message, 0 for any other.
+func eventHeight(msg []byte) int64 {
+	var m struct {
+		Result rpcEvent `json:"result"`
+	}
+	if json.Unmarshal(msg, &m) != nil || m.Result.Data == nil {
+		return 0
+	}
+	return int64(m.Result.Data.Value.Height)
 }
 
 // rpcMessage is a CometBFT JSON-RPC response: the answer to subscribe, or one event of
@@ -300,6 +355,12 @@ func blockWindows(events []Event, height uint64) (windows []WorkerWindowClosed, 
 	}
 	seen := map[windowKey]bool{}
 	for _, e := range events {
+		if reputerCloseEvent.MatchString(e.Type) {
+			if w, err := ParseReputerWindowClosed(e, height); err == nil {
+				windows = append(windows, w)
+			}
+			continue
+		}
 		if !isWindowCloseEvent(e.Type) || outlierResistant(e) {
 			continue
 		}

@@ -327,7 +327,11 @@ func (e *Emulator) makeBlock() {
 	e.blocks[e.height%uint64(len(e.blocks))] = blockRecord{height: e.height, time: t}
 	var events []abci.Event
 	for _, ts := range e.topics {
-		if nonce := ts.endBlock(e.height, t, !e.cfg.NoRevisions); nonce != 0 {
+		nonce, revised := ts.endBlock(e.height, t, !e.cfg.NoRevisions)
+		if revised != 0 {
+			events = append(events, reputerWindowEvents(e.cfg.EmissionsVersion, ts.cfg.ID, revised, e.height)...)
+		}
+		if nonce != 0 {
 			events = append(events, windowCloseEvents(e.cfg.EmissionsVersion, ts.cfg.ID, nonce, e.height, ts.latest.bundle)...)
 		}
 	}

@@ -142,10 +142,11 @@ func (ts *topicState) topic() oracle.Topic {
 // endBlock is the topic's part of the chain's EndBlocker at height: revise the latest
 // inference if its reputer window closes here (with revise), close the open window if
 // it ends here, then open a new epoch if one starts here. It returns the nonce of the
-// window that closed with a new inference, 0 if none did.
-func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedNonce uint64) {
+// window that closed with a new inference, 0 if none did, and the reputer nonce (the
+// new loss height) of a revision made here, 0 if none was.
+func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedNonce, revisedLoss uint64) {
 	if revise {
-		ts.revise(height)
+		revisedLoss = ts.revise(height)
 	}
 	if ts.openNonce != 0 && height == ts.openNonce+uint64(ts.cfg.WorkerSubmissionWindow) && ts.gapLeft > 0 {
 		// No worker submitted in this window: the chain keeps the last inference.
@@ -178,29 +179,30 @@ func (ts *topicState) endBlock(height uint64, t time.Time, revise bool) (closedN
 		ts.openNonce = height
 		ts.openTime = t
 	}
-	return closedNonce
+	return closedNonce, revisedLoss
 }
 
 // revise answers the latest inference height anew when the reputer window after it
 // closes, at its nonce + EpochLength: a newer loss height and new weights, so a
-// different combined value, for the same inference_block_height.
-func (ts *topicState) revise(height uint64) {
+// different combined value, for the same inference_block_height. It returns the new
+// loss height, 0 when nothing was revised.
+func (ts *topicState) revise(height uint64) uint64 {
 	l := ts.latest
 	if l == nil || ts.cfg.WorkerSubmissionWindow >= ts.cfg.EpochLength {
-		return
+		return 0
 	}
 	nonce := l.inference.BlockHeight
 	if height != nonce+uint64(ts.cfg.EpochLength) {
-		return
+		return 0
 	}
 	loss := ts.lossHeight(nonce + uint64(ts.cfg.EpochLength))
 	if loss <= l.bundle.lossHeight {
-		return // no reputer window has closed with losses yet
+		return 0 // no reputer window has closed with losses yet
 	}
 	b := ts.computeBundle(nonce, height)
 	b.lossHeight = loss
 	if b.combined == l.bundle.combined {
-		return
+		return 0
 	}
 	revised := &published{
 		inference: oracle.Inference{
@@ -219,6 +221,7 @@ func (ts *topicState) revise(height uint64) {
 	if n := len(ts.history); n > 0 && ts.history[n-1] == l {
 		ts.history[n-1] = revised
 	}
+	return loss
 }
 
 func confidenceIntervals(b bundle) []oracle.ConfidenceInterval {

@@ -41,6 +41,37 @@ func WindowCloseEventType(version string) string {
 	return "emissions." + version + ".EventWorkerLastCommitSet"
 }
 
+// ReputerCloseEventType is the event a node of an emissions version emits when a
+// reputer window closes, the block at which it revises the latest inference of the
+// topic (a newer loss height): v5 nodes emit emissions.v4.EventReputerLastCommitSet, v6
+// to v8 emissions.vN.EventReputerLastCommitSet. "" for v9 and v10, whose event for it
+// no node has shown yet: the emulator emits none there.
+func ReputerCloseEventType(version string) string {
+	switch version {
+	case "v5":
+		return "emissions.v4.EventReputerLastCommitSet"
+	case "v6", "v7", "v8":
+		return "emissions." + version + ".EventReputerLastCommitSet"
+	}
+	return ""
+}
+
+// reputerWindowEvents is what a chain of an emissions version emits at height when the
+// topic's reputer window of nonce closes: EventReputerLastCommitSet, as a v7 node
+// writes it (block_height, nonce, topic_id, mode); nothing for a version without it.
+func reputerWindowEvents(version string, topicID, nonce, height uint64) []abci.Event {
+	typ := ReputerCloseEventType(version)
+	if typ == "" {
+		return nil
+	}
+	return []abci.Event{{Type: typ, Attributes: []abci.EventAttribute{
+		attr("block_height", quoted(height)),
+		attr("nonce", `{"block_height":`+quoted(nonce)+`}`),
+		attr("topic_id", quoted(topicID)),
+		{Key: "mode", Value: "EndBlock", Index: true},
+	}}}
+}
+
 // subscriberBuffer is how many blocks of events a slow websocket client may fall
 // behind before it is dropped, as CometBFT drops a client that does not read.
 const subscriberBuffer = 100
