@@ -15,10 +15,7 @@ import (
 )
 
 // ChainHead is a chain's latest block.
-type ChainHead struct {
-	Number uint64
-	Time   time.Time
-}
+type ChainHead = oracle.ChainHead
 
 // HeadReader is what a ChainWriter may also be: a reader of the chain's head. The
 // relayer polls it once a block time; a head that stops advancing makes Ready fail,

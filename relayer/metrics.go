@@ -11,7 +11,6 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -54,13 +53,13 @@ func ErrorKind(err error) string {
 	switch {
 	case errors.Is(err, store.ErrFenced), errors.Is(err, lease.ErrNotLeader):
 		return ErrorKindFenced
-	case errors.Is(err, txmgr.ErrInsufficientFunds):
+	case errors.Is(err, oracle.ErrInsufficientFunds):
 		return ErrorKindInsufficientFunds
-	case errors.Is(err, txmgr.ErrReverted):
+	case errors.Is(err, oracle.ErrTxReverted):
 		return ErrorKindReverted
-	case errors.Is(err, txmgr.ErrFeeCapReached):
+	case errors.Is(err, oracle.ErrFeeCapReached):
 		return ErrorKindFeeCap
-	case errors.Is(err, txmgr.ErrGone):
+	case errors.Is(err, oracle.ErrTxGone):
 		return ErrorKindNonce
 	case errors.Is(err, oracle.ErrThresholdNotReached), errors.Is(err, oracle.ErrInvalidThreshold),
 		errors.Is(err, oracle.ErrNoSigners), errors.Is(err, oracle.ErrDuplicateSigner),
@@ -212,14 +211,15 @@ func (m *Metrics) pushError(chain string, err error) string {
 	return kind
 }
 
-// TxEvent counts what a chain's transaction manager did; pass it, bound to the
-// chain's name, to txmgr.WithEvents.
-func (m *Metrics) TxEvent(chain string, e txmgr.Event) {
+// TxEvent counts what a chain's transaction manager did: kind is the event's name
+// (txmgr.EventKind's String), replacement whether it was a higher-priced transaction
+// at the same nonce. The caller adapts the manager's events, bound to the chain's name.
+func (m *Metrics) TxEvent(chain, kind string, replacement bool) {
 	if m == nil {
 		return
 	}
-	m.txEvents.WithLabelValues(chain, e.Kind.String()).Inc()
-	if e.Kind == txmgr.EventReplaced {
+	m.txEvents.WithLabelValues(chain, kind).Inc()
+	if replacement {
 		m.replacements.WithLabelValues(chain).Inc()
 	}
 }

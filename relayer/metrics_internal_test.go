@@ -6,6 +6,9 @@ import (
 	"fmt"
 	"testing"
 
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/testutil"
+
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
@@ -40,4 +43,32 @@ func TestErrorKindNamesTheCause(t *testing.T) {
 			t.Errorf("ErrorKind(%v) = %s, want %s", tc.err, got, tc.want)
 		}
 	}
+}
+
+// TestTxEventCountsByName counts each transaction-manager event under its name and a
+// replacement also as one, as the caller adapting txmgr's events passes them.
+func TestTxEventCountsByName(t *testing.T) {
+	m, err := NewMetrics(prometheus.NewRegistry(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range []txmgr.Event{{Kind: txmgr.EventSent}, {Kind: txmgr.EventReplaced}, {Kind: txmgr.EventReplaced}, {Kind: txmgr.EventConfirmed}} {
+		m.TxEvent("bnb", e.Kind.String(), e.Kind == txmgr.EventReplaced)
+	}
+	for _, tc := range []struct {
+		got  float64
+		want float64
+		name string
+	}{
+		{testutil.ToFloat64(m.txEvents.WithLabelValues("bnb", "sent")), 1, "sent"},
+		{testutil.ToFloat64(m.txEvents.WithLabelValues("bnb", "replaced")), 2, "replaced"},
+		{testutil.ToFloat64(m.txEvents.WithLabelValues("bnb", "confirmed")), 1, "confirmed"},
+		{testutil.ToFloat64(m.replacements.WithLabelValues("bnb")), 2, "replacements"},
+	} {
+		if tc.got != tc.want {
+			t.Errorf("%s = %v, want %v", tc.name, tc.got, tc.want)
+		}
+	}
+	var nilMetrics *Metrics
+	nilMetrics.TxEvent("bnb", "sent", false) // a relayer without metrics ignores events
 }

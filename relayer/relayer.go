@@ -27,7 +27,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -60,25 +59,11 @@ type ChainWriter interface {
 	Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (SubmitResult, error)
 }
 
-// SubmitResult is what a mined batch did.
-type SubmitResult struct {
-	TxHash      common.Hash
-	BlockNumber uint64
-	GasUsed     uint64
-	Fee         *big.Int        // wei paid: effective gas price × gas used; nil when unknown
-	Applied     []oracle.Update // the updates the oracle stored
-	Skipped     []Skip          // the updates it skipped
-}
+// SubmitResult is what a mined batch did; the chain adapters return it.
+type SubmitResult = oracle.SubmitResult
 
 // Skip is an update the oracle skipped rather than stored.
-type Skip struct {
-	TopicID               uint64
-	BlockHeight           uint64
-	LossBlockHeight       uint64
-	StoredBlockHeight     uint64
-	StoredLossBlockHeight uint64
-	Reason                string // "not newer", "too old", "too far in the future", "proof required", "proof rejected"
-}
+type Skip = oracle.Skip
 
 // Config tunes the relayer's loops.
 type Config struct {

@@ -292,7 +292,7 @@ func startReplica(t *testing.T, name string, src relayer.Source, chains []*simCh
 		}
 		w, err := evm.NewWriter(context.Background(), oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(0),
 			evm.WithJournal(ld.Journal()), evm.WithTxConfig(txc),
-			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { m.TxEvent(chainName, e) })))
+			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { m.TxEvent(chainName, e.Kind.String(), e.Kind == txmgr.EventReplaced) })))
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -8,17 +8,8 @@ import (
 
 	"github.com/ethereum/go-ethereum/core/types"
 
-	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
-)
-
-// What the relayer asks of a writer beside reading and submitting: to see the
-// journal through when its replica becomes the chain's submitter, and the chain's
-// head and wallet for metrics and readiness.
-var (
-	_ relayer.Resumer      = (*Writer)(nil)
-	_ relayer.HeadReader   = (*Writer)(nil)
-	_ relayer.WalletReader = (*Writer)(nil)
 )
 
 // WithTxOptions passes opts to the transaction manager the writer builds (not one
@@ -37,12 +28,12 @@ func (w *Writer) Resume(ctx context.Context) error {
 }
 
 // Head reads the chain's latest block number and time.
-func (w *Writer) Head(ctx context.Context) (relayer.ChainHead, error) {
+func (w *Writer) Head(ctx context.Context) (oracle.ChainHead, error) {
 	h, err := w.backend.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return relayer.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", w.chain.Name, err)
+		return oracle.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", w.chain.Name, err)
 	}
-	return relayer.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
+	return oracle.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
 }
 
 // WalletBalance reads what the submitting wallet holds, in wei, at the latest block.

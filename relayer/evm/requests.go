@@ -14,7 +14,6 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -81,8 +80,6 @@ type RequestWatcher struct {
 	next    uint64 // first block not scanned yet
 	started bool
 }
-
-var _ relayer.RequestWatcher = (*RequestWatcher)(nil)
 
 // NewRequestWatcher watches chain's oracle over backend and queues into queue. A nil
 // log discards.

@@ -19,7 +19,6 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -60,11 +59,6 @@ type Writer struct {
 	receiptPoll time.Duration
 	txOptions   []txmgr.Option
 }
-
-var (
-	_ relayer.ChainWriter  = (*Writer)(nil)
-	_ relayer.GasEstimator = (*Writer)(nil)
-)
 
 // NewWriter connects to chain's oracle over backend and submits with key. It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
@@ -211,17 +205,17 @@ func (w *Writer) packBatch(updates []oracle.Update, signatures [][]byte) ([]byte
 // its receipt is as deep as the chain's preset asks (replacing the transaction if it
 // is stuck, resending it after a reorg). Gas is estimated first, so a batch the
 // oracle would reject fails here with the contract's error, costing nothing.
-func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (relayer.SubmitResult, error) {
+func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (oracle.SubmitResult, error) {
 	calldata, err := w.packBatch(updates, signatures)
 	if err != nil {
-		return relayer.SubmitResult{}, err
+		return oracle.SubmitResult{}, err
 	}
 	sent, err := w.tx.Send(ctx, w.chain.Oracle, calldata, txmgr.WithUpdates(updates))
 	if sent == nil {
-		return relayer.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
+		return oracle.SubmitResult{}, fmt.Errorf("send updateBatch: %w", w.explain(err))
 	}
 	receipt := sent.Receipt
-	res := relayer.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed, Fee: receiptFee(receipt)}
+	res := oracle.SubmitResult{TxHash: receipt.TxHash, BlockNumber: receipt.BlockNumber.Uint64(), GasUsed: receipt.GasUsed, Fee: receiptFee(receipt)}
 	if err != nil {
 		return res, fmt.Errorf("updateBatch %s in block %d: %w", receipt.TxHash, res.BlockNumber, w.explain(err))
 	}
@@ -237,7 +231,7 @@ func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures
 			continue
 		}
 		if ev, err := w.contract.UnpackUpdateSkippedEvent(l); err == nil {
-			res.Skipped = append(res.Skipped, relayer.Skip{
+			res.Skipped = append(res.Skipped, oracle.Skip{
 				TopicID: ev.TopicId, BlockHeight: ev.BlockHeight, LossBlockHeight: ev.LossBlockHeight,
 				StoredBlockHeight: ev.StoredBlockHeight, StoredLossBlockHeight: ev.StoredLossBlockHeight,
 				Reason: skipReason(ev.Reason),

@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 // Errors the stores return, wrapped with what was being done.
@@ -98,18 +99,9 @@ type Push struct {
 
 // Journal records the relayer's in-flight transactions per chain, so that a restarted
 // relayer finds what it sent and still waits for, and resumes (waits for, replaces or
-// drops each) instead of resending blindly. The chain stays the truth: an entry says
-// what was sent, not what was mined.
-type Journal interface {
-	// JournalPut records e under its chain and nonce, replacing any entry at that
-	// nonce (a replacement transaction, say with a higher fee).
-	JournalPut(ctx context.Context, e JournalEntry) error
-	// JournalPending returns a chain's entries ordered by nonce.
-	JournalPending(ctx context.Context, chainID uint64) ([]JournalEntry, error)
-	// JournalDone removes the entry at a chain's nonce once its transaction is mined
-	// or dropped for good. Removing an absent entry is not an error.
-	JournalDone(ctx context.Context, chainID, nonce uint64) error
-}
+// drops each) instead of resending blindly. It is the journal the transaction manager
+// declares; the stores implement it.
+type Journal = txmgr.Journal
 
 // FencedJournal is a Journal whose writes can carry the fencing token of the lease
 // that lets one replica submit for a chain. The store keeps the highest token used per
@@ -128,15 +120,7 @@ type FencedJournal interface {
 }
 
 // JournalEntry is one transaction sent and not yet known to be final.
-type JournalEntry struct {
-	ChainID uint64
-	Nonce   uint64
-	TxHash  common.Hash
-	RawTx   []byte // the signed transaction, to rebroadcast as is
-	Updates []oracle.Update
-	SentAt  time.Time
-	Attempt int // 1 for the first transaction at this nonce, more for replacements
-}
+type JournalEntry = txmgr.JournalEntry
 
 // RequestQueue holds the paid update requests (the oracle's requestUpdate events) a
 // chain's relayer serves, highest payment first.

@@ -212,7 +212,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		// anything new; every write carries the chain's lease token.
 		name := c.Name
 		w, closeFn, err := connectChain(ctx, c, submitterKey, allSigners, ld.Journal(), rpcMetrics, log,
-			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e) })))
+			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e.Kind.String(), e.Kind == txmgr.EventReplaced) })))
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
 		}

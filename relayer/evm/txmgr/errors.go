@@ -6,26 +6,29 @@ import (
 	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
-// Errors Send reports. Each is wrapped with what was being done.
+// Errors Send reports. Each is wrapped with what was being done. The first four are
+// the domain's (package oracle), so that who counts them needs not import this package.
 var (
 	// ErrReverted means the transaction was mined and reverted; the error is a
 	// *RevertError carrying the receipt's block and, when the endpoint could replay
 	// the call, the revert data.
-	ErrReverted = errors.New("transaction reverted")
+	ErrReverted = oracle.ErrTxReverted
 	// ErrInsufficientFunds means the wallet cannot pay for the transaction. Nothing was
 	// left pending at its nonce; the same Send succeeds once the wallet is funded.
-	ErrInsufficientFunds = errors.New("insufficient funds")
+	ErrInsufficientFunds = oracle.ErrInsufficientFunds
 	// ErrFeeCapReached means the transaction would have to pay more than the configured
 	// cap (MaxGasPrice, or FeeLimitMultiplier times the first quote) to be mined. A
 	// transaction already sent at the capped price stays pending and is resumed by the
 	// next Send.
-	ErrFeeCapReached = errors.New("fee cap reached")
+	ErrFeeCapReached = oracle.ErrFeeCapReached
 	// ErrGone means the transaction's nonce was used by a transaction this manager did
 	// not send (or by an earlier attempt whose hash was not kept), so it can never be
 	// mined.
-	ErrGone = errors.New("transaction gone: its nonce was used by another transaction")
+	ErrGone = oracle.ErrTxGone
 )
 
 // RevertError is a mined transaction that reverted.

@@ -42,7 +42,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // Backend is what the manager needs of a chain endpoint; *ethclient.Client and the
@@ -73,7 +72,7 @@ type Manager struct {
 	key     *ecdsa.PrivateKey
 	from    common.Address
 	signer  types.Signer
-	journal store.Journal
+	journal Journal
 	log     *slog.Logger
 	events  func(Event)
 
@@ -92,7 +91,7 @@ type Option func(*Manager)
 // journal resumes what this one left. Without it the manager journals in memory:
 // what one Send leaves pending (its context ended) is resumed by the next, but not
 // across restarts.
-func WithJournal(j store.Journal) Option { return func(m *Manager) { m.journal = j } }
+func WithJournal(j Journal) Option { return func(m *Manager) { m.journal = j } }
 
 // WithLogger sets the logger; the default discards.
 func WithLogger(l *slog.Logger) Option { return func(m *Manager) { m.log = l } }
@@ -120,7 +119,7 @@ func New(cfg Config, backend Backend, key *ecdsa.PrivateKey, opts ...Option) (*M
 		o(m)
 	}
 	if m.journal == nil {
-		m.journal = store.NewMemory()
+		m.journal = newMemoryJournal()
 	}
 	m.log = m.log.With("chain_id", cfg.ChainID, "from", m.from.Hex())
 	return m, nil
@@ -625,7 +624,7 @@ func (m *Manager) journalPut(ctx context.Context, p *pending, a *attemptTx) erro
 	}
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
 	defer cancel()
-	err = m.journal.JournalPut(rctx, store.JournalEntry{
+	err = m.journal.JournalPut(rctx, JournalEntry{
 		ChainID: m.cfg.ChainID, Nonce: p.nonce, TxHash: a.tx.Hash(), RawTx: raw,
 		Updates: p.updates, SentAt: time.Now(), Attempt: a.attempt,
 	})
@@ -696,7 +695,7 @@ func (m *Manager) resume(ctx context.Context) error {
 	return nil
 }
 
-func resumedPending(e store.JournalEntry, tx *types.Transaction) *pending {
+func resumedPending(e JournalEntry, tx *types.Transaction) *pending {
 	f := fees{GasPrice: tx.GasPrice()}
 	if tx.Type() != types.LegacyTxType {
 		f = fees{TipCap: tx.GasTipCap(), FeeCap: tx.GasFeeCap()}

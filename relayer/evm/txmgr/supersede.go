@@ -8,8 +8,6 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
-
-	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // Cancel frees a stuck nonce: it signs a transfer of 0 wei from the key to itself at
@@ -135,12 +133,12 @@ func (m *Manager) supersede(ctx context.Context, nonce uint64, keepCall bool) (*
 
 // journaled returns the journal's entry at nonce and its transaction, or a nil
 // transaction when the journal holds none there.
-func (m *Manager) journaled(ctx context.Context, nonce uint64) (store.JournalEntry, *types.Transaction, error) {
+func (m *Manager) journaled(ctx context.Context, nonce uint64) (JournalEntry, *types.Transaction, error) {
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
 	entries, err := m.journal.JournalPending(rctx, m.cfg.ChainID)
 	cancel()
 	if err != nil {
-		return store.JournalEntry{}, nil, fmt.Errorf("read journal: %w", err)
+		return JournalEntry{}, nil, fmt.Errorf("read journal: %w", err)
 	}
 	for _, e := range entries {
 		if e.Nonce != nonce {
@@ -148,15 +146,15 @@ func (m *Manager) journaled(ctx context.Context, nonce uint64) (store.JournalEnt
 		}
 		tx := new(types.Transaction)
 		if err := tx.UnmarshalBinary(e.RawTx); err != nil || tx.To() == nil {
-			return store.JournalEntry{}, nil, fmt.Errorf("journal entry at nonce %d holds no transaction this manager sends: %v", nonce, err)
+			return JournalEntry{}, nil, fmt.Errorf("journal entry at nonce %d holds no transaction this manager sends: %v", nonce, err)
 		}
 		from, err := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx)
 		if err != nil || from != m.from {
-			return store.JournalEntry{}, nil, fmt.Errorf("nonce %d: sent by %s, not %s: %w", nonce, from.Hex(), m.from.Hex(), ErrForeignEntry)
+			return JournalEntry{}, nil, fmt.Errorf("nonce %d: sent by %s, not %s: %w", nonce, from.Hex(), m.from.Hex(), ErrForeignEntry)
 		}
 		return e, tx, nil
 	}
-	return store.JournalEntry{}, nil, nil
+	return JournalEntry{}, nil, nil
 }
 
 // selfTransferGas is the gas of a 0-wei transfer to the key's own address: 21000 on
