@@ -357,3 +357,69 @@ func TestElectorStopsCleanly(t *testing.T) {
 		})
 	}
 }
+
+// An operator's command reserves a Redis lease a running elector holds: the elector
+// steps down at its next renewal, the reserver acquires it with a newer token and no
+// other owner can take it meanwhile; once the reserver lets it go the elector leads
+// again, with a newer token still.
+func TestReserveTakesTheLeaseFromARunningElector(t *testing.T) {
+	c := redistest.Client(t, nil)
+	prefix := redistest.Prefix(t)
+	const ttl = 600 * time.Millisecond
+	const name = "chain/56"
+	var mu sync.Mutex
+	var changes []bool
+	r := startReplica(t, lease.NewRedis(c, prefix, "relayer", ttl), ttl, func(_ uint64, leader bool) {
+		mu.Lock()
+		defer mu.Unlock()
+		changes = append(changes, leader)
+	})
+	_, first, _ := waitLeader(t, 5*time.Second, r)
+
+	ctx := context.Background()
+	admin := lease.NewRedis(c, prefix, "operator", ttl)
+	if err := admin.Reserve(ctx, name, time.Minute); err != nil {
+		t.Fatal(err)
+	}
+	var token uint64
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		tok, ok, err := admin.Acquire(ctx, name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			token = tok
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatal("the reserver did not acquire the lease within 5s")
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if token <= first {
+		t.Errorf("reserver's token %d, want newer than the elector's %d", token, first)
+	}
+	if _, ok := r.el.Leader(); ok {
+		t.Error("the elector still leads while the reserver holds the lease")
+	}
+	// A third owner cannot take the reserved lease, even once it is released.
+	if err := admin.Release(ctx, name, token); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok, err := lease.NewRedis(c, prefix, "replica-b", ttl).Acquire(ctx, name); err != nil || ok {
+		t.Errorf("another owner acquired a reserved lease: ok %v err %v", ok, err)
+	}
+	if err := admin.Unreserve(ctx, name); err != nil {
+		t.Fatal(err)
+	}
+	_, again, _ := waitLeader(t, 5*time.Second, r)
+	if again <= token {
+		t.Errorf("the elector leads again with token %d, want newer than the reserver's %d", again, token)
+	}
+	mu.Lock()
+	defer mu.Unlock()
+	if len(changes) < 3 || !changes[0] || changes[1] || !changes[2] {
+		t.Errorf("elector changes %v, want lead, step down, lead", changes)
+	}
+}

@@ -41,15 +41,20 @@ func NewRedis(client redis.UniversalClient, prefix, owner string, ttl time.Durat
 // Owner returns the owner id this Redis acquires leases for.
 func (r *Redis) Owner() string { return r.owner }
 
+// keys are the lease, its token counter and its reservation.
 func (r *Redis) keys(name string) []string {
 	k := r.prefix + "lease:" + name
-	return []string{k, k + ":token"}
+	return []string{k, k + ":token", k + ":reserved"}
 }
 
-// acquireScript: KEYS[1] the lease, KEYS[2] its token counter; ARGV[1] the owner,
-// ARGV[2] the time to live in milliseconds. Returns the token, or nil when another
-// owner holds the lease.
+// acquireScript: KEYS[1] the lease, KEYS[2] its token counter, KEYS[3] its
+// reservation; ARGV[1] the owner, ARGV[2] the time to live in milliseconds. Returns the
+// token, or nil when another owner holds the lease or it is reserved for another.
 var acquireScript = redis.NewScript(`
+local res = redis.call('GET', KEYS[3])
+if res and res ~= ARGV[1] then
+  return false
+end
 local cur = redis.call('GET', KEYS[1])
 if cur then
   local sp = string.find(cur, ' ', 1, true)
@@ -64,9 +69,18 @@ redis.call('SET', KEYS[1], token .. ' ' .. ARGV[1], 'PX', ARGV[2])
 return tostring(token)
 `)
 
-// renewScript: KEYS[1] the lease; ARGV[1] "<token> <owner>", ARGV[2] the time to live
-// in milliseconds. Returns 1 when renewed.
+// renewScript: KEYS[1] the lease, KEYS[2] its reservation; ARGV[1] "<token> <owner>",
+// ARGV[2] the time to live in milliseconds, ARGV[3] the owner. Returns 1 when renewed.
+// A lease reserved for another owner is not renewed but released, so the reserver takes
+// it at once.
 var renewScript = redis.NewScript(`
+local res = redis.call('GET', KEYS[2])
+if res and res ~= ARGV[3] then
+  if redis.call('GET', KEYS[1]) == ARGV[1] then
+    redis.call('DEL', KEYS[1])
+  end
+  return 0
+end
 if redis.call('GET', KEYS[1]) == ARGV[1] then
   redis.call('PEXPIRE', KEYS[1], ARGV[2])
   return 1
@@ -105,7 +119,8 @@ func (r *Redis) Acquire(ctx context.Context, name string) (uint64, bool, error) 
 
 // Renew implements Lease.
 func (r *Redis) Renew(ctx context.Context, name string, token uint64) (bool, error) {
-	n, err := renewScript.Run(ctx, r.c, r.keys(name)[:1], r.value(token), r.ttl.Milliseconds()).Int()
+	k := r.keys(name)
+	n, err := renewScript.Run(ctx, r.c, []string{k[0], k[2]}, r.value(token), r.ttl.Milliseconds(), r.owner).Int()
 	if err != nil {
 		return false, fmt.Errorf("renew lease %q token %d: %w", name, token, err)
 	}
@@ -116,6 +131,35 @@ func (r *Redis) Renew(ctx context.Context, name string, token uint64) (bool, err
 func (r *Redis) Release(ctx context.Context, name string, token uint64) error {
 	if err := releaseScript.Run(ctx, r.c, r.keys(name)[:1], r.value(token)).Err(); err != nil {
 		return fmt.Errorf("release lease %q token %d: %w", name, token, err)
+	}
+	return nil
+}
+
+// unreserveScript: KEYS[1] the reservation; ARGV[1] the owner. Deletes it if it is the
+// owner's.
+var unreserveScript = redis.NewScript(`
+if redis.call('GET', KEYS[1]) == ARGV[1] then
+  redis.call('DEL', KEYS[1])
+end
+return 0
+`)
+
+// Reserve reserves the lease for this owner for d: while the reservation lasts no other
+// owner acquires it, and its holder's next renewal releases it instead (an Elector then
+// steps down, as when it loses the lease), so this owner acquires it within a third of
+// the holder's time to live. An operator's command uses it to take a chain over from a
+// running relayer; Unreserve ends it once the lease is acquired.
+func (r *Redis) Reserve(ctx context.Context, name string, d time.Duration) error {
+	if err := r.c.Set(ctx, r.keys(name)[2], r.owner, d).Err(); err != nil {
+		return fmt.Errorf("reserve lease %q: %w", name, err)
+	}
+	return nil
+}
+
+// Unreserve ends this owner's reservation of the lease, if it has one.
+func (r *Redis) Unreserve(ctx context.Context, name string) error {
+	if err := unreserveScript.Run(ctx, r.c, r.keys(name)[2:], r.owner).Err(); err != nil {
+		return fmt.Errorf("unreserve lease %q: %w", name, err)
 	}
 	return nil
 }

@@ -77,8 +77,12 @@ lease (the one relayer replicas take turns on) with a fresh fencing token and ke
 until it is done, so no replica sends for the chain meanwhile and a replica still
 writing with an older token is refused by the store. If a relayer holds the lease, the
 command refuses and names it: a running relayer replaces a stuck transaction by itself
-up to the fee cap; to act anyway, stop every relayer replica serving the chain (a
-stopped relayer's lease expires within relayer.lease_ttl) and run the command again.
+up to the fee cap. To act anyway while it runs, pass --take-over: the command reserves
+the lease, the relayer holding it steps down at its next renewal (within a third of
+relayer.lease_ttl) and stops sending for the chain, the command takes the lease with a
+newer token, and the relayer takes it back when the command is done. Stopping every
+relayer replica serving the chain works too (a stopped relayer's lease expires within
+relayer.lease_ttl).
 When the command ends it releases the lease, and the relayer that takes it next reads
 the journal first: it follows the cancel or replacement to confirmation if it is still
 in flight, never sends the stuck transaction again, and carries on at the next nonce.
@@ -98,6 +102,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 		path, chain, maxGasPrice string
 		nonce                    uint64
 		timeout                  time.Duration
+		takeOver                 bool
 	)
 	cmd := &cobra.Command{
 		Use:   a.name + " --config FILE --chain NAME --nonce N",
@@ -105,7 +110,8 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 		Long:  a.long + supersedeCommon,
 		Example: fmt.Sprintf(`  allora-gateway journal --config /etc/allora-gateway/relayer.yaml --chain bnb
   allora-gateway journal %s --config /etc/allora-gateway/relayer.yaml --chain bnb --nonce 1284
-  allora-gateway journal %s --config relayer.yaml --chain bnb --nonce 1284 --max-gas-price 20`, a.name, a.name),
+  allora-gateway journal %s --config relayer.yaml --chain bnb --nonce 1284 --max-gas-price 20
+  allora-gateway journal %s --config relayer.yaml --chain bnb --nonce 1284 --take-over`, a.name, a.name, a.name),
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
 			cfg, err := config.Load(path, os.LookupEnv)
@@ -145,7 +151,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 			}
 			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
 			defer cancel()
-			return supersede(ctx, cfg, *c, txCfg, key, nonce, a, log, stdout)
+			return supersede(ctx, cfg, *c, txCfg, key, nonce, takeOver, a, log, stdout)
 		},
 	}
 	f := cmd.Flags()
@@ -154,6 +160,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 	f.Uint64Var(&nonce, "nonce", 0, "the submitter's nonce to act on (see journal)")
 	f.StringVar(&maxGasPrice, "max-gas-price", "", "cap the fee at this many gwei instead of the chain's caps")
 	f.DurationVar(&timeout, "timeout", 5*time.Minute, "stop waiting for the confirmation after this long (the transaction stays journaled)")
+	f.BoolVar(&takeOver, "take-over", false, "take the chain's lease from a running relayer, which steps down until the command is done")
 	for _, name := range []string{"config", "chain", "nonce"} {
 		_ = cmd.MarkFlagRequired(name)
 	}
@@ -163,7 +170,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 // supersede runs a on chain c's nonce with the submitter's key: through the chain's
 // lease and a fenced journal when the config has Redis, alone otherwise.
 func supersede(ctx context.Context, cfg config.Config, c config.Chain, txCfg txmgr.Config, key *ecdsa.PrivateKey, nonce uint64,
-	a supersedeAction, log *slog.Logger, stdout io.Writer) error {
+	takeOver bool, a supersedeAction, log *slog.Logger, stdout io.Writer) error {
 	log = log.With("chain", c.Name)
 	pool, err := dialChain(ctx, c, nil, log)
 	if err != nil {
@@ -188,7 +195,7 @@ func supersede(ctx context.Context, cfg config.Config, c config.Chain, txCfg txm
 		lc := redis.NewClient(opts)
 		defer func() { _ = lc.Close() }()
 		held, err := holdLease(ctx, lease.NewRedis(lc, cfg.Redis.Prefix, "journal-"+a.name+"/"+lease.NewOwnerID(), cfg.Relayer.LeaseTTL.Duration),
-			c, cfg.Relayer.LeaseTTL.Duration, nonce, log)
+			c, cfg.Relayer.LeaseTTL.Duration, nonce, takeOver, log)
 		if err != nil {
 			return err
 		}
@@ -238,13 +245,19 @@ type heldLease struct {
 	release func()
 }
 
-// holdLease takes c's lease, or refuses with who holds it, and keeps renewing it
-// until release.
-func holdLease(ctx context.Context, l *lease.Redis, c config.Chain, ttl time.Duration, nonce uint64, log *slog.Logger) (*heldLease, error) {
+// holdLease takes c's lease (with takeOver, from the relayer that holds it, which
+// steps down), or refuses with who holds it, and keeps renewing it until release.
+func holdLease(ctx context.Context, l *lease.Redis, c config.Chain, ttl time.Duration, nonce uint64, takeOver bool, log *slog.Logger) (*heldLease, error) {
 	name := relayer.LeaseName(c.ChainID)
 	token, ok, err := l.Acquire(ctx, name)
 	if err != nil {
 		return nil, fmt.Errorf("chain %s: %w", c.Name, err)
+	}
+	if !ok && takeOver {
+		token, ok, err = takeLeaseOver(ctx, l, name, ttl, log)
+		if err != nil {
+			return nil, fmt.Errorf("chain %s: %w", c.Name, err)
+		}
 	}
 	if !ok {
 		owner, held, err := l.Holder(ctx, name)
@@ -252,7 +265,7 @@ func holdLease(ctx context.Context, l *lease.Redis, c config.Chain, ttl time.Dur
 			return nil, fmt.Errorf("chain %s: %w", c.Name, err)
 		}
 		return nil, fmt.Errorf("chain %s: %w (owner %s, token %d): it submits for the chain and replaces a stuck transaction by itself up to the fee cap; "+
-			"to act on nonce %d anyway, stop every relayer replica serving %s (a stopped relayer's lease lapses within relayer.lease_ttl, %s) and run this again",
+			"to act on nonce %d anyway, run this again with --take-over (the relayer steps down until it is done), or stop every relayer replica serving %s (a stopped relayer's lease lapses within relayer.lease_ttl, %s)",
 			c.Name, ErrLeaseHeld, owner, held, nonce, c.Name, ttl)
 	}
 	log.Info("holding the chain's lease: no relayer sends for the chain meanwhile", "owner", l.Owner(), "token", token)
@@ -289,6 +302,43 @@ func holdLease(ctx context.Context, l *lease.Redis, c config.Chain, ttl time.Dur
 			log.Warn("release the chain's lease; it lapses within relayer.lease_ttl", "err", err)
 		}
 	}}, nil
+}
+
+// takeLeaseOver reserves the lease and waits for its holder to step down, which a
+// running relayer does at its next renewal (within ttl/3), and for this owner to
+// acquire it: within two times to live, or ok is false. The reservation ends when
+// it returns: the lease, once held, is this owner's until it releases it.
+func takeLeaseOver(ctx context.Context, l *lease.Redis, name string, ttl time.Duration, log *slog.Logger) (token uint64, ok bool, err error) {
+	wait := 2*ttl + time.Second
+	if err := l.Reserve(ctx, name, wait+time.Second); err != nil {
+		return 0, false, err
+	}
+	defer func() {
+		uctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+		defer cancel()
+		if uerr := l.Unreserve(uctx, name); uerr != nil {
+			log.Warn("end the lease reservation; it lapses by itself", "err", uerr)
+		}
+	}()
+	owner, held, _ := l.Holder(ctx, name)
+	log.Info("asked the relayer holding the chain's lease to step down; it does at its next renewal", "holder", owner, "token", held, "within", ttl/3)
+	tick := time.NewTicker(max(ttl/20, 10*time.Millisecond))
+	defer tick.Stop()
+	deadline := time.NewTimer(wait)
+	defer deadline.Stop()
+	for {
+		select {
+		case <-ctx.Done():
+			return 0, false, ctx.Err()
+		case <-deadline.C:
+			return 0, false, nil
+		case <-tick.C:
+		}
+		token, ok, err := l.Acquire(ctx, name)
+		if err != nil || ok {
+			return token, ok, err
+		}
+	}
 }
 
 // fencedWrites is a journal whose every write carries the command's lease token, so

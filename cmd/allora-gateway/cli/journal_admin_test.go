@@ -153,11 +153,19 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 		t.Fatal(err)
 	}
 
-	// The lease is free: the cancel replaces the stuck transaction in the pool, and
-	// lands once a block is mined.
+	// A running relayer replica's elector holds the lease; with --take-over the command
+	// reserves it, the elector steps down at its next renewal, and the cancel replaces
+	// the stuck transaction in the pool and lands once a block is mined.
+	elCtx, stopElector := context.WithCancel(ctx)
+	elector := lease.NewElector(lease.NewRedis(lc, prefix, "relayer-replica-a", 3*time.Second), relayer.LeaseName(chainID), 3*time.Second)
+	elDone := make(chan error, 1)
+	go func() { elDone <- elector.Run(elCtx) }()
+	defer func() { stopElector(); <-elDone }()
+	waitFor(t, "the replica leads", func() bool { _, ok := elector.Leader(); return ok })
+	replicaToken, _ := elector.Leader()
 	stdout, stderr = lockedBuffer{}, lockedBuffer{}
 	cancelled := make(chan int, 1)
-	go func() { cancelled <- cli.Run(ctx, cancelCmd, &stdout, &stderr) }()
+	go func() { cancelled <- cli.Run(ctx, append(cancelCmd, "--take-over"), &stdout, &stderr) }()
 	deadline := time.Now().Add(time.Minute)
 	for {
 		pool := node.Pool(t)
@@ -172,8 +180,11 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 		}
 		time.Sleep(20 * time.Millisecond)
 	}
-	if owner, _, err := other.Holder(ctx, relayer.LeaseName(chainID)); err != nil || !strings.HasPrefix(owner, "journal-cancel/") {
-		t.Errorf("lease held by %q (err %v) while the cancel is in flight, want the command", owner, err)
+	if owner, tok, err := other.Holder(ctx, relayer.LeaseName(chainID)); err != nil || !strings.HasPrefix(owner, "journal-cancel/") || tok <= replicaToken {
+		t.Errorf("lease held by %q token %d (err %v) while the cancel is in flight, want the command with a token newer than the replica's %d", owner, tok, err, replicaToken)
+	}
+	if _, ok := elector.Leader(); ok {
+		t.Error("the replica still leads while the command holds the lease")
 	}
 	node.SetAutomine(t, true)
 	node.Mine(t)
@@ -189,8 +200,15 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 	if left, err := st.JournalPending(ctx, chainID); err != nil || len(left) != 0 {
 		t.Errorf("journal after the cancel: %+v (err %v), want empty", left, err)
 	}
+	// The replica takes the lease back; stopped, it releases it for the relayer below.
+	waitFor(t, "the replica leads again", func() bool { tok, ok := elector.Leader(); return ok && tok > replicaToken })
+	stopElector()
+	if err := <-elDone; err != nil {
+		t.Errorf("elector: %v", err)
+	}
+	elDone <- nil
 	if owner, _, err := other.Holder(ctx, relayer.LeaseName(chainID)); err != nil || owner != "" {
-		t.Errorf("lease held by %q (err %v) after the command, want released", owner, err)
+		t.Errorf("lease held by %q (err %v) after the replica stopped, want released", owner, err)
 	}
 
 	// A relayer started afterwards carries on from the next nonce.
