@@ -103,6 +103,16 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// to the round in force at a recent time; older rounds answer `RoundNotAvailable`.
     uint256 public constant HISTORY_SIZE = 32;
 
+    /// @notice Gas a topic's verifier is given for one `verify` call, enough for a Groth16
+    /// proof on BN254 (about 230k) with room to spare. A verifier that needs more rejects
+    /// every proof; a batch sent with too little gas to give it this reverts with
+    /// `InsufficientGasForVerifier` instead of skipping a valid update.
+    uint256 public constant VERIFIER_GAS = 300_000;
+
+    // Gas spent around the verifier's call (encoding the call, the call itself, reading
+    // its answer), on top of the stipend.
+    uint256 private constant VERIFIER_CALL_OVERHEAD = 5_000;
+
     uint8 private constant DECIMALS = 18;
 
     // Half the secp256k1 group order: a signature's s must not exceed it (EIP-2).
@@ -283,6 +293,18 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice Fees cannot be withdrawn before a treasury is set.
     error TreasuryNotSet();
 
+    /// @notice `requestUpdate` for a topic the oracle has never held: no relayer serves it,
+    /// so the payment is refused rather than kept.
+    /// @param topicId The topic.
+    error UnknownTopic(uint64 topicId);
+
+    /// @notice Too little gas left to give a topic's verifier its full stipend; send the
+    /// batch with more gas.
+    /// @param topicId The topic whose verifier was to be called.
+    /// @param gasLeft Gas left before the call.
+    /// @param needed Gas the call needs at least.
+    error InsufficientGasForVerifier(uint64 topicId, uint256 gasLeft, uint256 needed);
+
     /// @notice There are no fees to withdraw.
     error NoFees();
 
@@ -354,6 +376,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @param topicId The Allora topic.
     function requestUpdate(uint64 topicId) external payable {
         if (_config.paused) revert EnforcedPause();
+        if (_topics[topicId] == 0) revert UnknownTopic(topicId);
         emit UpdateRequested(topicId, msg.sender, msg.value);
     }
 
@@ -833,13 +856,30 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         uint256 features = _features(topicId);
         if (features & FEATURE_VERIFIER != 0) {
             if (ctx & FLAG_WITH_PROOFS == 0) return uint256(SkipReason.ProofRequired);
-            (bool ok, bytes memory ret) = address(_verifiers[topicId]).staticcall(
-                abi.encodeCall(IUpdateVerifier.verify, (topicId, value, height, ts, proofs[i]))
-            );
-            if (!ok || ret.length != 32 || uint256(bytes32(ret)) != 1) return uint256(SkipReason.ProofRejected);
+            if (!_verify(topicId, value, height, ts, proofs[i])) return uint256(SkipReason.ProofRejected);
         }
         if (features & FEATURE_HISTORY != 0) _recordRound(topicId, _pack(value, height, u.lossBlockHeight, ts));
         return APPLY;
+    }
+
+    /// @dev Calls a topic's verifier with `VERIFIER_GAS` and copies at most 32 bytes of its
+    /// answer: a verifier can neither take the batch's gas nor make the oracle pay to copy
+    /// a large answer. True only for an answer of exactly 32 bytes equal to 1.
+    function _verify(uint64 topicId, int256 value, uint64 height, uint64 ts, bytes calldata proof)
+        private
+        view
+        returns (bool accepted)
+    {
+        // A call gets at most 63/64 of the gas left (EIP-150); below this the stipend would
+        // be cut short and a valid proof could be made to fail by the submitter's gas limit.
+        uint256 needed = VERIFIER_GAS + VERIFIER_GAS / 63 + VERIFIER_CALL_OVERHEAD;
+        if (gasleft() < needed) revert InsufficientGasForVerifier(topicId, gasleft(), needed);
+        address target = address(_verifiers[topicId]);
+        bytes memory data = abi.encodeCall(IUpdateVerifier.verify, (topicId, value, height, ts, proof));
+        assembly ("memory-safe") {
+            let ok := staticcall(VERIFIER_GAS, target, add(data, 0x20), mload(data), 0x00, 0x20)
+            accepted := and(ok, and(eq(returndatasize(), 0x20), eq(mload(0x00), 1)))
+        }
     }
 
     function _pack(int256 value, uint256 height, uint256 loss, uint256 ts) private pure returns (uint256) {

@@ -303,6 +303,9 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @notice Sending the native coin failed.
     error NativeTransferFailed(address to, uint256 amount);
 
+    /// @notice The owner cannot renounce: a paused market would stay frozen for good.
+    error RenounceOwnershipDisabled();
+
     /// @notice Creates the market; the first round opens with `genesisStart`.
     /// @param oracle_ The AlloraOracle (or anything with its `latest` read).
     /// @param topicId_ The Allora topic whose prediction decides the rounds.
@@ -690,6 +693,12 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         if (!_state.paused) revert MarketNotPaused();
         _state.paused = false;
         emit Unpaused(msg.sender);
+    }
+
+    /// @notice Disabled: a market without owner could never be unpaused, nor its
+    /// treasury or timing changed again. Hand it over with `transferOwnership` instead.
+    function renounceOwnership() public pure override {
+        revert RenounceOwnershipDisabled();
     }
 
     /// @notice Sets the treasury fee of rounds that start from now on. Only the owner.

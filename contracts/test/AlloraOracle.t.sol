@@ -966,6 +966,8 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- requests and fees
 
     function test_RequestUpdate_AnyAmountAndWithdraw() public {
+        _push(TOPIC_ETH, 1, 10);
+        _push(TOPIC_BTC, 1, 10);
         vm.deal(stranger, 1 ether);
         vm.expectEmit(address(oracle));
         emit AlloraOracle.UpdateRequested(TOPIC_ETH, stranger, 0);
@@ -992,6 +994,20 @@ contract AlloraOracleTest {
         vm.assertEq(address(oracle).balance, 0, "oracle emptied");
     }
 
+    function test_RequestUpdate_RefusesATopicNeverHeld() public {
+        vm.deal(stranger, 1 ether);
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownTopic.selector, TOPIC_BTC));
+        vm.prank(stranger);
+        oracle.requestUpdate{value: 0.1 ether}(TOPIC_BTC);
+        vm.assertEq(address(oracle).balance, 0, "no payment kept");
+        vm.assertEq(stranger.balance, 1 ether, "payer keeps the payment");
+
+        _push(TOPIC_BTC, 1, 10);
+        vm.prank(stranger);
+        oracle.requestUpdate{value: 0.1 ether}(TOPIC_BTC);
+        vm.assertEq(address(oracle).balance, 0.1 ether, "held once the topic is");
+    }
+
     function test_WithdrawFees_RefusesReentry() public {
         ReentrantTreasury treasury = new ReentrantTreasury(oracle);
         vm.startPrank(owner);
@@ -999,6 +1015,7 @@ contract AlloraOracleTest {
         oracle.transferOwnership(address(treasury));
         vm.stopPrank();
         treasury.acceptOwnership();
+        _push(TOPIC_BTC, 1, 10);
         vm.deal(stranger, 1 ether);
         vm.prank(stranger);
         oracle.requestUpdate{value: 1 ether}(TOPIC_BTC);
@@ -1104,6 +1121,68 @@ contract AlloraOracleTest {
         oracle.setVerifier(TOPIC_ETH, IUpdateVerifier(address(0)));
         ups = _batch(_update(TOPIC_ETH, 7, 21, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied without verifier");
+    }
+
+    function _withProof(uint64 height, bytes memory proof)
+        internal
+        view
+        returns (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs)
+    {
+        ups = _batch(_update(TOPIC_ETH, 1, height, NOW));
+        sigs = _signBatch(oracle, ups, 2);
+        proofs = new bytes[](1);
+        proofs[0] = proof;
+    }
+
+    function test_Verifier_GetsABoundedStipend() public {
+        MockUpdateVerifier verifier = new MockUpdateVerifier();
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, verifier);
+
+        // A verifier that burns all it is given takes the stipend and no more: the batch
+        // goes on, the update is skipped.
+        (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "burn");
+        uint256 before = gasleft();
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 11, 0, 0, 0, SkipReason.ProofRejected);
+        vm.assertEq(oracle.updateBatchWithProofs{gas: 5_000_000}(ups, sigs, proofs), 0, "burner rejected");
+        uint256 used = before - gasleft();
+        vm.assertLt(used, oracle.VERIFIER_GAS() + 100_000, "at most the stipend went to the verifier");
+        vm.assertGt(used, oracle.VERIFIER_GAS(), "the verifier had its whole stipend");
+
+        // A huge answer is not copied, and is not an answer.
+        (ups, sigs, proofs) = _withProof(12, "huge");
+        before = gasleft();
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 12, 0, 0, 0, SkipReason.ProofRejected);
+        vm.assertEq(oracle.updateBatchWithProofs(ups, sigs, proofs), 0, "huge answer rejected");
+        vm.assertLt(before - gasleft(), 150_000, "the answer was not copied");
+
+        // Neither is a true followed by more.
+        (ups, sigs, proofs) = _withProof(13, "long");
+        vm.expectEmit(address(oracle));
+        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 13, 0, 0, 0, SkipReason.ProofRejected);
+        vm.assertEq(oracle.updateBatchWithProofs(ups, sigs, proofs), 0, "long answer rejected");
+
+        // A valid proof still passes.
+        (ups, sigs, proofs) = _withProof(14, "");
+        proofs[0] = _proof(ups[0]);
+        vm.assertEq(oracle.updateBatchWithProofs(ups, sigs, proofs), 1, "valid proof applied");
+    }
+
+    function test_Verifier_RevertsWhenTheBatchCannotPayTheStipend() public {
+        MockUpdateVerifier verifier = new MockUpdateVerifier();
+        vm.prank(owner);
+        oracle.setVerifier(TOPIC_ETH, verifier);
+        (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "");
+        proofs[0] = _proof(ups[0]);
+        // Enough for everything but the stipend: the submitter cannot make a valid proof
+        // fail by starving the verifier; the batch reverts and nothing is stored.
+        vm.expectPartialRevert(AlloraOracle.InsufficientGasForVerifier.selector);
+        oracle.updateBatchWithProofs{gas: 200_000}(ups, sigs, proofs);
+        (uint64 height,) = oracle.latestVersion(TOPIC_ETH);
+        vm.assertEq(height, 0, "nothing stored");
+        vm.assertEq(oracle.updateBatchWithProofs{gas: 1_000_000}(ups, sigs, proofs), 1, "applied with enough gas");
     }
 
     // ---------------------------------------------------------------- feeds and history

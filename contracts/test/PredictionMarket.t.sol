@@ -138,6 +138,13 @@ contract PredictionMarketTest is PredictionMarketFixture {
         vm.assertFalse(market.genesisStarted(), "genesisStarted");
     }
 
+    function test_RenounceOwnership_Disabled() public {
+        vm.expectRevert(PredictionMarket.RenounceOwnershipDisabled.selector);
+        vm.prank(owner);
+        market.renounceOwnership();
+        vm.assertEq(market.owner(), owner, "owner kept");
+    }
+
     function test_Error_ZeroAddress() public {
         vm.expectRevert(PredictionMarket.ZeroAddress.selector);
         new PredictionMarket(
