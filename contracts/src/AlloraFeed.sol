@@ -9,12 +9,15 @@ import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 /// @notice One Allora topic of an AlloraOracle as a Chainlink AggregatorV3 feed, so any
 /// protocol built for Chainlink reads Allora predictions unchanged. It stores nothing but
 /// its oracle, topic and description: every answer is read from the oracle.
-/// @dev Round ids are the oracle's: `roundCount << 32 | blockHeight`, strictly increasing.
-/// `startedAt` and `updatedAt` are both the inference's time; `answeredInRound` is the
-/// round id itself. The latest round is always available; older ones only while the
-/// topic's history is on in the oracle (its last `HISTORY_SIZE` recorded rounds);
-/// otherwise `getRoundData` reverts with the oracle's `RoundNotAvailable`, and both reads
-/// revert with `NoData` until the topic's first update.
+/// @dev Round ids are the oracle's (`AlloraOracle.latestRound`): `phase << 64 | n`,
+/// strictly increasing; while the topic's history is on they go up by one per stored
+/// round, so `getRoundData(latestRound - k)` answers for each of the last `HISTORY_SIZE`
+/// rounds. `startedAt` and `updatedAt` are both the inference's time, but never later
+/// than the block's (an inference may be stamped up to the oracle's `maxFutureSkew`
+/// ahead), so `block.timestamp - updatedAt` never underflows; `answeredInRound` is the
+/// round id itself. The latest round is always available; a round not kept makes
+/// `getRoundData` revert with the oracle's `RoundNotAvailable`, and both reads revert
+/// with `NoData` until the topic's first update.
 contract AlloraFeed is AggregatorV3Interface {
     /// @notice The oracle the feed reads.
     /// @dev camelCase, not SNAKE_CASE: the getter `oracle()` is part of the feed's ABI.
@@ -58,8 +61,8 @@ contract AlloraFeed is AggregatorV3Interface {
     /// @param roundId The round id.
     /// @return roundId_ The round id.
     /// @return answer The value, 18 decimals.
-    /// @return startedAt The inference's time.
-    /// @return updatedAt The inference's time.
+    /// @return startedAt The inference's time, at most the block's.
+    /// @return updatedAt The inference's time, at most the block's.
     /// @return answeredInRound The round id.
     function getRoundData(uint80 roundId)
         external
@@ -67,14 +70,15 @@ contract AlloraFeed is AggregatorV3Interface {
         returns (uint80 roundId_, int256 answer, uint256 startedAt, uint256 updatedAt, uint80 answeredInRound)
     {
         (int256 value, uint64 timestamp,) = oracle.getRound(topicId, roundId);
-        return (roundId, value, timestamp, timestamp, roundId);
+        uint256 at = _notAfterNow(timestamp);
+        return (roundId, value, at, at, roundId);
     }
 
     /// @notice The topic's latest round.
     /// @return roundId The round id.
     /// @return answer The value, 18 decimals.
-    /// @return startedAt The inference's time.
-    /// @return updatedAt The inference's time.
+    /// @return startedAt The inference's time, at most the block's.
+    /// @return updatedAt The inference's time, at most the block's.
     /// @return answeredInRound The round id.
     function latestRoundData()
         external
@@ -83,6 +87,11 @@ contract AlloraFeed is AggregatorV3Interface {
     {
         uint64 timestamp;
         (roundId, answer, timestamp,) = oracle.latestRound(topicId);
-        return (roundId, answer, timestamp, timestamp, roundId);
+        uint256 at = _notAfterNow(timestamp);
+        return (roundId, answer, at, at, roundId);
+    }
+
+    function _notAfterNow(uint64 timestamp) private view returns (uint256) {
+        return timestamp > block.timestamp ? block.timestamp : timestamp;
     }
 }

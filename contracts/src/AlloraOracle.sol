@@ -157,6 +157,9 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     mapping(uint64 topicId => IUpdateVerifier) private _verifiers;
     // Rounds recorded for a topic while its history was on; the high part of its round ids.
     mapping(uint64 topicId => uint256) private _roundCount;
+    // A topic's round-id phase (bits 64 and up; odd while history is on, bumped by every
+    // switch) and the round count when its current phase began (bits 0-63).
+    mapping(uint64 topicId => uint256) private _phases;
     mapping(uint64 topicId => uint256[HISTORY_SIZE]) private _rounds;
 
     address private _treasury;
@@ -461,11 +464,14 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
-    /// @notice The latest round of a topic, for AggregatorV3 feeds. The round id is
-    /// `roundCount << 32 | blockHeight`. With history on it strictly increases with every
-    /// stored update, revisions included, since the count of recorded rounds does. With
-    /// history off the count stays zero, so a revision of the same block height keeps the
-    /// round id and the round's answer is the revised value.
+    /// @notice The latest round of a topic, for AggregatorV3 feeds. Round ids are
+    /// `phase << 64 | n`, as Chainlink's proxies number theirs. A topic starts in phase 0
+    /// and every `setHistory` switch starts the next phase, so ids only increase. While
+    /// history is on (odd phases) n counts the recorded rounds: every stored update,
+    /// revisions included, is the next id, and `getRound(topicId, latest - k)` answers for
+    /// each of the last `HISTORY_SIZE` rounds of the phase. While history is off (even
+    /// phases) n is the Allora block height: only the latest round is kept, and a revision
+    /// of the same height keeps its id with the revised answer.
     /// Reverts `NoData` if never set.
     /// @param topicId The Allora topic.
     /// @return roundId The round id.
@@ -479,14 +485,16 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     {
         (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
         if (blockHeight == 0) revert NoData(topicId);
-        roundId = uint80((_roundCount[topicId] << 32) | blockHeight);
+        uint256 phase = _phases[topicId] >> 64;
+        roundId = uint80((phase << 64) | (phase & 1 == 1 ? _roundCount[topicId] : blockHeight));
     }
 
-    /// @notice A past or the latest round of a topic. The latest round is always
-    /// available; older ones only while the topic's history is on and within the last
-    /// `HISTORY_SIZE` recorded rounds. Reverts `RoundNotAvailable` otherwise.
+    /// @notice A past or the latest round of a topic (ids as `latestRound` gives them).
+    /// The latest round is always available; while history is on, so are the phase's
+    /// last `HISTORY_SIZE` rounds. Any other id, rounds of earlier phases included,
+    /// reverts `RoundNotAvailable`.
     /// @param topicId The Allora topic.
-    /// @param roundId A round id as `latestRound` returns them.
+    /// @param roundId A round id.
     /// @return value The value, 18 decimals.
     /// @return timestamp Unix time of the inference.
     /// @return blockHeight Allora block height of the inference.
@@ -495,15 +503,27 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         view
         returns (int256 value, uint64 timestamp, uint64 blockHeight)
     {
-        uint256 seq = roundId >> 32;
-        uint256 count = _roundCount[topicId];
-        (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
-        if (blockHeight != 0 && seq == count && uint32(roundId) == blockHeight) {
-            return (value, timestamp, blockHeight);
+        uint256 phases = _phases[topicId];
+        uint256 phase = phases >> 64;
+        uint256 n = uint64(roundId);
+        if (roundId >> 64 == phase) {
+            if (phase & 1 == 0) {
+                (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
+                if (blockHeight != 0 && n == blockHeight) return (value, timestamp, blockHeight);
+            } else {
+                uint256 count = _roundCount[topicId];
+                if (n == count) {
+                    // The latest, also when nothing was recorded since the phase began.
+                    (value, timestamp, blockHeight) = _unpack(_topics[topicId]);
+                    if (blockHeight != 0) return (value, timestamp, blockHeight);
+                }
+                // Rounds of this phase: after the count it began at, within the ring.
+                if (n > uint64(phases) && n < count && count - n < HISTORY_SIZE) {
+                    return _unpack(_rounds[topicId][n % HISTORY_SIZE]);
+                }
+            }
         }
-        if (seq == 0 || seq > count || count - seq > HISTORY_SIZE - 1) revert RoundNotAvailable(topicId, roundId);
-        (value, timestamp, blockHeight) = _unpack(_rounds[topicId][seq % HISTORY_SIZE]);
-        if (blockHeight != uint32(roundId)) revert RoundNotAvailable(topicId, roundId);
+        revert RoundNotAvailable(topicId, roundId);
     }
 
     /// @notice The registered signers, ascending.
@@ -637,7 +657,12 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @param topicId The Allora topic.
     /// @param enabled True to record rounds.
     function setHistory(uint64 topicId, bool enabled) external onlyOwner {
+        bool was = _features(topicId) & FEATURE_HISTORY != 0;
         _setFeature(topicId, FEATURE_HISTORY, enabled);
+        if (was != enabled) {
+            // A new phase of round ids, beginning at the current count.
+            _phases[topicId] = (((_phases[topicId] >> 64) + 1) << 64) | _roundCount[topicId];
+        }
         emit HistoryUpdated(topicId, enabled);
     }
 

@@ -5,6 +5,7 @@ import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
 import {AlloraOracle, Signature, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
 import {AlloraFeed} from "../src/AlloraFeed.sol";
+import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
 import {MockUpdateVerifier} from "./MockUpdateVerifier.sol";
 import {Vm, vm} from "./Vm.sol";
@@ -1250,19 +1251,77 @@ contract AlloraOracleTest {
                 vm.assertEq(answer, int256(i) * 1e18, "past answer");
             }
         }
-        // A made-up id with a kept sequence number but another height is refused.
-        uint80 forged = ids[n - 2] + 1;
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged));
-        feed.getRoundData(forged);
+        // Ids go up by one per round; the one after the latest, or another phase's, is refused.
+        for (uint256 i = 1; i < n; ++i) {
+            vm.assertEq(uint256(ids[i]), uint256(ids[i - 1]) + 1, "consecutive ids");
+        }
+        uint80[2] memory forged = [ids[n - 1] + 1, ids[n - 1] ^ (uint80(1) << 65)];
+        for (uint256 i = 0; i < forged.length; ++i) {
+            vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged[i]));
+            feed.getRoundData(forged[i]);
+        }
 
-        // Switching history off keeps ids increasing and the recorded rounds readable.
+        // Switching history off starts a new phase: ids keep increasing, the latest round
+        // answers, the rounds of the phase before are no longer kept.
         vm.prank(owner);
         oracle.setHistory(TOPIC_ETH, false);
+        (uint80 last, int256 answerNow,,,) = feed.latestRoundData();
+        vm.assertTrue(last > previous, "id increases when history goes off");
+        vm.assertEq(answerNow, int256(n - 1) * 1e18, "latest answer unchanged");
         _push(TOPIC_ETH, 7, 100_000);
-        (uint80 last,,,,) = feed.latestRoundData();
-        vm.assertTrue(last > previous, "id increases after history is off");
-        (, int256 kept,,,) = feed.getRoundData(ids[n - 1]);
-        vm.assertEq(kept, int256(n - 1) * 1e18, "last recorded round still readable");
+        (uint80 offId,,,,) = feed.latestRoundData();
+        vm.assertTrue(offId > last, "id increases after history is off");
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[n - 1]));
+        feed.getRoundData(ids[n - 1]);
+
+        // And on again: a new phase whose first id is the latest round's.
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        (uint80 onId, int256 kept,,,) = feed.latestRoundData();
+        vm.assertTrue(onId > offId, "id increases when history comes back");
+        vm.assertEq(kept, 7, "latest round answers at once");
+        (, int256 byId,,,) = feed.getRoundData(onId);
+        vm.assertEq(byId, 7, "latest round by id");
+        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, onId - 1));
+        feed.getRoundData(onId - 1);
+        _push(TOPIC_ETH, 8, 100_001);
+        (uint80 next,,,,) = feed.latestRoundData();
+        vm.assertEq(uint256(next), uint256(onId) + 1, "next round is the next id");
+    }
+
+    function test_Feed_ChainlinkConsumerWalksBackRounds() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        uint256 n = oracle.HISTORY_SIZE();
+        for (uint256 i = 0; i < n + 3; ++i) {
+            vm.warp(NOW + 60 * i);
+            _pushAt(TOPIC_ETH, int256(1e18 + i), uint64(1000 + 7 * i), 0, uint64(NOW + 60 * i));
+        }
+        RoundWalker walker = new RoundWalker();
+        (uint256 walked, int256 oldest, uint256 oldestAt) = walker.walkBack(AggregatorV3Interface(address(feed)), n);
+        vm.assertEq(walked, n, "every kept round answered, walking back by one");
+        vm.assertEq(oldest, int256(1e18 + 3), "the oldest kept round's answer");
+        vm.assertEq(oldestAt, NOW + 60 * 3, "its time");
+        vm.assertEq(walker.stale(AggregatorV3Interface(address(feed)), 3600), false, "fresh");
+    }
+
+    function test_Feed_UpdatedAtNeverAfterTheBlock() public {
+        AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
+        vm.prank(owner);
+        oracle.setHistory(TOPIC_ETH, true);
+        // Stamped ahead of the block, within the oracle's future skew.
+        _pushAt(TOPIC_ETH, 5, 10, 0, uint64(NOW + MAX_FUTURE_SKEW));
+        (uint80 id,, uint256 startedAt, uint256 updatedAt,) = feed.latestRoundData();
+        vm.assertEq(updatedAt, NOW, "updatedAt is the block's time, not later");
+        vm.assertEq(startedAt, NOW, "startedAt too");
+        (,,, uint256 pastUpdatedAt,) = feed.getRoundData(id);
+        vm.assertEq(pastUpdatedAt, NOW, "and by id");
+        RoundWalker walker = new RoundWalker();
+        vm.assertEq(walker.stale(AggregatorV3Interface(address(feed)), 60), false, "the usual staleness check works");
+        vm.warp(NOW + MAX_FUTURE_SKEW + 1);
+        (,,, updatedAt,) = feed.latestRoundData();
+        vm.assertEq(updatedAt, NOW + MAX_FUTURE_SKEW, "the inference's own time once it has passed");
     }
 
     // ---------------------------------------------------------------- fuzz: values and signatures
@@ -1315,5 +1374,32 @@ contract AlloraOracleTest {
         try oracle.updateBatch(ups, sigs) {
             vm.assertTrue(false, "a changed update kept its signature");
         } catch {}
+    }
+}
+
+/// @notice A consumer written for Chainlink: it walks back from the latest round by one,
+/// and checks staleness the usual way.
+contract RoundWalker {
+    function walkBack(AggregatorV3Interface feed, uint256 max)
+        external
+        view
+        returns (uint256 walked, int256 oldest, uint256 oldestAt)
+    {
+        (uint80 id, int256 answer,, uint256 updatedAt,) = feed.latestRoundData();
+        (walked, oldest, oldestAt) = (1, answer, updatedAt);
+        while (walked < max) {
+            try feed.getRoundData(id - 1) returns (uint80 prev, int256 a, uint256, uint256 at, uint80) {
+                if (prev != id - 1 || at > updatedAt) break;
+                (id, oldest, oldestAt, updatedAt) = (prev, a, at, at);
+                ++walked;
+            } catch {
+                break;
+            }
+        }
+    }
+
+    function stale(AggregatorV3Interface feed, uint256 maxAge) external view returns (bool) {
+        (,,, uint256 updatedAt,) = feed.latestRoundData();
+        return block.timestamp - updatedAt > maxAge;
     }
 }
