@@ -12,9 +12,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
 	"github.com/ethereum/go-ethereum/ethclient/simulated"
-	"github.com/ethereum/go-ethereum/node"
+
+	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
 // Costs the floor is made of.
@@ -56,7 +56,7 @@ func newChain() (*chain, error) {
 	from := crypto.PubkeyToAddress(key.PublicKey)
 	funds := new(big.Int).Lsh(big.NewInt(1), 100)
 	backend := simulated.NewBackend(types.GenesisAlloc{from: {Balance: funds}},
-		simulated.WithBlockGasLimit(60_000_000), withLiveGasSchedule)
+		simulated.WithBlockGasLimit(60_000_000), devchain.LiveGasSchedule)
 	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Minute)
 	id, err := backend.Client().ChainID(ctx)
 	if err != nil {
@@ -65,18 +65,6 @@ func newChain() (*chain, error) {
 		return nil, fmt.Errorf("chain id: %w", err)
 	}
 	return &chain{ctx: ctx, cancel: cancel, backend: backend, client: backend.Client(), key: key, from: from, chainID: id}, nil
-}
-
-// withLiveGasSchedule runs the chain on the Osaka rules (Cancun and Prague included),
-// the gas schedule Ethereum and the target chains price storage and calldata with.
-// go-ethereum's development default also switches on the draft Amsterdam and Bogota forks,
-// whose state-gas metering (EIP-8037/8038) prices storage writes several times higher and
-// would measure a chain nobody runs.
-func withLiveGasSchedule(_ *node.Config, ec *ethconfig.Config) {
-	cfg := *ec.Genesis.Config
-	cfg.AmsterdamTime = nil
-	cfg.BogotaTime = nil
-	ec.Genesis.Config = &cfg
 }
 
 func (c *chain) Close() error {

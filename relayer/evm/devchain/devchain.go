@@ -49,6 +49,19 @@ func DevKey(i int) *ecdsa.PrivateKey {
 	return key
 }
 
+// LiveGasSchedule is an option of go-ethereum's simulated backend that runs the chain on
+// the Osaka rules (Cancun and Prague included), the gas schedule Ethereum and the
+// target chains (BNB Smart Chain, ZKsync Era, Sonic) price storage and calldata with.
+// go-ethereum's development default also switches on the draft Amsterdam and Bogota
+// forks, whose state-gas metering (EIP-8037/8038) prices storage writes several times
+// higher: gas figures and gas caps measured there would describe a chain nobody runs.
+func LiveGasSchedule(_ *node.Config, ec *ethconfig.Config) {
+	cfg := *ec.Genesis.Config
+	cfg.AmsterdamTime = nil
+	cfg.BogotaTime = nil
+	ec.Genesis.Config = &cfg
+}
+
 // Config says which chain to run and where.
 type Config struct {
 	ChainID   uint64        // EIP-155 chain id, such as 56
@@ -100,6 +113,7 @@ func New(cfg Config) (c *Chain, err error) {
 	}
 	chainID := new(big.Int).SetUint64(cfg.ChainID)
 	configure := func(nc *node.Config, ec *ethconfig.Config) {
+		LiveGasSchedule(nc, ec)
 		genesisConfig := *ec.Genesis.Config
 		genesisConfig.ChainID = chainID
 		ec.Genesis.Config = &genesisConfig
