@@ -1,4 +1,4 @@
-package relayer
+package relayer_test
 
 import (
 	"context"
@@ -7,30 +7,11 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/crypto"
-
-	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
-
-// idleChain is an oracle that holds nothing and accepts every batch, so that a
-// benchmark measures the Allora side alone.
-type idleChain struct{}
-
-func (idleChain) Chain() oracle.Chain   { return oracle.Chain{ID: 1, Name: "idle"} }
-func (idleChain) Domain() oracle.Domain { return oracle.Domain{} }
-func (idleChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.ChainTopic, error) {
-	out := make([]oracle.ChainTopic, len(ids))
-	for i, id := range ids {
-		out[i].TopicID = id
-	}
-	return out, nil
-}
-func (idleChain) Submit(_ context.Context, updates []oracle.Update, _ [][]byte) (SubmitResult, error) {
-	return SubmitResult{Applied: updates}, nil
-}
 
 func benchEmulator(b *testing.B, topics int) (*emulator.Emulator, *httptest.Server) {
 	b.Helper()
@@ -65,11 +46,11 @@ func BenchmarkWindowCloseToInference(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	key, _ := crypto.GenerateKey()
+	s := signers(1)
 	seen := make(chan uint64, 16)
-	r, err := New(Config{Topics: []uint64{1}, PollInterval: time.Hour, PushInterval: time.Hour}, pool, store.NewMemory(),
-		[]ChainWriter{idleChain{}}, []oracle.Signer{oracle.NewKeySigner(key)},
-		WithEvents(func(ev Event) {
+	r, err := relayer.New(relayer.Config{Topics: []uint64{1}, PollInterval: time.Hour, PushInterval: time.Hour}, pool, store.NewMemory(),
+		[]relayer.ChainWriter{newFakeChain(1, s, 1)}, s,
+		relayer.WithEvents(func(ev relayer.Event) {
 			if ev.Inference != nil {
 				seen <- ev.Inference.BlockHeight
 			}
@@ -116,25 +97,25 @@ func BenchmarkPollSweep1000Topics(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	key, _ := crypto.GenerateKey()
+	s := signers(1)
 	ids := make([]uint64, topics)
 	for i := range ids {
 		ids[i] = uint64(i + 1)
 	}
-	r, err := New(Config{Topics: ids}, rest, store.NewMemory(), []ChainWriter{idleChain{}}, []oracle.Signer{oracle.NewKeySigner(key)})
+	r, err := relayer.New(relayer.Config{Topics: ids}, unwatched{rest}, store.NewMemory(), []relayer.ChainWriter{newFakeChain(1, s, 1)}, s)
 	if err != nil {
 		b.Fatal(err)
 	}
 	ctx := context.Background()
-	if failed := r.loadTopics(ctx, ids); len(failed) > 0 {
+	if failed := relayer.LoadTopics(ctx, r, ids); len(failed) > 0 {
 		b.Fatalf("%d topics failed to load", len(failed))
 	}
-	if !r.pollTopics(ctx, ids) {
+	if !relayer.PollTopics(ctx, r, ids) {
 		b.Fatal("first sweep found nothing")
 	}
 	b.ResetTimer()
 	for range b.N {
-		r.pollTopics(ctx, ids)
+		relayer.PollTopics(ctx, r, ids)
 	}
 	b.ReportMetric(float64(topics)*float64(b.N)/b.Elapsed().Seconds(), "topics/s")
 }

@@ -17,15 +17,16 @@ import (
 // ChainHead is a chain's latest block.
 type ChainHead = oracle.ChainHead
 
-// HeadReader is what a ChainWriter may also be: a reader of the chain's head. The
-// relayer polls it once a block time; a head that stops advancing makes Ready fail,
-// so /readyz goes red when a chain (or the relayer's view of it) stands still.
+// HeadReader is the part of a ChainWriter that reads the chain's head. The relayer
+// polls it once a block time; a head that stops advancing makes Ready fail, so
+// /readyz goes red when a chain (or the relayer's view of it) stands still.
 type HeadReader interface {
 	Head(ctx context.Context) (ChainHead, error)
 }
 
-// WalletReader is what a ChainWriter may also be: the wallet that pays for its
-// submissions, whose balance the relayer shows as a metric.
+// WalletReader is the part of a ChainWriter that names the wallet paying for its
+// submissions and reads its balance, which the relayer shows as a metric and checks
+// against Config.ChainMinBalance.
 type WalletReader interface {
 	From() common.Address
 	WalletBalance(ctx context.Context) (*big.Int, error)
@@ -100,11 +101,6 @@ func (h *chainHealth) belowThreshold(now time.Time) error {
 // watchChain polls a chain's head every block time, and its wallet balance every
 // balanceInterval or after a push, until ctx ends.
 func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth, pushed <-chan struct{}) error {
-	heads, _ := c.(HeadReader)
-	wallet, _ := c.(WalletReader)
-	if heads == nil && wallet == nil {
-		return nil
-	}
 	log := r.log.With("chain_id", h.chainID, "chain", h.chain)
 	poll := max(h.blockTime, 50*time.Millisecond)
 	ticker := time.NewTicker(poll)
@@ -112,35 +108,33 @@ func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth,
 	var lastBalance, lowWarned time.Time
 	warned, balanceWarned := false, false
 	minBalance := r.cfg.ChainMinBalance[h.chainID]
-	if wallet != nil && minBalance != nil {
-		r.metrics.observeMinBalance(h.chain, wallet.From().Hex(), minBalance)
+	if minBalance != nil {
+		r.metrics.observeMinBalance(h.chain, c.From().Hex(), minBalance)
 	}
 	for {
 		now := time.Now()
-		if heads != nil {
-			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
-			head, err := heads.Head(rctx)
-			cancel()
-			switch {
-			case err != nil && ctx.Err() == nil:
-				if !warned {
-					log.Warn("cannot read the chain's head; retrying every block time (readiness fails if it lasts)", "err", err)
-					warned = true
-				}
-			case err == nil:
-				warned = false
-				advancedAt := h.observe(head.Number, now)
-				r.metrics.observeHead(h.chain, head.Number, advancedAt)
+		rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+		head, err := c.Head(rctx)
+		cancel()
+		switch {
+		case err != nil && ctx.Err() == nil:
+			if !warned {
+				log.Warn("cannot read the chain's head; retrying every block time (readiness fails if it lasts)", "err", err)
+				warned = true
 			}
+		case err == nil:
+			warned = false
+			advancedAt := h.observe(head.Number, now)
+			r.metrics.observeHead(h.chain, head.Number, advancedAt)
 		}
-		if wallet != nil && now.Sub(lastBalance) >= balanceInterval {
+		if now.Sub(lastBalance) >= balanceInterval {
 			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
-			bal, err := wallet.WalletBalance(rctx)
+			bal, err := c.WalletBalance(rctx)
 			cancel()
 			switch {
 			case err == nil:
 				lastBalance, balanceWarned = now, false
-				addr := wallet.From().Hex()
+				addr := c.From().Hex()
 				r.metrics.observeBalance(h.chain, addr, bal)
 				if minBalance == nil || bal.Cmp(minBalance) >= 0 {
 					lowWarned = time.Time{}
@@ -202,8 +196,7 @@ func (h *chainHealth) stalled(now time.Time, stallBlocks int) error {
 // has not advanced for StallBlocks of its block times, or has not been read yet
 // (wrapping ErrChainStalled), and each chain whose last batch could not be signed to
 // its oracle's threshold (wrapping ErrBelowThreshold). Its message names chains,
-// blocks and metrics only, so it can be shown to whoever asks /readyz. Heads are
-// checked on chains whose writer is a HeadReader.
+// blocks and metrics only, so it can be shown to whoever asks /readyz.
 func (r *Relayer) Ready(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
 		return err

@@ -6,14 +6,12 @@ import (
 	"errors"
 	"math/big"
 	"strings"
-	"sync"
 	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/prometheus/client_golang/prometheus/testutil"
@@ -24,36 +22,6 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
-
-// walletChain is a fakeChain whose submitting wallet holds a balance the test sets.
-type walletChain struct {
-	*fakeChain
-	from    common.Address
-	mu      sync.Mutex
-	balance *big.Int
-	reads   int
-}
-
-func (w *walletChain) From() common.Address { return w.from }
-
-func (w *walletChain) WalletBalance(context.Context) (*big.Int, error) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.reads++
-	return new(big.Int).Set(w.balance), nil
-}
-
-func (w *walletChain) set(wei *big.Int) {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	w.balance = wei
-}
-
-func (w *walletChain) readCount() int {
-	w.mu.Lock()
-	defer w.mu.Unlock()
-	return w.reads
-}
 
 func ether(s string) *big.Int {
 	v, ok := new(big.Float).SetPrec(256).SetString(s)
@@ -72,7 +40,8 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 	s := signers(2)
 	src := newFakeSource(oracle.Topic{ID: 1})
 	src.set(1, 100, "3012.5")
-	chain := &walletChain{fakeChain: newFakeChain(56, s, 2), from: common.HexToAddress("0x00000000000000000000000000000000000000A1"), balance: ether("0.01")}
+	chain := newFakeChain(56, s, 2)
+	chain.setBalance(ether("0.01"))
 	reg := prometheus.NewRegistry()
 	st := store.NewMemory()
 	metrics, err := relayer.NewMetrics(reg, st)
@@ -111,35 +80,25 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 
 	// Each push reads the balance again; still low, the warning is not repeated.
 	for h := uint64(101); h <= 103; h++ {
-		before := chain.readCount()
+		before := chain.balanceReadCount()
 		src.set(1, h, "3012.5")
-		eventually(t, "the balance read after the push", func() bool { return chain.height(1) == h && chain.readCount() > before })
+		eventually(t, "the balance read after the push", func() bool { return chain.height(1) == h && chain.balanceReadCount() > before })
 	}
 	if n := warnings(); n != 1 {
 		t.Errorf("%d low-balance warnings over several reads, want 1", n)
 	}
 
 	// Funded, then drained again: a new warning.
-	chain.set(ether("1"))
-	before := chain.readCount()
+	chain.setBalance(ether("1"))
+	before := chain.balanceReadCount()
 	src.set(1, 104, "3012.5")
-	eventually(t, "the balance read once funded", func() bool { return chain.height(1) == 104 && chain.readCount() > before })
-	chain.set(ether("0.049"))
+	eventually(t, "the balance read once funded", func() bool { return chain.height(1) == 104 && chain.balanceReadCount() > before })
+	chain.setBalance(ether("0.049"))
 	src.set(1, 105, "3012.5")
 	eventually(t, "the warning once drained again", func() bool { return warnings() == 2 })
 	if !strings.Contains(logs.String(), "send=0.001") {
 		t.Errorf("second warning does not ask for 0.001:\n%s", logs.String())
 	}
-}
-
-// thresholdChain is a fakeChain that tells the relayer its oracle's signer set.
-type thresholdChain struct {
-	*fakeChain
-	registered []common.Address
-}
-
-func (c *thresholdChain) SignerSet(context.Context) ([]common.Address, uint8, error) {
-	return c.registered, uint8(c.threshold), nil
 }
 
 // flakySigner is a co-signer whose service is down while down is set.
@@ -165,8 +124,7 @@ func TestReadinessFailsWhileTheThresholdCannotBeMet(t *testing.T) {
 	cos := &flakySigner{key: mustKey(t)}
 	cos.Signer = oracle.NewKeySigner(cos.key)
 	local := keys[:1]
-	chain := &thresholdChain{fakeChain: newFakeChain(56, []oracle.Signer{local[0], cos.Signer}, 2),
-		registered: []common.Address{local[0].Address(), cos.Address()}}
+	chain := newFakeChain(56, []oracle.Signer{local[0], cos.Signer}, 2)
 	src := newFakeSource(oracle.Topic{ID: 1})
 	src.set(1, 100, "3012.5")
 	reg := prometheus.NewRegistry()

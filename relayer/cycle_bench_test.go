@@ -3,14 +3,9 @@ package relayer_test
 import (
 	"context"
 	"fmt"
-	"math/big"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -45,95 +40,6 @@ func (s *emulatorSource) Topic(_ context.Context, id uint64) (oracle.Topic, erro
 
 func (s *emulatorSource) Watch(context.Context) <-chan oracle.WindowClosed { return s.events }
 
-// verifyingChain is an oracle in memory that checks every batch as AlloraOracle does:
-// the EIP-712 digest of the batch recovered from each signature must give distinct
-// registered signers, at least threshold of them; only newer heights are stored.
-type verifyingChain struct {
-	chain     oracle.Chain
-	domain    oracle.Domain
-	signers   map[common.Address]bool
-	threshold int
-
-	mu      sync.Mutex
-	heights map[uint64]uint64
-	err     error
-	changed chan struct{}
-}
-
-func newVerifyingChain(id uint64, signers []common.Address, threshold int) *verifyingChain {
-	addr := common.BigToAddress(new(big.Int).SetUint64(id * 1000))
-	c := &verifyingChain{
-		chain:     oracle.Chain{ID: id, Name: fmt.Sprintf("chain-%d", id), Oracle: addr},
-		domain:    oracle.NewDomain(new(big.Int).SetUint64(id), addr),
-		signers:   map[common.Address]bool{},
-		threshold: threshold,
-		heights:   map[uint64]uint64{},
-		changed:   make(chan struct{}, 1),
-	}
-	for _, s := range signers {
-		c.signers[s] = true
-	}
-	return c
-}
-
-func (c *verifyingChain) Chain() oracle.Chain   { return c.chain }
-func (c *verifyingChain) Domain() oracle.Domain { return c.domain }
-
-func (c *verifyingChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.ChainTopic, error) {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	out := make([]oracle.ChainTopic, len(ids))
-	for i, id := range ids {
-		out[i] = oracle.ChainTopic{TopicID: id, BlockHeight: c.heights[id]}
-	}
-	return out, nil
-}
-
-func (c *verifyingChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
-	digest := oracle.BatchDigest(c.domain, updates)
-	seen := map[common.Address]bool{}
-	for i, sig := range sigs {
-		a, err := oracle.RecoverSigner(digest, sig)
-		if err != nil || !c.signers[a] || seen[a] {
-			err = fmt.Errorf("signature %d: signer %s (%v) is not a distinct registered signer", i, a, err)
-			c.mu.Lock()
-			c.err = err
-			c.mu.Unlock()
-			return relayer.SubmitResult{}, err
-		}
-		seen[a] = true
-	}
-	if len(seen) < c.threshold {
-		return relayer.SubmitResult{}, fmt.Errorf("%d signatures, threshold %d", len(seen), c.threshold)
-	}
-	var res relayer.SubmitResult
-	c.mu.Lock()
-	for _, u := range updates {
-		if u.BlockHeight > c.heights[u.TopicID] {
-			c.heights[u.TopicID] = u.BlockHeight
-			res.Applied = append(res.Applied, u)
-		}
-	}
-	c.mu.Unlock()
-	select {
-	case c.changed <- struct{}{}:
-	default:
-	}
-	return res, nil
-}
-
-// holds reports whether the chain holds every topic at want's heights.
-func (c *verifyingChain) holds(want map[uint64]uint64) bool {
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	for id, h := range want {
-		if c.heights[id] != h {
-			return false
-		}
-	}
-	return true
-}
-
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
 	_ = syscall.Getrusage(syscall.RUSAGE_SELF, &ru)
@@ -165,21 +71,13 @@ func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 		src.topics[t.ID] = t
 		ids = append(ids, t.ID)
 	}
-	var (
-		signers []oracle.Signer
-		addrs   []common.Address
-	)
-	for range 3 {
-		k, _ := crypto.GenerateKey()
-		signers = append(signers, oracle.NewKeySigner(k))
-		addrs = append(addrs, crypto.PubkeyToAddress(k.PublicKey))
-	}
-	chains := []*verifyingChain{newVerifyingChain(56, addrs, 2), newVerifyingChain(324, addrs, 2), newVerifyingChain(146, addrs, 2)}
+	keys := signers(3)
+	chains := []*fakeChain{newFakeChain(56, keys, 2), newFakeChain(324, keys, 2), newFakeChain(146, keys, 2)}
 	writers := make([]relayer.ChainWriter, len(chains))
 	for i, c := range chains {
 		writers[i] = c
 	}
-	r, err := relayer.New(relayer.Config{Topics: ids, PollInterval: time.Hour, PushInterval: time.Hour}, src, store.NewMemory(), writers, signers)
+	r, err := relayer.New(relayer.Config{Topics: ids, PollInterval: time.Hour, PushInterval: time.Hour}, src, store.NewMemory(), writers, keys)
 	if err != nil {
 		b.Fatal(err)
 	}

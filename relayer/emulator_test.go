@@ -140,7 +140,7 @@ func TestRelayerNeverPushesANaNFromAllora(t *testing.T) {
 	s := signers(1)
 	c := newFakeChain(56, s, 1)
 	st := store.NewMemory()
-	logs := runLogged(t, fastLoops, client, st, []relayer.ChainWriter{c}, s, nil)
+	logs := runLogged(t, fastLoops, unwatched{client}, st, []relayer.ChainWriter{c}, s, nil)
 
 	// Topic 13 landing shows the relayer has polled every topic at least once.
 	want13, _ := emu.Latest(13)
@@ -175,7 +175,7 @@ func TestRelayerIgnoresAndLogsAnAlloraHeightGoingBackwards(t *testing.T) {
 	s := signers(1)
 	c := newFakeChain(56, s, 1)
 	st := store.NewMemory()
-	logs := runLogged(t, fastLoops, client, st, []relayer.ChainWriter{c}, s, nil)
+	logs := runLogged(t, fastLoops, unwatched{client}, st, []relayer.ChainWriter{c}, s, nil)
 	eventually(t, "topic 14 lands", func() bool { return c.height(14) == latest.BlockHeight })
 
 	if err := emu.SetFault(emulator.Fault{Kind: emulator.FaultBackwards, Topic: 14}); err != nil {

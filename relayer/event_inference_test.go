@@ -247,56 +247,12 @@ func TestRelayerNamesTheEmissionsVersionTheNodeServes(t *testing.T) {
 	t.Logf("Ready: %v", readyErr)
 }
 
-// eventSource is a Source and Watcher whose window-close events the test sends, and
-// whose latest inference the test sets; it counts the queries.
-type eventSource struct {
-	windows chan oracle.WindowClosed
-	queries atomic.Int64
-	mu      sync.Mutex
-	latest  oracle.Inference
-}
-
-func (s *eventSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
-	s.queries.Add(1)
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.latest.BlockHeight == 0 {
-		return oracle.Inference{}, oracle.ErrNoInference
-	}
-	inf := s.latest
-	inf.TopicID = id
-	return inf, nil
-}
-
-func (s *eventSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
-	return oracle.Topic{ID: id, EpochLength: 5}, nil
-}
-
-func (s *eventSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
-	out := make(chan oracle.WindowClosed)
-	go func() {
-		defer close(out)
-		for {
-			select {
-			case <-ctx.Done():
-				return
-			case w := <-s.windows:
-				select {
-				case out <- w:
-				case <-ctx.Done():
-					return
-				}
-			}
-		}
-	}()
-	return out
-}
-
 // An event value the oracle cannot hold is logged and the node is queried instead: the
 // node's value is the one relayed, nothing is lost.
 func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
 	at := time.Date(2026, time.March, 1, 12, 0, 0, 0, time.UTC)
-	src := &eventSource{windows: make(chan oracle.WindowClosed)}
+	src := newFakeSource(oracle.Topic{ID: 13, EpochLength: 5})
+	src.windows = make(chan oracle.WindowClosed)
 	var mu sync.Mutex
 	var seen []oracle.Inference
 	s := signers(1)
@@ -307,9 +263,7 @@ func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
 		seen = append(seen, inf)
 	})
 	eventually(t, "the first sweep", func() bool { return src.queries.Load() == 1 })
-	src.mu.Lock()
-	src.latest = oracle.Inference{BlockHeight: 40, Value: "3012.25", Timestamp: at}
-	src.mu.Unlock()
+	src.set(13, 40, "3012.25")
 	bad := oracle.Inference{TopicID: 13, BlockHeight: 40, Value: "3.01225e3", Timestamp: at}
 	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 42, InferenceBlockHeight: 40, Inference: &bad}
 	eventually(t, "the node's value is relayed", func() bool {

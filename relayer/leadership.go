@@ -13,11 +13,11 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// Resumer is what a ChainWriter may also be: a writer whose transaction manager can
-// see the journal through on demand. When a replica wins a chain's lease the relayer
-// calls Resume before it reads the oracle and sends anything, because the replica
-// that held the lease before may have left transactions in flight and moved the
-// key's nonce on.
+// Resumer is the part of a ChainWriter that sees its journal through on demand. When a
+// replica wins a chain's lease the relayer calls Resume before it reads the oracle and
+// sends anything, because the replica that held the lease before may have left
+// transactions in flight and moved the key's nonce on. A writer that journals nothing
+// has nothing to see through and returns nil.
 type Resumer interface {
 	Resume(ctx context.Context) error
 }

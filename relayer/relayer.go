@@ -33,21 +33,23 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// Source is what the relayer reads from the Allora chain.
+// Source is what the relayer reads from the Allora chain: each topic's metadata and
+// latest inference, and the moments Allora closes a topic's window.
 type Source interface {
 	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
 	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
-}
-
-// Watcher is what a Source may also be: a feed of the moments Allora closes a topic's
-// worker window. When the source is one, the relayer reads a topic as soon as its
-// window closes, and keeps polling only as a safety net for events lost while the feed
-// reconnects. The channel closes when ctx ends.
-type Watcher interface {
+	// Watch reports each topic's window as it closes, so the relayer reads the topic
+	// at once and keeps polling only as a safety net for events lost while the feed
+	// reconnects. The channel closes when ctx ends. A source with no feed (no
+	// websocket) returns a channel that never reports, nil or closed: the relayer then
+	// finds every inference by polling.
 	Watch(ctx context.Context) <-chan oracle.WindowClosed
 }
 
-// ChainWriter is one EVM chain's AlloraOracle as the relayer reads and writes it.
+// ChainWriter is one EVM chain as the relayer uses it: its AlloraOracle, which it
+// reads, signs batches for and writes, and the chain's head and submitting wallet,
+// which it watches. A writer implements every part; there is no optional capability
+// that a writer lacking it would silently go without.
 type ChainWriter interface {
 	// Chain names the chain and its oracle.
 	Chain() oracle.Chain
@@ -57,6 +59,11 @@ type ChainWriter interface {
 	TopicStates(ctx context.Context, topicIDs []uint64) ([]oracle.ChainTopic, error)
 	// Submit sends one signed batch and waits until it is mined.
 	Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (SubmitResult, error)
+	SignerSetReader
+	GasEstimator
+	Resumer
+	HeadReader
+	WalletReader
 }
 
 // SubmitResult is what a mined batch did; the chain adapters return it.
@@ -72,8 +79,8 @@ type Config struct {
 	// PollInterval, when set, is how often Allora is asked for each topic's latest
 	// inference. When zero, each topic is polled at a quarter of its epoch (its
 	// epoch_length × BlockTime), between MinPollInterval and MaxPollInterval: with a
-	// Watcher source polling is only the safety net, and an inference cannot change
-	// faster than once an epoch.
+	// source that watches windows close polling is only the safety net, and an
+	// inference cannot change faster than once an epoch.
 	PollInterval time.Duration
 	// BlockTime is Allora's time between blocks, from which poll periods are derived
 	// (default 5s).
@@ -99,9 +106,9 @@ type Config struct {
 	// Policy decides, per topic, when a newer inference is pushed: its deviation and
 	// heartbeat. The zero Policies push every newer inference.
 	Policy oracle.Policies
-	// MaxBatchGas, when set, caps the gas of one transaction: a chain whose writer is
-	// a GasEstimator gets a batch that would need more split into several. Zero: one
-	// transaction per cycle whatever its size.
+	// MaxBatchGas, when set, caps the gas of one transaction: a batch the chain's
+	// writer estimates over it is split into several. Zero: one transaction per cycle
+	// whatever its size, and no estimate.
 	MaxBatchGas uint64
 	// ChainMaxBatchGas caps the gas of one transaction per chain id (a chain preset's
 	// cap, under its block gas limit). Where both caps are set the lower one holds.
@@ -333,10 +340,7 @@ func (r *Relayer) Run(ctx context.Context) error {
 // source reports its window closed and every poll period, stores the new ones and wakes
 // the chain loops.
 func (r *Relayer) watchAllora(ctx context.Context) error {
-	var windows <-chan oracle.WindowClosed
-	if w, ok := r.source.(Watcher); ok {
-		windows = w.Watch(ctx)
-	}
+	windows := r.source.Watch(ctx)
 	pending := slices.Clone(r.cfg.Topics)                  // topics whose metadata is not loaded yet
 	next := make(map[uint64]time.Time, len(r.cfg.Topics))  // when each topic is due; zero: now
 	promised := make(map[uint64]uint64, len(r.cfg.Topics)) // inference heights events announced
@@ -683,11 +687,9 @@ func (r *Relayer) beginTerm(work context.Context, c ChainWriter, lead *Leadershi
 	if err != nil {
 		return nil, nil, err
 	}
-	if res, ok := c.(Resumer); ok {
-		if err := res.Resume(tctx); err != nil {
-			cancel(err)
-			return nil, nil, fmt.Errorf("resume the journal with lease token %d: %w", token, err)
-		}
+	if err := c.Resume(tctx); err != nil {
+		cancel(err)
+		return nil, nil, fmt.Errorf("resume the journal with lease token %d: %w", token, err)
 	}
 	log.Info("journal fenced and seen through; submitting for the chain", "token", token)
 	return tctx, cancel, nil

@@ -4,9 +4,11 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -16,11 +18,17 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// fakeSource serves whatever inference each topic is set to.
+// fakeSource serves whatever inference each topic is set to, and the window-close
+// events the test sends on windows; with windows nil it has no feed, like a node read
+// without its websocket, and the relayer finds every inference by polling.
 type fakeSource struct {
+	windows chan oracle.WindowClosed
+	queries atomic.Int64 // LatestInference calls
+
 	mu     sync.Mutex
 	topics map[uint64]oracle.Topic
 	latest map[uint64]oracle.Inference
@@ -41,6 +49,7 @@ func (s *fakeSource) set(topicID, height uint64, value string) {
 }
 
 func (s *fakeSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
+	s.queries.Add(1)
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	inf, ok := s.latest[id]
@@ -60,17 +69,59 @@ func (s *fakeSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
 	return t, nil
 }
 
-// fakeChain is an oracle that verifies signatures like the contract and records batches.
+func (s *fakeSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
+	if s.windows == nil {
+		return nil
+	}
+	out := make(chan oracle.WindowClosed)
+	go func() {
+		defer close(out)
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case w := <-s.windows:
+				select {
+				case out <- w:
+				case <-ctx.Done():
+					return
+				}
+			}
+		}
+	}()
+	return out
+}
+
+// unwatched is an Allora node read without its websocket: no window-close feed, so the
+// relayer finds every inference by polling.
+type unwatched struct{ *allora.REST }
+
+func (unwatched) Watch(context.Context) <-chan oracle.WindowClosed { return nil }
+
+// fakeChain is every ChainWriter the relayer tests use: an oracle that checks each
+// batch as AlloraOracle does (the EIP-712 digest recovered from each signature must
+// give registered signers in ascending order, at least threshold of them; only newer
+// heights are stored) and records the batches; its signer set is the registered
+// signers and threshold. Gas is modelled as updateBatch's roughly (batchGas) and a
+// transaction over gasLimit is never mined, as over a block gas limit. It makes a
+// block with each batch mined (an automining dev chain), journals nothing, and its
+// submitting wallet holds balance.
 type fakeChain struct {
 	chain     oracle.Chain
 	signers   map[common.Address]bool
 	threshold int
+	from      common.Address
+	changed   chan struct{} // a batch was mined (buffered 1)
 
-	mu       sync.Mutex
-	state    map[uint64]oracle.Update
-	batches  [][]oracle.Update
-	failNext int // submissions to fail before succeeding
-	pushed   chan struct{}
+	mu           sync.Mutex
+	gasLimit     uint64
+	state        map[uint64]oracle.Update
+	batches      [][]oracle.Update
+	gas          []uint64 // gas of every mined batch
+	failNext     int      // submissions to fail before succeeding
+	err          error    // the last submission's refusal
+	balance      *big.Int
+	balanceReads int
 }
 
 func newFakeChain(id uint64, signers []oracle.Signer, threshold int) *fakeChain {
@@ -78,8 +129,11 @@ func newFakeChain(id uint64, signers []oracle.Signer, threshold int) *fakeChain 
 		chain:     oracle.Chain{ID: id, Name: fmt.Sprintf("chain%d", id), Oracle: common.BigToAddress(big.NewInt(int64(id)))},
 		signers:   map[common.Address]bool{},
 		threshold: threshold,
+		from:      common.BigToAddress(new(big.Int).SetUint64(0xA000 + id)),
+		changed:   make(chan struct{}, 1),
+		gasLimit:  30_000_000,
 		state:     map[uint64]oracle.Update{},
-		pushed:    make(chan struct{}, 100),
+		balance:   big.NewInt(1e18),
 	}
 	for _, s := range signers {
 		c.signers[s.Address()] = true
@@ -105,6 +159,44 @@ func (c *fakeChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.Chain
 	return out, nil
 }
 
+func (c *fakeChain) SignerSet(context.Context) ([]common.Address, uint8, error) {
+	return slices.Collect(maps.Keys(c.signers)), uint8(c.threshold), nil
+}
+
+// batchGas is what a batch costs on a fakeChain: a fixed part, a part per update and
+// one per signature.
+func batchGas(updates, signatures int) uint64 {
+	return 60_000 + 9_000*uint64(updates) + 7_000*uint64(signatures)
+}
+
+func (c *fakeChain) EstimateBatchGas(_ context.Context, updates []oracle.Update, sigs [][]byte) (uint64, error) {
+	// Like eth_estimateGas, the batch must be valid: the signatures are checked.
+	if err := c.verify(updates, sigs); err != nil {
+		return 0, err
+	}
+	return batchGas(len(updates), len(sigs)), nil
+}
+
+// verify checks a batch's signatures as the oracle does.
+func (c *fakeChain) verify(updates []oracle.Update, sigs [][]byte) error {
+	digest := oracle.BatchDigest(c.Domain(), updates)
+	var prev common.Address
+	for _, sig := range sigs {
+		who, err := oracle.RecoverSigner(digest, sig)
+		if err != nil {
+			return err
+		}
+		if !c.signers[who] || who.Cmp(prev) <= 0 {
+			return fmt.Errorf("signature by %s refused", who)
+		}
+		prev = who
+	}
+	if len(sigs) < c.threshold {
+		return errors.New("threshold not met")
+	}
+	return nil
+}
+
 func (c *fakeChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
@@ -112,22 +204,16 @@ func (c *fakeChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]
 		c.failNext--
 		return relayer.SubmitResult{}, errors.New("rpc endpoint down")
 	}
+	if err := c.verify(updates, sigs); err != nil {
+		c.err = err
+		return relayer.SubmitResult{}, err
+	}
+	gas := batchGas(len(updates), len(sigs))
+	if gas > c.gasLimit {
+		return relayer.SubmitResult{}, context.DeadlineExceeded // never mined
+	}
 	digest := oracle.BatchDigest(c.Domain(), updates)
-	var prev common.Address
-	for _, sig := range sigs {
-		who, err := oracle.RecoverSigner(digest, sig)
-		if err != nil {
-			return relayer.SubmitResult{}, err
-		}
-		if !c.signers[who] || who.Cmp(prev) <= 0 {
-			return relayer.SubmitResult{}, fmt.Errorf("signature by %s refused", who)
-		}
-		prev = who
-	}
-	if len(sigs) < c.threshold {
-		return relayer.SubmitResult{}, errors.New("threshold not met")
-	}
-	res := relayer.SubmitResult{TxHash: common.BytesToHash(crypto.Keccak256(digest[:])), BlockNumber: uint64(len(c.batches) + 1), GasUsed: 50_000}
+	res := relayer.SubmitResult{TxHash: common.BytesToHash(crypto.Keccak256(digest[:])), BlockNumber: uint64(len(c.batches) + 1), GasUsed: gas}
 	for _, u := range updates {
 		if u.BlockHeight <= c.state[u.TopicID].BlockHeight {
 			res.Skipped = append(res.Skipped, relayer.Skip{TopicID: u.TopicID, BlockHeight: u.BlockHeight, Reason: "not newer"})
@@ -137,14 +223,61 @@ func (c *fakeChain) Submit(_ context.Context, updates []oracle.Update, sigs [][]
 		res.Applied = append(res.Applied, u)
 	}
 	c.batches = append(c.batches, slices.Clone(updates))
-	c.pushed <- struct{}{}
+	c.gas = append(c.gas, gas)
+	select {
+	case c.changed <- struct{}{}:
+	default:
+	}
 	return res, nil
+}
+
+// Resume has nothing to see through: the fake journals nothing.
+func (c *fakeChain) Resume(context.Context) error { return nil }
+
+// Head is the block of the last batch mined.
+func (c *fakeChain) Head(context.Context) (oracle.ChainHead, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return oracle.ChainHead{Number: uint64(len(c.batches)), Time: time.Now()}, nil
+}
+
+func (c *fakeChain) From() common.Address { return c.from }
+
+func (c *fakeChain) WalletBalance(context.Context) (*big.Int, error) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.balanceReads++
+	return new(big.Int).Set(c.balance), nil
+}
+
+func (c *fakeChain) setBalance(wei *big.Int) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.balance = wei
+}
+
+func (c *fakeChain) balanceReadCount() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.balanceReads
 }
 
 func (c *fakeChain) height(topicID uint64) uint64 {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	return c.state[topicID].BlockHeight
+}
+
+// holds reports whether the chain holds every topic at want's heights.
+func (c *fakeChain) holds(want map[uint64]uint64) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for id, h := range want {
+		if c.state[id].BlockHeight != h {
+			return false
+		}
+	}
+	return true
 }
 
 func (c *fakeChain) batchCount() int {

@@ -9,9 +9,9 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
-// GasEstimator is what a ChainWriter may also be: able to tell the gas a signed batch
-// would use. When a chain's writer is one and Config.MaxBatchGas is set, a batch that
-// would need more is split into several transactions, each under the cap.
+// GasEstimator is the part of a ChainWriter that tells the gas a signed batch would
+// use. When a gas cap is set (Config.MaxBatchGas, Config.ChainMaxBatchGas), a batch
+// estimated over it is split into several transactions, each under the cap.
 type GasEstimator interface {
 	// EstimateBatchGas returns the gas updateBatch with these updates and signatures
 	// would use if sent now.
@@ -33,17 +33,16 @@ type signedBatch struct {
 // signFunc signs one batch for the chain being pushed to.
 type signFunc func(updates []oracle.Update) ([][]byte, error)
 
-// planBatches signs updates as one batch, or, when the chain can estimate gas and a
-// cap is set, as as few batches as keep each under the cap, in the order given (paid
-// topics first stay first). A batch over the cap is cut where the estimate says the
+// planBatches signs updates as one batch, or, when a gas cap is set, as as few
+// batches as keep each under the cap, in the order given (paid topics first stay
+// first). A batch over the cap is cut where the estimate says the
 // cap falls, assuming the gas grows linearly with the updates; since the fixed part of
 // a transaction is then shared by fewer updates, each piece is estimated again and cut
 // further if it is still over. An update that alone is over the cap is logged and left
 // out and passed to dropped; the others go.
 func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []oracle.Update, sign signFunc, dropped func(oracle.Update), log *slog.Logger) ([]signedBatch, error) {
-	est, canEstimate := c.(GasEstimator)
 	maxGas := r.maxBatchGas(c.Chain().ID)
-	if maxGas == 0 || !canEstimate {
+	if maxGas == 0 {
 		sigs, err := sign(updates)
 		if err != nil {
 			return nil, fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
@@ -58,7 +57,7 @@ func (r *Relayer) planBatches(ctx context.Context, c ChainWriter, updates []orac
 			return fmt.Errorf("sign batch of %d updates: %w", len(updates), err)
 		}
 		ectx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
-		gas, err := est.EstimateBatchGas(ectx, updates, sigs)
+		gas, err := c.EstimateBatchGas(ectx, updates, sigs)
 		cancel()
 		if err != nil {
 			return fmt.Errorf("estimate gas of a batch of %d updates: %w", len(updates), err)

@@ -95,42 +95,6 @@ func TestRelayerPushesOnDeviationOrHeartbeatOnly(t *testing.T) {
 	eventually(t, "the heartbeat pushes the unchanged value", func() bool { return chain.height(topic) == 103 })
 }
 
-// gasChain is a fake oracle whose transactions cost gas as updateBatch does roughly: a
-// fixed part, a part per update and one per signature, and which refuses (as a block
-// gas limit would) a transaction over its limit.
-type gasChain struct {
-	*fakeChain
-	limit uint64
-	mu    sync.Mutex
-	gas   []uint64 // gas of every submitted batch
-}
-
-func batchGas(updates, signatures int) uint64 {
-	return 60_000 + 9_000*uint64(updates) + 7_000*uint64(signatures)
-}
-
-func (c *gasChain) EstimateBatchGas(_ context.Context, updates []oracle.Update, sigs [][]byte) (uint64, error) {
-	// Like eth_estimateGas, the batch must be valid: the signatures are checked.
-	digest := oracle.BatchDigest(c.Domain(), updates)
-	for _, sig := range sigs {
-		if _, err := oracle.RecoverSigner(digest, sig); err != nil {
-			return 0, err
-		}
-	}
-	return batchGas(len(updates), len(sigs)), nil
-}
-
-func (c *gasChain) Submit(ctx context.Context, updates []oracle.Update, sigs [][]byte) (relayer.SubmitResult, error) {
-	gas := batchGas(len(updates), len(sigs))
-	if gas > c.limit {
-		return relayer.SubmitResult{}, context.DeadlineExceeded // never mined
-	}
-	c.mu.Lock()
-	c.gas = append(c.gas, gas)
-	c.mu.Unlock()
-	return c.fakeChain.Submit(ctx, updates, sigs)
-}
-
 func TestRelayerSplitsABatchThatWouldPassTheGasCap(t *testing.T) {
 	s := signers(2)
 	const topics, maxGas = 120, 300_000
@@ -144,7 +108,8 @@ func TestRelayerSplitsABatchThatWouldPassTheGasCap(t *testing.T) {
 	for _, id := range ids {
 		src.set(id, 500+id, "42.5")
 	}
-	chain := &gasChain{fakeChain: newFakeChain(324, s, 2), limit: maxGas}
+	chain := newFakeChain(324, s, 2)
+	chain.gasLimit = maxGas
 	runWith(t, relayer.Config{Topics: ids, MaxBatchGas: maxGas}, src, store.NewMemory(), []relayer.ChainWriter{chain}, s)
 
 	eventually(t, "every topic lands", func() bool {
@@ -185,8 +150,7 @@ func TestRelayerHoldsEachChainToItsOwnGasCap(t *testing.T) {
 	// is a quarter of that and holds there, bnb has none of its own.
 	global := batchGas(topics, 1) + 1
 	own := global / 4
-	bnb := &gasChain{fakeChain: newFakeChain(56, s, 1), limit: 30_000_000}
-	zk := &gasChain{fakeChain: newFakeChain(324, s, 1), limit: 30_000_000}
+	bnb, zk := newFakeChain(56, s, 1), newFakeChain(324, s, 1)
 	runWith(t, relayer.Config{Topics: ids, MaxBatchGas: global, ChainMaxBatchGas: map[uint64]uint64{324: own}},
 		src, store.NewMemory(), []relayer.ChainWriter{bnb, zk}, s)
 	eventually(t, "every topic lands on both chains", func() bool {
@@ -291,7 +255,7 @@ func TestRelayerLeavesOutAnUpdateThatAloneIsOverTheGasCap(t *testing.T) {
 	src := newFakeSource(oracle.Topic{ID: 1})
 	src.set(1, 10, "1")
 	maxGas := batchGas(1, 1) - 1
-	chain := &gasChain{fakeChain: newFakeChain(56, s, 1), limit: 30_000_000}
+	chain := newFakeChain(56, s, 1)
 	st := store.NewMemory()
 	ctx := context.Background()
 	if err := st.EnqueueRequest(ctx, store.PaidRequest{ChainID: 56, TopicID: 1, Amount: big.NewInt(1)}); err != nil {

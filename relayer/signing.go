@@ -35,10 +35,10 @@ type signerSet struct {
 // chain on every batch.
 const signerSetTTL = time.Minute
 
-// SignerSetReader is what a ChainWriter may also be: a reader of its oracle's
-// registered signers and threshold. When it is one, each batch is signed by just the
-// threshold of registered signers, the first to answer; otherwise by every signer. The
-// set is read again after signerSetTTL, or after a batch could not be signed.
+// SignerSetReader is the part of a ChainWriter that reads its oracle's registered
+// signers and threshold. Each batch is signed by just the threshold of registered
+// signers, the first to answer. The set is read again after signerSetTTL, or after a
+// batch could not be signed.
 type SignerSetReader interface {
 	SignerSet(ctx context.Context) ([]common.Address, uint8, error)
 }
@@ -63,24 +63,20 @@ func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger
 		all = append(all, oracle.LocalBatchSigner(s))
 	}
 	all = append(all, r.signing.remote...)
-	threshold := len(all)
-	if ssr, ok := c.(SignerSetReader); ok {
-		set, err := r.signerSet(ctx, c.Chain().ID, ssr)
-		if err != nil {
-			return nil, err
+	set, err := r.signerSet(ctx, c.Chain().ID, c)
+	if err != nil {
+		return nil, err
+	}
+	// Signers the oracle does not know would only add signatures it rejects.
+	usable := all[:0:0]
+	for _, s := range all {
+		if set.registered[s.Address()] {
+			usable = append(usable, s)
 		}
-		// Signers the oracle does not know would only add signatures it rejects.
-		usable := all[:0:0]
-		for _, s := range all {
-			if set.registered[s.Address()] {
-				usable = append(usable, s)
-			}
-		}
-		if len(usable) < set.threshold {
-			return nil, fmt.Errorf("%d of the configured signers are registered on the oracle, it needs %d: %w",
-				len(usable), set.threshold, oracle.ErrThresholdNotReached)
-		}
-		all, threshold = usable, set.threshold
+	}
+	if len(usable) < set.threshold {
+		return nil, fmt.Errorf("%d of the configured signers are registered on the oracle, it needs %d: %w",
+			len(usable), set.threshold, oracle.ErrThresholdNotReached)
 	}
 	opts := r.signing.opts
 	opts.OnFailure = func(e *oracle.SignerError) {
@@ -92,7 +88,7 @@ func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger
 		}
 		log.Warn("signer did not sign the batch; check that it is up and reachable", "signer", e.Signer.Hex(), "err", e.Err)
 	}
-	sigs, err := oracle.CollectSignatures(ctx, c.Domain(), updates, all, threshold, opts)
+	sigs, err := oracle.CollectSignatures(ctx, c.Domain(), updates, usable, set.threshold, opts)
 	if err != nil {
 		// The set may have changed under the relayer: read it afresh next time.
 		r.signing.mu.Lock()

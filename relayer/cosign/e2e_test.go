@@ -16,6 +16,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
@@ -168,8 +169,14 @@ func startSetup(t *testing.T, dishonest ...bool) *setup {
 	for i, c := range s.cosigners {
 		clients = append(clients, c.client(t, WithMetrics(clientMetrics, fmt.Sprintf("cosigner-%d", i))))
 	}
+	// The relayer reads its node through a pool without a websocket, as the relayer
+	// command does when allora.websocket is off: it finds every inference by polling.
+	source, err := allora.NewPool([]allora.PoolEndpoint{{Name: "relayer-node", Node: s.relayerNode.rest}}, allora.PoolConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
 	r, err := relayer.New(relayer.Config{Topics: []uint64{13, 14}, PollInterval: 20 * time.Millisecond, PushInterval: 50 * time.Millisecond},
-		s.relayerNode.rest, store.NewMemory(), []relayer.ChainWriter{s.writer}, nil,
+		source, store.NewMemory(), []relayer.ChainWriter{s.writer}, nil,
 		relayer.WithLogger(slog.New(s.logs)),
 		relayer.WithCosigners(clients, oracle.CollectOptions{Timeout: 10 * time.Second}))
 	if err != nil {

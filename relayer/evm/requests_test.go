@@ -50,6 +50,9 @@ func (s *inferenceSource) Topic(_ context.Context, id uint64) (oracle.Topic, err
 	return oracle.Topic{ID: id, EpochLength: 60}, nil
 }
 
+// Watch reports nothing: the source has no feed, so the relayer polls it.
+func (s *inferenceSource) Watch(context.Context) <-chan oracle.WindowClosed { return nil }
+
 // pushLog keeps the batches a relayer reports mined.
 type pushLog struct {
 	mu     sync.Mutex
