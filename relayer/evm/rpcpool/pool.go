@@ -42,6 +42,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/allora-gateway/allora-gateway/relayer/evm/internal/txpoolerr"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/endpoint"
 )
 
@@ -584,7 +585,7 @@ func (p *Pool) SendTransaction(ctx context.Context, tx *types.Transaction) error
 			failedBefore = true
 			return struct{}{}, err
 		}
-		if failedBefore && alreadyKnown(err) {
+		if failedBefore && txpoolerr.Classify(err) == txpoolerr.Known {
 			p.log.Info("transaction already held by the next RPC endpoint: it is in flight", "tx", tx.Hash(), "nonce", tx.Nonce())
 			return struct{}{}, nil
 		}
