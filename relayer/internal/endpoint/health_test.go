@@ -232,3 +232,12 @@ func TestDefaultClockIsTheWallClock(t *testing.T) {
 		t.Errorf("backoff until %v, want an hour from now", h.BackoffUntil)
 	}
 }
+
+func TestAHeightAloneDoesNotEndABackoff(t *testing.T) {
+	s := newSet(1, newClock())
+	s.Failed(0, errDown, 0)
+	s.Observe(0, 10, time.Millisecond)
+	if h := s.Health()[0]; h.Healthy || h.ConsecutiveErrors != 1 || h.Height != 10 {
+		t.Errorf("after a height: %+v, want the height kept and the backoff still on", h)
+	}
+}
