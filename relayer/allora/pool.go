@@ -74,8 +74,7 @@ type PoolConfig struct {
 	// Watcher, when set, is what the pool's Watch reports (a websocket Watcher of one
 	// of the endpoints' nodes).
 	Watcher WindowWatcher
-	// Now is the pool's clock, for backoffs, Retry-After and latencies; time.Now when
-	// nil.
+	// Now is the pool's clock (backoffs, Retry-After, latencies); time.Now when nil.
 	Now func() time.Time
 }
 
@@ -202,10 +201,11 @@ func (p *Pool) Run(ctx context.Context) error {
 // and marks those more than MaxLag blocks behind the highest as lagging.
 func (p *Pool) CheckHealth(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, e := range p.endpoints {
-		if p.health.RateLimited(e.index) {
+	for i, h := range p.health.Health() {
+		if !h.RetryAfterUntil.IsZero() {
 			continue
 		}
+		e := p.endpoints[i]
 		wg.Go(func() {
 			began := p.health.Now()
 			rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)

@@ -5,12 +5,13 @@
 //
 // Each call goes to the healthiest endpoint at the highest block: verified to serve
 // the configured chain id, not backing off after a failure, within MaxLag blocks of
-// the highest, then the highest, then the fastest, then the first configured. A call that fails for want of an answer (connection
-// refused or reset, a timeout, HTTP 5xx or 429, a provider's rate limit) is tried
-// again on the next endpoint, and the failed one is left alone with exponential
-// backoff. A JSON-RPC error is the chain's answer (a revert, "nonce too low",
-// "replacement underpriced", "insufficient funds") and comes back unchanged, so the
-// transaction manager reads it as it would from a single node.
+// the highest; then the highest, the fastest, the first configured. A call that
+// fails for want of an answer (connection refused or reset, a timeout, HTTP 5xx or
+// 429, a provider's rate limit) is tried again on the next endpoint, and the failed
+// one is left alone with exponential backoff. A JSON-RPC error is the chain's answer
+// (a revert, "nonce too low", "replacement underpriced", "insufficient funds") and
+// comes back unchanged, so the transaction manager reads it as it would from a
+// single node.
 //
 // A raw transaction goes to the chosen endpoint; when that fails it goes to the
 // next, and "already known" from the next means the first did take it: the
@@ -111,9 +112,8 @@ type Pool struct {
 	cfg       Config
 	chainID   *big.Int
 	endpoints []*rpcEndpoint
-	// health has every endpoint excluded until it answers the configured chain id.
-	health *endpoint.Set
-	log    *slog.Logger
+	health    *endpoint.Set // an endpoint is included once it answered the chain id
+	log       *slog.Logger
 }
 
 type rpcEndpoint struct {
@@ -121,10 +121,9 @@ type rpcEndpoint struct {
 	index int
 	url   string // may carry a key: never logged
 
-	mu       sync.Mutex
-	client   *ethclient.Client // nil until dialled
-	verified bool              // answered the configured chain id
-	refused  error             // answered another chain id: never used
+	mu      sync.Mutex
+	client  *ethclient.Client // nil until dialled
+	refused bool              // answered another chain id: never used
 }
 
 // Dial connects to every endpoint, checks that each serves cfg.ChainID, and reads
@@ -140,11 +139,8 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 	}
 	p := &Pool{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.ChainID), log: cfg.Logger.With("chain", cfg.Chain)}
 	p.health = endpoint.New(len(endpoints), endpoint.Config{
-		MaxLag: cfg.MaxLag, BackoffMin: cfg.BackoffMin, BackoffMax: cfg.BackoffMax, Now: cfg.Now,
+		MaxLag: cfg.MaxLag, BackoffMin: cfg.BackoffMin, BackoffMax: cfg.BackoffMax, Now: cfg.Now, Pending: true,
 	})
-	for i := range endpoints {
-		p.health.Exclude(i)
-	}
 	seen := map[string]bool{}
 	for i, e := range endpoints {
 		if e.Name == "" {
@@ -172,17 +168,14 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 
 	var wrong, failures []error
 	anyVerified := false
-	health := p.health.Health()
-	for i, e := range p.endpoints {
-		e.mu.Lock()
+	for _, h := range p.Health() {
 		switch {
-		case e.refused != nil && errors.Is(e.refused, ErrWrongChain):
-			wrong = append(wrong, e.refused)
-		case !e.verified && health[i].LastError != nil:
-			failures = append(failures, health[i].LastError)
+		case errors.Is(h.LastError, ErrWrongChain):
+			wrong = append(wrong, h.LastError)
+		case !h.Verified && h.LastError != nil:
+			failures = append(failures, h.LastError)
 		}
-		anyVerified = anyVerified || e.verified
-		e.mu.Unlock()
+		anyVerified = anyVerified || h.Verified
 	}
 	if len(wrong) > 0 {
 		p.Close()
@@ -266,7 +259,7 @@ func (p *Pool) CheckHealth(ctx context.Context) {
 func (e *rpcEndpoint) isRefused() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.refused != nil
+	return e.refused
 }
 
 func (p *Pool) checkOne(ctx context.Context, e *rpcEndpoint) {
@@ -280,10 +273,7 @@ func (p *Pool) checkOne(ctx context.Context, e *rpcEndpoint) {
 		return
 	}
 	client := e.conn()
-	e.mu.Lock()
-	verified := e.verified
-	e.mu.Unlock()
-	if !verified {
+	if p.health.Health()[e.index].Excluded { // not verified yet: the refused are never checked
 		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 		began := p.health.Now()
 		id, err := client.ChainID(rctx)
@@ -299,9 +289,6 @@ func (p *Pool) checkOne(ctx context.Context, e *rpcEndpoint) {
 			p.refuse(e, id)
 			return
 		}
-		e.mu.Lock()
-		e.verified = true
-		e.mu.Unlock()
 		p.health.Include(e.index)
 	}
 	rctx, cancel = context.WithTimeout(ctx, p.cfg.RequestTimeout)
@@ -324,9 +311,9 @@ func (p *Pool) checkOne(ctx context.Context, e *rpcEndpoint) {
 func (p *Pool) refuse(e *rpcEndpoint, id *big.Int) {
 	err := fmt.Errorf("%s answers chain id %s, not %d: %w", e.name, id, p.cfg.ChainID, ErrWrongChain)
 	e.mu.Lock()
-	e.refused = err
+	e.refused = true // and never included
 	e.mu.Unlock()
-	p.health.Exclude(e.index)
+	p.health.Failed(e.index, err, 0) // its last error for good: it is never checked again
 	p.cfg.Metrics.countError(p.cfg.Chain, e.name, KindWrongChain)
 	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, false, 0)
 	p.log.Error("RPC endpoint serves another chain; it is never used: fix its URL in the chain's rpc or rpcs",
@@ -426,17 +413,10 @@ type EndpointHealth struct {
 func (p *Pool) Health() []EndpointHealth {
 	out := make([]EndpointHealth, len(p.endpoints))
 	for i, h := range p.health.Health() {
-		e := p.endpoints[i]
 		out[i] = EndpointHealth{
-			Name: e.name, Up: h.Healthy, Head: h.Height, Latency: h.Latency,
+			Name: p.endpoints[i].name, Up: h.Healthy, Verified: !h.Excluded, Head: h.Height, Latency: h.Latency,
 			Lagging: h.Lagging, ConsecutiveErrors: h.ConsecutiveErrors, LastError: h.LastError,
 		}
-		e.mu.Lock()
-		out[i].Verified = e.verified
-		if e.refused != nil {
-			out[i].LastError = e.refused
-		}
-		e.mu.Unlock()
 	}
 	return out
 }

@@ -14,17 +14,17 @@ import (
 	"time"
 )
 
-// Config tunes a Set. MaxLag, BackoffMin and BackoffMax have no defaults here: each
-// pool documents its own.
+// Config tunes a Set; each pool has its own defaults.
 type Config struct {
-	// MaxLag is how many blocks an endpoint may be behind the highest and still be
-	// healthy.
+	// MaxLag is how many blocks an endpoint may be behind the highest and be healthy.
 	MaxLag uint64
-	// BackoffMin and BackoffMax bound how long a failing endpoint is left alone: it
-	// doubles with each consecutive failure from BackoffMin to BackoffMax.
+	// BackoffMin and BackoffMax bound the backoff, doubled at each failure in a row.
 	BackoffMin, BackoffMax time.Duration
 	// Now is the clock; time.Now when nil.
 	Now func() time.Time
+	// Pending has every endpoint start excluded, until Include lets it in (an EVM
+	// endpoint, until it has answered the chain id).
+	Pending bool
 }
 
 // LatencyStep is the smallest difference in latency that orders endpoints at the same
@@ -40,70 +40,49 @@ type Set struct {
 	eps []state
 }
 
+// state is an endpoint's Health as recorded: its times stay after they pass, and
+// Healthy is computed when it is read.
 type state struct {
-	excluded     bool
-	reported     bool // has reported a height
-	height       uint64
-	latency      time.Duration // smoothed
-	consecutive  int           // failures since the last success
-	backoffUntil time.Time
-	retryUntil   time.Time // the endpoint's own Retry-After
-	lastErr      error
-	lagging      bool
+	Health
+	reported bool // has reported a height
 }
 
-// Health is what a Set knows of one endpoint.
+// Health is what a Set knows of one endpoint. BackoffUntil and RetryAfterUntil are
+// zero once passed; Healthy means included, not backing off, not rate limited and not
+// lagging: the endpoint gets requests first.
 type Health struct {
-	Index int
-	// Height is the latest height the endpoint reported; 0 before it did (and on a
-	// chain at its genesis).
-	Height uint64
-	// Latency is the smoothed latency of its answers to health checks.
-	Latency time.Duration
-	// ConsecutiveErrors counts failures since its last success.
-	ConsecutiveErrors int
-	// BackoffUntil is when it gets requests again after failures; zero when it is not
-	// backing off.
-	BackoffUntil time.Time
-	// RetryAfterUntil is when its own Retry-After lets it be asked again; zero when it
-	// did not ask to be left alone, or that time has passed.
-	RetryAfterUntil time.Time
-	// Lagging says it is more than MaxLag blocks behind the highest.
-	Lagging bool
-	// Excluded says the pool keeps it out (not verified yet, or refused).
-	Excluded bool
-	// Healthy says it gets requests first: included, not backing off, not rate
-	// limited, not lagging.
-	Healthy bool
-	// LastError is its last failure; nil after a success.
-	LastError error
+	Index, ConsecutiveErrors      int
+	Height                        uint64
+	Latency                       time.Duration // smoothed over health checks
+	BackoffUntil, RetryAfterUntil time.Time
+	Lagging, Excluded, Healthy    bool
+	LastError                     error // nil after a success
 }
 
-// New makes the health of n endpoints, all included and healthy.
+// New makes the health of n endpoints, all healthy, and included unless cfg.Pending.
 func New(n int, cfg Config) *Set {
 	if cfg.Now == nil {
 		cfg.Now = time.Now
 	}
-	return &Set{cfg: cfg, eps: make([]state, n)}
+	s := &Set{cfg: cfg, eps: make([]state, n)}
+	for i := range s.eps {
+		s.eps[i].Index, s.eps[i].Excluded = i, cfg.Pending
+	}
+	return s
 }
 
 // Now reads the Set's clock.
 func (s *Set) Now() time.Time { return s.cfg.Now() }
 
 func (s *Set) healthLocked(i int, now time.Time) Health {
-	e := &s.eps[i]
-	h := Health{
-		Index: i, Height: e.height, Latency: e.latency, ConsecutiveErrors: e.consecutive,
-		Lagging: e.lagging, Excluded: e.excluded, LastError: e.lastErr,
+	h := s.eps[i].Health
+	if !now.Before(h.BackoffUntil) {
+		h.BackoffUntil = time.Time{}
 	}
-	backingOff, limited := now.Before(e.backoffUntil), now.Before(e.retryUntil)
-	if backingOff {
-		h.BackoffUntil = e.backoffUntil
+	if !now.Before(h.RetryAfterUntil) {
+		h.RetryAfterUntil = time.Time{}
 	}
-	if limited {
-		h.RetryAfterUntil = e.retryUntil
-	}
-	h.Healthy = !e.excluded && !e.lagging && !backingOff && !limited
+	h.Healthy = !h.Excluded && !h.Lagging && h.BackoffUntil.IsZero() && h.RetryAfterUntil.IsZero()
 	return h
 }
 
@@ -119,28 +98,11 @@ func (s *Set) Health() []Health {
 	return out
 }
 
-// Exclude keeps endpoint i out of the order and out of the highest height, until
-// Include.
-func (s *Set) Exclude(i int) {
-	s.mu.Lock()
-	s.eps[i].excluded = true
-	s.mu.Unlock()
-}
-
-// Include lets endpoint i back into the order.
+// Include lets a pending endpoint i into the order and the highest height.
 func (s *Set) Include(i int) {
 	s.mu.Lock()
-	s.eps[i].excluded = false
+	s.eps[i].Excluded = false
 	s.mu.Unlock()
-}
-
-// RateLimited says endpoint i asked, with a Retry-After that has not passed, to be
-// left alone: health checks included.
-func (s *Set) RateLimited(i int) bool {
-	now := s.cfg.Now()
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return now.Before(s.eps[i].retryUntil)
 }
 
 // Observe records endpoint i's answer to a health check: its height, and how long it
@@ -149,11 +111,11 @@ func (s *Set) Observe(i int, height uint64, took time.Duration) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &s.eps[i]
-	e.height, e.reported = height, true
-	if e.latency == 0 {
-		e.latency = took
+	e.Height, e.reported = height, true
+	if e.Latency == 0 {
+		e.Latency = took
 	} else {
-		e.latency = (3*e.latency + took) / 4
+		e.Latency = (3*e.Latency + took) / 4
 	}
 }
 
@@ -166,15 +128,15 @@ func (s *Set) Failed(i int, err error, retryAfter time.Duration) (Health, time.D
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &s.eps[i]
-	e.consecutive++
-	e.lastErr = err
+	e.ConsecutiveErrors++
+	e.LastError = err
 	backoff := s.cfg.BackoffMax
-	if shift := e.consecutive - 1; shift < 30 {
+	if shift := e.ConsecutiveErrors - 1; shift < 30 {
 		backoff = min(s.cfg.BackoffMin<<shift, s.cfg.BackoffMax)
 	}
-	e.backoffUntil = now.Add(backoff)
+	e.BackoffUntil = now.Add(backoff)
 	if retryAfter > 0 {
-		e.retryUntil = now.Add(retryAfter)
+		e.RetryAfterUntil = now.Add(retryAfter)
 	}
 	return s.healthLocked(i, now), backoff
 }
@@ -186,89 +148,72 @@ func (s *Set) Succeeded(i int) (h Health, recovered bool) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	e := &s.eps[i]
-	recovered = e.consecutive > 0
-	e.consecutive, e.backoffUntil, e.lastErr = 0, time.Time{}, nil
+	recovered = e.ConsecutiveErrors > 0
+	e.ConsecutiveErrors, e.BackoffUntil, e.LastError = 0, time.Time{}, nil
 	return s.healthLocked(i, now), recovered
 }
 
-// LagChange is an included endpoint's health after UpdateLag, and whether it lagged
-// before.
+// LagChange is an endpoint's health after UpdateLag, and whether it lagged before.
 type LagChange struct {
 	Health
 	WasLagging bool
 }
 
-// UpdateLag recomputes the highest height any included endpoint reported, and marks
-// lagging every included endpoint more than MaxLag blocks below it. The height of an
-// endpoint failing now counts too: heights only grow, so the chain is at least there.
-// An endpoint that has reported no height yet is not lagging: nothing is known of it.
-// It returns the highest height and each included endpoint's health.
+// UpdateLag recomputes the highest height any included endpoint reported (one failing
+// now too: the chain is at least there), marks lagging each included endpoint that
+// reported a height more than MaxLag blocks below it, and returns the highest height
+// and each included endpoint's health.
 func (s *Set) UpdateLag() (best uint64, changes []LagChange) {
 	now := s.cfg.Now()
 	s.mu.Lock()
 	defer s.mu.Unlock()
-	for i := range s.eps {
-		if !s.eps[i].excluded {
-			best = max(best, s.eps[i].height)
+	for _, e := range s.eps {
+		if !e.Excluded {
+			best = max(best, e.Height)
 		}
 	}
 	for i := range s.eps {
-		e := &s.eps[i]
-		if e.excluded {
-			continue
+		if e := &s.eps[i]; !e.Excluded {
+			was := e.Lagging
+			e.Lagging = e.reported && best > e.Height+s.cfg.MaxLag
+			changes = append(changes, LagChange{Health: s.healthLocked(i, now), WasLagging: was})
 		}
-		was := e.lagging
-		e.lagging = e.reported && best > e.height+s.cfg.MaxLag
-		changes = append(changes, LagChange{Health: s.healthLocked(i, now), WasLagging: was})
 	}
 	return best, changes
 }
 
 // Order returns the indexes of the endpoints to try, best first: the healthy, then
-// the lagging, each by height (highest first), then latency (by powers of two of
-// LatencyStep), then index; then those backing off, soonest back first. Excluded and
-// rate-limited endpoints are left out.
-//
-// Height comes before latency so that a request never moves to an endpoint behind the
-// one it would have got before: heights only grow, so the endpoint chosen is at least
-// where the last choice was, and a receipt, a nonce or an inference read once does
-// not vanish from the next read.
+// the lagging, each by height (highest first: heights only grow, so what one read saw
+// never vanishes from the next), then latency (by powers of two of LatencyStep), then
+// index; then those backing off, soonest back first. Excluded and rate-limited
+// endpoints are left out.
 func (s *Set) Order() []int {
 	now := s.cfg.Now()
-	type candidate struct {
-		i      int
-		rank   int // 0 healthy, 1 lagging, 2 backing off
-		height uint64
-		speed  int
-		back   time.Time
-	}
 	s.mu.Lock()
-	cs := make([]candidate, 0, len(s.eps))
-	for i := range s.eps {
-		e := &s.eps[i]
-		if e.excluded || now.Before(e.retryUntil) {
-			continue
+	defer s.mu.Unlock()
+	var out []int
+	for i, e := range s.eps {
+		if !e.Excluded && !now.Before(e.RetryAfterUntil) {
+			out = append(out, i)
 		}
-		c := candidate{i: i, height: e.height, speed: bits.Len64(uint64(e.latency / LatencyStep)), back: e.backoffUntil}
+	}
+	rank := func(e *state) int { // 0 healthy, 1 lagging, 2 backing off
 		switch {
-		case now.Before(e.backoffUntil):
-			c.rank = 2
-		case e.lagging:
-			c.rank = 1
+		case now.Before(e.BackoffUntil):
+			return 2
+		case e.Lagging:
+			return 1
 		}
-		cs = append(cs, c)
+		return 0
 	}
-	s.mu.Unlock()
-	slices.SortFunc(cs, func(a, b candidate) int {
-		if a.rank == 2 && b.rank == 2 {
-			return cmp.Or(a.back.Compare(b.back), cmp.Compare(a.i, b.i))
+	speed := func(e *state) int { return bits.Len64(uint64(e.Latency / LatencyStep)) }
+	slices.SortFunc(out, func(i, j int) int {
+		a, b := &s.eps[i], &s.eps[j]
+		ra, rb := rank(a), rank(b)
+		if ra == 2 && rb == 2 {
+			return cmp.Or(a.BackoffUntil.Compare(b.BackoffUntil), cmp.Compare(i, j))
 		}
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.height, a.height),
-			cmp.Compare(a.speed, b.speed), cmp.Compare(a.i, b.i))
+		return cmp.Or(cmp.Compare(ra, rb), cmp.Compare(b.Height, a.Height), cmp.Compare(speed(a), speed(b)), cmp.Compare(i, j))
 	})
-	out := make([]int, len(cs))
-	for k, c := range cs {
-		out[k] = c.i
-	}
 	return out
 }

@@ -16,6 +16,17 @@ func newClock() *clock                   { return &clock{t: time.Date(2026, time
 func newSet(n int, c *clock) *Set {
 	return New(n, Config{MaxLag: 3, BackoffMin: time.Second, BackoffMax: 5 * time.Second, Now: c.now})
 }
+
+// newSetExcluding makes a Set of n pending endpoints, and includes all but excluded.
+func newSetExcluding(n int, c *clock, excluded ...int) *Set {
+	s := New(n, Config{MaxLag: 3, BackoffMin: time.Second, BackoffMax: 5 * time.Second, Now: c.now, Pending: true})
+	for i := range n {
+		if !slices.Contains(excluded, i) {
+			s.Include(i)
+		}
+	}
+	return s
+}
 func heights(s *Set, hs ...uint64) { observe(s, hs, nil) }
 func observe(s *Set, hs []uint64, lat []time.Duration) {
 	for i, h := range hs {
@@ -77,7 +88,7 @@ func TestRetryAfterKeepsTheEndpointOutLongerThanItsBackoff(t *testing.T) {
 	c := newClock()
 	s := newSet(2, c)
 	h, _ := s.Failed(0, errDown, time.Minute)
-	if !h.RetryAfterUntil.Equal(c.t.Add(time.Minute)) || !s.RateLimited(0) || s.RateLimited(1) {
+	if !h.RetryAfterUntil.Equal(c.t.Add(time.Minute)) || !s.Health()[1].RetryAfterUntil.IsZero() {
 		t.Fatalf("health %+v: want rate limited for a minute", h)
 	}
 	if got := s.Order(); !slices.Equal(got, []int{1}) {
@@ -88,7 +99,7 @@ func TestRetryAfterKeepsTheEndpointOutLongerThanItsBackoff(t *testing.T) {
 		t.Errorf("order %v, health %+v half way through Retry-After: want it still out", got, s.Health()[0])
 	}
 	c.advance(30 * time.Second)
-	if got := s.Order(); !slices.Equal(got, []int{0, 1}) || s.RateLimited(0) || !s.Health()[0].RetryAfterUntil.IsZero() {
+	if got := s.Order(); !slices.Equal(got, []int{0, 1}) || !s.Health()[0].RetryAfterUntil.IsZero() {
 		t.Errorf("order %v after Retry-After, want [0 1] and no longer rate limited", got)
 	}
 }
@@ -111,7 +122,7 @@ func TestLag(t *testing.T) {
 		{"an excluded endpoint sets no height and is not reported", []uint64{100, 90}, nil, nil, []int{0}, 90, []bool{false}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
-			s := newSet(len(tc.heights), newClock())
+			s := newSetExcluding(len(tc.heights), newClock(), tc.excluded...)
 			for i, h := range tc.heights {
 				if !slices.Contains(tc.silent, i) {
 					s.Observe(i, h, 0)
@@ -119,9 +130,6 @@ func TestLag(t *testing.T) {
 			}
 			for _, i := range tc.failing {
 				s.Failed(i, errDown, 0)
-			}
-			for _, i := range tc.excluded {
-				s.Exclude(i)
 			}
 			best, changes := s.UpdateLag()
 			var lagging []bool
@@ -165,37 +173,36 @@ func TestLatencyIsSmoothed(t *testing.T) {
 func TestOrder(t *testing.T) {
 	ms := time.Millisecond
 	for _, tc := range []struct {
-		name    string
-		heights []uint64
-		latency []time.Duration
-		prepare func(s *Set, c *clock)
-		want    []int
+		name     string
+		heights  []uint64
+		latency  []time.Duration
+		excluded []int
+		prepare  func(s *Set, c *clock)
+		want     []int
 	}{
-		{"equal: configured order", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms}, nil, []int{0, 1, 2}},
-		{"highest height first, within MaxLag too", []uint64{9, 10, 8}, []time.Duration{ms, ms, ms}, nil, []int{1, 0, 2}},
-		{"height before latency", []uint64{9, 10}, []time.Duration{ms, 300 * ms}, nil, []int{1, 0}},
-		{"faster at the same height", []uint64{10, 10}, []time.Duration{300 * ms, ms}, nil, []int{1, 0}},
-		{"about as fast keeps configured order", []uint64{10, 10}, []time.Duration{150 * ms, 100 * ms}, nil, []int{0, 1}},
-		{"healthy, then lagging, then backing off", []uint64{10, 20, 20}, []time.Duration{ms, ms, ms},
+		{"equal: configured order", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms}, nil, nil, []int{0, 1, 2}},
+		{"highest height first, within MaxLag too", []uint64{9, 10, 8}, []time.Duration{ms, ms, ms}, nil, nil, []int{1, 0, 2}},
+		{"height before latency", []uint64{9, 10}, []time.Duration{ms, 300 * ms}, nil, nil, []int{1, 0}},
+		{"faster at the same height", []uint64{10, 10}, []time.Duration{300 * ms, ms}, nil, nil, []int{1, 0}},
+		{"about as fast keeps configured order", []uint64{10, 10}, []time.Duration{150 * ms, 100 * ms}, nil, nil, []int{0, 1}},
+		{"healthy, then lagging, then backing off", []uint64{10, 20, 20}, []time.Duration{ms, ms, ms}, nil,
 			func(s *Set, c *clock) { s.Failed(1, errDown, 0); s.UpdateLag() }, []int{2, 0, 1}},
-		{"lagging by height", []uint64{5, 2, 20}, []time.Duration{ms, ms, ms}, nil, []int{2, 0, 1}},
-		{"backing off: soonest back first", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms},
+		{"lagging by height", []uint64{5, 2, 20}, []time.Duration{ms, ms, ms}, nil, nil, []int{2, 0, 1}},
+		{"backing off: soonest back first", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms}, nil,
 			func(s *Set, c *clock) {
 				s.Failed(0, errDown, 0)
 				s.Failed(0, errDown, 0) // 2s
 				s.Failed(1, errDown, 0) // 1s
 				s.Failed(2, errDown, 0) // 1s
 			}, []int{1, 2, 0}},
-		{"excluded and rate limited left out", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms},
-			func(s *Set, c *clock) { s.Exclude(0); s.Failed(2, errDown, time.Minute) }, []int{1}},
-		{"included again", []uint64{10, 10}, []time.Duration{ms, ms},
-			func(s *Set, c *clock) { s.Exclude(0); s.Include(0) }, []int{0, 1}},
-		{"back from backoff", []uint64{10, 10}, []time.Duration{ms, ms},
+		{"excluded and rate limited left out", []uint64{10, 10, 10}, []time.Duration{ms, ms, ms}, []int{0},
+			func(s *Set, c *clock) { s.Failed(2, errDown, time.Minute) }, []int{1}},
+		{"back from backoff", []uint64{10, 10}, []time.Duration{ms, ms}, nil,
 			func(s *Set, c *clock) { s.Failed(0, errDown, 0); c.advance(time.Second) }, []int{0, 1}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			c := newClock()
-			s := newSet(len(tc.heights), c)
+			s := newSetExcluding(len(tc.heights), c, tc.excluded...)
 			observe(s, tc.heights, tc.latency)
 			if tc.prepare != nil {
 				tc.prepare(s, c)
@@ -209,10 +216,9 @@ func TestOrder(t *testing.T) {
 
 func TestHealthyOnlyWhenNothingKeepsItOut(t *testing.T) {
 	c := newClock()
-	s := newSet(4, c)
+	s := newSetExcluding(4, c, 3)
 	heights(s, 10, 1, 10, 10)
 	s.Failed(2, errDown, 0)
-	s.Exclude(3)
 	got := s.Health()
 	for i, want := range []bool{true, false, false, false} {
 		if got[i].Healthy != want {

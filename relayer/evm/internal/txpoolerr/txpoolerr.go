@@ -5,10 +5,7 @@
 // a transaction already.
 package txpoolerr
 
-import (
-	"strconv"
-	"strings"
-)
+import "strings"
 
 // Answer is what a node's answer to a sent transaction means.
 type Answer int
@@ -22,15 +19,6 @@ const (
 	InsufficientFunds               // the balance is below gas × price + value
 	Other                           // anything else
 )
-
-var answers = [...]string{"accepted", "known", "nonce too low", "underpriced", "insufficient funds", "other"}
-
-func (a Answer) String() string {
-	if a < 0 || int(a) >= len(answers) {
-		return "Answer(" + strconv.Itoa(int(a)) + ")"
-	}
-	return answers[a]
-}
 
 // phrases are the words by which each node says each answer, lower case.
 var phrases = []struct {
