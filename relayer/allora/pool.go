@@ -1,17 +1,16 @@
 package allora
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
-	"slices"
 	"strings"
 	"sync"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/internal/endpoint"
 )
 
 // ErrNoEndpoint means no endpoint of a Pool could answer: every one failed, or is
@@ -75,6 +74,8 @@ type PoolConfig struct {
 	// Watcher, when set, is what the pool's Watch reports (a websocket Watcher of one
 	// of the endpoints' nodes).
 	Watcher WindowWatcher
+	// Now is the pool's clock (backoffs, Retry-After, latencies); time.Now when nil.
+	Now func() time.Time
 }
 
 func (c *PoolConfig) setDefaults() {
@@ -99,32 +100,25 @@ func (c *PoolConfig) setDefaults() {
 }
 
 // Pool is a source over several Allora endpoints. Each request goes to a healthy
-// endpoint with the highest block height (the fastest among equals); an endpoint that
-// fails (a timeout, a connection refused, HTTP 5xx, 429, "mempool is full") is left
-// alone with exponential backoff, or for as long as its Retry-After says, and the
-// request moves on to the next. An endpoint more than MaxLag blocks behind the highest
-// gets requests only when no other can answer. Run keeps heights and latencies
-// current. A Pool is safe for concurrent use.
+// endpoint with the highest block height (the fastest among equals, then the first
+// given); an endpoint that fails (a timeout, a connection refused, HTTP 5xx, 429,
+// "mempool is full") is left alone with exponential backoff, and for as long as its
+// Retry-After says, and the request moves on to the next. An endpoint more than MaxLag
+// blocks behind the highest that answers gets requests only when no other can answer.
+// Run keeps heights and latencies current. A Pool is safe for concurrent use.
 type Pool struct {
 	cfg       PoolConfig
 	endpoints []*endpointState
-	now       func() time.Time
+	health    *endpoint.Set
 	silence   *subscriptionSilence
 }
 
 type endpointState struct {
-	name string
-	node Node
+	index int
+	name  string
+	node  Node
 
-	mu           sync.Mutex
-	height       uint64
-	latency      time.Duration // smoothed latency of health checks
-	consecutive  int           // failures since the last success
-	backoffUntil time.Time
-	retryUntil   time.Time // the node's own Retry-After
-	lastErr      error
-	lagging      bool
-
+	mu sync.Mutex
 	// explained is the node's last 501 explained (which version it serves), kept
 	// until explainedUntil so each request does not probe every version again.
 	explained      string
@@ -161,7 +155,7 @@ func NewPool(endpoints []PoolEndpoint, cfg PoolConfig) (*Pool, error) {
 	if len(endpoints) == 0 {
 		problems = append(problems, errors.New("no endpoints"))
 	}
-	p := &Pool{cfg: cfg, now: time.Now, silence: newSubscriptionSilence(cfg.Logger, cfg.Metrics)}
+	p := &Pool{cfg: cfg, silence: newSubscriptionSilence(cfg.Logger, cfg.Metrics)}
 	seen := map[string]bool{}
 	for i, e := range endpoints {
 		if e.Node == nil {
@@ -174,11 +168,14 @@ func NewPool(endpoints []PoolEndpoint, cfg PoolConfig) (*Pool, error) {
 			problems = append(problems, fmt.Errorf("endpoint %d: name %q used twice", i, e.Name))
 		}
 		seen[e.Name] = true
-		p.endpoints = append(p.endpoints, &endpointState{name: e.Name, node: e.Node})
+		p.endpoints = append(p.endpoints, &endpointState{index: i, name: e.Name, node: e.Node})
 	}
 	if len(problems) > 0 {
 		return nil, fmt.Errorf("allora: new pool: %w", errors.Join(problems...))
 	}
+	p.health = endpoint.New(len(p.endpoints), endpoint.Config{
+		MaxLag: cfg.MaxLag, BackoffMin: cfg.BackoffMin, BackoffMax: cfg.BackoffMax, Now: cfg.Now,
+	})
 	for _, e := range p.endpoints {
 		cfg.Metrics.setHealth(e.name, true, 0)
 	}
@@ -204,19 +201,17 @@ func (p *Pool) Run(ctx context.Context) error {
 // and marks those more than MaxLag blocks behind the highest as lagging.
 func (p *Pool) CheckHealth(ctx context.Context) {
 	var wg sync.WaitGroup
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		limited := p.now().Before(e.retryUntil)
-		e.mu.Unlock()
-		if limited {
+	for i, h := range p.health.Health() {
+		if !h.RetryAfterUntil.IsZero() {
 			continue
 		}
+		e := p.endpoints[i]
 		wg.Go(func() {
-			began := p.now()
+			began := p.health.Now()
 			rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 			h, err := e.node.LatestHeight(rctx)
 			cancel()
-			took := p.now().Sub(began)
+			took := p.health.Now().Sub(began)
 			p.cfg.Metrics.observe(e.name, "LatestHeight", took)
 			if err != nil {
 				if ctx.Err() == nil {
@@ -224,14 +219,9 @@ func (p *Pool) CheckHealth(ctx context.Context) {
 				}
 				return
 			}
-			e.mu.Lock()
-			e.height = h
-			if e.latency == 0 {
-				e.latency = took
-			} else {
-				e.latency = (3*e.latency + took) / 4
-			}
-			e.mu.Unlock()
+			// A node that tells its height may still fail the queries (a 501 of another
+			// emissions version): only an answered query ends its backoff.
+			p.health.Observe(e.index, h, took)
 		})
 	}
 	wg.Wait()
@@ -240,126 +230,46 @@ func (p *Pool) CheckHealth(ctx context.Context) {
 
 // updateLag recomputes which endpoints lag and publishes health.
 func (p *Pool) updateLag() {
-	best := p.bestHeight()
+	best, changes := p.health.UpdateLag()
 	p.cfg.Metrics.setBestHeight(best)
-	now := p.now()
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		wasLagging := e.lagging
-		e.lagging = e.height > 0 && best > e.height+p.cfg.MaxLag
-		healthy, height, lagging := e.healthyLocked(now), e.height, e.lagging
-		e.mu.Unlock()
-		if lagging && !wasLagging {
-			p.cfg.Metrics.countError(e.name, ErrorKindLagging)
+	for _, c := range changes {
+		name := p.endpoints[c.Index].name
+		if c.Lagging && !c.WasLagging {
+			p.cfg.Metrics.countError(name, ErrorKindLagging)
 			p.cfg.Logger.Warn("Allora endpoint is behind the others; sending it requests only when no other answers",
-				"endpoint", e.name, "height", height, "best_height", best)
-		} else if wasLagging && !lagging {
-			p.cfg.Logger.Info("Allora endpoint caught up", "endpoint", e.name, "height", height)
+				"endpoint", name, "height", c.Height, "best_height", best)
+		} else if c.WasLagging && !c.Lagging {
+			p.cfg.Logger.Info("Allora endpoint caught up", "endpoint", name, "height", c.Height)
 		}
-		p.cfg.Metrics.setHealth(e.name, healthy, height)
+		p.cfg.Metrics.setHealth(name, c.Healthy, c.Height)
 	}
-}
-
-func (p *Pool) bestHeight() uint64 {
-	var best uint64
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		best = max(best, e.height)
-		e.mu.Unlock()
-	}
-	return best
-}
-
-// healthyLocked says the endpoint gets requests first. e.mu is held.
-func (e *endpointState) healthyLocked(now time.Time) bool {
-	return !e.lagging && !now.Before(e.backoffUntil) && !now.Before(e.retryUntil)
 }
 
 // Health reports what the pool knows of each endpoint, in the order given to NewPool.
 func (p *Pool) Health() []EndpointHealth {
-	now := p.now()
 	out := make([]EndpointHealth, len(p.endpoints))
-	for i, e := range p.endpoints {
-		e.mu.Lock()
+	for i, h := range p.health.Health() {
 		out[i] = EndpointHealth{
-			Name: e.name, Height: e.height, Latency: e.latency, ConsecutiveErrors: e.consecutive,
-			Lagging: e.lagging, Healthy: e.healthyLocked(now), LastError: e.lastErr,
+			Name: p.endpoints[i].name, Height: h.Height, Latency: h.Latency, ConsecutiveErrors: h.ConsecutiveErrors,
+			BackoffUntil: h.BackoffUntil, RetryAfterUntil: h.RetryAfterUntil, Lagging: h.Lagging, Healthy: h.Healthy,
+			LastError: h.LastError,
 		}
-		if now.Before(e.backoffUntil) {
-			out[i].BackoffUntil = e.backoffUntil
-		}
-		if now.Before(e.retryUntil) {
-			out[i].RetryAfterUntil = e.retryUntil
-		}
-		e.mu.Unlock()
 	}
 	return out
 }
 
-// order returns the endpoints to try, best first: the healthy by height (highest
-// first) then latency; then the lagging; then those backing off, soonest back first.
-// Endpoints whose Retry-After has not passed are left out.
-func (p *Pool) order() []*endpointState {
-	now := p.now()
-	type candidate struct {
-		e       *endpointState
-		rank    int // 0 healthy, 1 lagging, 2 backing off
-		height  uint64
-		latency time.Duration
-		back    time.Time
-	}
-	var cs []candidate
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		c := candidate{e: e, height: e.height, latency: e.latency, back: e.backoffUntil}
-		switch {
-		case now.Before(e.retryUntil):
-			e.mu.Unlock()
-			continue
-		case now.Before(e.backoffUntil):
-			c.rank = 2
-		case e.lagging:
-			c.rank = 1
-		}
-		e.mu.Unlock()
-		cs = append(cs, c)
-	}
-	slices.SortStableFunc(cs, func(a, b candidate) int {
-		if a.rank == 2 && b.rank == 2 {
-			return a.back.Compare(b.back)
-		}
-		return cmp.Or(cmp.Compare(a.rank, b.rank), cmp.Compare(b.height, a.height), cmp.Compare(a.latency, b.latency))
-	})
-	out := make([]*endpointState, len(cs))
-	for i, c := range cs {
-		out[i] = c.e
-	}
-	return out
-}
-
-// failed records a failure of e: exponential backoff, or the node's Retry-After when
-// it is longer.
+// failed records a failure of e: exponential backoff, and the node's Retry-After when
+// it gave one.
 func (p *Pool) failed(e *endpointState, err error) {
 	kind := ErrorKind(err)
 	p.cfg.Metrics.countError(e.name, kind)
-	now := p.now()
-	e.mu.Lock()
-	e.consecutive++
-	e.lastErr = err
-	backoff := p.cfg.BackoffMax
-	if shift := e.consecutive - 1; shift < 30 {
-		backoff = min(p.cfg.BackoffMin<<shift, p.cfg.BackoffMax)
+	var retryAfter time.Duration
+	if re, ok := errors.AsType[*ResponseError](err); ok {
+		retryAfter = re.RetryAfter
 	}
-	e.backoffUntil = now.Add(backoff)
-	var re *ResponseError
-	if errors.As(err, &re) && re.RetryAfter > 0 {
-		e.retryUntil = now.Add(re.RetryAfter)
-	}
-	first := e.consecutive == 1
-	healthy, height := e.healthyLocked(now), e.height
-	e.mu.Unlock()
-	p.cfg.Metrics.setHealth(e.name, healthy, height)
-	if first {
+	h, backoff := p.health.Failed(e.index, err, retryAfter)
+	p.cfg.Metrics.setHealth(e.name, h.Healthy, h.Height)
+	if h.ConsecutiveErrors == 1 {
 		p.cfg.Logger.Warn("Allora endpoint failed; moving requests to the others",
 			"endpoint", e.name, "kind", kind, "retry_in", backoff, "err", err)
 	}
@@ -372,7 +282,7 @@ func (p *Pool) explain(ctx context.Context, e *endpointState, err error) error {
 	if !ok {
 		return err
 	}
-	now := p.now()
+	now := p.health.Now()
 	e.mu.Lock()
 	cached, fresh := e.explained, now.Before(e.explainedUntil)
 	e.mu.Unlock()
@@ -401,15 +311,8 @@ func (e *explainedError) Unwrap() error { return e.err }
 
 // succeeded clears e's failures.
 func (p *Pool) succeeded(e *endpointState) {
-	now := p.now()
-	e.mu.Lock()
-	recovered := e.consecutive > 0
-	e.consecutive = 0
-	e.backoffUntil = time.Time{}
-	e.lastErr = nil
-	healthy, height := e.healthyLocked(now), e.height
-	e.mu.Unlock()
-	p.cfg.Metrics.setHealth(e.name, healthy, height)
+	h, recovered := p.health.Succeeded(e.index)
+	p.cfg.Metrics.setHealth(e.name, h.Healthy, h.Height)
 	if recovered {
 		p.cfg.Logger.Info("Allora endpoint answers again", "endpoint", e.name)
 	}
@@ -429,15 +332,16 @@ var errSkip = errors.New("endpoint cannot take the call")
 func do[T any](ctx context.Context, p *Pool, method string, call func(context.Context, Node) (T, error)) (T, error) {
 	var zero T
 	var errs []error
-	for _, e := range p.order() {
-		began := p.now()
+	for _, i := range p.health.Order() {
+		e := p.endpoints[i]
+		began := p.health.Now()
 		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 		v, err := call(rctx, e.node)
 		cancel()
 		if errors.Is(err, errSkip) {
 			continue // the endpoint cannot take this call: neither a failure nor an answer
 		}
-		p.cfg.Metrics.observe(e.name, method, p.now().Sub(began))
+		p.cfg.Metrics.observe(e.name, method, p.health.Now().Sub(began))
 		if errors.Is(err, ErrNotImplemented) {
 			xctx, xcancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 			err = p.explain(xctx, e, err)

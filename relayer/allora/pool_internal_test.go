@@ -38,13 +38,12 @@ func (n *scriptedNode) LatestHeight(context.Context) (uint64, error) {
 func TestPoolBackoffDoublesPerEndpoint(t *testing.T) {
 	full := &scriptedNode{err: errors.New("broadcast: mempool is full")}
 	good := &scriptedNode{height: 10}
+	now := time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
 	p, err := NewPool([]PoolEndpoint{{Name: "full", Node: full}, {Name: "good", Node: good}},
-		PoolConfig{BackoffMin: time.Second, BackoffMax: 5 * time.Second})
+		PoolConfig{BackoffMin: time.Second, BackoffMax: 5 * time.Second, Now: func() time.Time { return now }})
 	if err != nil {
 		t.Fatal(err)
 	}
-	now := time.Date(2026, time.March, 1, 0, 0, 0, 0, time.UTC)
-	p.now = func() time.Time { return now }
 	ctx := context.Background()
 	for i, want := range []time.Duration{time.Second, 2 * time.Second, 4 * time.Second, 5 * time.Second} {
 		if _, err := p.LatestInference(ctx, 1); err != nil {

@@ -94,14 +94,6 @@ func isTimeout(err error) bool {
 	return errors.As(err, &t) && t.Timeout()
 }
 
-// alreadyKnown says whether a node's answer to eth_sendRawTransaction means it holds
-// the transaction already. Nodes word it differently (geth, anvil, BSC, ZKsync).
-func alreadyKnown(err error) bool {
-	msg := strings.ToLower(err.Error())
-	return strings.Contains(msg, "already known") || strings.Contains(msg, "already imported") ||
-		strings.Contains(msg, "known transaction") || strings.Contains(msg, "alreadyknown")
-}
-
 // urlPattern finds URLs in error messages: Go's HTTP client quotes the whole request
 // URL, path and query included, where providers put their API keys.
 var urlPattern = regexp.MustCompile(`[a-zA-Z][a-zA-Z0-9+.-]*://[^\s"']+`)

@@ -3,14 +3,15 @@
 // so that one endpoint going down, falling behind or rate limiting does not stop the
 // relayer.
 //
-// Each call goes to the healthiest endpoint among those at the highest block (within
-// MaxLag blocks): verified to serve the configured chain id, not backing off after a
-// failure, fastest among equals. A call that fails for want of an answer (connection
-// refused or reset, a timeout, HTTP 5xx or 429, a provider's rate limit) is tried
-// again on the next endpoint, and the failed one is left alone with exponential
-// backoff. A JSON-RPC error is the chain's answer (a revert, "nonce too low",
-// "replacement underpriced", "insufficient funds") and comes back unchanged, so the
-// transaction manager reads it as it would from a single node.
+// Each call goes to the healthiest endpoint at the highest block: verified to serve
+// the configured chain id, not backing off after a failure, within MaxLag blocks of
+// the highest; then the highest, the fastest, the first configured. A call that
+// fails for want of an answer (connection refused or reset, a timeout, HTTP 5xx or
+// 429, a provider's rate limit) is tried again on the next endpoint, and the failed
+// one is left alone with exponential backoff. A JSON-RPC error is the chain's answer
+// (a revert, "nonce too low", "replacement underpriced", "insufficient funds") and
+// comes back unchanged, so the transaction manager reads it as it would from a
+// single node.
 //
 // A raw transaction goes to the chosen endpoint; when that fails it goes to the
 // next, and "already known" from the next means the first did take it: the
@@ -27,14 +28,11 @@
 package rpcpool
 
 import (
-	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"log/slog"
 	"math/big"
-	"math/bits"
-	"slices"
 	"sync"
 	"time"
 
@@ -44,6 +42,9 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/rpc"
 	"golang.org/x/sync/errgroup"
+
+	"github.com/allora-gateway/allora-gateway/relayer/evm/internal/txpoolerr"
+	"github.com/allora-gateway/allora-gateway/relayer/internal/endpoint"
 )
 
 // Endpoint is one JSON-RPC endpoint of the chain.
@@ -81,6 +82,8 @@ type Config struct {
 	// Logger receives the pool's logs (see the package comment); the default
 	// discards.
 	Logger *slog.Logger
+	// Now is the pool's clock, for backoffs and latencies; time.Now when nil.
+	Now func() time.Time
 }
 
 func (c *Config) setDefaults() {
@@ -108,25 +111,19 @@ func (c *Config) setDefaults() {
 type Pool struct {
 	cfg       Config
 	chainID   *big.Int
-	endpoints []*endpoint
+	endpoints []*rpcEndpoint
+	health    *endpoint.Set // an endpoint is included once it answered the chain id
 	log       *slog.Logger
 }
 
-type endpoint struct {
+type rpcEndpoint struct {
 	name  string
 	index int
 	url   string // may carry a key: never logged
 
-	mu           sync.Mutex
-	client       *ethclient.Client // nil until dialled
-	verified     bool              // answered the configured chain id
-	refused      error             // answered another chain id: never used
-	head         uint64
-	latency      time.Duration // smoothed latency of health checks
-	consecutive  int           // failures since the last success
-	backoffUntil time.Time
-	lastErr      error
-	lagging      bool
+	mu      sync.Mutex
+	client  *ethclient.Client // nil until dialled
+	refused bool              // answered another chain id: never used
 }
 
 // Dial connects to every endpoint, checks that each serves cfg.ChainID, and reads
@@ -141,6 +138,9 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 		return nil, fmt.Errorf("chain %s: no RPC endpoints", cfg.Chain)
 	}
 	p := &Pool{cfg: cfg, chainID: new(big.Int).SetUint64(cfg.ChainID), log: cfg.Logger.With("chain", cfg.Chain)}
+	p.health = endpoint.New(len(endpoints), endpoint.Config{
+		MaxLag: cfg.MaxLag, BackoffMin: cfg.BackoffMin, BackoffMax: cfg.BackoffMax, Now: cfg.Now, Pending: true,
+	})
 	seen := map[string]bool{}
 	for i, e := range endpoints {
 		if e.Name == "" {
@@ -151,7 +151,7 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 			return nil, fmt.Errorf("chain %s: endpoint name %q used twice", cfg.Chain, e.Name)
 		}
 		seen[e.Name] = true
-		ep := &endpoint{name: e.Name, index: i, url: e.URL}
+		ep := &rpcEndpoint{name: e.Name, index: i, url: e.URL}
 		// An http(s) client connects per request; a websocket one connects here, and
 		// one that cannot is an endpoint down at start, dialled again by the health
 		// checks, not a configuration error.
@@ -167,21 +167,21 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 	p.CheckHealth(ctx)
 
 	var wrong, failures []error
-	for _, e := range p.endpoints {
-		e.mu.Lock()
+	anyVerified := false
+	for _, h := range p.Health() {
 		switch {
-		case e.refused != nil && errors.Is(e.refused, ErrWrongChain):
-			wrong = append(wrong, e.refused)
-		case !e.verified && e.lastErr != nil:
-			failures = append(failures, e.lastErr)
+		case errors.Is(h.LastError, ErrWrongChain):
+			wrong = append(wrong, h.LastError)
+		case !h.Verified && h.LastError != nil:
+			failures = append(failures, h.LastError)
 		}
-		e.mu.Unlock()
+		anyVerified = anyVerified || h.Verified
 	}
 	if len(wrong) > 0 {
 		p.Close()
 		return nil, fmt.Errorf("chain %s: %w", cfg.Chain, errors.Join(wrong...))
 	}
-	if !p.anyVerified() {
+	if !anyVerified {
 		p.Close()
 		if ctx.Err() != nil {
 			return nil, fmt.Errorf("chain %s: %w: %w", cfg.Chain, ErrNoEndpoint, ctx.Err())
@@ -189,18 +189,6 @@ func Dial(ctx context.Context, cfg Config, endpoints []Endpoint) (*Pool, error) 
 		return nil, fmt.Errorf("chain %s: %w: %w", cfg.Chain, ErrNoEndpoint, errors.Join(failures...))
 	}
 	return p, nil
-}
-
-func (p *Pool) anyVerified() bool {
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		ok := e.verified
-		e.mu.Unlock()
-		if ok {
-			return true
-		}
-	}
-	return false
 }
 
 // Run checks every endpoint every HealthInterval until ctx ends, then returns nil.
@@ -229,7 +217,7 @@ func (p *Pool) Close() {
 }
 
 // dial connects e's client unless it has one.
-func (e *endpoint) dial(ctx context.Context) error {
+func (e *rpcEndpoint) dial(ctx context.Context) error {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	if e.client != nil {
@@ -244,7 +232,7 @@ func (e *endpoint) dial(ctx context.Context) error {
 }
 
 // conn returns e's client, nil before it is dialled.
-func (e *endpoint) conn() *ethclient.Client {
+func (e *rpcEndpoint) conn() *ethclient.Client {
 	e.mu.Lock()
 	defer e.mu.Unlock()
 	return e.client
@@ -268,13 +256,13 @@ func (p *Pool) CheckHealth(ctx context.Context) {
 	p.updateLag()
 }
 
-func (e *endpoint) isRefused() bool {
+func (e *rpcEndpoint) isRefused() bool {
 	e.mu.Lock()
 	defer e.mu.Unlock()
-	return e.refused != nil
+	return e.refused
 }
 
-func (p *Pool) checkOne(ctx context.Context, e *endpoint) {
+func (p *Pool) checkOne(ctx context.Context, e *rpcEndpoint) {
 	rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
 	err := e.dial(rctx)
 	cancel()
@@ -285,15 +273,12 @@ func (p *Pool) checkOne(ctx context.Context, e *endpoint) {
 		return
 	}
 	client := e.conn()
-	e.mu.Lock()
-	verified := e.verified
-	e.mu.Unlock()
-	if !verified {
+	if p.health.Health()[e.index].Excluded { // not verified yet: the refused are never checked
 		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
-		began := time.Now()
+		began := p.health.Now()
 		id, err := client.ChainID(rctx)
 		cancel()
-		p.cfg.Metrics.observe(p.cfg.Chain, e.name, "ChainID", time.Since(began))
+		p.cfg.Metrics.observe(p.cfg.Chain, e.name, "ChainID", p.health.Now().Sub(began))
 		if err != nil {
 			if ctx.Err() == nil {
 				p.failed(e, err)
@@ -304,15 +289,13 @@ func (p *Pool) checkOne(ctx context.Context, e *endpoint) {
 			p.refuse(e, id)
 			return
 		}
-		e.mu.Lock()
-		e.verified = true
-		e.mu.Unlock()
+		p.health.Include(e.index)
 	}
 	rctx, cancel = context.WithTimeout(ctx, p.cfg.RequestTimeout)
-	began := time.Now()
+	began := p.health.Now()
 	head, err := client.BlockNumber(rctx)
 	cancel()
-	took := time.Since(began)
+	took := p.health.Now().Sub(began)
 	p.cfg.Metrics.observe(p.cfg.Chain, e.name, "BlockNumber", took)
 	if err != nil {
 		if ctx.Err() == nil {
@@ -320,166 +303,62 @@ func (p *Pool) checkOne(ctx context.Context, e *endpoint) {
 		}
 		return
 	}
-	e.mu.Lock()
-	e.head = head
-	if e.latency == 0 {
-		e.latency = took
-	} else {
-		e.latency = (3*e.latency + took) / 4
-	}
-	e.mu.Unlock()
+	p.health.Observe(e.index, head, took)
 	p.succeeded(e)
 }
 
 // refuse takes e out of the pool for good: it serves another chain.
-func (p *Pool) refuse(e *endpoint, id *big.Int) {
+func (p *Pool) refuse(e *rpcEndpoint, id *big.Int) {
 	err := fmt.Errorf("%s answers chain id %s, not %d: %w", e.name, id, p.cfg.ChainID, ErrWrongChain)
 	e.mu.Lock()
-	e.refused, e.lastErr = err, err
+	e.refused = true // and never included
 	e.mu.Unlock()
+	p.health.Failed(e.index, err, 0) // its last error for good: it is never checked again
 	p.cfg.Metrics.countError(p.cfg.Chain, e.name, KindWrongChain)
 	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, false, 0)
 	p.log.Error("RPC endpoint serves another chain; it is never used: fix its URL in the chain's rpc or rpcs",
 		"endpoint", e.name, "chain_id", id.String(), "want_chain_id", p.cfg.ChainID)
 }
 
-// updateLag recomputes which endpoints lag behind the highest head among those
-// that answer, and publishes health.
+// updateLag recomputes which endpoints lag behind the highest head, and publishes
+// health.
 func (p *Pool) updateLag() {
-	now := time.Now()
-	var best uint64
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		if e.usableLocked() && !now.Before(e.backoffUntil) {
-			best = max(best, e.head)
-		}
-		e.mu.Unlock()
-	}
+	best, changes := p.health.UpdateLag()
 	p.cfg.Metrics.setHead(p.cfg.Chain, best)
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		if !e.usableLocked() {
-			e.mu.Unlock()
-			continue
-		}
-		was := e.lagging
-		e.lagging = best > e.head+p.cfg.MaxLag
-		lagging, head, up := e.lagging, e.head, e.upLocked(now)
-		e.mu.Unlock()
+	for _, c := range changes {
+		name := p.endpoints[c.Index].name
 		switch {
-		case lagging && !was:
-			p.cfg.Metrics.countError(p.cfg.Chain, e.name, KindLagging)
+		case c.Lagging && !c.WasLagging:
+			p.cfg.Metrics.countError(p.cfg.Chain, name, KindLagging)
 			p.log.Warn("RPC endpoint is behind the others; it gets requests only when no other answers: check that the node is synced",
-				"endpoint", e.name, "head", head, "best_head", best)
-		case was && !lagging:
-			p.log.Info("RPC endpoint caught up", "endpoint", e.name, "head", head)
+				"endpoint", name, "head", c.Height, "best_head", best)
+		case c.WasLagging && !c.Lagging:
+			p.log.Info("RPC endpoint caught up", "endpoint", name, "head", c.Height)
 		}
-		p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, up, head)
+		p.cfg.Metrics.setEndpoint(p.cfg.Chain, name, c.Healthy, c.Height)
 	}
-}
-
-// usableLocked says e may get requests at all. e.mu is held.
-func (e *endpoint) usableLocked() bool { return e.client != nil && e.verified && e.refused == nil }
-
-// upLocked says e gets requests first. e.mu is held.
-func (e *endpoint) upLocked(now time.Time) bool {
-	return e.usableLocked() && !e.lagging && !now.Before(e.backoffUntil)
 }
 
 // failed records a failure of e and leaves it alone for a while.
-func (p *Pool) failed(e *endpoint, err error) {
+func (p *Pool) failed(e *rpcEndpoint, err error) {
 	kind, _ := classify(err)
 	p.cfg.Metrics.countError(p.cfg.Chain, e.name, kind)
-	now := time.Now()
-	e.mu.Lock()
-	e.consecutive++
-	e.lastErr = &EndpointError{Endpoint: e.name, Kind: kind, err: err}
-	backoff := p.cfg.BackoffMax
-	if shift := e.consecutive - 1; shift < 30 {
-		backoff = min(p.cfg.BackoffMin<<shift, p.cfg.BackoffMax)
-	}
-	e.backoffUntil = now.Add(backoff)
-	first, head, up, lastErr := e.consecutive == 1, e.head, e.upLocked(now), e.lastErr
-	e.mu.Unlock()
-	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, up, head)
-	if first {
+	lastErr := &EndpointError{Endpoint: e.name, Kind: kind, err: err}
+	h, backoff := p.health.Failed(e.index, lastErr, 0) // a Retry-After header does not reach the rpc client's errors
+	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, h.Healthy, h.Height)
+	if h.ConsecutiveErrors == 1 {
 		p.log.Warn("RPC endpoint failed; sending requests to the others",
 			"endpoint", e.name, "kind", kind, "retry_in", backoff, "check", hint(kind), "err", lastErr)
 	}
 }
 
 // succeeded clears e's failures.
-func (p *Pool) succeeded(e *endpoint) {
-	now := time.Now()
-	e.mu.Lock()
-	recovered := e.consecutive > 0
-	e.consecutive = 0
-	e.backoffUntil = time.Time{}
-	e.lastErr = nil
-	head, up := e.head, e.upLocked(now)
-	e.mu.Unlock()
-	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, up, head)
+func (p *Pool) succeeded(e *rpcEndpoint) {
+	h, recovered := p.health.Succeeded(e.index)
+	p.cfg.Metrics.setEndpoint(p.cfg.Chain, e.name, h.Healthy, h.Height)
 	if recovered {
 		p.log.Info("RPC endpoint answers again", "endpoint", e.name)
 	}
-}
-
-// latencyStep is the smallest difference in latency that orders endpoints: under
-// it, the configured order decides.
-const latencyStep = 10 * time.Millisecond
-
-// order returns the endpoints to try, best first: those up (verified, answering,
-// within MaxLag of the highest head), by latency and then configured order; then the
-// lagging, highest first; then those backing off, soonest back first. Latencies are
-// compared by their power of two in milliseconds, so that two endpoints about as fast
-// do not swap places at every check (the transaction manager reads best from one).
-func (p *Pool) order() []*endpoint {
-	now := time.Now()
-	type candidate struct {
-		e     *endpoint
-		rank  int // 0 up, 1 lagging, 2 backing off
-		head  uint64
-		speed int
-		back  time.Time
-	}
-	var cs []candidate
-	for _, e := range p.endpoints {
-		e.mu.Lock()
-		if !e.usableLocked() {
-			e.mu.Unlock()
-			continue
-		}
-		c := candidate{e: e, head: e.head, speed: bits.Len64(uint64(e.latency / latencyStep)), back: e.backoffUntil}
-		switch {
-		case now.Before(e.backoffUntil):
-			c.rank = 2
-		case e.lagging:
-			c.rank = 1
-		}
-		e.mu.Unlock()
-		cs = append(cs, c)
-	}
-	slices.SortStableFunc(cs, func(a, b candidate) int {
-		if a.rank != b.rank {
-			return a.rank - b.rank
-		}
-		switch a.rank {
-		case 0:
-			if a.speed != b.speed {
-				return a.speed - b.speed
-			}
-			return a.e.index - b.e.index
-		case 1:
-			return cmp.Compare(b.head, a.head)
-		default:
-			return a.back.Compare(b.back)
-		}
-	})
-	out := make([]*endpoint, len(cs))
-	for i, c := range cs {
-		out[i] = c.e
-	}
-	return out
 }
 
 // do runs call on the best endpoint, moving to the next on each failure of an
@@ -489,12 +368,13 @@ func do[T any](ctx context.Context, p *Pool, method string, call func(context.Co
 		zero T
 		errs []error
 	)
-	for _, e := range p.order() {
+	for _, i := range p.health.Order() {
+		e := p.endpoints[i]
 		rctx, cancel := context.WithTimeout(ctx, p.cfg.RequestTimeout)
-		began := time.Now()
+		began := p.health.Now()
 		v, err := call(rctx, e.conn())
 		cancel()
-		p.cfg.Metrics.observe(p.cfg.Chain, e.name, method, time.Since(began))
+		p.cfg.Metrics.observe(p.cfg.Chain, e.name, method, p.health.Now().Sub(began))
 		if _, failure := classify(err); !failure {
 			return v, err
 		}
@@ -531,18 +411,12 @@ type EndpointHealth struct {
 
 // Health reports each endpoint, in the configured order.
 func (p *Pool) Health() []EndpointHealth {
-	now := time.Now()
 	out := make([]EndpointHealth, len(p.endpoints))
-	for i, e := range p.endpoints {
-		e.mu.Lock()
+	for i, h := range p.health.Health() {
 		out[i] = EndpointHealth{
-			Name: e.name, Up: e.upLocked(now), Verified: e.verified, Head: e.head, Latency: e.latency,
-			Lagging: e.lagging, ConsecutiveErrors: e.consecutive, LastError: e.lastErr,
+			Name: p.endpoints[i].name, Up: h.Healthy, Verified: !h.Excluded, Head: h.Height, Latency: h.Latency,
+			Lagging: h.Lagging, ConsecutiveErrors: h.ConsecutiveErrors, LastError: h.LastError,
 		}
-		if e.refused != nil {
-			out[i].LastError = e.refused
-		}
-		e.mu.Unlock()
 	}
 	return out
 }
@@ -691,7 +565,7 @@ func (p *Pool) SendTransaction(ctx context.Context, tx *types.Transaction) error
 			failedBefore = true
 			return struct{}{}, err
 		}
-		if failedBefore && alreadyKnown(err) {
+		if failedBefore && txpoolerr.Classify(err) == txpoolerr.Known {
 			p.log.Info("transaction already held by the next RPC endpoint: it is in flight", "tx", tx.Hash(), "nonce", tx.Nonce())
 			return struct{}{}, nil
 		}

@@ -239,6 +239,49 @@ func TestLaggingEndpointGetsNoRequests(t *testing.T) {
 	}
 }
 
+// TestTheHighestEndpointWinsOverAFasterOneBehind: an endpoint a block or two behind,
+// within MaxLag, is still healthy, but a read goes to the one at the highest block even
+// when that one is slower and configured second, so nothing read once vanishes from the
+// next read.
+func TestTheHighestEndpointWinsOverAFasterOneBehind(t *testing.T) {
+	ctx := testContext(t)
+	node := anviltest.Start(t, 56)
+	behind, ahead := newProxy(t, node.URL), newProxy(t, node.URL)
+	ahead.set(func(p *endpointProxy) { p.delay = 200 * time.Millisecond })
+	h, err := dial(t, ctx, 56, behind.URL(), ahead.URL())
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := node.Client.BlockNumber(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	behind.set(func(p *endpointProxy) { p.frozenHead = hexutil.EncodeUint64(head) })
+	node.Call(t, nil, "anvil_mine", hexutil.EncodeUint64(2))
+	h.pool.CheckHealth(ctx)
+	if health := h.pool.Health(); !health[0].Up || health[0].Lagging || !health[1].Up || health[1].Head != head+2 {
+		t.Fatalf("health = %+v, want both up, rpc-1 two blocks ahead", health)
+	}
+	before := behind.count("eth_getBalance")
+	if _, err := h.pool.BalanceAt(ctx, target, nil); err != nil {
+		t.Fatal(err)
+	}
+	if behind.count("eth_getBalance") != before || ahead.count("eth_getBalance") != 1 {
+		t.Errorf("the read went to the endpoint behind (%d) rather than the one at the head (%d)",
+			behind.count("eth_getBalance")-before, ahead.count("eth_getBalance"))
+	}
+
+	// At the same block again, the faster one gets the reads.
+	behind.set(func(p *endpointProxy) { p.frozenHead = "" })
+	h.pool.CheckHealth(ctx)
+	if _, err := h.pool.BalanceAt(ctx, target, nil); err != nil {
+		t.Fatal(err)
+	}
+	if behind.count("eth_getBalance") != before+1 {
+		t.Errorf("at the same block the faster endpoint did not get the read")
+	}
+}
+
 // revertCode is runtime bytecode that reverts with the 4 bytes 0xdeadbeef.
 var revertCode = hexutil.MustDecode("0x63deadbeef6000526004601cfd")
 

@@ -3,11 +3,11 @@ package txmgr
 import (
 	"errors"
 	"fmt"
-	"strings"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/internal/txpoolerr"
 )
 
 // Errors Send reports. Each is wrapped with what was being done. The first four are
@@ -59,41 +59,20 @@ func (e *RevertError) Is(target error) bool { return target == ErrReverted }
 // Unwrap exposes the replayed call's error, so errors.As finds its revert data.
 func (e *RevertError) Unwrap() error { return e.Replay }
 
-// sendOutcome is what a node's answer to eth_sendRawTransaction means. Nodes answer
-// over JSON-RPC with a message only, worded differently by geth, anvil, BSC and
-// zkSync, so the answer is read from the message.
-type sendOutcome int
+// sendOutcome is what a node's answer to eth_sendRawTransaction means, read by the
+// one classifier of those answers.
+type sendOutcome = txpoolerr.Answer
 
 const (
-	sendAccepted          sendOutcome = iota
-	sendKnown                         // the same transaction is already in the pool
-	sendNonceTooLow                   // the nonce was used by a mined transaction
-	sendUnderpriced                   // a replacement or a price below the pool's floor
-	sendInsufficientFunds             // balance below gas × price + value
-	sendFailed                        // anything else
+	sendAccepted          = txpoolerr.Accepted
+	sendKnown             = txpoolerr.Known
+	sendNonceTooLow       = txpoolerr.NonceTooLow
+	sendUnderpriced       = txpoolerr.Underpriced
+	sendInsufficientFunds = txpoolerr.InsufficientFunds
+	sendFailed            = txpoolerr.Other
 )
 
-func classifySend(err error) sendOutcome {
-	if err == nil {
-		return sendAccepted
-	}
-	msg := strings.ToLower(err.Error())
-	switch {
-	case strings.Contains(msg, "already known"), strings.Contains(msg, "already imported"),
-		strings.Contains(msg, "known transaction"), strings.Contains(msg, "alreadyknown"):
-		return sendKnown
-	case strings.Contains(msg, "nonce too low"), strings.Contains(msg, "nonce is too low"),
-		strings.Contains(msg, "oldnonce"), strings.Contains(msg, "invalid nonce"):
-		return sendNonceTooLow
-	case strings.Contains(msg, "underpriced"), strings.Contains(msg, "fee too low"),
-		strings.Contains(msg, "less than block base fee"), strings.Contains(msg, "max fee per gas less than"):
-		return sendUnderpriced
-	case strings.Contains(msg, "insufficient funds"), strings.Contains(msg, "insufficient balance"):
-		return sendInsufficientFunds
-	default:
-		return sendFailed
-	}
-}
+func classifySend(err error) sendOutcome { return txpoolerr.Classify(err) }
 
 // Errors Cancel and Replace report before they sign anything.
 var (

@@ -54,24 +54,3 @@ func TestBumpRaisesEveryFieldAndStopsAtTheCap(t *testing.T) {
 		})
 	}
 }
-
-func TestSendErrorsMeanWhatTheySay(t *testing.T) {
-	for msg, want := range map[string]sendOutcome{
-		"already known":                           sendKnown,
-		"transaction already imported":            sendKnown,
-		"nonce too low: next nonce 5, tx nonce 4": sendNonceTooLow,
-		"replacement transaction underpriced":     sendUnderpriced,
-		"transaction underpriced":                 sendUnderpriced,
-		"max fee per gas less than block base fee: address 0x1, maxFeePerGas: 1, baseFee: 2": sendUnderpriced,
-		"insufficient funds for gas * price + value":                                         sendInsufficientFunds,
-		"Insufficient funds for gas * price + value":                                         sendInsufficientFunds,
-		"execution reverted": sendFailed,
-	} {
-		if got := classifySend(errors.New(msg)); got != want {
-			t.Errorf("classifySend(%q) = %d, want %d", msg, got, want)
-		}
-	}
-	if classifySend(nil) != sendAccepted {
-		t.Error("nil error is not accepted")
-	}
-}
