@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -48,7 +49,7 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	addr := freeAddr(t)
+	addr := testsupport.FreeAddr(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "api.yaml")
 	cfg := fmt.Sprintf("redis:\n  url: redis://127.0.0.1:6379/0\n  prefix: %s\napi:\n  listen: %s\npredictions:\n  - {asset: ETH, timeframe: 5m, topic: 7}\n", prefix, addr)

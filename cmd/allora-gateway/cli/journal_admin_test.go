@@ -18,6 +18,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
@@ -161,7 +162,7 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 	elDone := make(chan error, 1)
 	go func() { elDone <- elector.Run(elCtx) }()
 	defer func() { stopElector(); <-elDone }()
-	waitFor(t, "the replica leads", func() bool { _, ok := elector.Leader(); return ok })
+	testsupport.WaitFor(t, time.Minute, "the replica leads", func() bool { _, ok := elector.Leader(); return ok })
 	replicaToken, _ := elector.Leader()
 	stdout, stderr = lockedBuffer{}, lockedBuffer{}
 	cancelled := make(chan int, 1)
@@ -201,7 +202,7 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 		t.Errorf("journal after the cancel: %+v (err %v), want empty", left, err)
 	}
 	// The replica takes the lease back; stopped, it releases it for the relayer below.
-	waitFor(t, "the replica leads again", func() bool { tok, ok := elector.Leader(); return ok && tok > replicaToken })
+	testsupport.WaitFor(t, time.Minute, "the replica leads again", func() bool { tok, ok := elector.Leader(); return ok && tok > replicaToken })
 	stopElector()
 	if err := <-elDone; err != nil {
 		t.Errorf("elector: %v", err)
