@@ -63,7 +63,7 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 	defer func() { cancel(); <-done }()
 
 	warnings := func() int { return strings.Count(logs.String(), "holds less than chains[].min_balance") }
-	eventually(t, "the low-balance warning", func() bool { return warnings() == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "the low-balance warning", func() bool { return warnings() == 1 })
 	line := logs.String()[strings.Index(logs.String(), "holds less than chains[].min_balance"):]
 	line = line[:strings.IndexByte(line, '\n')]
 	for _, want := range []string{"address=" + chain.from.Hex(), "balance=0.01", "min_balance=0.05", "send=0.04"} {
@@ -82,7 +82,7 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 	for h := uint64(101); h <= 103; h++ {
 		before := chain.balanceReadCount()
 		src.set(1, h, "3012.5")
-		eventually(t, "the balance read after the push", func() bool { return chain.height(1) == h && chain.balanceReadCount() > before })
+		testsupport.WaitFor(t, 10*time.Second, "the balance read after the push", func() bool { return chain.height(1) == h && chain.balanceReadCount() > before })
 	}
 	if n := warnings(); n != 1 {
 		t.Errorf("%d low-balance warnings over several reads, want 1", n)
@@ -92,10 +92,10 @@ func TestLowWalletBalanceWarnsOnceWithTheAmountToSend(t *testing.T) {
 	chain.setBalance(ether("1"))
 	before := chain.balanceReadCount()
 	src.set(1, 104, "3012.5")
-	eventually(t, "the balance read once funded", func() bool { return chain.height(1) == 104 && chain.balanceReadCount() > before })
+	testsupport.WaitFor(t, 10*time.Second, "the balance read once funded", func() bool { return chain.height(1) == 104 && chain.balanceReadCount() > before })
 	chain.setBalance(ether("0.049"))
 	src.set(1, 105, "3012.5")
-	eventually(t, "the warning once drained again", func() bool { return warnings() == 2 })
+	testsupport.WaitFor(t, 10*time.Second, "the warning once drained again", func() bool { return warnings() == 2 })
 	if !strings.Contains(logs.String(), "send=0.001") {
 		t.Errorf("second warning does not ask for 0.001:\n%s", logs.String())
 	}
@@ -145,7 +145,7 @@ func TestReadinessFailsWhileTheThresholdCannotBeMet(t *testing.T) {
 	go func() { done <- r.Run(ctx) }()
 	defer func() { cancel(); <-done }()
 
-	eventually(t, "a signing error counted", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "a signing error counted", func() bool {
 		return testutil.ToFloat64(metricVec(t, reg, "allora_gateway_relayer_errors_total", "chain56", "signing")) > 0
 	})
 	if rpc := testutil.ToFloat64(metricVec(t, reg, "allora_gateway_relayer_errors_total", "chain56", "rpc")); rpc != 0 {
@@ -157,8 +157,8 @@ func TestReadinessFailsWhileTheThresholdCannotBeMet(t *testing.T) {
 	}
 
 	cos.down.Store(false)
-	eventually(t, "the batch pushed once the co-signer is back", func() bool { return chain.height(1) == 100 })
-	eventually(t, "ready again", func() bool { return !errors.Is(r.Ready(context.Background()), relayer.ErrBelowThreshold) })
+	testsupport.WaitFor(t, 10*time.Second, "the batch pushed once the co-signer is back", func() bool { return chain.height(1) == 100 })
+	testsupport.WaitFor(t, 10*time.Second, "ready again", func() bool { return !errors.Is(r.Ready(context.Background()), relayer.ErrBelowThreshold) })
 }
 
 func mustKey(t *testing.T) *ecdsa.PrivateKey {

@@ -10,6 +10,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -144,8 +145,8 @@ func TestRelayerNeverPushesANaNFromAllora(t *testing.T) {
 
 	// Topic 13 landing shows the relayer has polled every topic at least once.
 	want13, _ := emu.Latest(13)
-	eventually(t, "topic 13 lands", func() bool { return c.height(13) == want13.BlockHeight })
-	eventually(t, "the NaN is logged as rejected", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "topic 13 lands", func() bool { return c.height(13) == want13.BlockHeight })
+	testsupport.WaitFor(t, 10*time.Second, "the NaN is logged as rejected", func() bool {
 		return len(logs.find(slog.LevelError, map[string]any{"topic_id": uint64(14), "block_height": nan.BlockHeight})) > 0
 	})
 	if h := c.height(14); h != 0 {
@@ -165,7 +166,7 @@ func TestRelayerNeverPushesANaNFromAllora(t *testing.T) {
 	emu.ClearFaults()
 	emu.Advance(4)
 	want14, _ := emu.Latest(14)
-	eventually(t, "topic 14 lands once the value is a number", func() bool { return c.height(14) == want14.BlockHeight })
+	testsupport.WaitFor(t, 10*time.Second, "topic 14 lands once the value is a number", func() bool { return c.height(14) == want14.BlockHeight })
 }
 
 func TestRelayerIgnoresAndLogsAnAlloraHeightGoingBackwards(t *testing.T) {
@@ -176,13 +177,13 @@ func TestRelayerIgnoresAndLogsAnAlloraHeightGoingBackwards(t *testing.T) {
 	c := newFakeChain(56, s, 1)
 	st := store.NewMemory()
 	logs := runLogged(t, fastLoops, unwatched{client}, st, []relayer.ChainWriter{c}, s, nil)
-	eventually(t, "topic 14 lands", func() bool { return c.height(14) == latest.BlockHeight })
+	testsupport.WaitFor(t, 10*time.Second, "topic 14 lands", func() bool { return c.height(14) == latest.BlockHeight })
 
 	if err := emu.SetFault(emulator.Fault{Kind: emulator.FaultBackwards, Topic: 14}); err != nil {
 		t.Fatal(err)
 	}
 	older := latest.BlockHeight - 4
-	eventually(t, "the older inference is logged as ignored", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "the older inference is logged as ignored", func() bool {
 		return len(logs.find(slog.LevelWarn, map[string]any{
 			"topic_id": uint64(14), "block_height": older, "seen_block_height": latest.BlockHeight,
 		})) > 0
@@ -247,7 +248,7 @@ func TestRelayerMissesNoInferenceWhenAnEndpointDies(t *testing.T) {
 			continue // the first window has not closed yet
 		}
 		want = append(want, latest)
-		eventually(t, fmt.Sprintf("epoch %d (block %d) is seen", i, latest.BlockHeight), func() bool {
+		testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("epoch %d (block %d) is seen", i, latest.BlockHeight), func() bool {
 			mu.Lock()
 			defer mu.Unlock()
 			return len(seen) > 0 && seen[len(seen)-1].BlockHeight == latest.BlockHeight
@@ -267,7 +268,7 @@ func TestRelayerMissesNoInferenceWhenAnEndpointDies(t *testing.T) {
 	if h := pool.Health()[0]; h.ConsecutiveErrors == 0 || h.Healthy {
 		t.Errorf("endpoint a after it died: %+v, want failures recorded", h)
 	}
-	eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == want[len(want)-1].BlockHeight })
+	testsupport.WaitFor(t, 10*time.Second, "the last inference reaches the chain", func() bool { return c.height(14) == want[len(want)-1].BlockHeight })
 }
 
 // watchedPool is a pool over one emulated node that also follows its websocket.
@@ -308,13 +309,13 @@ func TestRelayerReadsATopicAsSoonAsItsWindowCloses(t *testing.T) {
 		return 0
 	}
 	first13, _ := emu.Latest(13)
-	eventually(t, "the first sweep", func() bool { return last(13) == first13.BlockHeight })
-	eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "the first sweep", func() bool { return last(13) == first13.BlockHeight })
+	testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
 	for range 30 {
 		emu.Advance(1)
 		for _, id := range []uint64{13, 14} {
 			want, _ := emu.Latest(id)
-			eventually(t, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id) == want.BlockHeight })
+			testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id) == want.BlockHeight })
 		}
 	}
 	mu.Lock()

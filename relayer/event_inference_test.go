@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -92,16 +93,16 @@ func TestRelayerTakesTheInferenceTheEventCarries(t *testing.T) {
 			}
 			for _, id := range []uint64{13, 14} {
 				want, _ := emu.Latest(id)
-				eventually(t, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return last(id).BlockHeight == want.BlockHeight })
+				testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return last(id).BlockHeight == want.BlockHeight })
 			}
-			eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+			testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
 			swept := queries.Load()
 			carried := 0
 			for range 30 {
 				emu.Advance(1)
 				for _, id := range []uint64{13, 14} {
 					want, _ := emu.Latest(id)
-					eventually(t, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id).BlockHeight == want.BlockHeight })
+					testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("topic %d block %d is seen", id, want.BlockHeight), func() bool { return last(id).BlockHeight == want.BlockHeight })
 					got := last(id)
 					if got.Value != want.Value || !got.Timestamp.Equal(want.Timestamp) || got.LossBlockHeight != 0 {
 						t.Fatalf("topic %d block %d: value %s at %v, want %s at %v", id, want.BlockHeight, got.Value, got.Timestamp, want.Value, want.Timestamp)
@@ -117,7 +118,7 @@ func TestRelayerTakesTheInferenceTheEventCarries(t *testing.T) {
 			if n := queries.Load() - swept; n != 0 {
 				t.Errorf("the relayer queried the node %d times for %d inferences the events carried, want 0", n, carried)
 			}
-			eventually(t, "the last inference reaches the chain", func() bool { return c.height(14) == last(14).BlockHeight })
+			testsupport.WaitFor(t, 10*time.Second, "the last inference reaches the chain", func() bool { return c.height(14) == last(14).BlockHeight })
 			t.Logf("%s: %d inferences from events, %d latest-inference queries after the first sweep (%d in it)", version, carried, queries.Load()-swept, swept)
 			if n := len(logs.find(slog.LevelWarn, nil)) + len(logs.find(slog.LevelError, nil)); n != 0 {
 				t.Errorf("%d warnings or errors logged", n)
@@ -163,9 +164,9 @@ func TestRelayerReadsARevisionWhenTheReputerWindowCloses(t *testing.T) {
 			}
 			for _, id := range []uint64{13, 14} {
 				want, _ := emu.Latest(id)
-				eventually(t, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return holds(id, want) })
+				testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("the first sweep reads topic %d", id), func() bool { return holds(id, want) })
 			}
-			eventually(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+			testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
 			revisions := 0
 			for range 40 {
 				before := map[uint64]oracle.Inference{}
@@ -178,7 +179,7 @@ func TestRelayerReadsARevisionWhenTheReputerWindowCloses(t *testing.T) {
 					if want.BlockHeight == before[id].BlockHeight && want.LossBlockHeight > before[id].LossBlockHeight {
 						revisions++
 					}
-					eventually(t, fmt.Sprintf("topic %d holds height %d loss %d", id, want.BlockHeight, want.LossBlockHeight),
+					testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("topic %d holds height %d loss %d", id, want.BlockHeight, want.LossBlockHeight),
 						func() bool { return holds(id, want) })
 				}
 			}
@@ -224,7 +225,7 @@ func TestRelayerNamesTheEmissionsVersionTheNodeServes(t *testing.T) {
 		}
 	})
 	const cause = "node answers 501 for emissions v9; it serves v7; set `emissions_version: auto`"
-	eventually(t, "Ready names the cause for both topics", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "Ready names the cause for both topics", func() bool {
 		err := r.Ready(context.Background())
 		return err != nil && strings.Contains(err.Error(), cause) && strings.Contains(err.Error(), "topic(s) [13 14]")
 	})
@@ -262,11 +263,11 @@ func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
 		defer mu.Unlock()
 		seen = append(seen, inf)
 	})
-	eventually(t, "the first sweep", func() bool { return src.queries.Load() == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "the first sweep", func() bool { return src.queries.Load() == 1 })
 	src.set(13, 40, "3012.25")
 	bad := oracle.Inference{TopicID: 13, BlockHeight: 40, Value: "3.01225e3", Timestamp: at}
 	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 42, InferenceBlockHeight: 40, Inference: &bad}
-	eventually(t, "the node's value is relayed", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "the node's value is relayed", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return len(seen) == 1 && seen[0].Value == "3012.25" && seen[0].BlockHeight == 40
@@ -280,7 +281,7 @@ func TestRelayerQueriesWhenTheEventValueIsMalformed(t *testing.T) {
 	// A good event value is taken as it is.
 	good := oracle.Inference{TopicID: 13, BlockHeight: 45, Value: "3013.5", Timestamp: at.Add(5 * time.Second)}
 	src.windows <- oracle.WindowClosed{TopicID: 13, BlockHeight: 47, InferenceBlockHeight: 45, Inference: &good}
-	eventually(t, "the event's value is relayed", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "the event's value is relayed", func() bool {
 		mu.Lock()
 		defer mu.Unlock()
 		return len(seen) == 2 && seen[1].Value == "3013.5"

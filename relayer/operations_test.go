@@ -16,6 +16,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/testutil"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 )
 
@@ -42,7 +43,7 @@ func TestShutdownWaitsForTheBatchOrJournalsIt(t *testing.T) {
 	// Blocks stop; the batch is sent and waits in the pool when the stop comes.
 	chain.paused.Store(true)
 	a := startReplica(t, "replica-a", src, chains, replicaConfig{prefix: prefix, ttl: 3 * time.Second, shutdown: 10 * time.Second})
-	waitFor(t, 30*time.Second, "the first batch is journaled", func() bool { return pending(a) == 1 })
+	testsupport.WaitFor(t, 30*time.Second, "the first batch is journaled", func() bool { return pending(a) == 1 })
 	stopped := make(chan struct{})
 	go func() { a.stop(); close(stopped) }()
 	time.Sleep(300 * time.Millisecond)
@@ -64,7 +65,7 @@ func TestShutdownWaitsForTheBatchOrJournalsIt(t *testing.T) {
 	src.advance()
 	chain.paused.Store(true)
 	b := startReplica(t, "replica-b", src, chains, replicaConfig{prefix: prefix, ttl: 3 * time.Second, shutdown: 500 * time.Millisecond})
-	waitFor(t, 30*time.Second, "the second batch is journaled", func() bool { return pending(b) == 1 })
+	testsupport.WaitFor(t, 30*time.Second, "the second batch is journaled", func() bool { return pending(b) == 1 })
 	es, err := b.st.JournalPending(ctx, 56)
 	if err != nil {
 		t.Fatal(err)
@@ -94,7 +95,7 @@ allora_gateway_chain_pending_transactions{chain="bnb",chain_id="56"} 1
 	c := startReplica(t, "replica-c", src, chains, replicaConfig{prefix: prefix, ttl: 3 * time.Second, shutdown: 5 * time.Second})
 	chain.paused.Store(false)
 	want := src.latestHeight()
-	waitFor(t, 30*time.Second, "the newest inference lands", func() bool { return chain.height(t) == want })
+	testsupport.WaitFor(t, 30*time.Second, "the newest inference lands", func() bool { return chain.height(t) == want })
 	c.stop()
 	txs := chain.submitted(t)
 	if len(txs) != 3 {
@@ -130,12 +131,12 @@ func TestReadyzAndMetricsFollowTheChain(t *testing.T) {
 		b, _ := io.ReadAll(res.Body)
 		return res.StatusCode, string(b)
 	}
-	waitFor(t, 30*time.Second, "the first push", func() bool { return chain.height(t) == 1 })
-	waitFor(t, 10*time.Second, "/readyz answers 200", func() bool { code, _ := get("/readyz"); return code == 200 })
+	testsupport.WaitFor(t, 30*time.Second, "the first push", func() bool { return chain.height(t) == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "/readyz answers 200", func() bool { code, _ := get("/readyz"); return code == 200 })
 
 	chain.paused.Store(true)
 	var body string
-	waitFor(t, 10*time.Second, "/readyz answers 503 once blocks stop", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "/readyz answers 503 once blocks stop", func() bool {
 		var code int
 		code, body = get("/readyz")
 		return code == 503
@@ -147,10 +148,10 @@ func TestReadyzAndMetricsFollowTheChain(t *testing.T) {
 		t.Errorf("/healthz = %d while a chain stalls, want 200: liveness is not readiness", code)
 	}
 	chain.paused.Store(false)
-	waitFor(t, 10*time.Second, "/readyz answers 200 once blocks resume", func() bool { code, _ := get("/readyz"); return code == 200 })
+	testsupport.WaitFor(t, 10*time.Second, "/readyz answers 200 once blocks resume", func() bool { code, _ := get("/readyz"); return code == 200 })
 
 	src.advance()
-	waitFor(t, 30*time.Second, "the second push", func() bool { return chain.height(t) == 2 })
+	testsupport.WaitFor(t, 30*time.Second, "the second push", func() bool { return chain.height(t) == 2 })
 	r.stop()
 
 	// What the receipts say was spent.

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"go.uber.org/goleak"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -298,18 +299,6 @@ func signers(n int) []oracle.Signer {
 	return out
 }
 
-// eventually polls cond until it holds or the deadline passes.
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
-
 func run(t *testing.T, src relayer.Source, st store.Store, chains []relayer.ChainWriter, s []oracle.Signer, topics ...uint64) {
 	t.Helper()
 	r, err := relayer.New(relayer.Config{Topics: topics, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond}, src, st, chains, s)
@@ -338,7 +327,7 @@ func TestRelayerPushesEveryNewerTopicToEveryChainInOneBatch(t *testing.T) {
 	run(t, src, st, []relayer.ChainWriter{a, b}, s, 1, 2, 3)
 
 	for _, c := range []*fakeChain{a, b} {
-		eventually(t, fmt.Sprintf("chain %d holds all three topics", c.chain.ID), func() bool {
+		testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("chain %d holds all three topics", c.chain.ID), func() bool {
 			return c.height(1) == 100 && c.height(2) == 101 && c.height(3) == 102
 		})
 		if n := c.batchCount(); n != 1 {
@@ -353,7 +342,7 @@ func TestRelayerPushesEveryNewerTopicToEveryChainInOneBatch(t *testing.T) {
 
 	// A newer inference of one topic goes out alone; the others are not resent.
 	src.set(2, 150, "97100")
-	eventually(t, "topic 2 reaches block 150 on both chains", func() bool { return a.height(2) == 150 && b.height(2) == 150 })
+	testsupport.WaitFor(t, 10*time.Second, "topic 2 reaches block 150 on both chains", func() bool { return a.height(2) == 150 && b.height(2) == 150 })
 	a.mu.Lock()
 	last := a.batches[len(a.batches)-1]
 	a.mu.Unlock()
@@ -405,7 +394,7 @@ func TestRelayerNeverSendsAValueTheOracleCannotHold(t *testing.T) {
 	}
 
 	src.set(1, 11, "3000")
-	eventually(t, "the next valid inference lands", func() bool { return c.height(1) == 11 })
+	testsupport.WaitFor(t, 10*time.Second, "the next valid inference lands", func() bool { return c.height(1) == 11 })
 	if c.height(2) != 0 {
 		t.Errorf("topic 2 reached the chain with a negative value")
 	}
@@ -418,7 +407,7 @@ func TestRelayerIgnoresAnInferenceOlderThanOneSeen(t *testing.T) {
 	c := newFakeChain(56, s, 1)
 	st := store.NewMemory()
 	run(t, src, st, []relayer.ChainWriter{c}, s, 1)
-	eventually(t, "block 50 lands", func() bool { return c.height(1) == 50 })
+	testsupport.WaitFor(t, 10*time.Second, "block 50 lands", func() bool { return c.height(1) == 50 })
 
 	src.set(1, 40, "2") // an endpoint that went backwards
 	time.Sleep(150 * time.Millisecond)
@@ -443,7 +432,7 @@ func TestRelayerTrustsTheChainAndRetriesFailedSubmissions(t *testing.T) {
 	st := store.NewMemory()
 	run(t, src, st, []relayer.ChainWriter{c}, s, 1, 2)
 
-	eventually(t, "topic 2 lands after two failed submissions", func() bool { return c.height(2) == 70 })
+	testsupport.WaitFor(t, 10*time.Second, "topic 2 lands after two failed submissions", func() bool { return c.height(2) == 70 })
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	for _, b := range c.batches {

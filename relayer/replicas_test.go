@@ -12,6 +12,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -371,19 +372,6 @@ func (r *replica) pushedAbove(chainID, height uint64, c *simChain, t *testing.T)
 	return n > 0 && c.height(t) > height
 }
 
-func waitFor(t *testing.T, within time.Duration, what string, cond func() bool) time.Duration {
-	t.Helper()
-	start := time.Now()
-	for time.Since(start) < within {
-		if cond() {
-			return time.Since(start)
-		}
-		time.Sleep(10 * time.Millisecond)
-	}
-	t.Fatalf("%s: not within %s", what, within)
-	return 0
-}
-
 // TestReplicasNeverBothSubmitAndTakeOver runs relayer replicas sharing one Redis
 // against two chains: at every moment at most one replica leads a chain; stopping the
 // leader hands its chains over at once, and a replica that dies without releasing
@@ -456,8 +444,8 @@ func TestReplicasNeverBothSubmitAndTakeOver(t *testing.T) {
 	}()
 
 	for _, c := range chains {
-		waitFor(t, ttl+slack, c.name+" gets a leader", func() bool { return a.leads(c.id) || b.leads(c.id) })
-		waitFor(t, 30*time.Second, c.name+" gets pushes", func() bool { return c.height(t) >= 2 })
+		testsupport.WaitFor(t, ttl+slack, c.name+" gets a leader", func() bool { return a.leads(c.id) || b.leads(c.id) })
+		testsupport.WaitFor(t, 30*time.Second, c.name+" gets pushes", func() bool { return c.height(t) >= 2 })
 	}
 
 	// The leader of bnb stops cleanly: it releases its leases, the other takes over
@@ -468,10 +456,10 @@ func TestReplicasNeverBothSubmitAndTakeOver(t *testing.T) {
 	}
 	leader.stop()
 	for _, c := range chains {
-		took := waitFor(t, ttl+slack, c.name+" handed over after a clean stop", func() bool { return follower.leads(c.id) })
+		took := testsupport.WaitFor(t, ttl+slack, c.name+" handed over after a clean stop", func() bool { return follower.leads(c.id) })
 		t.Logf("%s: taken over %s after a clean stop", c.name, took)
 		h := c.height(t)
-		waitFor(t, 30*time.Second, c.name+" pushes continue", func() bool { return follower.pushedAbove(c.id, h, c, t) })
+		testsupport.WaitFor(t, 30*time.Second, c.name+" pushes continue", func() bool { return follower.pushedAbove(c.id, h, c, t) })
 	}
 
 	// A new replica joins; the leader dies without releasing: its renewals stop.
@@ -487,14 +475,14 @@ func TestReplicasNeverBothSubmitAndTakeOver(t *testing.T) {
 	crashed := time.Now()
 	follower.lease.cut.Store(true)
 	for _, c := range chains {
-		waitFor(t, ttl+ttl/10+slack, c.name+" taken over after the leader died", func() bool { return c3.leads(c.id) })
+		testsupport.WaitFor(t, ttl+ttl/10+slack, c.name+" taken over after the leader died", func() bool { return c3.leads(c.id) })
 		took := time.Since(crashed)
 		t.Logf("%s: taken over %s after the leader's renewals stopped (TTL %s)", c.name, took, ttl)
 		if took < ttl-ttl/3 {
 			t.Errorf("%s: taken over %s after the crash, before the lease could have expired", c.name, took)
 		}
 		h := c.height(t)
-		waitFor(t, 30*time.Second, c.name+" pushes continue from the new leader", func() bool { return c3.pushedAbove(c.id, h, c, t) })
+		testsupport.WaitFor(t, 30*time.Second, c.name+" pushes continue from the new leader", func() bool { return c3.pushedAbove(c.id, h, c, t) })
 	}
 	if follower.leads(56) || follower.leads(146) {
 		t.Error("the replica whose renewals stopped still leads")

@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -61,14 +62,14 @@ func TestRelayerPushesOnDeviationOrHeartbeatOnly(t *testing.T) {
 		t.Helper()
 		markerHeight++
 		src.set(marker, markerHeight, "1")
-		eventually(t, "the marker lands", func() bool { return chain.height(marker) == markerHeight })
+		testsupport.WaitFor(t, 10*time.Second, "the marker lands", func() bool { return chain.height(marker) == markerHeight })
 		markerHeight++ // a second cycle, which read everything stored before the first landed
 		src.set(marker, markerHeight, "1")
-		eventually(t, "the marker lands", func() bool { return chain.height(marker) == markerHeight })
+		testsupport.WaitFor(t, 10*time.Second, "the marker lands", func() bool { return chain.height(marker) == markerHeight })
 	}
 
 	src.set(topic, 100, "3000")
-	eventually(t, "the first value is pushed", func() bool { return chain.height(topic) == 100 })
+	testsupport.WaitFor(t, 10*time.Second, "the first value is pushed", func() bool { return chain.height(topic) == 100 })
 
 	src.set(topic, 101, "3029.99") // 0.9997%: inside the deviation
 	cycle()
@@ -77,7 +78,7 @@ func TestRelayerPushesOnDeviationOrHeartbeatOnly(t *testing.T) {
 	}
 
 	src.set(topic, 102, "3030") // exactly 1% from the 3000 on chain
-	eventually(t, "a move of 1% is pushed", func() bool { return chain.height(topic) == 102 })
+	testsupport.WaitFor(t, 10*time.Second, "a move of 1% is pushed", func() bool { return chain.height(topic) == 102 })
 
 	src.set(topic, 103, "3030") // unchanged
 	cycle()
@@ -92,7 +93,7 @@ func TestRelayerPushesOnDeviationOrHeartbeatOnly(t *testing.T) {
 		t.Fatalf("pushed a second before the heartbeat: chain holds block %d", h)
 	}
 	clk.set(time.Unix(1_800_000_102, 0).Add(time.Hour))
-	eventually(t, "the heartbeat pushes the unchanged value", func() bool { return chain.height(topic) == 103 })
+	testsupport.WaitFor(t, 10*time.Second, "the heartbeat pushes the unchanged value", func() bool { return chain.height(topic) == 103 })
 }
 
 func TestRelayerSplitsABatchThatWouldPassTheGasCap(t *testing.T) {
@@ -112,7 +113,7 @@ func TestRelayerSplitsABatchThatWouldPassTheGasCap(t *testing.T) {
 	chain.gasLimit = maxGas
 	runWith(t, relayer.Config{Topics: ids, MaxBatchGas: maxGas}, src, store.NewMemory(), []relayer.ChainWriter{chain}, s)
 
-	eventually(t, "every topic lands", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "every topic lands", func() bool {
 		for _, id := range ids {
 			if chain.height(id) != 500+id {
 				return false
@@ -153,7 +154,7 @@ func TestRelayerHoldsEachChainToItsOwnGasCap(t *testing.T) {
 	bnb, zk := newFakeChain(56, s, 1), newFakeChain(324, s, 1)
 	runWith(t, relayer.Config{Topics: ids, MaxBatchGas: global, ChainMaxBatchGas: map[uint64]uint64{324: own}},
 		src, store.NewMemory(), []relayer.ChainWriter{bnb, zk}, s)
-	eventually(t, "every topic lands on both chains", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "every topic lands on both chains", func() bool {
 		for _, id := range ids {
 			if bnb.height(id) != 700+id || zk.height(id) != 700+id {
 				return false
@@ -189,11 +190,11 @@ func TestRelayerServesPaidRequestsFirstHighestPaymentFirst(t *testing.T) {
 		Topics: []uint64{1, 2, 3, 4},
 		Policy: oracle.Policies{Default: oracle.Policy{Deviation: oracle.MustParseDeviation("1000000%"), Heartbeat: 1000 * time.Hour}},
 	}, src, st, []relayer.ChainWriter{chain}, s)
-	eventually(t, "the first values land", func() bool { return chain.height(4) == 10 })
+	testsupport.WaitFor(t, 10*time.Second, "the first values land", func() bool { return chain.height(4) == 10 })
 	for id := uint64(1); id <= 4; id++ {
 		src.set(id, 20, "1.5")
 	}
-	eventually(t, "the new inferences are stored", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "the new inferences are stored", func() bool {
 		inf, err := st.LatestInference(context.Background(), 4)
 		return err == nil && inf.BlockHeight == 20
 	})
@@ -208,7 +209,7 @@ func TestRelayerServesPaidRequestsFirstHighestPaymentFirst(t *testing.T) {
 			t.Fatal(err)
 		}
 	}
-	eventually(t, "the requests are served", func() bool { return chain.height(2) == 20 })
+	testsupport.WaitFor(t, 10*time.Second, "the requests are served", func() bool { return chain.height(2) == 20 })
 	chain.mu.Lock()
 	got := chain.batches[batches:]
 	chain.mu.Unlock()
@@ -225,7 +226,7 @@ func TestRelayerServesPaidRequestsFirstHighestPaymentFirst(t *testing.T) {
 	if chain.height(4) != 10 {
 		t.Errorf("topic 4 was pushed without a request or a due policy")
 	}
-	eventually(t, "every request is acknowledged, the unknown topic's too", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "every request is acknowledged, the unknown topic's too", func() bool {
 		left, err := st.NextRequests(ctx, 146, 10)
 		return err == nil && len(left) == 0
 	})
@@ -262,7 +263,7 @@ func TestRelayerLeavesOutAnUpdateThatAloneIsOverTheGasCap(t *testing.T) {
 		t.Fatal(err)
 	}
 	runWith(t, relayer.Config{Topics: []uint64{1}, MaxBatchGas: maxGas}, src, st, []relayer.ChainWriter{chain}, s)
-	eventually(t, "the paid request is acknowledged", func() bool {
+	testsupport.WaitFor(t, 10*time.Second, "the paid request is acknowledged", func() bool {
 		left, err := st.NextRequests(ctx, 56, 10)
 		return err == nil && len(left) == 0
 	})

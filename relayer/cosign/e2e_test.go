@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -214,17 +215,6 @@ func (s *setup) held(t *testing.T, topic uint64) oracle.ChainTopic {
 	return st[0]
 }
 
-func eventually(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(30 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // TestTwoOfThreeLandsPastADishonestCosigner: one co-signer's Allora node gives topic 13
 // another value; it refuses every batch with topic 13, and every batch still lands
 // with the two honest signatures, holding the honest values.
@@ -247,7 +237,7 @@ func TestTwoOfThreeLandsPastADishonestCosigner(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			eventually(t, fmt.Sprintf("round %d: topic %d block %d lands", round, id, want.BlockHeight), func() bool {
+			testsupport.WaitFor(t, 30*time.Second, fmt.Sprintf("round %d: topic %d block %d lands", round, id, want.BlockHeight), func() bool {
 				return s.held(t, id).BlockHeight == want.BlockHeight
 			})
 			if got := s.held(t, id); got.Value.Cmp(want.Value) != 0 || got.Timestamp != want.Timestamp {
@@ -285,12 +275,12 @@ func TestTwoDishonestCosignersStopEveryPush(t *testing.T) {
 	s := startSetup(t, false, true, true)
 	s.advance(20)
 	for _, c := range s.cosigners[1:] {
-		eventually(t, "the relayer logs that it could not reach the threshold", func() bool {
+		testsupport.WaitFor(t, 30*time.Second, "the relayer logs that it could not reach the threshold", func() bool {
 			return len(s.logs.find("push failed", "threshold not reached", c.key.Address().Hex(), "value_mismatch")) > 0
 		})
 	}
 	s.advance(5)
-	eventually(t, "another round is refused", func() bool {
+	testsupport.WaitFor(t, 30*time.Second, "another round is refused", func() bool {
 		return len(s.logs.find("push failed", "threshold not reached")) >= 2
 	})
 	if counts := s.writer.sigCounts(); len(counts) != 0 {
@@ -344,11 +334,11 @@ func sample(t *testing.T, reg *prometheus.Registry, name string, labels map[stri
 func TestRelayerMetricsFollowEachCosigner(t *testing.T) {
 	s := startSetup(t, false, false, true)
 	s.advance(15)
-	eventually(t, "the dishonest co-signer's value_mismatch refusals are counted", func() bool {
+	testsupport.WaitFor(t, 30*time.Second, "the dishonest co-signer's value_mismatch refusals are counted", func() bool {
 		v, _ := sample(t, s.metrics, "allora_gateway_cosigner_refusals_total", map[string]string{"cosigner": "cosigner-2", "reason": "value_mismatch"})
 		return v > 0
 	})
-	eventually(t, "an honest co-signer's answer is timed", func() bool {
+	testsupport.WaitFor(t, 30*time.Second, "an honest co-signer's answer is timed", func() bool {
 		v, _ := sample(t, s.metrics, "allora_gateway_cosigner_request_duration_seconds", map[string]string{"cosigner": "cosigner-0"})
 		return v > 0
 	})
@@ -367,7 +357,7 @@ func TestRelayerMetricsFollowEachCosigner(t *testing.T) {
 	// every later batch asks co-signer 1 again and finds nobody there.
 	s.cosigners[1].srv.Close()
 	s.advance(5)
-	eventually(t, "the stopped co-signer is reported unreachable", func() bool {
+	testsupport.WaitFor(t, 30*time.Second, "the stopped co-signer is reported unreachable", func() bool {
 		v, ok := sample(t, s.metrics, "allora_gateway_cosigner_reachable", map[string]string{"cosigner": "cosigner-1"})
 		return ok && v == 0
 	})

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
@@ -90,17 +91,6 @@ func runRelayer(t *testing.T, cfg relayer.Config, src relayer.Source, st store.S
 	})
 }
 
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
-}
-
 // gatedHead shows a watcher the chain only up to a block the test releases, as if
 // later blocks were not confirmed yet.
 type gatedHead struct {
@@ -157,7 +147,7 @@ func TestPaidRequestsAreServedHighestPaymentFirstOffTheRegularCycle(t *testing.T
 		}
 		return s
 	}
-	waitFor(t, "the first values land", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the first values land", func() bool {
 		if len(pushes.all()) == 0 { // mined, and as deep as the chain's preset asks
 			return false
 		}
@@ -171,7 +161,7 @@ func TestPaidRequestsAreServedHighestPaymentFirstOffTheRegularCycle(t *testing.T
 	for id := uint64(1); id <= 4; id++ {
 		src.set(id, 20, "3001")
 	}
-	waitFor(t, "the newer inferences are stored", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the newer inferences are stored", func() bool {
 		inf, err := st.LatestInference(ctx, 4)
 		return err == nil && inf.BlockHeight == 20
 	})
@@ -202,7 +192,7 @@ func TestPaidRequestsAreServedHighestPaymentFirstOffTheRegularCycle(t *testing.T
 		t.Fatalf("%d pushes before any request was seen; the policy should hold every topic", got-before)
 	}
 	gate.limit.Store(last) // the requests' blocks are confirmed
-	waitFor(t, "the requested topics land", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the requested topics land", func() bool {
 		if len(pushes.all()) == before {
 			return false
 		}
@@ -223,7 +213,7 @@ func TestPaidRequestsAreServedHighestPaymentFirstOffTheRegularCycle(t *testing.T
 	if s := states(); s[3].BlockHeight != 10 {
 		t.Errorf("topic 4, never requested, moved to block %d", s[3].BlockHeight)
 	}
-	waitFor(t, "the requests are acknowledged", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the requests are acknowledged", func() bool {
 		left, err := st.NextRequests(ctx, 146, 10)
 		return err == nil && len(left) == 0
 	})
@@ -262,7 +252,7 @@ func TestRelayerSplits120TopicsUnderTheGasCapOnARealChain(t *testing.T) {
 	runRelayer(t, relayer.Config{Topics: ids, PollInterval: 50 * time.Millisecond, PushInterval: 200 * time.Millisecond, MaxBatchGas: maxGas},
 		src, store.NewMemory(), w, signers[:2], relayer.WithEvents(pushes.record))
 
-	waitFor(t, "every topic lands", func() bool {
+	testsupport.WaitFor(t, time.Minute, "every topic lands", func() bool {
 		applied := 0
 		for _, p := range pushes.all() { // mined, and as deep as the chain's preset asks
 			applied += len(p.Applied)

@@ -5,6 +5,7 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"errors"
+	"fmt"
 	"log/slog"
 	"math/big"
 	"strings"
@@ -20,6 +21,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
@@ -122,32 +124,23 @@ func run(t *testing.T, k *keeper.Keeper) (stop func()) {
 // waitEpoch waits until the market's current round is at least epoch.
 func waitEpoch(t *testing.T, m keeper.Market, epoch uint64) keeper.State {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for {
-		s, err := m.State(context.Background())
-		if err != nil {
+	var s keeper.State
+	testsupport.WaitForSeen(t, time.Minute, fmt.Sprintf("the market at round %d", epoch), func() (bool, string) {
+		var err error
+		if s, err = m.State(context.Background()); err != nil {
 			t.Fatal(err)
 		}
-		if s.Epoch >= epoch {
-			return s
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("market still at round %d after 60s, want %d: %+v", s.Epoch, epoch, s)
-		}
-		time.Sleep(blockTime)
-	}
+		return s.Epoch >= epoch, fmt.Sprintf("%+v", s)
+	})
+	return s
 }
 
 // waitEvents waits until the keeper reported n mined calls.
 func waitEvents(t *testing.T, e *events, n int) {
 	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for len(e.all()) < n {
-		if time.Now().After(deadline) {
-			t.Fatalf("%d mined calls after 60s, want %d: %+v", len(e.all()), n, e.all())
-		}
-		time.Sleep(blockTime)
-	}
+	testsupport.WaitForSeen(t, time.Minute, fmt.Sprintf("%d mined calls", n), func() (bool, string) {
+		return len(e.all()) >= n, fmt.Sprintf("%+v", e.all())
+	})
 }
 
 // events collects a keeper's events.
@@ -397,16 +390,13 @@ func TestKeeperRecoversFromAMissedRound(t *testing.T) {
 		t.Fatal(err)
 	}
 	missed := paused.Epoch
-	for {
+	testsupport.WaitFor(t, time.Minute, "the paused round's buffer to pass", func() bool {
 		s, err := a.State(context.Background())
 		if err != nil {
 			t.Fatal(err)
 		}
-		if s.BlockTime > s.LockTimestamp+s.BufferSeconds {
-			break
-		}
-		time.Sleep(blockTime)
-	}
+		return s.BlockTime > s.LockTimestamp+s.BufferSeconds
+	})
 	m.send(t, instance, contract.PackUnpause())
 
 	// The late call voids the missed round and the rounds start again with genesisLock.

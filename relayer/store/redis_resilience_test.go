@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -116,14 +117,14 @@ func wantHistory(t *testing.T, st store.Store, want string) {
 // client reconnects by itself and the same calls succeed.
 func TestRedisOutage(t *testing.T) {
 	ctx := context.Background()
-	proxy := redistest.NewProxy(t)
+	proxy := testsupport.NewProxy(t, redistest.Addr)
 	opts := redistest.Options()
 	opts.Addr = proxy.Addr()
 	opts.DialTimeout = 200 * time.Millisecond
 	st := store.NewRedis(redistest.Client(t, opts), redistest.Prefix(t))
 	mustPutInference(t, st, 68)
 
-	proxy.Cut()
+	proxy.Kill()
 	calls := []struct {
 		what string
 		call func() error
@@ -148,7 +149,7 @@ func TestRedisOutage(t *testing.T) {
 		}
 	}
 
-	proxy.Heal()
+	proxy.Revive()
 	mustPutInference(t, st, 80)
 	wantHistory(t, st, "[80 68]")
 }

@@ -14,6 +14,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -48,7 +49,7 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	addr := freeAddr(t)
+	addr := testsupport.FreeAddr(t)
 	dir := t.TempDir()
 	path := filepath.Join(dir, "api.yaml")
 	cfg := fmt.Sprintf("redis:\n  url: redis://127.0.0.1:6379/0\n  prefix: %s\napi:\n  listen: %s\npredictions:\n  - {asset: ETH, timeframe: 5m, topic: 7}\n", prefix, addr)
@@ -71,16 +72,13 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 		b, _ := io.ReadAll(res.Body)
 		return res.StatusCode, string(b)
 	}
-	deadline := time.Now().Add(30 * time.Second)
 	var status int
 	var body string
-	for time.Now().Before(deadline) {
-		if status, body = get("/v1/topics/7/inference"); status == 200 {
-			break
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
-	if status != 200 || !strings.Contains(body, `"value":"3012.5"`) || !strings.Contains(body, `"block_height":1234`) {
+	testsupport.WaitForSeen(t, 30*time.Second, "the inference served", func() (bool, string) {
+		status, body = get("/v1/topics/7/inference")
+		return status == 200, fmt.Sprintf("%d %s; stderr %s", status, body, stderr.String())
+	})
+	if !strings.Contains(body, `"value":"3012.5"`) || !strings.Contains(body, `"block_height":1234`) {
 		t.Fatalf("inference: %d %s; stderr %s", status, body, stderr.String())
 	}
 	if status, body = get("/v1/predictions/ETH/5m"); status != 200 || !strings.Contains(body, `"current_price":"3000"`) ||

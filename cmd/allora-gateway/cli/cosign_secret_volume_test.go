@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
@@ -107,7 +108,7 @@ log: {level: info, format: text}
 	t.Run("secret volume", func(t *testing.T) {
 		keysDir := t.TempDir()
 		mountSecretVolume(t, keysDir, files)
-		addr := freeAddr(t)
+		addr := testsupport.FreeAddr(t)
 		rctx, stop := context.WithCancel(ctx)
 		stderr := &lockedBuffer{}
 		exit := make(chan int, 1)
@@ -115,7 +116,7 @@ log: {level: info, format: text}
 			exit <- cli.Run(rctx, []string{"cosign", "--config", writeConfig(keysDir, addr)}, io.Discard, stderr)
 		}()
 		want := crypto.PubkeyToAddress(devchain.DevKey(1).PublicKey).Hex()
-		waitFor(t, "the co-signer answers /healthz with its address", func() bool {
+		testsupport.WaitFor(t, time.Minute, "the co-signer answers /healthz with its address", func() bool {
 			select {
 			case code := <-exit:
 				t.Fatalf("cosign exited %d:\n%s", code, stderr.String())
@@ -148,7 +149,7 @@ log: {level: info, format: text}
 			}
 		}
 		stderr := &lockedBuffer{}
-		code := cli.Run(ctx, []string{"cosign", "--config", writeConfig(keysDir, freeAddr(t))}, io.Discard, stderr)
+		code := cli.Run(ctx, []string{"cosign", "--config", writeConfig(keysDir, testsupport.FreeAddr(t))}, io.Discard, stderr)
 		if want := "has mode 0440; run chmod 600 " + filepath.Join(keysDir, "cosigner.pass"); code == 0 || !strings.Contains(stderr.String(), want) {
 			t.Fatalf("exit %d, want an error saying %q:\n%s", code, want, stderr.String())
 		}

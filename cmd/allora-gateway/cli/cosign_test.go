@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
@@ -132,7 +133,7 @@ func TestRelayerCollectsFromCosignCommands(t *testing.T) {
 	var cosigners []running
 	for i, endpoint := range []string{honestURL, honestURL, liarURL} {
 		key := writeKey(t, dir, fmt.Sprintf("cosigner%d", i), devchain.DevKey(i+1), "pass")
-		addr := freeAddr(t)
+		addr := testsupport.FreeAddr(t)
 		path := filepath.Join(dir, fmt.Sprintf("cosign%d.yaml", i))
 		cfg := fmt.Sprintf(`allora: {endpoint: %q, emissions_version: v5}
 cosign:
@@ -150,7 +151,7 @@ log: {level: info, format: text}
 		cosigners = append(cosigners, r)
 	}
 	for i, c := range cosigners {
-		waitFor(t, fmt.Sprintf("co-signer %d answers /healthz", i), func() bool {
+		testsupport.WaitFor(t, time.Minute, fmt.Sprintf("co-signer %d answers /healthz", i), func() bool {
 			res, err := http.Get("http://" + c.addr + "/healthz")
 			if err != nil {
 				return false
@@ -198,7 +199,7 @@ log: {level: info, format: text}
 		if err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, fmt.Sprintf("round %d: block %d lands", round, want.BlockHeight), func() bool {
+		testsupport.WaitFor(t, time.Minute, fmt.Sprintf("round %d: block %d lands", round, want.BlockHeight), func() bool {
 			st, err := w.TopicStates(ctx, []uint64{7})
 			return err == nil && st[0].BlockHeight == want.BlockHeight
 		})
@@ -210,10 +211,10 @@ log: {level: info, format: text}
 			t.Fatal("the liar's node gives the honest value; the test shows nothing")
 		}
 	}
-	waitFor(t, "the lying co-signer logs its refusal", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the lying co-signer logs its refusal", func() bool {
 		return strings.Contains(cosigners[2].stderr.String(), "reason=value_mismatch")
 	})
-	waitFor(t, "the relayer logs the refusal", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the relayer logs the refusal", func() bool {
 		s := rel.stderr.String()
 		return strings.Contains(s, "co-signer refused the batch") && strings.Contains(s, cosignerAddrs[2].Hex())
 	})
@@ -238,16 +239,5 @@ log: {level: info, format: text}
 		case <-time.After(30 * time.Second):
 			t.Fatal("a command did not stop")
 		}
-	}
-}
-
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(60 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(50 * time.Millisecond)
 	}
 }

@@ -18,6 +18,7 @@ import (
 	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
@@ -161,25 +162,21 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 	elDone := make(chan error, 1)
 	go func() { elDone <- elector.Run(elCtx) }()
 	defer func() { stopElector(); <-elDone }()
-	waitFor(t, "the replica leads", func() bool { _, ok := elector.Leader(); return ok })
+	testsupport.WaitFor(t, time.Minute, "the replica leads", func() bool { _, ok := elector.Leader(); return ok })
 	replicaToken, _ := elector.Leader()
 	stdout, stderr = lockedBuffer{}, lockedBuffer{}
 	cancelled := make(chan int, 1)
 	go func() { cancelled <- cli.Run(ctx, append(cancelCmd, "--take-over"), &stdout, &stderr) }()
-	deadline := time.Now().Add(time.Minute)
-	for {
+	testsupport.WaitForSeen(t, time.Minute, "the cancel in the pool", func() (bool, string) {
 		pool := node.Pool(t)
 		if len(pool) == 1 && pool[0].Hash != stuck.Hash() {
 			if pool[0].To == nil || *pool[0].To != submitter || pool[0].Nonce != 0 {
 				t.Fatalf("pool holds %+v, want a self-transfer of the submitter at nonce 0", pool[0])
 			}
-			break
+			return true, ""
 		}
-		if time.Now().After(deadline) {
-			t.Fatalf("no cancel in the pool within a minute: %+v; stderr %s", pool, stderr.String())
-		}
-		time.Sleep(20 * time.Millisecond)
-	}
+		return false, fmt.Sprintf("pool %+v; stderr %s", pool, stderr.String())
+	})
 	if owner, tok, err := other.Holder(ctx, relayer.LeaseName(chainID)); err != nil || !strings.HasPrefix(owner, "journal-cancel/") || tok <= replicaToken {
 		t.Errorf("lease held by %q token %d (err %v) while the cancel is in flight, want the command with a token newer than the replica's %d", owner, tok, err, replicaToken)
 	}
@@ -201,7 +198,7 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 		t.Errorf("journal after the cancel: %+v (err %v), want empty", left, err)
 	}
 	// The replica takes the lease back; stopped, it releases it for the relayer below.
-	waitFor(t, "the replica leads again", func() bool { tok, ok := elector.Leader(); return ok && tok > replicaToken })
+	testsupport.WaitFor(t, time.Minute, "the replica leads again", func() bool { tok, ok := elector.Leader(); return ok && tok > replicaToken })
 	stopElector()
 	if err := <-elDone; err != nil {
 		t.Errorf("elector: %v", err)
@@ -224,21 +221,15 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 			t.Logf("relayer stderr:\n%s", relayerErr.String())
 		}
 	}()
-	deadline = time.Now().Add(time.Minute)
-	for {
-		if n, err := client.NonceAt(ctx, submitter, nil); err == nil && n >= 3 {
-			break
-		}
+	testsupport.WaitFor(t, time.Minute, "the relayer to push", func() bool {
 		select {
 		case code := <-exit:
 			t.Fatalf("relayer exited %d", code)
 		default:
 		}
-		if time.Now().After(deadline) {
-			t.Fatal("the relayer pushed nothing within a minute")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		n, err := client.NonceAt(ctx, submitter, nil)
+		return err == nil && n >= 3
+	})
 	stop()
 	if code := <-exit; code != 0 {
 		t.Errorf("relayer exited %d", code)

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -126,16 +127,10 @@ redis: {url: "redis://127.0.0.1:6379/0", prefix: %q}
 	if err := client.SendTransaction(ctx, other); err != nil {
 		t.Fatal(err)
 	}
-	deadline := time.Now().Add(30 * time.Second)
-	for {
-		if n, err := client.NonceAt(ctx, from, nil); err == nil && n > nonce {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the replacing transaction was not mined")
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+	testsupport.WaitFor(t, 30*time.Second, "the replacing transaction mined", func() bool {
+		n, err := client.NonceAt(ctx, from, nil)
+		return err == nil && n > nonce
+	})
 	if got := list(); len(got) != 1 || got[0]["state"] != "mined" {
 		t.Errorf("journal after the nonce was taken: %v, want the entry mined", got)
 	}

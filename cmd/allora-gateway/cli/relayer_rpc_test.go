@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
@@ -82,7 +83,7 @@ func TestRelayerCommandFailsOverBetweenChainRPCs(t *testing.T) {
 	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
 	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
 	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
-	apiAddr := freeAddr(t)
+	apiAddr := testsupport.FreeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
   endpoint: http://%s

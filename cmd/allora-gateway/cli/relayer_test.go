@@ -47,16 +47,6 @@ func writeKey(t *testing.T, dir, name string, key *ecdsa.PrivateKey, pass string
 	return path
 }
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
-
 // TestRelayerCommandRelaysFromAConfigFile runs `allora-gateway relayer --config` against
 // an Allora emulator and two chains serving JSON-RPC, with keystore keys whose
 // passphrases come from a file and from the environment, one chain given only by rpcs
@@ -151,7 +141,7 @@ func testRelayerCommand(t *testing.T, overGRPC bool) {
 	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
 	// The sonic RPC comes from the environment, as a URL with a token would.
 	t.Setenv("ALLORA_GATEWAY_CHAINS_SONIC_RPC", chains[1].url)
-	apiAddr := freeAddr(t)
+	apiAddr := testsupport.FreeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
   endpoint: %s
@@ -397,7 +387,7 @@ func TestRelayerCommandFailsOverBetweenAlloraEndpoints(t *testing.T) {
 	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
 	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
 	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
-	apiAddr := freeAddr(t)
+	apiAddr := testsupport.FreeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
   endpoint: http://%s

@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
@@ -236,7 +237,7 @@ signers:
 
 	// The sonic RPC is down: its rows say so, bnb's are still shown, exit code 1, and
 	// the URL (which could carry a token) is not printed.
-	downRPC := "http://" + freeAddr(t) + "/rpc/TOKEN"
+	downRPC := "http://" + testsupport.FreeAddr(t) + "/rpc/TOKEN"
 	down := writeConfig("sonic-down.yaml", alloraURL, downRPC)
 	code, out, errOut = run(t, "status", "--config", down)
 	if code != 1 {
@@ -263,7 +264,7 @@ signers:
 	}
 
 	// Allora is down: the chains' own heights are still shown.
-	alloraDown := writeConfig("allora-down.yaml", "http://"+freeAddr(t), chains[1].url)
+	alloraDown := writeConfig("allora-down.yaml", "http://"+testsupport.FreeAddr(t), chains[1].url)
 	code, out, _ = run(t, "status", "--config", alloraDown)
 	if code != 1 {
 		t.Errorf("status with Allora down: exit %d, want 1", code)

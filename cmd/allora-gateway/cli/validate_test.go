@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
@@ -214,7 +215,7 @@ func TestConfigValidateChecksTheNetwork(t *testing.T) {
 	dir := t.TempDir()
 	key := writeKey(t, dir, "submitter", devchain.DevKey(0), "pass")
 	writeFile(t, filepath.Join(dir, "submitter.pass"), "pass", 0o600)
-	dead := "http://" + freeAddr(t)
+	dead := "http://" + testsupport.FreeAddr(t)
 	write := func(alloraEndpoints string, chainsYAML string) string {
 		path := filepath.Join(dir, "relayer.yaml")
 		writeFile(t, path, fmt.Sprintf(`allora:

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 )
 
 // versionLine is what `version` and `--version` print.
@@ -42,7 +43,7 @@ func TestVersionCommandAndFlagAgree(t *testing.T) {
 
 // TestVersionBuildInfoMetricOnAPI runs the api command and reads its /metrics.
 func TestVersionBuildInfoMetricOnAPI(t *testing.T) {
-	addr := freeAddr(t)
+	addr := testsupport.FreeAddr(t)
 	path := filepath.Join(t.TempDir(), "api.yaml")
 	prefix := fmt.Sprintf("allora-gateway-clitest-version-%d-%d", os.Getpid(), time.Now().UnixNano())
 	cfg := fmt.Sprintf("redis:\n  url: redis://127.0.0.1:6379/0\n  prefix: %s\napi:\n  listen: %s\n", prefix, addr)
@@ -55,7 +56,7 @@ func TestVersionBuildInfoMetricOnAPI(t *testing.T) {
 	exit := make(chan int, 1)
 	go func() { exit <- cli.Run(ctx, []string{"api", "--config", path}, io.Discard, &stderr) }()
 	var metrics string
-	waitFor(t, "the api serves /metrics", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the api serves /metrics", func() bool {
 		select {
 		case code := <-exit:
 			t.Fatalf("api exited %d (it needs Redis on 127.0.0.1:6379):\n%s", code, stderr.String())

@@ -6,6 +6,7 @@ import (
 	"net/http/httptest"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
@@ -62,7 +63,7 @@ func TestPoolReportsASilentSubscription(t *testing.T) {
 				for range ch {
 				}
 			})
-			waitFor(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+			testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
 			topic := cfg.Topics[0]
 			var last uint64
 			for polls := 0; polls < 4; {

@@ -6,21 +6,10 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 )
-
-// waitFor polls cond until it holds; the deadline only guards against a hang.
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(10 * time.Second)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("timed out waiting until %s", what)
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-}
 
 func receive(t *testing.T, ch <-chan allora.WorkerWindowClosed) allora.WorkerWindowClosed {
 	t.Helper()
@@ -63,7 +52,7 @@ func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
 		for range ch { // the channel closes once the watcher has stopped
 		}
 	})
-	waitFor(t, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
 
 	// Every window that closes is reported once, in block order, with the nonce the
 	// chain's latest inference then has.
@@ -93,7 +82,7 @@ func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
 
 	// A dropped connection is made again, and events flow on.
 	emu.CloseWebsockets()
-	waitFor(t, "the watcher subscribes again", func() bool { return emu.Subscribers() == 1 })
+	testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes again", func() bool { return emu.Subscribers() == 1 })
 	check(25)
 
 	// Keep-alive: the watcher outlives many ping intervals without events.
@@ -147,7 +136,7 @@ func TestWindowCloseEventsByVersion(t *testing.T) {
 				for range foreignCh {
 				}
 			})
-			waitFor(t, "both watchers subscribe", func() bool { return emu.Subscribers() == 2 })
+			testsupport.WaitFor(t, 10*time.Second, "both watchers subscribe", func() bool { return emu.Subscribers() == 2 })
 			closes := 0
 			for closes < 3 {
 				emu.Advance(1)

@@ -5,20 +5,18 @@
 package anviltest
 
 import (
-	"bytes"
 	"context"
 	"fmt"
 	"math/big"
-	"net"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -34,7 +32,7 @@ type Node struct {
 
 	pid    int
 	exited <-chan struct{}
-	out    *lockedBuffer
+	out    *testsupport.LockedBuffer
 }
 
 // Binary finds the anvil that `make deps` installs from the contracts' lock file,
@@ -70,17 +68,14 @@ func Start(t testing.TB, chainID uint64, flags ...string) *Node {
 	bin := Binary(t)
 	var lastErr error
 	for range 3 {
-		port, err := FreePort()
-		if err != nil {
-			t.Fatal(err)
-		}
+		port := testsupport.FreePort(t)
 		args := append([]string{"--chain-id", strconv.FormatUint(chainID, 10), "--host", "127.0.0.1",
 			"--port", strconv.Itoa(port), "--silent"}, flags...)
 		cmd := exec.Command(bin, args...)
 		// The installed anvil is a node wrapper that starts the real binary as its
 		// child: run both in their own process group and stop the group.
 		cmd.SysProcAttr = &syscall.SysProcAttr{Setpgid: true}
-		out := &lockedBuffer{}
+		out := &testsupport.LockedBuffer{}
 		cmd.Stdout, cmd.Stderr = out, out
 		if err := cmd.Start(); err != nil {
 			t.Fatalf("start anvil: %v", err)
@@ -140,16 +135,6 @@ func (n *Node) dial() error {
 	}
 	client.Close()
 	return fmt.Errorf("anvil at %s does not answer", n.URL)
-}
-
-// FreePort returns a loopback TCP port that was free a moment ago.
-func FreePort() (int, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return 0, err
-	}
-	defer ln.Close()
-	return ln.Addr().(*net.TCPAddr).Port, nil
 }
 
 // Call runs one of anvil's methods, failing the test if it errs; result may be nil.
@@ -217,21 +202,4 @@ func (n *Node) Pool(t testing.TB) []PoolTx {
 		}
 	}
 	return out
-}
-
-type lockedBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (l *lockedBuffer) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuffer) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -327,7 +328,7 @@ func TestAnswersAreNotRetriedFailuresAre(t *testing.T) {
 		if err := h.pool.SendTransaction(ctx, mk(nonce, 1)); err != nil {
 			t.Fatal(err)
 		}
-		waitFor(t, "the first transaction to be mined", func() bool {
+		testsupport.WaitFor(t, time.Minute, "the first transaction to be mined", func() bool {
 			n, err := node.Client.NonceAt(ctx, from, nil)
 			return err == nil && n > nonce
 		})
@@ -416,11 +417,11 @@ func TestFailoverKeepsTheTransactionInFlight(t *testing.T) {
 		res, err = m.Send(ctx, target, []byte("in flight"))
 		done <- err
 	}()
-	waitFor(t, "the transaction to reach the node's pool", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the transaction to reach the node's pool", func() bool {
 		pending, err := node.Client.PendingNonceAt(ctx, from)
 		return err == nil && pending == start+1
 	})
-	waitFor(t, "the transaction to be offered to the second endpoint", func() bool {
+	testsupport.WaitFor(t, time.Minute, "the transaction to be offered to the second endpoint", func() bool {
 		return second.count("eth_sendRawTransaction") == 1
 	})
 	first.kill()
@@ -525,18 +526,5 @@ func TestURLsNeverShow(t *testing.T) {
 	}
 	if !strings.Contains(h.logs.String(), "endpoint=rpc-1") {
 		t.Errorf("logs do not name the endpoint that failed:\n%s", h.logs)
-	}
-}
-
-// waitFor polls cond until it holds, failing after a minute (a hang, not a speed
-// requirement).
-func waitFor(t *testing.T, what string, cond func() bool) {
-	t.Helper()
-	deadline := time.Now().Add(time.Minute)
-	for !cond() {
-		if time.Now().After(deadline) {
-			t.Fatalf("waited a minute for %s", what)
-		}
-		time.Sleep(10 * time.Millisecond)
 	}
 }

@@ -10,6 +10,7 @@ import (
 	"go.uber.org/goleak"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
@@ -45,7 +46,7 @@ func TestRunFollowsHeadsUntilItsContextEnds(t *testing.T) {
 
 	behind.set(func(p *endpointProxy) { p.frozenHead = hexutil.EncodeUint64(head) })
 	node.Call(t, nil, "anvil_mine", hexutil.EncodeUint64(10))
-	waitFor(t, "Run to see rpc-0 fall behind", func() bool {
+	testsupport.WaitFor(t, time.Minute, "Run to see rpc-0 fall behind", func() bool {
 		h := pool.Health()
 		return h[0].Lagging && !h[0].Up && h[1].Up && h[1].Head == head+10
 	})

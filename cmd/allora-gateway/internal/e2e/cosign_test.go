@@ -19,6 +19,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
@@ -161,7 +162,7 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 		entries   []map[string]any
 	)
 	for i, key := range h.signerKeys {
-		cs := &cosigner{name: fmt.Sprintf("cosigner-%d", i+1), addr: h.FreeAddr(), address: signerSet[i]}
+		cs := &cosigner{name: fmt.Sprintf("cosigner-%d", i+1), addr: testsupport.FreeAddr(h.t), address: signerSet[i]}
 		secret := secretFile(cs.name)
 		var oracles []map[string]any
 		for _, c := range h.Chains {
@@ -186,7 +187,7 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 		})
 	}
 	for _, cs := range cosigners {
-		waitFor(t, 30*time.Second, cs.name+" serving /metrics", func() (bool, string) {
+		testsupport.WaitForSeen(t, 30*time.Second, cs.name+" serving /metrics", func() (bool, string) {
 			_, err := ScrapeMetrics(cs.addr)
 			return err == nil, fmt.Sprint(err)
 		})
@@ -200,7 +201,7 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 	// Run until every chain has taken at least two batches with the lied-about
 	// topic after its first, so that the third co-signer has been asked and
 	// refused while the other two carried them.
-	waitFor(t, 150*time.Second, "two more batches with topic 1 on every chain", func() (bool, string) {
+	testsupport.WaitForSeen(t, 150*time.Second, "two more batches with topic 1 on every chain", func() (bool, string) {
 		var short []string
 		for _, c := range h.Chains {
 			n := 0

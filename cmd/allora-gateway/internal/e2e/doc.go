@@ -18,7 +18,9 @@
 // The scenarios: every topic within one epoch of Allora; kill -9 twenty times; a
 // base-fee spike; a reorg; Redis restarted; the first RPC endpoint of a chain killed
 // (rpc_failover_test.go); two replicas sharing the chains' leases, the leader killed
-// (replicas_test.go); 2-of-3 co-signers, one fed another value (cosign_test.go).
+// (replicas_test.go); 2-of-3 co-signers, one fed another value (cosign_test.go); the
+// round keeper sharing the submitter's key for a dozen rounds of a market, the
+// chain's clock moved to each lock time (keeper_test.go).
 //
 // The suite runs with `make e2e` (E2E_BINARY runs it against a binary built
 // elsewhere); `go test -short` skips it.

@@ -28,6 +28,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
@@ -314,9 +315,9 @@ func (h *Harness) deploy(flags []string) {
 // ProxyChain puts a killable proxy in front of c's anvil: give its URL to a relayer
 // as one of the chain's endpoints, and Kill it to take that endpoint away while the
 // node keeps running for the others.
-func (h *Harness) ProxyChain(c *Chain) *Proxy {
+func (h *Harness) ProxyChain(c *Chain) *testsupport.Proxy {
 	h.t.Helper()
-	return NewProxy(h.t, strings.TrimPrefix(c.Node.URL, "http://"))
+	return testsupport.NewProxy(h.t, strings.TrimPrefix(c.Node.URL, "http://"))
 }
 
 func (h *Harness) addressesFile(c *Chain) string {
@@ -570,28 +571,11 @@ func (h *Harness) SubmitterPool(c *Chain) []anviltest.PoolTx {
 	return out
 }
 
-// waitFor polls cond every 200ms until it holds, failing the test after timeout with
-// what was expected and what cond last saw.
-func waitFor(t testing.TB, timeout time.Duration, expected string, cond func() (bool, string)) {
-	t.Helper()
-	deadline := time.Now().Add(timeout)
-	for {
-		ok, seen := cond()
-		if ok {
-			return
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("after %v: expected %s; saw %s", timeout, expected, seen)
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
-}
-
 // WaitAllCaughtUp waits until every chain holds every topic at Allora's latest
 // version (read again each time): its latest height, revised or not.
 func (h *Harness) WaitAllCaughtUp(timeout time.Duration) {
 	h.t.Helper()
-	waitFor(h.t, timeout, "every chain holding every topic at Allora's latest inference", func() (bool, string) {
+	testsupport.WaitForSeen(h.t, timeout, "every chain holding every topic at Allora's latest inference", func() (bool, string) {
 		var behind []string
 		for _, c := range h.Chains {
 			got, err := h.Versions(c)
@@ -619,7 +603,7 @@ func (h *Harness) CheckEndState(catchUp time.Duration) {
 	h.PauseAllora()
 	h.WaitAllCaughtUp(catchUp)
 	for _, c := range h.Chains {
-		waitFor(h.t, 30*time.Second, c.Name+": pending nonce == mined nonce and no transaction of the submitter in the pool", func() (bool, string) {
+		testsupport.WaitForSeen(h.t, 30*time.Second, c.Name+": pending nonce == mined nonce and no transaction of the submitter in the pool", func() (bool, string) {
 			latest, pending, err := h.Nonces(c)
 			if err != nil {
 				return false, err.Error()

@@ -8,19 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
-
-	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 )
-
-// FreeAddr is a free loopback host:port for a process's API (and its /metrics).
-func (h *Harness) FreeAddr() string {
-	h.t.Helper()
-	port, err := anviltest.FreePort()
-	if err != nil {
-		h.t.Fatal(err)
-	}
-	return fmt.Sprintf("127.0.0.1:%d", port)
-}
 
 // Sample is one line of a Prometheus text exposition: a metric's labels and value.
 type Sample struct {

@@ -3,12 +3,9 @@ package e2e
 import (
 	"bufio"
 	"fmt"
-	"io"
-	"net"
 	"os"
 	"os/exec"
 	"strings"
-	"sync"
 	"syscall"
 	"testing"
 )
@@ -91,111 +88,4 @@ func (p *Process) Tail(n int) string {
 		}
 	}
 	return strings.Join(lines, "\n")
-}
-
-// Proxy forwards TCP connections to a target until it is killed, so a test can take
-// an endpoint (a chain's JSON-RPC, a co-signer) away from the processes that use it
-// without touching the service itself.
-type Proxy struct {
-	target string
-	ln     net.Listener
-
-	mu    sync.Mutex
-	dead  bool
-	conns map[net.Conn]struct{}
-	wg    sync.WaitGroup
-}
-
-// NewProxy listens on a free loopback port and forwards to target (host:port) until
-// the test ends.
-func NewProxy(t testing.TB, target string) *Proxy {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	p := &Proxy{target: target, ln: ln, conns: make(map[net.Conn]struct{})}
-	p.wg.Go(p.accept)
-	t.Cleanup(func() {
-		_ = ln.Close()
-		p.Kill()
-		p.wg.Wait()
-	})
-	return p
-}
-
-// Addr is the proxy's host:port.
-func (p *Proxy) Addr() string { return p.ln.Addr().String() }
-
-// URL is the proxy as an http URL.
-func (p *Proxy) URL() string { return "http://" + p.Addr() }
-
-// Kill drops every connection and refuses new ones until Revive, as a dead endpoint
-// does.
-func (p *Proxy) Kill() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.dead = true
-	for c := range p.conns {
-		_ = c.Close()
-	}
-	clear(p.conns)
-}
-
-// Revive forwards again.
-func (p *Proxy) Revive() {
-	p.mu.Lock()
-	defer p.mu.Unlock()
-	p.dead = false
-}
-
-func (p *Proxy) accept() {
-	for {
-		c, err := p.ln.Accept()
-		if err != nil {
-			return
-		}
-		p.mu.Lock()
-		dead := p.dead
-		if !dead {
-			p.conns[c] = struct{}{}
-		}
-		p.mu.Unlock()
-		if dead {
-			_ = c.Close()
-			continue
-		}
-		p.wg.Go(func() { p.forward(c) })
-	}
-}
-
-func (p *Proxy) forward(c net.Conn) {
-	defer func() {
-		p.mu.Lock()
-		delete(p.conns, c)
-		p.mu.Unlock()
-		_ = c.Close()
-	}()
-	up, err := net.Dial("tcp", p.target)
-	if err != nil {
-		return
-	}
-	p.mu.Lock()
-	if p.dead {
-		p.mu.Unlock()
-		_ = up.Close()
-		return
-	}
-	p.conns[up] = struct{}{}
-	p.mu.Unlock()
-	defer func() {
-		p.mu.Lock()
-		delete(p.conns, up)
-		p.mu.Unlock()
-		_ = up.Close()
-	}()
-	done := make(chan struct{}, 2)
-	go func() { _, _ = io.Copy(up, c); done <- struct{}{} }()
-	go func() { _, _ = io.Copy(c, up); done <- struct{}{} }()
-	<-done
 }

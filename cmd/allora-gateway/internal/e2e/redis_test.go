@@ -8,9 +8,8 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/redis/go-redis/v9"
-
-	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 )
 
 // RedisServer is a redis-server of the test's own on a free port, so that a scenario
@@ -32,11 +31,7 @@ func startRedis(t testing.TB, dir string, appendOnly bool) *RedisServer {
 	if _, err := exec.LookPath("redis-server"); err != nil {
 		t.Fatalf("redis-server is not installed (apt-get install -y redis-server): %v", err)
 	}
-	port, err := anviltest.FreePort()
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &RedisServer{Port: port, AppendOnly: appendOnly, t: t, dir: dir}
+	r := &RedisServer{Port: testsupport.FreePort(t), AppendOnly: appendOnly, t: t, dir: dir}
 	r.Start()
 	t.Cleanup(func() { r.proc.Kill9() })
 	return r

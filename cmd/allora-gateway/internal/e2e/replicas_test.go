@@ -12,6 +12,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 )
@@ -124,7 +125,7 @@ func TestTwoReplicasNeverBothSubmitAndTheOtherTakesOver(t *testing.T) {
 	const ttl = 6 * time.Second
 	var replicas []*replica
 	for i := range 2 {
-		r := &replica{name: fmt.Sprintf("replica-%d", i), addr: h.FreeAddr()}
+		r := &replica{name: fmt.Sprintf("replica-%d", i), addr: testsupport.FreeAddr(h.t)}
 		path := h.WriteConfig(r.name, func(cfg *RelayerConfig) {
 			cfg.Relayer["lease_ttl"] = ttl.String()
 			cfg.API["listen"] = r.addr
@@ -229,7 +230,7 @@ wait:
 	// expires at most a TTL after the last renewal, and the other tries to acquire
 	// it every tenth of the TTL.
 	takeover := map[string]time.Duration{}
-	waitFor(t, 3*ttl, fmt.Sprintf("%s holding the lease of %v", replicas[other].name, leaderChains), func() (bool, string) {
+	testsupport.WaitForSeen(t, 3*ttl, fmt.Sprintf("%s holding the lease of %v", replicas[other].name, leaderChains), func() (bool, string) {
 		held, err := replicas[other].leaseHolds()
 		if err != nil {
 			return false, err.Error()
@@ -260,7 +261,7 @@ wait:
 	}
 	for _, chain := range leaderChains {
 		c := h.chainNamed(chain)
-		waitFor(t, 120*time.Second, fmt.Sprintf("every topic on %s at an inference newer than the takeover", chain), func() (bool, string) {
+		testsupport.WaitForSeen(t, 120*time.Second, fmt.Sprintf("every topic on %s at an inference newer than the takeover", chain), func() (bool, string) {
 			got, err := h.Heights(c)
 			if err != nil {
 				return false, err.Error()
@@ -321,7 +322,7 @@ wait:
 	for _, c := range h.Chains {
 		txs := h.SubmitterTxs(c)
 		var pushed map[common.Hash][]string
-		waitFor(t, 60*time.Second, fmt.Sprintf("%s's log claiming every push on %s from nonce %d", survivor, c.Name, fromNonce[c.Name]), func() (bool, string) {
+		testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("%s's log claiming every push on %s from nonce %d", survivor, c.Name, fromNonce[c.Name]), func() (bool, string) {
 			pushed = pushedBy(t, replicas[0].proc, replicas[1].proc)[c.Name]
 			var missing []uint64
 			for _, tx := range txs {

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 )
 
 // TestRPCEndpointKilledPushesContinueThroughTheOther gives the relayer two JSON-RPC
@@ -23,7 +25,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 	h := newHarness(t, Options{})
 	zk := h.chain(324)
 	first, second := h.ProxyChain(zk), h.ProxyChain(zk)
-	apiAddr := h.FreeAddr()
+	apiAddr := testsupport.FreeAddr(h.t)
 	rl := h.StartRelayer("relayer", h.WriteConfig("relayer", func(cfg *RelayerConfig) {
 		for _, c := range cfg.Chains {
 			if c["chain_id"] == zk.ID {
@@ -48,7 +50,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	proxies := []*Proxy{first, second}
+	proxies := []*testsupport.Proxy{first, second}
 	names := []string{"rpc-0", "rpc-1"}
 	k := 0
 	if sent(before, "rpc-1") > sent(before, "rpc-0") {
@@ -65,7 +67,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 		nonce uint64
 		hash  string
 	}
-	waitFor(t, 60*time.Second, "a transaction of the relayer in zksync-era's pool", func() (bool, string) {
+	testsupport.WaitForSeen(t, 60*time.Second, "a transaction of the relayer in zksync-era's pool", func() (bool, string) {
 		if pool := h.SubmitterPool(zk); len(pool) > 0 {
 			inFlight.nonce, inFlight.hash = uint64(pool[0].Nonce), pool[0].Hash.Hex()
 			return true, ""
@@ -89,7 +91,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 		killed, killBlock, inFlight.nonce, inFlight.hash, sent(before, killed), sentBefore, other)
 
 	// The transaction in flight lands.
-	waitFor(t, 60*time.Second, fmt.Sprintf("nonce %d mined on zksync-era", inFlight.nonce), func() (bool, string) {
+	testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("nonce %d mined on zksync-era", inFlight.nonce), func() (bool, string) {
 		latest, _, err := h.Nonces(zk)
 		return err == nil && latest > inFlight.nonce, fmt.Sprintf("mined nonce %d (%v)", latest, err)
 	})
@@ -99,7 +101,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 
 	// Pushes continue: every topic reaches the chain with an inference Allora made
 	// after the kill, in a block after it.
-	waitFor(t, 120*time.Second, "every topic on zksync-era at an inference newer than the kill", func() (bool, string) {
+	testsupport.WaitForSeen(t, 120*time.Second, "every topic on zksync-era at an inference newer than the kill", func() (bool, string) {
 		applied, err := h.AppliedUpdates(zk)
 		if err != nil {
 			return false, err.Error()
@@ -123,7 +125,7 @@ func TestRPCEndpointKilledPushesContinueThroughTheOther(t *testing.T) {
 	// Through the other endpoint, which /metrics shows up while the killed one is
 	// down.
 	var after Metrics
-	waitFor(t, 30*time.Second, killed+" down and "+other+" up for zksync-era on /metrics", func() (bool, string) {
+	testsupport.WaitForSeen(t, 30*time.Second, killed+" down and "+other+" up for zksync-era on /metrics", func() (bool, string) {
 		after = mustScrape(t, apiAddr)
 		upK, okK := after.Value(upMetric, "chain", zk.Name, "endpoint", killed)
 		upO, okO := after.Value(upMetric, "chain", zk.Name, "endpoint", other)

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/core/types"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 )
 
@@ -26,7 +27,7 @@ const startupGrace = 90 * time.Second
 // waitEveryTopicEverywhere waits until every chain holds some inference of every topic.
 func (h *Harness) waitEveryTopicEverywhere() {
 	h.t.Helper()
-	waitFor(h.t, startupGrace, "every topic on every chain's oracle", func() (bool, string) {
+	testsupport.WaitForSeen(h.t, startupGrace, "every topic on every chain's oracle", func() (bool, string) {
 		var missing []string
 		for _, c := range h.Chains {
 			got, err := h.Heights(c)
@@ -204,7 +205,7 @@ func TestBaseFeeSpikeStrandsATransactionThatIsReplaced(t *testing.T) {
 			t.Fatal("in 5 attempts the spike never came before the transaction was mined")
 		}
 		var tx anviltest.PoolTx
-		waitFor(t, 60*time.Second, "a transaction of the relayer in sonic's pool", func() (bool, string) {
+		testsupport.WaitForSeen(t, 60*time.Second, "a transaction of the relayer in sonic's pool", func() (bool, string) {
 			pool := h.SubmitterPool(sonic)
 			if len(pool) > 0 {
 				tx = pool[0]
@@ -221,7 +222,7 @@ func TestBaseFeeSpikeStrandsATransactionThatIsReplaced(t *testing.T) {
 			t.Fatal(err)
 		}
 		var next *types.Header
-		waitFor(t, 10*time.Second, "the next sonic block", func() (bool, string) {
+		testsupport.WaitForSeen(t, 10*time.Second, "the next sonic block", func() (bool, string) {
 			next, err = sonic.Node.Client.HeaderByNumber(ctx, new(big.Int).SetUint64(head+1))
 			return err == nil, fmt.Sprint(err)
 		})
@@ -241,7 +242,7 @@ func TestBaseFeeSpikeStrandsATransactionThatIsReplaced(t *testing.T) {
 	}
 
 	nonce := uint64(stranded.Nonce)
-	waitFor(t, 60*time.Second, fmt.Sprintf("the submitter's nonce %d mined on sonic", nonce), func() (bool, string) {
+	testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("the submitter's nonce %d mined on sonic", nonce), func() (bool, string) {
 		latest, _, err := h.Nonces(sonic)
 		return err == nil && latest > nonce, fmt.Sprintf("mined nonce %d (%v)", latest, err)
 	})
@@ -328,7 +329,7 @@ func TestReorgDropsAMinedUpdateThatIsSentAgain(t *testing.T) {
 			t.Fatal(err)
 		}
 		var newest Applied
-		waitFor(t, 60*time.Second, "a new update applied on sonic", func() (bool, string) {
+		testsupport.WaitForSeen(t, 60*time.Second, "a new update applied on sonic", func() (bool, string) {
 			now, err := h.AppliedUpdates(sonic)
 			if err != nil {
 				return false, err.Error()
@@ -366,7 +367,7 @@ func TestReorgDropsAMinedUpdateThatIsSentAgain(t *testing.T) {
 	// Sent again means at the same nonce: the same transaction rebroadcast, or its
 	// replacement with raised fees if the rebroadcast does not get mined in time.
 	var again Applied
-	waitFor(t, 60*time.Second, fmt.Sprintf("topic %d height %d applied again on sonic by the submitter's nonce %d", dropped.Topic, dropped.Height, dropped.nonce),
+	testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("topic %d height %d applied again on sonic by the submitter's nonce %d", dropped.Topic, dropped.Height, dropped.nonce),
 		func() (bool, string) {
 			applied, err := h.AppliedUpdates(sonic)
 			if err != nil {
@@ -421,7 +422,7 @@ func TestRedisRestartLosesNothing(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	waitFor(t, 90*time.Second, "an update applied on every chain after Redis came back", func() (bool, string) {
+	testsupport.WaitForSeen(t, 90*time.Second, "an update applied on every chain after Redis came back", func() (bool, string) {
 		var waiting []string
 		for _, c := range h.Chains {
 			applied, err := h.AppliedUpdates(c)
@@ -439,7 +440,7 @@ func TestRedisRestartLosesNothing(t *testing.T) {
 	// The journal in the restarted Redis: a kill with a transaction in flight is
 	// resumed by the next process.
 	caught := ""
-	waitFor(t, 60*time.Second, "a transaction of the relayer in a pool", func() (bool, string) {
+	testsupport.WaitForSeen(t, 60*time.Second, "a transaction of the relayer in a pool", func() (bool, string) {
 		for _, c := range h.Chains {
 			if pool := h.SubmitterPool(c); len(pool) > 0 {
 				caught = fmt.Sprintf("nonce %d in %s's pool", pool[0].Nonce, c.Name)
