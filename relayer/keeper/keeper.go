@@ -62,6 +62,7 @@ type Keeper struct {
 	markets []Market
 	log     *slog.Logger
 	events  func(Event)
+	turn    func(chainID uint64) bool
 }
 
 // Option changes a Keeper.
@@ -72,6 +73,14 @@ func WithLogger(l *slog.Logger) Option { return func(k *Keeper) { k.log = l } }
 
 // WithEvents calls fn for every mined lifecycle call. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(k *Keeper) { k.events = fn } }
+
+// WithTurn makes the keeper act on a chain's markets only while turn(chainID) is true:
+// with several relayer replicas, only the one holding the chain's lease executes rounds
+// there, so replicas never race each other's calls, and a keeper sending through the
+// submitter's transaction manager never sends while that manager may not. The markets
+// are still read at every poll; nothing is sent out of turn. By default it is always
+// the keeper's turn. turn must not block.
+func WithTurn(turn func(chainID uint64) bool) Option { return func(k *Keeper) { k.turn = turn } }
 
 // ErrRefused is what a Market's Execute error wraps when the contract refused the call
 // before anything was sent (it is not due yet, or another caller executed it first).
@@ -86,7 +95,8 @@ func New(cfg Config, markets []Market, opts ...Option) (*Keeper, error) {
 		return nil, fmt.Errorf("keeper: %w", ErrNoMarkets)
 	}
 	cfg.setDefaults()
-	k := &Keeper{cfg: cfg, markets: markets, log: slog.New(slog.DiscardHandler), events: func(Event) {}}
+	k := &Keeper{cfg: cfg, markets: markets, log: slog.New(slog.DiscardHandler), events: func(Event) {},
+		turn: func(uint64) bool { return true }}
 	for _, o := range opts {
 		o(k)
 	}
@@ -111,8 +121,19 @@ func (k *Keeper) keep(ctx context.Context, m Market) {
 	log := k.log.With("chain_id", info.ChainID, "chain", info.ChainName, "market", info.Address.Hex())
 	ticker := time.NewTicker(k.cfg.PollInterval)
 	defer ticker.Stop()
+	inTurn := true
 	for {
-		k.tick(ctx, m, log)
+		if now := k.turn(info.ChainID); now != inTurn {
+			inTurn = now
+			if now {
+				log.Info("this replica holds the chain's lease: executing its market rounds")
+			} else {
+				log.Info("another replica holds the chain's lease: it executes the market rounds, this one waits")
+			}
+		}
+		if inTurn {
+			k.tick(ctx, m, log)
+		}
 		select {
 		case <-ctx.Done():
 			return

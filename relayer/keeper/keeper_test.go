@@ -10,6 +10,7 @@ import (
 	"math/big"
 	"strings"
 	"sync"
+	"sync/atomic"
 	"testing"
 	"time"
 
@@ -442,5 +443,60 @@ func (m *market) send(t *testing.T, instance *bind.BoundContract, data []byte) {
 	receipt, err := bind.WaitMined(ctx, m.client, tx.Hash())
 	if err != nil || receipt.Status != types.ReceiptStatusSuccessful {
 		t.Fatalf("owner's call: receipt %+v, err %v", receipt, err)
+	}
+}
+
+// TestKeeperSendsOnlyInItsTurn runs a keeper whose replica does not hold the chain's
+// lease: poll after poll it sends nothing and the market does not start; once the lease
+// is its own, it executes the rounds, and it stops again when the lease moves away.
+func TestKeeperSendsOnlyInItsTurn(t *testing.T) {
+	t.Parallel()
+	m := startMarket(t)
+	a := m.adapter(t, 4)
+	var (
+		got   events
+		mine  atomic.Bool
+		asked atomic.Int64
+	)
+	var logs testsupport.LockedBuffer
+	k, err := keeper.New(keeper.Config{PollInterval: blockTime}, []keeper.Market{a}, keeper.WithEvents(got.add),
+		keeper.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))),
+		keeper.WithTurn(func(chainID uint64) bool {
+			if chainID != m.info.ChainID {
+				t.Errorf("turn asked for chain %d, want %d", chainID, m.info.ChainID)
+			}
+			asked.Add(1)
+			return mine.Load()
+		}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	stop := run(t, k)
+	defer func() { stop() }()
+	testsupport.WaitFor(t, time.Minute, "ten polls out of turn", func() bool { return asked.Load() >= 10 })
+	if n := len(got.all()); n != 0 {
+		t.Fatalf("%d calls sent out of turn", n)
+	}
+	s, err := a.State(context.Background())
+	if err != nil {
+		t.Fatal(err)
+	}
+	if s.GenesisStarted {
+		t.Fatal("the market started while it was not the keeper's turn")
+	}
+	mine.Store(true)
+	waitEvents(t, &got, 2)
+	mine.Store(false)
+	n := len(got.all())
+	at := asked.Load()
+	testsupport.WaitFor(t, time.Minute, "ten more polls out of turn", func() bool { return asked.Load() >= at+10 })
+	// A call already on its way when the lease moved may still be mined; none after.
+	if extra := len(got.all()) - n; extra > 1 {
+		t.Fatalf("%d calls sent after the turn ended", extra)
+	}
+	for _, want := range []string{"another replica holds the chain's lease", "this replica holds the chain's lease"} {
+		if !strings.Contains(logs.String(), want) {
+			t.Errorf("log lacks %q:\n%s", want, logs.String())
+		}
 	}
 }
