@@ -131,13 +131,19 @@ func (e *Emulator) grpcTopic(ctx context.Context, topicID uint64) (proto.Message
 	if ts == nil {
 		return nil, status.Errorf(codes.NotFound, "topic %d not found", topicID)
 	}
-	if e.cfg.EmissionsVersion == "v10" {
-		return &emissionsv10.GetTopicResponse{Topic: topicV10(ts), Weight: "0", EffectiveRevenue: "0", TopicStake: "0"}, nil
-	}
-	return &emissionsv5.GetTopicResponse{Topic: topicV3(ts), Weight: "0", EffectiveRevenue: "0"}, nil
+	return e.topicResponse(ts), nil
 }
 
-// latestInferencesProto is the GetLatestNetworkInferencesResponse of a version.
+// topicResponse is the GetTopicResponse of the configured version. e.mu is held.
+func (e *Emulator) topicResponse(ts *topicState) proto.Message {
+	if e.cfg.EmissionsVersion == "v10" {
+		return &emissionsv10.GetTopicResponse{Topic: topicV10(ts), Weight: "0", EffectiveRevenue: "0", TopicStake: "0"}
+	}
+	return &emissionsv5.GetTopicResponse{Topic: topicV3(ts), Weight: "0", EffectiveRevenue: "0"}
+}
+
+// latestInferencesProto is the GetLatestNetworkInferencesResponse of a version, which
+// both the gRPC and the REST answer carry.
 func latestInferencesProto(version string, b bundle) proto.Message {
 	switch version {
 	case "v10":

@@ -1,6 +1,7 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/sha256"
 	"encoding/base64"
 	"encoding/binary"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/go-chi/chi/v5"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 )
 
 // gRPC status codes, which grpc-gateway writes in its error bodies.
@@ -130,25 +132,29 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 		// the gateway as gRPC Unknown: HTTP 500.
 		writeGatewayError(w, http.StatusInternalServerError, codeUnknown,
 			fmt.Sprintf("no inferences found for topic %d: invalid request", id))
-	case e.cfg.EmissionsVersion == "v10":
-		// cosmos-sdk's gateway writes protojson with proto field names and every field.
-		body, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.
-			Marshal(latestInferencesProto("v10", latest.bundle))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		w.Write(body)
-	case e.cfg.EmissionsVersion == "v9":
-		writeJSON(w, http.StatusOK, latestInferencesV9JSON{
-			NetworkInferences:    bundleJSON(latest.bundle),
-			InferenceBlockHeight: formatHeight(latest.bundle.inferenceHeight),
-		})
 	default:
-		writeJSON(w, http.StatusOK, latestInferencesJSON(latest.bundle))
+		writeProto(w, latestInferencesProto(e.cfg.EmissionsVersion, latest.bundle))
 	}
+}
+
+// writeProto answers m as cosmos-sdk's REST gateway writes a query's answer: every
+// field, proto field names, 64-bit integers as strings, no spaces. The gateway's
+// gogoproto marshaler writes an unset bytes field (a bundle's extra_data) as null
+// where protojson writes "".
+func writeProto(w http.ResponseWriter, m proto.Message) {
+	body, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.Marshal(m)
+	var compact bytes.Buffer
+	if err == nil {
+		err = json.Compact(&compact, body)
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	body = bytes.ReplaceAll(compact.Bytes(), []byte(`"extra_data":""`), []byte(`"extra_data":null`))
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // queryHeight is the height a query asks to be answered as of (the
@@ -190,16 +196,16 @@ func (e *Emulator) serveTopic(w http.ResponseWriter, r *http.Request) {
 	}
 	e.mu.RLock()
 	ts := e.byID[id]
-	var body *topicResponseJSON
+	var body proto.Message
 	if ts != nil {
-		body = topicJSON(ts)
+		body = e.topicResponse(ts)
 	}
 	e.mu.RUnlock()
 	if body == nil {
 		writeGatewayError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("topic %d not found", id))
 		return
 	}
-	writeJSON(w, http.StatusOK, body)
+	writeProto(w, body)
 }
 
 func (e *Emulator) serveLatestBlock(w http.ResponseWriter, r *http.Request) {
@@ -296,148 +302,6 @@ func (e *Emulator) hash(kind string, n uint64) []byte {
 	binary.BigEndian.PutUint64(buf[:], n)
 	h.Write(buf[:])
 	return h.Sum(nil)
-}
-
-// The JSON shapes below are those of an allorad v0.6 node (cosmos-sdk v0.50 gateway,
-// proto field names, 64-bit integers as strings), fields in the node's order.
-
-type latestInferencesResponseJSON struct {
-	NetworkInferences                valueBundleJSON `json:"network_inferences"`
-	InfererWeights                   []weightJSON    `json:"inferer_weights"`
-	ForecasterWeights                []weightJSON    `json:"forecaster_weights"`
-	InferenceBlockHeight             string          `json:"inference_block_height"`
-	LossBlockHeight                  string          `json:"loss_block_height"`
-	ConfidenceIntervalRawPercentiles []string        `json:"confidence_interval_raw_percentiles"`
-	ConfidenceIntervalValues         []string        `json:"confidence_interval_values"`
-}
-
-// latestInferencesV9JSON is the answer from emissions v9 on, where the other fields are
-// reserved.
-type latestInferencesV9JSON struct {
-	NetworkInferences    valueBundleJSON `json:"network_inferences"`
-	InferenceBlockHeight string          `json:"inference_block_height"`
-}
-
-type valueBundleJSON struct {
-	TopicID                       string             `json:"topic_id"`
-	ReputerRequestNonce           reputerRequestJSON `json:"reputer_request_nonce"`
-	Reputer                       string             `json:"reputer"`
-	ExtraData                     []byte             `json:"extra_data"`
-	CombinedValue                 string             `json:"combined_value"`
-	InfererValues                 []workerValueJSON  `json:"inferer_values"`
-	ForecasterValues              []workerValueJSON  `json:"forecaster_values"`
-	NaiveValue                    string             `json:"naive_value"`
-	OneOutInfererValues           []workerValueJSON  `json:"one_out_inferer_values"`
-	OneOutForecasterValues        []workerValueJSON  `json:"one_out_forecaster_values"`
-	OneInForecasterValues         []workerValueJSON  `json:"one_in_forecaster_values"`
-	OneOutInfererForecasterValues []struct{}         `json:"one_out_inferer_forecaster_values"`
-}
-
-type reputerRequestJSON struct {
-	ReputerNonce struct {
-		BlockHeight string `json:"block_height"`
-	} `json:"reputer_nonce"`
-}
-
-type workerValueJSON struct {
-	Worker string `json:"worker"`
-	Value  string `json:"value"`
-}
-
-type weightJSON struct {
-	Worker string `json:"worker"`
-	Weight string `json:"weight"`
-}
-
-func latestInferencesJSON(b bundle) latestInferencesResponseJSON {
-	out := latestInferencesResponseJSON{
-		NetworkInferences:                bundleJSON(b),
-		InferenceBlockHeight:             formatHeight(b.inferenceHeight),
-		LossBlockHeight:                  formatHeight(b.lossHeight),
-		ConfidenceIntervalRawPercentiles: b.ciPercentiles,
-		ConfidenceIntervalValues:         b.ciValue,
-	}
-	for _, wv := range b.infererWeights {
-		out.InfererWeights = append(out.InfererWeights, weightJSON{wv.worker, wv.value})
-	}
-	for _, wv := range b.forecasterWeights {
-		out.ForecasterWeights = append(out.ForecasterWeights, weightJSON{wv.worker, wv.value})
-	}
-	return out
-}
-
-func bundleJSON(b bundle) valueBundleJSON {
-	values := func(in []workerValue) []workerValueJSON {
-		out := make([]workerValueJSON, len(in))
-		for i, wv := range in {
-			out[i] = workerValueJSON{wv.worker, wv.value}
-		}
-		return out
-	}
-	out := valueBundleJSON{
-		TopicID:                       formatHeight(b.topicID),
-		Reputer:                       zeroReputer,
-		CombinedValue:                 b.combined,
-		InfererValues:                 values(b.inferers),
-		ForecasterValues:              values(b.forecasters),
-		NaiveValue:                    b.naive,
-		OneOutInfererValues:           values(b.oneOutInferers),
-		OneOutForecasterValues:        values(b.oneOutForecasters),
-		OneInForecasterValues:         values(b.oneInForecasters),
-		OneOutInfererForecasterValues: []struct{}{},
-	}
-	out.ReputerRequestNonce.ReputerNonce.BlockHeight = formatHeight(b.reputerNonce)
-	return out
-}
-
-type topicResponseJSON struct {
-	Topic struct {
-		ID                       string `json:"id"`
-		Creator                  string `json:"creator"`
-		Metadata                 string `json:"metadata"`
-		LossMethod               string `json:"loss_method"`
-		EpochLastEnded           string `json:"epoch_last_ended"`
-		EpochLength              string `json:"epoch_length"`
-		GroundTruthLag           string `json:"ground_truth_lag"`
-		PNorm                    string `json:"p_norm"`
-		AlphaRegret              string `json:"alpha_regret"`
-		AllowNegative            bool   `json:"allow_negative"`
-		Epsilon                  string `json:"epsilon"`
-		InitialRegret            string `json:"initial_regret"`
-		WorkerSubmissionWindow   string `json:"worker_submission_window"`
-		MeritSortitionAlpha      string `json:"merit_sortition_alpha"`
-		ActiveInfererQuantile    string `json:"active_inferer_quantile"`
-		ActiveForecasterQuantile string `json:"active_forecaster_quantile"`
-		ActiveReputerQuantile    string `json:"active_reputer_quantile"`
-	} `json:"topic"`
-	Weight           string `json:"weight"`
-	EffectiveRevenue string `json:"effective_revenue"`
-}
-
-// topicJSON is the topic as the chain answers it. e.mu is held.
-func topicJSON(ts *topicState) *topicResponseJSON {
-	var out topicResponseJSON
-	t := &out.Topic
-	t.ID = formatHeight(ts.cfg.ID)
-	t.Creator = ts.creator
-	t.Metadata = ts.cfg.Metadata
-	t.LossMethod = "mse"
-	t.EpochLastEnded = formatHeight(ts.epochLastEnded)
-	t.EpochLength = strconv.FormatInt(ts.cfg.EpochLength, 10)
-	t.GroundTruthLag = strconv.FormatInt(ts.cfg.GroundTruthLag, 10)
-	t.PNorm = "3"
-	t.AlphaRegret = "0.1"
-	t.AllowNegative = ts.cfg.AllowNegative
-	t.Epsilon = "0.01"
-	t.InitialRegret = "0"
-	t.WorkerSubmissionWindow = strconv.FormatInt(ts.cfg.WorkerSubmissionWindow, 10)
-	t.MeritSortitionAlpha = "0.1"
-	t.ActiveInfererQuantile = "0.25"
-	t.ActiveForecasterQuantile = "0.25"
-	t.ActiveReputerQuantile = "0.25"
-	out.Weight = "0"
-	out.EffectiveRevenue = "0"
-	return &out
 }
 
 // blockIDJSON, headerJSON and blockResponseJSON are GetBlockByHeightResponse as
