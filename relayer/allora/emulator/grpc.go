@@ -20,6 +20,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv10"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv3"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv5"
+
 	// v6 to v8 share v5's message shapes on the wire; their packages are linked so
 	// that server reflection can describe each version's service.
 	_ "github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv6"
@@ -323,8 +324,8 @@ func (s *blockService) GetBlockByHeight(ctx context.Context, req *cmtservice.Get
 	return &cmtservice.GetBlockByHeightResponse{BlockId: id, Block: block, SdkBlock: sdk}, nil
 }
 
-// blockProto is a block as the block queries answer it: the header the gateway reads,
-// with the same hashes as the REST answer.
+// blockProto is a block as the block queries of both gRPC and REST answer it: the
+// header the gateway reads, no transactions.
 func (e *Emulator) blockProto(height uint64, t time.Time) (*cmtproto.BlockID, *cmtproto.Block, *cmtservice.Block) {
 	blockID := func(h uint64) cmtproto.BlockID {
 		return cmtproto.BlockID{
@@ -368,6 +369,9 @@ func (e *Emulator) blockProto(height uint64, t time.Time) (*cmtproto.BlockID, *c
 		EvidenceHash:       header.EvidenceHash,
 		ProposerAddress:    e.consensusAddress,
 	}}
+	// The previous block's commit, without signatures: the gateway reads none.
+	commit := &cmtproto.Commit{Height: int64(height) - 1, BlockID: last}
+	sdk.LastCommit = commit
 	id := blockID(height)
-	return &id, &cmtproto.Block{Header: header}, sdk
+	return &id, &cmtproto.Block{Header: header, LastCommit: commit}, sdk
 }

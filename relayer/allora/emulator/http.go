@@ -13,6 +13,9 @@ import (
 	"strings"
 	"time"
 
+	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
+	"github.com/cosmos/gogoproto/jsonpb"
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/go-chi/chi/v5"
 	"google.golang.org/protobuf/encoding/protojson"
 	"google.golang.org/protobuf/proto"
@@ -216,7 +219,9 @@ func (e *Emulator) serveLatestBlock(w http.ResponseWriter, r *http.Request) {
 	h := e.servedHeight()
 	t, _ := e.blockTime(h)
 	e.mu.RUnlock()
-	writeJSON(w, http.StatusOK, e.blockJSON(h, t))
+	id, block, sdk := e.blockProto(h, t)
+	//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
+	writeGogo(w, &cmtservice.GetLatestBlockResponse{BlockId: id, Block: block, SdkBlock: sdk})
 }
 
 func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
@@ -247,7 +252,9 @@ func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
 		writeGatewayError(w, http.StatusInternalServerError, codeUnknown,
 			fmt.Sprintf("height %d is not available, lowest height is %d", h, lowest))
 	default:
-		writeJSON(w, http.StatusOK, e.blockJSON(uint64(h), t))
+		id, block, sdk := e.blockProto(uint64(h), t)
+		//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
+		writeGogo(w, &cmtservice.GetBlockByHeightResponse{BlockId: id, Block: block, SdkBlock: sdk})
 	}
 }
 
@@ -304,112 +311,17 @@ func (e *Emulator) hash(kind string, n uint64) []byte {
 	return h.Sum(nil)
 }
 
-// blockIDJSON, headerJSON and blockResponseJSON are GetBlockByHeightResponse as
-// cosmos-sdk's gateway writes it: hashes in base64, time as protojson writes a
-// Timestamp.
-type blockIDJSON struct {
-	Hash          string `json:"hash"`
-	PartSetHeader struct {
-		Total int    `json:"total"`
-		Hash  string `json:"hash"`
-	} `json:"part_set_header"`
-}
-
-type headerJSON struct {
-	Version struct {
-		Block string `json:"block"`
-		App   string `json:"app"`
-	} `json:"version"`
-	ChainID            string      `json:"chain_id"`
-	Height             string      `json:"height"`
-	Time               string      `json:"time"`
-	LastBlockID        blockIDJSON `json:"last_block_id"`
-	LastCommitHash     string      `json:"last_commit_hash"`
-	DataHash           string      `json:"data_hash"`
-	ValidatorsHash     string      `json:"validators_hash"`
-	NextValidatorsHash string      `json:"next_validators_hash"`
-	ConsensusHash      string      `json:"consensus_hash"`
-	AppHash            string      `json:"app_hash"`
-	LastResultsHash    string      `json:"last_results_hash"`
-	EvidenceHash       string      `json:"evidence_hash"`
-	ProposerAddress    string      `json:"proposer_address"`
-}
-
-type blockBodyJSON struct {
-	Header headerJSON `json:"header"`
-	Data   struct {
-		Txs []string `json:"txs"`
-	} `json:"data"`
-	Evidence struct {
-		Evidence []struct{} `json:"evidence"`
-	} `json:"evidence"`
-	LastCommit struct {
-		Height     string      `json:"height"`
-		Round      int         `json:"round"`
-		BlockID    blockIDJSON `json:"block_id"`
-		Signatures []struct{}  `json:"signatures"`
-	} `json:"last_commit"`
-}
-
-type blockResponseJSON struct {
-	BlockID  blockIDJSON   `json:"block_id"`
-	Block    blockBodyJSON `json:"block"`
-	SDKBlock blockBodyJSON `json:"sdk_block"`
-}
-
-func (e *Emulator) blockID(height uint64) blockIDJSON {
-	var id blockIDJSON
-	id.Hash = base64.StdEncoding.EncodeToString(e.hash("block", height))
-	id.PartSetHeader.Total = 1
-	id.PartSetHeader.Hash = base64.StdEncoding.EncodeToString(e.hash("parts", height))
-	return id
-}
-
-func (e *Emulator) blockJSON(height uint64, t time.Time) blockResponseJSON {
-	b64 := func(kind string) string { return base64.StdEncoding.EncodeToString(e.hash(kind, height)) }
-	var body blockBodyJSON
-	h := &body.Header
-	h.Version.Block, h.Version.App = "11", "0"
-	h.ChainID = e.cfg.ChainID
-	h.Height = formatHeight(height)
-	h.Time = protoTime(t)
-	if height > e.cfg.StartHeight {
-		h.LastBlockID = e.blockID(height - 1)
+// writeGogo answers a cosmos-sdk message (a gogoproto type, as the block queries'
+// are) with the marshaler and options cosmos-sdk's REST gateway uses.
+func writeGogo(w http.ResponseWriter, m gogoproto.Message) {
+	var body bytes.Buffer
+	if err := (&jsonpb.Marshaler{OrigName: true, EmitDefaults: true}).Marshal(&body, m); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
-	h.LastCommitHash = b64("last commit")
-	h.DataHash = b64("data")
-	h.ValidatorsHash = base64.StdEncoding.EncodeToString(e.hash("validators", 0))
-	h.NextValidatorsHash = h.ValidatorsHash
-	h.ConsensusHash = base64.StdEncoding.EncodeToString(e.hash("consensus", 0))
-	h.AppHash = b64("app")
-	h.LastResultsHash = b64("results")
-	h.EvidenceHash = base64.StdEncoding.EncodeToString(e.hash("evidence", 0))
-	h.ProposerAddress = base64.StdEncoding.EncodeToString(e.hash("validator", 0)[:20])
-	body.Data.Txs = []string{}
-	body.Evidence.Evidence = []struct{}{}
-	body.LastCommit.Height = formatHeight(height - 1)
-	body.LastCommit.BlockID = h.LastBlockID
-	body.LastCommit.Signatures = []struct{}{}
-	sdk := body
-	sdk.Header.ProposerAddress = e.consensusAddress // sdk_block carries the bech32 form
-	return blockResponseJSON{BlockID: e.blockID(height), Block: body, SDKBlock: sdk}
-}
-
-// protoTime writes t as protojson writes a google.protobuf.Timestamp: UTC, with 0, 3,
-// 6 or 9 fractional digits.
-func protoTime(t time.Time) string {
-	t = t.UTC()
-	ns := t.Nanosecond()
-	switch {
-	case ns == 0:
-		return t.Format("2006-01-02T15:04:05Z")
-	case ns%1_000_000 == 0:
-		return t.Format("2006-01-02T15:04:05.000Z")
-	case ns%1_000 == 0:
-		return t.Format("2006-01-02T15:04:05.000000Z")
-	default:
-		return t.Format("2006-01-02T15:04:05.000000000Z")
-	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body.Bytes())
 }
 
 type statusJSON struct {
