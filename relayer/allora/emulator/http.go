@@ -3,16 +3,18 @@ package emulator
 import (
 	"bytes"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/cometbft/cometbft/crypto/ed25519"
+	"github.com/cometbft/cometbft/p2p"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
+	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
 	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
 	"github.com/cosmos/gogoproto/jsonpb"
 	gogoproto "github.com/cosmos/gogoproto/proto"
@@ -267,35 +269,43 @@ func (e *Emulator) serveStatus(w http.ResponseWriter, r *http.Request) {
 	latestTime, _ := e.blockTime(latest)
 	lowestTime, _ := e.blockTime(lowest)
 	e.mu.RUnlock()
-	validator := e.hash("validator", 0)
-	pub := e.hash("validator key", 0)
-	var s statusJSON
-	s.JSONRPC = "2.0"
-	s.ID = -1
-	ni := &s.Result.NodeInfo
-	ni.ProtocolVersion.P2P, ni.ProtocolVersion.Block, ni.ProtocolVersion.App = "8", "11", "0"
-	ni.ID = hex.EncodeToString(e.hash("node", 0)[:20])
-	ni.ListenAddr = "tcp://127.0.0.1:26656"
-	ni.Network = e.cfg.ChainID
-	ni.Version = "0.38.12"
-	ni.Channels = "40202122233038606100"
-	ni.Moniker = "emulator"
-	ni.Other.TxIndex, ni.Other.RPCAddress = "on", "tcp://127.0.0.1:26657"
-	si := &s.Result.SyncInfo
-	si.LatestBlockHash = strings.ToUpper(hex.EncodeToString(e.hash("block", latest)))
-	si.LatestAppHash = strings.ToUpper(hex.EncodeToString(e.hash("app", latest)))
-	si.LatestBlockHeight = formatHeight(latest)
-	si.LatestBlockTime = latestTime.Format(time.RFC3339Nano)
-	si.EarliestBlockHash = strings.ToUpper(hex.EncodeToString(e.hash("block", lowest)))
-	si.EarliestAppHash = strings.ToUpper(hex.EncodeToString(e.hash("app", lowest)))
-	si.EarliestBlockHeight = formatHeight(lowest)
-	si.EarliestBlockTime = lowestTime.Format(time.RFC3339Nano)
-	vi := &s.Result.ValidatorInfo
-	vi.Address = strings.ToUpper(hex.EncodeToString(validator[:20]))
-	vi.PubKey.Type = "tendermint/PubKeyEd25519"
-	vi.PubKey.Value = base64.StdEncoding.EncodeToString(pub)
-	vi.VotingPower = "10"
-	writeJSON(w, http.StatusOK, s)
+	channels, _ := hex.DecodeString("40202122233038606100")
+	status := &ctypes.ResultStatus{
+		NodeInfo: p2p.DefaultNodeInfo{
+			ProtocolVersion: p2p.NewProtocolVersion(8, 11, 0),
+			DefaultNodeID:   p2p.ID(hex.EncodeToString(e.hash("node", 0)[:20])),
+			ListenAddr:      "tcp://127.0.0.1:26656",
+			Network:         e.cfg.ChainID,
+			Version:         "0.38.12",
+			Channels:        channels,
+			Moniker:         "emulator",
+			Other:           p2p.DefaultNodeInfoOther{TxIndex: "on", RPCAddress: "tcp://127.0.0.1:26657"},
+		},
+		SyncInfo: ctypes.SyncInfo{
+			LatestBlockHash:     e.hash("block", latest),
+			LatestAppHash:       e.hash("app", latest),
+			LatestBlockHeight:   int64(latest),
+			LatestBlockTime:     latestTime,
+			EarliestBlockHash:   e.hash("block", lowest),
+			EarliestAppHash:     e.hash("app", lowest),
+			EarliestBlockHeight: int64(lowest),
+			EarliestBlockTime:   lowestTime,
+		},
+		ValidatorInfo: ctypes.ValidatorInfo{
+			Address:     e.hash("validator", 0)[:20],
+			PubKey:      ed25519.PubKey(e.hash("validator key", 0)),
+			VotingPower: 10,
+		},
+	}
+	// CometBFT's own types and encoding, as the websocket answers.
+	body, err := json.Marshal(rpctypes.NewRPCSuccessResponse(rpctypes.JSONRPCIntID(-1), status))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // hash derives a stable 32-byte value (block hashes, keys) from the seed.
@@ -322,47 +332,4 @@ func writeGogo(w http.ResponseWriter, m gogoproto.Message) {
 	w.Header().Set("Content-Type", "application/json")
 	w.WriteHeader(http.StatusOK)
 	w.Write(body.Bytes())
-}
-
-type statusJSON struct {
-	JSONRPC string `json:"jsonrpc"`
-	ID      int    `json:"id"`
-	Result  struct {
-		NodeInfo struct {
-			ProtocolVersion struct {
-				P2P   string `json:"p2p"`
-				Block string `json:"block"`
-				App   string `json:"app"`
-			} `json:"protocol_version"`
-			ID         string `json:"id"`
-			ListenAddr string `json:"listen_addr"`
-			Network    string `json:"network"`
-			Version    string `json:"version"`
-			Channels   string `json:"channels"`
-			Moniker    string `json:"moniker"`
-			Other      struct {
-				TxIndex    string `json:"tx_index"`
-				RPCAddress string `json:"rpc_address"`
-			} `json:"other"`
-		} `json:"node_info"`
-		SyncInfo struct {
-			LatestBlockHash     string `json:"latest_block_hash"`
-			LatestAppHash       string `json:"latest_app_hash"`
-			LatestBlockHeight   string `json:"latest_block_height"`
-			LatestBlockTime     string `json:"latest_block_time"`
-			EarliestBlockHash   string `json:"earliest_block_hash"`
-			EarliestAppHash     string `json:"earliest_app_hash"`
-			EarliestBlockHeight string `json:"earliest_block_height"`
-			EarliestBlockTime   string `json:"earliest_block_time"`
-			CatchingUp          bool   `json:"catching_up"`
-		} `json:"sync_info"`
-		ValidatorInfo struct {
-			Address string `json:"address"`
-			PubKey  struct {
-				Type  string `json:"type"`
-				Value string `json:"value"`
-			} `json:"pub_key"`
-			VotingPower string `json:"voting_power"`
-		} `json:"validator_info"`
-	} `json:"result"`
 }
