@@ -20,58 +20,45 @@ import (
 // WindowCloseEventType.
 const EventTypeWorkerLastCommitSet = "emissions.v4.EventWorkerLastCommitSet"
 
-// WindowCloseEventType is the block event a node of an emissions API version emits when
-// a worker window closes. Event names carry the module's proto package, so they change
-// with the version: v5 nodes emit emissions.v4.EventWorkerLastCommitSet, v6 to v8
-// emissions.vN.EventWorkerLastCommitSet, v9 emissions.v9.EventWorkerLastCommit (without
-// block_height) and v10 emissions.v10.EventNetworkInferenceBundle. "" for a version the
-// gateway does not speak.
-func WindowCloseEventType(version string) string {
-	switch n := versionNumber(version); {
-	case n == 5:
-		return EventTypeWorkerLastCommitSet
-	case n >= 6 && n <= 8:
-		return "emissions." + version + ".EventWorkerLastCommitSet"
-	case n == 9:
-		return "emissions.v9.EventWorkerLastCommit"
-	case n == 10:
-		return "emissions.v10.EventNetworkInferenceBundle"
-	}
-	return ""
+// closeEvents names, for each emissions version, the block events its nodes emit when
+// a topic's worker window closes (the moment its new network inference exists) and
+// when its reputer window closes (the block at which the node revises the topic's
+// latest inference: a newer loss_block_height, a new combined_value for the same
+// inference_block_height). Event names carry the module's proto package, so they
+// change with the version: v5 nodes still emit emissions.v4 events; v9's worker event
+// lacks block_height; v10's is the inference's own bundle. No v9 or v10 node has shown
+// a reputer event: there revisions are found by polling alone. The emulator emits what
+// this table says.
+var closeEvents = map[string]struct{ worker, reputer string }{
+	"v5":  {EventTypeWorkerLastCommitSet, "emissions.v4.EventReputerLastCommitSet"},
+	"v6":  {"emissions.v6.EventWorkerLastCommitSet", "emissions.v6.EventReputerLastCommitSet"},
+	"v7":  {"emissions.v7.EventWorkerLastCommitSet", "emissions.v7.EventReputerLastCommitSet"},
+	"v8":  {"emissions.v8.EventWorkerLastCommitSet", "emissions.v8.EventReputerLastCommitSet"},
+	"v9":  {"emissions.v9.EventWorkerLastCommit", ""},
+	"v10": {EventTypeNetworkInferenceBundleV10, ""},
 }
+
+// WindowCloseEventType is the block event a node of an emissions API version emits when
+// a worker window closes (see closeEvents); "" for a version the gateway does not speak.
+func WindowCloseEventType(version string) string { return closeEvents[version].worker }
 
 // WindowCloseQuery is the CometBFT subscription that reports the blocks in which a
 // worker window closes on a node of an emissions API version; "" for a version the
 // gateway does not speak.
-func WindowCloseQuery(version string) string {
-	ev := WindowCloseEventType(version)
-	if ev == "" {
-		return ""
-	}
-	return "tm.event='NewBlockEvents' AND " + ev + ".topic_id EXISTS"
-}
+func WindowCloseQuery(version string) string { return eventQuery(WindowCloseEventType(version)) }
 
 // ReputerCloseEventType is the block event a node of an emissions API version emits
-// when a reputer window closes, the block at which it revises a topic's latest
-// inference (a newer loss_block_height, a new combined_value for the same
-// inference_block_height): v5 nodes emit emissions.v4.EventReputerLastCommitSet, v6 to
-// v8 emissions.vN.EventReputerLastCommitSet. "" for v9 and v10, whose event for it no
-// node has shown: there revisions are found by polling alone.
-func ReputerCloseEventType(version string) string {
-	switch n := versionNumber(version); {
-	case n == 5:
-		return "emissions.v4.EventReputerLastCommitSet"
-	case n >= 6 && n <= 8:
-		return "emissions." + version + ".EventReputerLastCommitSet"
-	}
-	return ""
-}
+// when a reputer window closes (see closeEvents); "" for v9 and v10.
+func ReputerCloseEventType(version string) string { return closeEvents[version].reputer }
 
 // ReputerCloseQuery is the CometBFT subscription that reports the blocks in which a
 // reputer window closes on a node of an emissions API version; "" where
 // ReputerCloseEventType has no event.
-func ReputerCloseQuery(version string) string {
-	ev := ReputerCloseEventType(version)
+func ReputerCloseQuery(version string) string { return eventQuery(ReputerCloseEventType(version)) }
+
+// eventQuery is the subscription to the blocks that carry an event of type ev, ""
+// for no event.
+func eventQuery(ev string) string {
 	if ev == "" {
 		return ""
 	}

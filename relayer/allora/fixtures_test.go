@@ -10,6 +10,9 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv3"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv5"
+	"google.golang.org/protobuf/encoding/protojson"
 )
 
 // Workers and the reputer placeholder that appear in the fixtures of a real node.
@@ -43,49 +46,58 @@ func assertEqual(t *testing.T, what string, got, want any) {
 }
 
 func TestDecodeLatestInferencesFixtures(t *testing.T) {
+	wv := func(w, v string) *emissionsv3.WorkerAttributedValue {
+		return &emissionsv3.WorkerAttributedValue{Worker: w, Value: v}
+	}
+	ww := func(w, v string) *emissionsv3.WithheldWorkerAttributedValue {
+		return &emissionsv3.WithheldWorkerAttributedValue{Worker: w, Value: v}
+	}
+	rw := func(w, weight string) *emissionsv3.RegretInformedWeight {
+		return &emissionsv3.RegretInformedWeight{Worker: w, Weight: weight}
+	}
 	tests := []struct {
 		file          string
-		want          *latestInferencesResponse
+		want          *emissionsv5.GetLatestNetworkInferencesResponse
 		wantInference oracle.Inference
 	}{
 		{
 			file: "rest-latest-network-inferences.json",
-			want: &latestInferencesResponse{
-				NetworkInferences: &valueBundle{
-					TopicID:             1,
-					ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 107}},
+			want: &emissionsv5.GetLatestNetworkInferencesResponse{
+				NetworkInferences: &emissionsv3.ValueBundle{
+					TopicId:             1,
+					ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 107}},
 					Reputer:             zeroReputer,
 					CombinedValue:       "3012.000000000000000000000000000000",
-					InfererValues: []workerValue{
-						{workerA, "3002"},
-						{workerB, "3022"},
+					InfererValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3002"),
+						wv(workerB, "3022"),
 					},
-					ForecasterValues: []workerValue{
-						{workerA, "3022"},
-						{workerB, "3002"},
+					ForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3022"),
+						wv(workerB, "3002"),
 					},
 					NaiveValue: "3012.000000000000000000000000000000",
-					OneOutInfererValues: []workerValue{
-						{workerA, "3022.000000000000000000000000000000"},
-						{workerB, "3002.000000000000000000000000000000"},
+					OneOutInfererValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3022.000000000000000000000000000000"),
+						ww(workerB, "3002.000000000000000000000000000000"),
 					},
-					OneOutForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneOutForecasterValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3012.000000000000000000000000000000"),
+						ww(workerB, "3012.000000000000000000000000000000"),
 					},
-					OneInForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneInForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3012.000000000000000000000000000000"),
+						wv(workerB, "3012.000000000000000000000000000000"),
 					},
-					OneOutInfererForecasterValues: []oneOutInfererForecasterValues{},
+					OneOutInfererForecasterValues: []*emissionsv3.OneOutInfererForecasterValues{},
 				},
-				InfererWeights: []regretInformedWeight{
-					{workerA, "0.01915633494020434569940286033054357"},
-					{workerB, "1.214681776412933499990041154069472"},
+				InfererWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.01915633494020434569940286033054357"),
+					rw(workerB, "1.214681776412933499990041154069472"),
 				},
-				ForecasterWeights: []regretInformedWeight{
-					{workerA, "0.1194954185992361378666653993378431"},
-					{workerB, "0.6336749600835957558425424221700256"},
+				ForecasterWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.1194954185992361378666653993378431"),
+					rw(workerB, "0.6336749600835957558425424221700256"),
 				},
 				InferenceBlockHeight:             96,
 				LossBlockHeight:                  56,
@@ -102,42 +114,42 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 		},
 		{
 			file: "rest-latest-available-network-inferences.json",
-			want: &latestInferencesResponse{
-				NetworkInferences: &valueBundle{
-					TopicID:             1,
-					ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 111}},
+			want: &emissionsv5.GetLatestNetworkInferencesResponse{
+				NetworkInferences: &emissionsv3.ValueBundle{
+					TopicId:             1,
+					ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 111}},
 					Reputer:             zeroReputer,
 					CombinedValue:       "3012.000000000000000000000000000000",
-					InfererValues: []workerValue{
-						{workerA, "3002"},
-						{workerB, "3022"},
+					InfererValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3002"),
+						wv(workerB, "3022"),
 					},
-					ForecasterValues: []workerValue{
-						{workerA, "3022"},
-						{workerB, "3002"},
+					ForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3022"),
+						wv(workerB, "3002"),
 					},
 					NaiveValue: "3012.000000000000000000000000000000",
-					OneOutInfererValues: []workerValue{
-						{workerA, "3022.000000000000000000000000000000"},
-						{workerB, "3002.000000000000000000000000000000"},
+					OneOutInfererValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3022.000000000000000000000000000000"),
+						ww(workerB, "3002.000000000000000000000000000000"),
 					},
-					OneOutForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneOutForecasterValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3012.000000000000000000000000000000"),
+						ww(workerB, "3012.000000000000000000000000000000"),
 					},
-					OneInForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneInForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3012.000000000000000000000000000000"),
+						wv(workerB, "3012.000000000000000000000000000000"),
 					},
-					OneOutInfererForecasterValues: []oneOutInfererForecasterValues{},
+					OneOutInfererForecasterValues: []*emissionsv3.OneOutInfererForecasterValues{},
 				},
-				InfererWeights: []regretInformedWeight{
-					{workerA, "0.01915633494020434569940286033054357"},
-					{workerB, "1.214681776412933499990041154069472"},
+				InfererWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.01915633494020434569940286033054357"),
+					rw(workerB, "1.214681776412933499990041154069472"),
 				},
-				ForecasterWeights: []regretInformedWeight{
-					{workerA, "0.1194954185992361378666653993378431"},
-					{workerB, "0.6336749600835957558425424221700256"},
+				ForecasterWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.1194954185992361378666653993378431"),
+					rw(workerB, "0.6336749600835957558425424221700256"),
 				},
 				InferenceBlockHeight:             96,
 				LossBlockHeight:                  56,
@@ -154,25 +166,25 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 		},
 		{
 			file: "rest-latest-network-inferences-median.json",
-			want: &latestInferencesResponse{
-				NetworkInferences: &valueBundle{
-					TopicID:             1,
-					ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 69}},
+			want: &emissionsv5.GetLatestNetworkInferencesResponse{
+				NetworkInferences: &emissionsv3.ValueBundle{
+					TopicId:             1,
+					ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 69}},
 					Reputer:             zeroReputer,
 					CombinedValue:       "3010.375000000000000000000000000000",
-					InfererValues: []workerValue{
-						{workerA, "3000.5"},
-						{workerB, "3020.25"},
+					InfererValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3000.5"),
+						wv(workerB, "3020.25"),
 					},
-					ForecasterValues:              []workerValue{},
+					ForecasterValues:              []*emissionsv3.WorkerAttributedValue{},
 					NaiveValue:                    "0",
-					OneOutInfererValues:           []workerValue{},
-					OneOutForecasterValues:        []workerValue{},
-					OneInForecasterValues:         []workerValue{},
-					OneOutInfererForecasterValues: []oneOutInfererForecasterValues{},
+					OneOutInfererValues:           []*emissionsv3.WithheldWorkerAttributedValue{},
+					OneOutForecasterValues:        []*emissionsv3.WithheldWorkerAttributedValue{},
+					OneInForecasterValues:         []*emissionsv3.WorkerAttributedValue{},
+					OneOutInfererForecasterValues: []*emissionsv3.OneOutInfererForecasterValues{},
 				},
-				InfererWeights:                   []regretInformedWeight{},
-				ForecasterWeights:                []regretInformedWeight{},
+				InfererWeights:                   []*emissionsv3.RegretInformedWeight{},
+				ForecasterWeights:                []*emissionsv3.RegretInformedWeight{},
 				InferenceBlockHeight:             56,
 				LossBlockHeight:                  0,
 				ConfidenceIntervalRawPercentiles: []string{},
@@ -182,42 +194,42 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 		},
 		{
 			file: "rest-weighted-run2.json",
-			want: &latestInferencesResponse{
-				NetworkInferences: &valueBundle{
-					TopicID:             1,
-					ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 79}},
+			want: &emissionsv5.GetLatestNetworkInferencesResponse{
+				NetworkInferences: &emissionsv3.ValueBundle{
+					TopicId:             1,
+					ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 79}},
 					Reputer:             zeroReputer,
 					CombinedValue:       "3012.000000000000000000000000000000",
-					InfererValues: []workerValue{
-						{workerC, "3022"},
-						{workerD, "3002"},
+					InfererValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerC, "3022"),
+						wv(workerD, "3002"),
 					},
-					ForecasterValues: []workerValue{
-						{workerC, "3002"},
-						{workerD, "3022"},
+					ForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerC, "3002"),
+						wv(workerD, "3022"),
 					},
 					NaiveValue: "3012.000000000000000000000000000000",
-					OneOutInfererValues: []workerValue{
-						{workerC, "3002.000000000000000000000000000000"},
-						{workerD, "3022.000000000000000000000000000000"},
+					OneOutInfererValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerC, "3002.000000000000000000000000000000"),
+						ww(workerD, "3022.000000000000000000000000000000"),
 					},
-					OneOutForecasterValues: []workerValue{
-						{workerC, "3012.000000000000000000000000000000"},
-						{workerD, "3012.000000000000000000000000000000"},
+					OneOutForecasterValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerC, "3012.000000000000000000000000000000"),
+						ww(workerD, "3012.000000000000000000000000000000"),
 					},
-					OneInForecasterValues: []workerValue{
-						{workerC, "3012.000000000000000000000000000000"},
-						{workerD, "3012.000000000000000000000000000000"},
+					OneInForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerC, "3012.000000000000000000000000000000"),
+						wv(workerD, "3012.000000000000000000000000000000"),
 					},
-					OneOutInfererForecasterValues: []oneOutInfererForecasterValues{},
+					OneOutInfererForecasterValues: []*emissionsv3.OneOutInfererForecasterValues{},
 				},
-				InfererWeights: []regretInformedWeight{
-					{workerC, "1.214681776412933499990041154069472"},
-					{workerD, "0.01915633494020434569940286033054357"},
+				InfererWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerC, "1.214681776412933499990041154069472"),
+					rw(workerD, "0.01915633494020434569940286033054357"),
 				},
-				ForecasterWeights: []regretInformedWeight{
-					{workerC, "0.6336749600835957558425424221700256"},
-					{workerD, "0.1194954185992361378666653993378431"},
+				ForecasterWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerC, "0.6336749600835957558425424221700256"),
+					rw(workerD, "0.1194954185992361378666653993378431"),
 				},
 				InferenceBlockHeight:             68,
 				LossBlockHeight:                  28,
@@ -234,41 +246,41 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 		},
 		{
 			file: "grpcurl-latest-network-inferences.json",
-			want: &latestInferencesResponse{
-				NetworkInferences: &valueBundle{
-					TopicID:             1,
-					ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 158}},
+			want: &emissionsv5.GetLatestNetworkInferencesResponse{
+				NetworkInferences: &emissionsv3.ValueBundle{
+					TopicId:             1,
+					ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 158}},
 					Reputer:             zeroReputer,
 					CombinedValue:       "3012.000000000000000000000000000000",
-					InfererValues: []workerValue{
-						{workerA, "3002"},
-						{workerB, "3022"},
+					InfererValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3002"),
+						wv(workerB, "3022"),
 					},
-					ForecasterValues: []workerValue{
-						{workerA, "3022"},
-						{workerB, "3002"},
+					ForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3022"),
+						wv(workerB, "3002"),
 					},
 					NaiveValue: "3012.000000000000000000000000000000",
-					OneOutInfererValues: []workerValue{
-						{workerA, "3022.000000000000000000000000000000"},
-						{workerB, "3002.000000000000000000000000000000"},
+					OneOutInfererValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3022.000000000000000000000000000000"),
+						ww(workerB, "3002.000000000000000000000000000000"),
 					},
-					OneOutForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneOutForecasterValues: []*emissionsv3.WithheldWorkerAttributedValue{
+						ww(workerA, "3012.000000000000000000000000000000"),
+						ww(workerB, "3012.000000000000000000000000000000"),
 					},
-					OneInForecasterValues: []workerValue{
-						{workerA, "3012.000000000000000000000000000000"},
-						{workerB, "3012.000000000000000000000000000000"},
+					OneInForecasterValues: []*emissionsv3.WorkerAttributedValue{
+						wv(workerA, "3012.000000000000000000000000000000"),
+						wv(workerB, "3012.000000000000000000000000000000"),
 					},
 				},
-				InfererWeights: []regretInformedWeight{
-					{workerA, "0.01184770900589874083749957838453314"},
-					{workerB, "1.452653731278027540127187830650264"},
+				InfererWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.01184770900589874083749957838453314"),
+					rw(workerB, "1.452653731278027540127187830650264"),
 				},
-				ForecasterWeights: []regretInformedWeight{
-					{workerA, "0.1023333633169607681207424098596995"},
-					{workerB, "0.7178707286805543354392593492566555"},
+				ForecasterWeights: []*emissionsv3.RegretInformedWeight{
+					rw(workerA, "0.1023333633169607681207424098596995"),
+					rw(workerB, "0.7178707286805543354392593492566555"),
 				},
 				InferenceBlockHeight:             96,
 				LossBlockHeight:                  76,
@@ -287,25 +299,20 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 	for _, tt := range tests {
 		t.Run(tt.file, func(t *testing.T) {
 			data := readFixture(t, tt.file)
-			got, err := decodeLatestInferencesJSON(data)
-			if err != nil {
-				t.Fatal(err)
-			}
-			assertEqual(t, "decoded response", got, tt.want)
-
 			// Every key of the node's answer has a field: nothing is dropped silently.
-			var strict latestInferencesResponse
-			if err := decodeJSON(data, &strict, true); err != nil {
-				t.Errorf("strict decode: %v", err)
+			var got emissionsv5.GetLatestNetworkInferencesResponse
+			if err := protojson.Unmarshal(data, &got); err != nil {
+				t.Fatalf("strict decode: %v", err)
 			}
+			assertProtoEqual(t, tt.want, &got)
 
-			inf, err := got.inference(1)
+			inf, err := decodeLatestInferencesREST("v5", data, 1)
 			if err != nil {
 				t.Fatal(err)
 			}
 			assertEqual(t, "inference", inf, tt.wantInference)
 
-			if _, err := got.inference(2); !errors.Is(err, ErrUnexpectedResponse) {
+			if _, err := decodeLatestInferencesREST("v5", data, 2); !errors.Is(err, ErrUnexpectedResponse) {
 				t.Errorf("inference for topic 2 from an answer about topic 1: err = %v, want ErrUnexpectedResponse", err)
 			}
 		})
@@ -314,13 +321,14 @@ func TestDecodeLatestInferencesFixtures(t *testing.T) {
 
 func TestDecodeTopicFixture(t *testing.T) {
 	data := readFixture(t, "rest-topic.json")
-	got, err := decodeTopicJSON(data)
-	if err != nil {
-		t.Fatal(err)
+	// Every key of the node's answer has a field.
+	var got emissionsv5.GetTopicResponse
+	if err := protojson.Unmarshal(data, &got); err != nil {
+		t.Fatalf("strict decode: %v", err)
 	}
-	want := &topicResponse{
-		Topic: &topicJSON{
-			ID:                       1,
+	assertProtoEqual(t, &emissionsv5.GetTopicResponse{
+		Topic: &emissionsv3.Topic{
+			Id:                       1,
 			Creator:                  "allo17jrgc64sakhkctjrgc3lx7xhrgj4m83t960ljv",
 			Metadata:                 "ETH 10min price prediction (test)",
 			LossMethod:               "mse",
@@ -340,15 +348,9 @@ func TestDecodeTopicFixture(t *testing.T) {
 		},
 		Weight:           "61494082642.99889997590919583678242",
 		EffectiveRevenue: "75624",
-	}
-	assertEqual(t, "decoded topic", got, want)
+	}, &got)
 
-	var strict topicResponse
-	if err := decodeJSON(data, &strict, true); err != nil {
-		t.Errorf("strict decode: %v", err)
-	}
-
-	topic, err := got.topic(1)
+	topic, err := decodeTopicREST("v5", data, 1)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -361,7 +363,7 @@ func TestDecodeTopicFixture(t *testing.T) {
 		EpochLastEnded:         176,
 		AllowNegative:          false,
 	})
-	if _, err := got.topic(2); !errors.Is(err, ErrUnexpectedResponse) {
+	if _, err := decodeTopicREST("v5", data, 2); !errors.Is(err, ErrUnexpectedResponse) {
 		t.Errorf("topic 2 from an answer about topic 1: err = %v, want ErrUnexpectedResponse", err)
 	}
 }
@@ -380,8 +382,15 @@ func TestDecodeCometStatusFixture(t *testing.T) {
 		t.Errorf("latest_block_time = %v, want %v", tm, want)
 	}
 
-	var r cometStatusResponse
-	if err := decodeJSON(data, &r, false); err != nil {
+	var r struct {
+		Result struct {
+			NodeInfo struct{ Network, Version, Moniker string } `json:"node_info"`
+			SyncInfo struct {
+				CatchingUp bool `json:"catching_up"`
+			} `json:"sync_info"`
+		} `json:"result"`
+	}
+	if err := json.Unmarshal(data, &r); err != nil {
 		t.Fatal(err)
 	}
 	if r.Result.NodeInfo.Network != "localnet" || r.Result.NodeInfo.Version != "0.38.12" ||
@@ -394,8 +403,8 @@ func TestDecodeCometStatusFixture(t *testing.T) {
 // the block's own processing.
 type blockResults struct {
 	Result struct {
-		Height              jsonInt64 `json:"height"`
-		FinalizeBlockEvents []Event   `json:"finalize_block_events"`
+		Height              jsonUint64 `json:"height"`
+		FinalizeBlockEvents []Event    `json:"finalize_block_events"`
 	} `json:"result"`
 }
 
@@ -469,36 +478,41 @@ func TestBlockResultsFixtureEvents(t *testing.T) {
 	if attrs["topic_id"] != `"1"` || attrs["block_height"] != `"28"` || attrs["mode"] != "EndBlock" {
 		t.Errorf("network loss attributes = %v", attrs)
 	}
-	var bundle valueBundle
-	if err := decodeJSON([]byte(attrs["value_bundle"]), &bundle, true); err != nil {
+	var bundle emissionsv3.ValueBundle
+	if err := protojson.Unmarshal([]byte(attrs["value_bundle"]), &bundle); err != nil {
 		t.Fatal(err)
 	}
-	assertEqual(t, "network loss bundle", &bundle, &valueBundle{
-		TopicID:             1,
-		ReputerRequestNonce: &reputerRequestNonce{ReputerNonce: &nonce{BlockHeight: 28}},
+	wv := func(w, v string) *emissionsv3.WorkerAttributedValue {
+		return &emissionsv3.WorkerAttributedValue{Worker: w, Value: v}
+	}
+	ww := func(w, v string) *emissionsv3.WithheldWorkerAttributedValue {
+		return &emissionsv3.WithheldWorkerAttributedValue{Worker: w, Value: v}
+	}
+	assertProtoEqual(t, &emissionsv3.ValueBundle{
+		TopicId:             1,
+		ReputerRequestNonce: &emissionsv3.ReputerRequestNonce{ReputerNonce: &emissionsv3.Nonce{BlockHeight: 28}},
 		Reputer:             zeroReputer,
 		CombinedValue:       "0.5000000000000000000000000000000000",
-		InfererValues: []workerValue{
-			{workerC, "0.3000000000000000000000000000000000"},
-			{workerD, "0.8000000000000000000000000000000000"},
+		InfererValues: []*emissionsv3.WorkerAttributedValue{
+			wv(workerC, "0.3000000000000000000000000000000000"),
+			wv(workerD, "0.8000000000000000000000000000000000"),
 		},
-		ForecasterValues: []workerValue{
-			{workerC, "0.4000000000000000000000000000000000"},
-			{workerD, "0.6000000000000000000000000000000000"},
+		ForecasterValues: []*emissionsv3.WorkerAttributedValue{
+			wv(workerC, "0.4000000000000000000000000000000000"),
+			wv(workerD, "0.6000000000000000000000000000000000"),
 		},
 		NaiveValue: "0.7000000000000000000000000000000000",
-		OneOutInfererValues: []workerValue{
-			{workerC, "0.6500000000000000000000000000000000"},
-			{workerD, "0.5500000000000000000000000000000000"},
+		OneOutInfererValues: []*emissionsv3.WithheldWorkerAttributedValue{
+			ww(workerC, "0.6500000000000000000000000000000000"),
+			ww(workerD, "0.5500000000000000000000000000000000"),
 		},
-		OneOutForecasterValues: []workerValue{
-			{workerC, "0.5100000000000000000000000000000000"},
-			{workerD, "0.5200000000000000000000000000000000"},
+		OneOutForecasterValues: []*emissionsv3.WithheldWorkerAttributedValue{
+			ww(workerC, "0.5100000000000000000000000000000000"),
+			ww(workerD, "0.5200000000000000000000000000000000"),
 		},
-		OneInForecasterValues: []workerValue{
-			{workerC, "0.4500000000000000000000000000000000"},
-			{workerD, "0.6000000000000000000000000000000000"},
+		OneInForecasterValues: []*emissionsv3.WorkerAttributedValue{
+			wv(workerC, "0.4500000000000000000000000000000000"),
+			wv(workerD, "0.6000000000000000000000000000000000"),
 		},
-		OneOutInfererForecasterValues: []oneOutInfererForecasterValues{},
-	})
+	}, &bundle)
 }

@@ -4,6 +4,8 @@ import (
 	"errors"
 	"testing"
 	"unicode/utf8"
+
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv5"
 )
 
 // The committed corpus in testdata/fuzz holds the fixtures of a real node; the seeds
@@ -21,18 +23,15 @@ func FuzzDecodeLatestInferences(f *testing.F) {
 		f.Add([]byte(seed))
 	}
 	f.Fuzz(func(t *testing.T, data []byte) {
-		r, err := decodeLatestInferencesJSON(data)
-		if err != nil {
+		var r emissionsv5.GetLatestNetworkInferencesResponse
+		if err := decodeREST(data, &r); err != nil {
 			if !errors.Is(err, ErrUnexpectedResponse) {
 				t.Fatalf("decode error of the wrong kind: %v", err)
 			}
 			return
 		}
-		var topicID uint64
-		if r.NetworkInferences != nil {
-			topicID = uint64(r.NetworkInferences.TopicID)
-		}
-		inf, err := r.inference(topicID)
+		topicID := r.GetNetworkInferences().GetTopicId()
+		inf, err := decodeLatestInferencesREST("v5", data, topicID)
 		if err != nil {
 			if !errors.Is(err, ErrUnexpectedResponse) {
 				t.Fatalf("validation error of the wrong kind: %v", err)
@@ -40,7 +39,7 @@ func FuzzDecodeLatestInferences(f *testing.F) {
 			return
 		}
 		if inf.TopicID != topicID || inf.BlockHeight == 0 || inf.Value == "" ||
-			len(inf.ConfidenceIntervals) != len(r.ConfidenceIntervalValues) {
+			len(inf.ConfidenceIntervals) != len(r.GetConfidenceIntervalValues()) {
 			t.Fatalf("accepted an invalid inference %+v", inf)
 		}
 	})
@@ -88,14 +87,14 @@ func FuzzDecodeWebsocketMessage(f *testing.F) {
 		`{"key":"block_height","value":"\"68\"","index":true},{"key":"nonce","value":"{\"block_height\":\"66\"}","index":true},` +
 		`{"key":"topic_id","value":"\"1\"","index":true},{"key":"mode","value":"EndBlock","index":true}]}],"num_txs":"0"}},"events":{}}}`))
 	f.Fuzz(func(t *testing.T, msg []byte) {
-		windows, _, confirmed, err := decodeWebsocketMessage(msg)
+		m, err := decodeWebsocketMessage(msg)
 		if err != nil {
-			if !errors.Is(err, ErrUnexpectedResponse) || len(windows) > 0 || confirmed {
-				t.Fatalf("error %v with windows %v, confirmed %v", err, windows, confirmed)
+			if !errors.Is(err, ErrUnexpectedResponse) || len(m.windows) > 0 || m.confirmed {
+				t.Fatalf("error %v with windows %v, confirmed %v", err, m.windows, m.confirmed)
 			}
 			return
 		}
-		for _, w := range windows {
+		for _, w := range m.windows {
 			if w.TopicID == 0 || w.BlockHeight == 0 || w.InferenceBlockHeight == 0 {
 				t.Fatalf("accepted zeros: %+v", w)
 			}

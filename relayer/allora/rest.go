@@ -1,7 +1,7 @@
-// Package allora is the gateway's source of Allora Network inferences: a client of the
-// REST API (gRPC-gateway) every Allora node serves on port 1317, the JSON wire types of
-// the emissions module's queries in both their REST (snake_case) and protojson
-// (camelCase) forms, and a decoder for the chain's worker-window block event.
+// Package allora is the gateway's source of Allora Network inferences: clients of the
+// REST API (gRPC-gateway, port 1317) and the gRPC API (port 9090) every Allora node
+// serves, which read both into the types generated for each emissions version
+// (emissionspb), and a decoder for the chain's window-close block events.
 package allora
 
 import (
@@ -203,14 +203,9 @@ func (c *REST) latestInference(ctx context.Context, topicID uint64) (oracle.Infe
 func (c *REST) Topic(ctx context.Context, topicID uint64) (oracle.Topic, error) {
 	body, err := c.get(ctx, fmt.Sprintf("/emissions/%s/topics/%d", c.version, topicID), subjectTopic)
 	if err == nil {
-		var resp *topicResponse
-		resp, err = decodeTopicJSON(body)
-		if err == nil {
-			var t oracle.Topic
-			t, err = resp.topic(topicID)
-			if err == nil {
-				return t, nil
-			}
+		var t oracle.Topic
+		if t, err = decodeTopicREST(c.version, body, topicID); err == nil {
+			return t, nil
 		}
 	}
 	return oracle.Topic{}, fmt.Errorf("query topic %d: %w", topicID, err)

@@ -12,6 +12,8 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv5"
+	"google.golang.org/protobuf/encoding/protojson"
 )
 
 // blockJSON96 is a GetBlockByHeightResponse for block 96 as cosmos-sdk's gateway writes
@@ -172,7 +174,7 @@ func TestRESTLatestInferenceErrors(t *testing.T) {
 		{
 			name:   "inference height not a number",
 			status: 200, body: strings.Replace(fixture, `"inference_block_height":"96"`, `"inference_block_height":"9x"`, 1),
-			wantIs: ErrUnexpectedResponse,
+			wantIs: ErrUnexpectedResponse, wantText: `inferenceBlockHeight: "9x"`,
 		},
 		{
 			name:   "empty combined value",
@@ -479,24 +481,37 @@ func TestIntegerForms(t *testing.T) {
 			t.Errorf("jsonUint64(%s) = %d, %v", tt.in, u, err)
 		}
 	}
-	var i jsonInt64
-	if err := i.UnmarshalJSON([]byte(`"-5"`)); err != nil || i != -5 {
-		t.Errorf("jsonInt64(-5) = %d, %v", i, err)
-	}
 }
 
-func TestSnakeCase(t *testing.T) {
-	for in, want := range map[string]string{
-		"topicId":                          "topic_id",
-		"topic_id":                         "topic_id",
-		"reputerRequestNonce":              "reputer_request_nonce",
-		"confidenceIntervalRawPercentiles": "confidence_interval_raw_percentiles",
-		"oneOutInfererForecasterValues":    "one_out_inferer_forecaster_values",
-		"id":                               "id",
-	} {
-		if got := snakeCase(in); got != want {
-			t.Errorf("snakeCase(%q) = %q, want %q", in, got, want)
+// The REST gateway writes proto field names, grpcurl the JSON names, with bare numbers
+// or strings for 64-bit integers: every form reads the same, and a field a newer node
+// adds is skipped.
+func TestRESTJSONForms(t *testing.T) {
+	data := readFixture(t, "rest-latest-network-inferences.json")
+	want, err := decodeLatestInferencesREST("v5", data, 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m emissionsv5.GetLatestNetworkInferencesResponse
+	if err := protojson.Unmarshal(data, &m); err != nil {
+		t.Fatal(err)
+	}
+	camel, err := protojson.Marshal(&m)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(camel), `"inferenceBlockHeight"`) {
+		t.Fatalf("re-encoded without JSON names: %s", camel)
+	}
+	bare := strings.Replace(string(data), `"inference_block_height":"96"`, `"inference_block_height":96`, 1)
+	added := strings.Replace(string(data), `"loss_block_height"`, `"newer_field":{"x":[1]},"loss_block_height"`, 1)
+	for name, body := range map[string]string{"camelCase": string(camel), "bare number": bare, "added field": added} {
+		got, err := decodeLatestInferencesREST("v5", []byte(body), 1)
+		if err != nil {
+			t.Errorf("%s: %v", name, err)
+			continue
 		}
+		assertEqual(t, name, got, want)
 	}
 }
 

@@ -215,15 +215,15 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		}
 	}()
 
-	var lastBlock int64
+	var lastBlock uint64
 	for {
 		_, msg, err := conn.ReadMessage()
 		if err != nil {
 			return subscribed, fmt.Errorf("read websocket: %w", err)
 		}
 		alive()
-		windows, problems, confirmed, err := decodeWebsocketMessage(msg)
-		if err != nil && messageID(msg) == revisionSubscribeID {
+		m, err := decodeWebsocketMessage(msg)
+		if err != nil && m.id == revisionSubscribeID {
 			// Revisions are then found by polling; the worker windows still come.
 			w.cfg.Logger.Warn("Allora node refused the subscription to reputer window closes; revised inferences are found by polling",
 				"query", w.cfg.RevisionQuery, "err", err)
@@ -232,20 +232,20 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 		if err != nil {
 			return subscribed, fmt.Errorf("subscribe %q: %w", w.cfg.Query, err)
 		}
-		if h := eventHeight(msg); h != 0 {
+		if m.height != 0 {
 			// A block that closes both a worker and a reputer window comes once per
 			// subscription, each copy with all of the block's events.
-			if h == lastBlock {
+			if m.height == lastBlock {
 				continue
 			}
-			lastBlock = h
+			lastBlock = m.height
 		}
-		for _, p := range problems {
+		for _, p := range m.problems {
 			w.cfg.Logger.Warn("Allora block event carries a network inference the gateway cannot read; querying the node for it instead",
 				"err", p)
 		}
-		subscribed = subscribed || confirmed
-		for _, ev := range windows {
+		subscribed = subscribed || m.confirmed
+		for _, ev := range m.windows {
 			select {
 			case out <- ev:
 			case <-ctx.Done():
@@ -255,32 +255,10 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 	}
 }
 
-// messageID is the JSON-RPC id of a websocket message, 0 when it has none (an event)
-// or is not JSON-RPC.
-func messageID(msg []byte) int {
-	var m struct {
-		ID int `json:"id"`
-	}
-	if json.Unmarshal(msg, &m) != nil {
-		return 0
-	}
-	return m.ID
-}
-
-// eventHeight is the block height of a subscription's event message, 0 for any other.
-func eventHeight(msg []byte) int64 {
-	var m struct {
-		Result rpcEvent `json:"result"`
-	}
-	if json.Unmarshal(msg, &m) != nil || m.Result.Data == nil {
-		return 0
-	}
-	return int64(m.Result.Data.Value.Height)
-}
-
 // rpcMessage is a CometBFT JSON-RPC response: the answer to subscribe, or one event of
 // the subscription.
 type rpcMessage struct {
+	ID     json.RawMessage `json:"id"`
 	Result json.RawMessage `json:"result"`
 	Error  *struct {
 		Code    int    `json:"code"`
@@ -295,42 +273,62 @@ type rpcEvent struct {
 	Data  *struct {
 		Type  string `json:"type"`
 		Value struct {
-			Height jsonInt64 `json:"height"`
-			Events []Event   `json:"events"`
+			Height jsonUint64 `json:"height"`
+			Events []Event    `json:"events"`
 		} `json:"value"`
 	} `json:"data"`
 }
 
-// decodeWebsocketMessage reads one message of a subscription: the worker windows an
-// event reports, or confirmed when it is the empty result that confirms the
-// subscription. A JSON-RPC error (a refused query, a subscription the node cancelled)
-// and a message that is not JSON-RPC are errors wrapping ErrUnexpectedResponse. Events
-// other than window closes are skipped, as are window-close events that do not parse.
-// A window whose block also carries its network inference (v9's
+// wsMessage is what one message of a subscription says.
+type wsMessage struct {
+	// id is the message's JSON-RPC id: the subscription it answers; 0 when it has
+	// none or it is no number.
+	id int
+	// height is the block of an event, 0 for any other message.
+	height uint64
+	// windows are the worker windows the event reports, problems the event values
+	// that do not parse.
+	windows  []WorkerWindowClosed
+	problems []error
+	// confirmed is set by the empty result that confirms a subscription.
+	confirmed bool
+}
+
+// decodeWebsocketMessage reads one message of a subscription. A JSON-RPC error (a
+// refused query, a subscription the node cancelled) and a message that is not
+// JSON-RPC are errors wrapping ErrUnexpectedResponse, with the id where the message
+// has one. Events other than window closes are skipped, as are window-close events
+// that do not parse. A window whose block also carries its network inference (v9's
 // EventNetworkInferences, v10's EventNetworkInferenceBundle) has it as Inference,
 // without a Timestamp; an event value that does not parse is one of problems, and its
 // window is reported without a value, so the inference is queried instead.
-func decodeWebsocketMessage(msg []byte) (windows []WorkerWindowClosed, problems []error, confirmed bool, err error) {
-	var m rpcMessage
+func decodeWebsocketMessage(msg []byte) (wsMessage, error) {
+	var (
+		m   rpcMessage
+		out wsMessage
+	)
 	if err := json.Unmarshal(msg, &m); err != nil {
-		return nil, nil, false, fmt.Errorf("%w: websocket message: %v", ErrUnexpectedResponse, err)
+		return out, fmt.Errorf("%w: websocket message: %v", ErrUnexpectedResponse, err)
 	}
+	_ = json.Unmarshal(m.ID, &out.id) // an id that is no number names no subscription
 	if m.Error != nil {
-		return nil, nil, false, fmt.Errorf("%w: JSON-RPC error %d: %s %s", ErrUnexpectedResponse,
+		return out, fmt.Errorf("%w: JSON-RPC error %d: %s %s", ErrUnexpectedResponse,
 			m.Error.Code, cleanMessage(m.Error.Message), cleanMessage(m.Error.Data))
 	}
 	if r := bytes.TrimSpace(m.Result); len(r) == 0 || bytes.Equal(r, []byte("null")) {
-		return nil, nil, false, fmt.Errorf("%w: websocket message has neither result nor error", ErrUnexpectedResponse)
+		return out, fmt.Errorf("%w: websocket message has neither result nor error", ErrUnexpectedResponse)
 	}
 	var ev rpcEvent
 	if err := json.Unmarshal(m.Result, &ev); err != nil {
-		return nil, nil, false, fmt.Errorf("%w: websocket event: %v", ErrUnexpectedResponse, err)
+		return out, fmt.Errorf("%w: websocket event: %v", ErrUnexpectedResponse, err)
 	}
 	if ev.Data == nil {
-		return nil, nil, ev.Query == "", nil // {} confirms a subscription
+		out.confirmed = ev.Query == "" // {} confirms a subscription
+		return out, nil
 	}
-	windows, problems = blockWindows(ev.Data.Value.Events, uint64(max(ev.Data.Value.Height, 0)))
-	return windows, problems, false, nil
+	out.height = uint64(ev.Data.Value.Height)
+	out.windows, out.problems = blockWindows(ev.Data.Value.Events, out.height)
+	return out, nil
 }
 
 // windowKey names one worker window: a topic and its nonce.

@@ -140,9 +140,9 @@ func TestRealNodeSilentSubscriptionsOnlyAcknowledge(t *testing.T) {
 		if len(lines) != 1 || !json.Valid(lines[0]) {
 			t.Fatalf("%s: %d lines, want the one acknowledgement", f, len(lines))
 		}
-		windows, _, confirmed, err := decodeWebsocketMessage(lines[0])
-		if err != nil || !confirmed || len(windows) != 0 {
-			t.Errorf("%s: windows %v confirmed %v err %v, want a bare confirmation", f, windows, confirmed, err)
+		m, err := decodeWebsocketMessage(lines[0])
+		if err != nil || !m.confirmed || len(m.windows) != 0 {
+			t.Errorf("%s: windows %v confirmed %v err %v, want a bare confirmation", f, m.windows, m.confirmed, err)
 		}
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv10"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv3"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv5"
+
 	// v6 to v8 share v5's message shapes on the wire; their packages are linked so
 	// that server reflection can describe each version's service.
 	_ "github.com/allora-gateway/allora-gateway/relayer/allora/emissionspb/emissionsv6"
@@ -131,13 +132,19 @@ func (e *Emulator) grpcTopic(ctx context.Context, topicID uint64) (proto.Message
 	if ts == nil {
 		return nil, status.Errorf(codes.NotFound, "topic %d not found", topicID)
 	}
-	if e.cfg.EmissionsVersion == "v10" {
-		return &emissionsv10.GetTopicResponse{Topic: topicV10(ts), Weight: "0", EffectiveRevenue: "0", TopicStake: "0"}, nil
-	}
-	return &emissionsv5.GetTopicResponse{Topic: topicV3(ts), Weight: "0", EffectiveRevenue: "0"}, nil
+	return e.topicResponse(ts), nil
 }
 
-// latestInferencesProto is the GetLatestNetworkInferencesResponse of a version.
+// topicResponse is the GetTopicResponse of the configured version. e.mu is held.
+func (e *Emulator) topicResponse(ts *topicState) proto.Message {
+	if e.cfg.EmissionsVersion == "v10" {
+		return &emissionsv10.GetTopicResponse{Topic: topicV10(ts), Weight: "0", EffectiveRevenue: "0", TopicStake: "0"}
+	}
+	return &emissionsv5.GetTopicResponse{Topic: topicV3(ts), Weight: "0", EffectiveRevenue: "0"}
+}
+
+// latestInferencesProto is the GetLatestNetworkInferencesResponse of a version, which
+// both the gRPC and the REST answer carry.
 func latestInferencesProto(version string, b bundle) proto.Message {
 	switch version {
 	case "v10":
@@ -317,8 +324,8 @@ func (s *blockService) GetBlockByHeight(ctx context.Context, req *cmtservice.Get
 	return &cmtservice.GetBlockByHeightResponse{BlockId: id, Block: block, SdkBlock: sdk}, nil
 }
 
-// blockProto is a block as the block queries answer it: the header the gateway reads,
-// with the same hashes as the REST answer.
+// blockProto is a block as the block queries of both gRPC and REST answer it: the
+// header the gateway reads, no transactions.
 func (e *Emulator) blockProto(height uint64, t time.Time) (*cmtproto.BlockID, *cmtproto.Block, *cmtservice.Block) {
 	blockID := func(h uint64) cmtproto.BlockID {
 		return cmtproto.BlockID{
@@ -362,6 +369,9 @@ func (e *Emulator) blockProto(height uint64, t time.Time) (*cmtproto.BlockID, *c
 		EvidenceHash:       header.EvidenceHash,
 		ProposerAddress:    e.consensusAddress,
 	}}
+	// The previous block's commit, without signatures: the gateway reads none.
+	commit := &cmtproto.Commit{Height: int64(height) - 1, BlockID: last}
+	sdk.LastCommit = commit
 	id := blockID(height)
-	return &id, &cmtproto.Block{Header: header}, sdk
+	return &id, &cmtproto.Block{Header: header, LastCommit: commit}, sdk
 }

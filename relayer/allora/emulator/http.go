@@ -1,19 +1,26 @@
 package emulator
 
 import (
+	"bytes"
 	"crypto/sha256"
-	"encoding/base64"
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"strconv"
-	"strings"
 	"time"
 
+	"github.com/cometbft/cometbft/crypto/ed25519"
+	"github.com/cometbft/cometbft/p2p"
+	ctypes "github.com/cometbft/cometbft/rpc/core/types"
+	rpctypes "github.com/cometbft/cometbft/rpc/jsonrpc/types"
+	"github.com/cosmos/cosmos-sdk/client/grpc/cmtservice"
+	"github.com/cosmos/gogoproto/jsonpb"
+	gogoproto "github.com/cosmos/gogoproto/proto"
 	"github.com/go-chi/chi/v5"
 	"google.golang.org/protobuf/encoding/protojson"
+	"google.golang.org/protobuf/proto"
 )
 
 // gRPC status codes, which grpc-gateway writes in its error bodies.
@@ -130,25 +137,29 @@ func (e *Emulator) serveLatestInferences(w http.ResponseWriter, r *http.Request)
 		// the gateway as gRPC Unknown: HTTP 500.
 		writeGatewayError(w, http.StatusInternalServerError, codeUnknown,
 			fmt.Sprintf("no inferences found for topic %d: invalid request", id))
-	case e.cfg.EmissionsVersion == "v10":
-		// cosmos-sdk's gateway writes protojson with proto field names and every field.
-		body, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.
-			Marshal(latestInferencesProto("v10", latest.bundle))
-		if err != nil {
-			http.Error(w, err.Error(), http.StatusInternalServerError)
-			return
-		}
-		w.Header().Set("Content-Type", "application/json")
-		w.WriteHeader(http.StatusOK)
-		w.Write(body)
-	case e.cfg.EmissionsVersion == "v9":
-		writeJSON(w, http.StatusOK, latestInferencesV9JSON{
-			NetworkInferences:    bundleJSON(latest.bundle),
-			InferenceBlockHeight: formatHeight(latest.bundle.inferenceHeight),
-		})
 	default:
-		writeJSON(w, http.StatusOK, latestInferencesJSON(latest.bundle))
+		writeProto(w, latestInferencesProto(e.cfg.EmissionsVersion, latest.bundle))
 	}
+}
+
+// writeProto answers m as cosmos-sdk's REST gateway writes a query's answer: every
+// field, proto field names, 64-bit integers as strings, no spaces. The gateway's
+// gogoproto marshaler writes an unset bytes field (a bundle's extra_data) as null
+// where protojson writes "".
+func writeProto(w http.ResponseWriter, m proto.Message) {
+	body, err := protojson.MarshalOptions{UseProtoNames: true, EmitUnpopulated: true}.Marshal(m)
+	var compact bytes.Buffer
+	if err == nil {
+		err = json.Compact(&compact, body)
+	}
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	body = bytes.ReplaceAll(compact.Bytes(), []byte(`"extra_data":""`), []byte(`"extra_data":null`))
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // queryHeight is the height a query asks to be answered as of (the
@@ -190,16 +201,16 @@ func (e *Emulator) serveTopic(w http.ResponseWriter, r *http.Request) {
 	}
 	e.mu.RLock()
 	ts := e.byID[id]
-	var body *topicResponseJSON
+	var body proto.Message
 	if ts != nil {
-		body = topicJSON(ts)
+		body = e.topicResponse(ts)
 	}
 	e.mu.RUnlock()
 	if body == nil {
 		writeGatewayError(w, http.StatusNotFound, codeNotFound, fmt.Sprintf("topic %d not found", id))
 		return
 	}
-	writeJSON(w, http.StatusOK, body)
+	writeProto(w, body)
 }
 
 func (e *Emulator) serveLatestBlock(w http.ResponseWriter, r *http.Request) {
@@ -210,7 +221,9 @@ func (e *Emulator) serveLatestBlock(w http.ResponseWriter, r *http.Request) {
 	h := e.servedHeight()
 	t, _ := e.blockTime(h)
 	e.mu.RUnlock()
-	writeJSON(w, http.StatusOK, e.blockJSON(h, t))
+	id, block, sdk := e.blockProto(h, t)
+	//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
+	writeGogo(w, &cmtservice.GetLatestBlockResponse{BlockId: id, Block: block, SdkBlock: sdk})
 }
 
 func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
@@ -241,7 +254,9 @@ func (e *Emulator) serveBlock(w http.ResponseWriter, r *http.Request) {
 		writeGatewayError(w, http.StatusInternalServerError, codeUnknown,
 			fmt.Sprintf("height %d is not available, lowest height is %d", h, lowest))
 	default:
-		writeJSON(w, http.StatusOK, e.blockJSON(uint64(h), t))
+		id, block, sdk := e.blockProto(uint64(h), t)
+		//lint:ignore SA1019 nodes still fill the deprecated block beside sdk_block for older clients; the emulator answers as they do
+		writeGogo(w, &cmtservice.GetBlockByHeightResponse{BlockId: id, Block: block, SdkBlock: sdk})
 	}
 }
 
@@ -254,35 +269,43 @@ func (e *Emulator) serveStatus(w http.ResponseWriter, r *http.Request) {
 	latestTime, _ := e.blockTime(latest)
 	lowestTime, _ := e.blockTime(lowest)
 	e.mu.RUnlock()
-	validator := e.hash("validator", 0)
-	pub := e.hash("validator key", 0)
-	var s statusJSON
-	s.JSONRPC = "2.0"
-	s.ID = -1
-	ni := &s.Result.NodeInfo
-	ni.ProtocolVersion.P2P, ni.ProtocolVersion.Block, ni.ProtocolVersion.App = "8", "11", "0"
-	ni.ID = hex.EncodeToString(e.hash("node", 0)[:20])
-	ni.ListenAddr = "tcp://127.0.0.1:26656"
-	ni.Network = e.cfg.ChainID
-	ni.Version = "0.38.12"
-	ni.Channels = "40202122233038606100"
-	ni.Moniker = "emulator"
-	ni.Other.TxIndex, ni.Other.RPCAddress = "on", "tcp://127.0.0.1:26657"
-	si := &s.Result.SyncInfo
-	si.LatestBlockHash = strings.ToUpper(hex.EncodeToString(e.hash("block", latest)))
-	si.LatestAppHash = strings.ToUpper(hex.EncodeToString(e.hash("app", latest)))
-	si.LatestBlockHeight = formatHeight(latest)
-	si.LatestBlockTime = latestTime.Format(time.RFC3339Nano)
-	si.EarliestBlockHash = strings.ToUpper(hex.EncodeToString(e.hash("block", lowest)))
-	si.EarliestAppHash = strings.ToUpper(hex.EncodeToString(e.hash("app", lowest)))
-	si.EarliestBlockHeight = formatHeight(lowest)
-	si.EarliestBlockTime = lowestTime.Format(time.RFC3339Nano)
-	vi := &s.Result.ValidatorInfo
-	vi.Address = strings.ToUpper(hex.EncodeToString(validator[:20]))
-	vi.PubKey.Type = "tendermint/PubKeyEd25519"
-	vi.PubKey.Value = base64.StdEncoding.EncodeToString(pub)
-	vi.VotingPower = "10"
-	writeJSON(w, http.StatusOK, s)
+	channels, _ := hex.DecodeString("40202122233038606100")
+	status := &ctypes.ResultStatus{
+		NodeInfo: p2p.DefaultNodeInfo{
+			ProtocolVersion: p2p.NewProtocolVersion(8, 11, 0),
+			DefaultNodeID:   p2p.ID(hex.EncodeToString(e.hash("node", 0)[:20])),
+			ListenAddr:      "tcp://127.0.0.1:26656",
+			Network:         e.cfg.ChainID,
+			Version:         "0.38.12",
+			Channels:        channels,
+			Moniker:         "emulator",
+			Other:           p2p.DefaultNodeInfoOther{TxIndex: "on", RPCAddress: "tcp://127.0.0.1:26657"},
+		},
+		SyncInfo: ctypes.SyncInfo{
+			LatestBlockHash:     e.hash("block", latest),
+			LatestAppHash:       e.hash("app", latest),
+			LatestBlockHeight:   int64(latest),
+			LatestBlockTime:     latestTime,
+			EarliestBlockHash:   e.hash("block", lowest),
+			EarliestAppHash:     e.hash("app", lowest),
+			EarliestBlockHeight: int64(lowest),
+			EarliestBlockTime:   lowestTime,
+		},
+		ValidatorInfo: ctypes.ValidatorInfo{
+			Address:     e.hash("validator", 0)[:20],
+			PubKey:      ed25519.PubKey(e.hash("validator key", 0)),
+			VotingPower: 10,
+		},
+	}
+	// CometBFT's own types and encoding, as the websocket answers.
+	body, err := json.Marshal(rpctypes.NewRPCSuccessResponse(rpctypes.JSONRPCIntID(-1), status))
+	if err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
+	}
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body)
 }
 
 // hash derives a stable 32-byte value (block hashes, keys) from the seed.
@@ -298,295 +321,15 @@ func (e *Emulator) hash(kind string, n uint64) []byte {
 	return h.Sum(nil)
 }
 
-// The JSON shapes below are those of an allorad v0.6 node (cosmos-sdk v0.50 gateway,
-// proto field names, 64-bit integers as strings), fields in the node's order.
-
-type latestInferencesResponseJSON struct {
-	NetworkInferences                valueBundleJSON `json:"network_inferences"`
-	InfererWeights                   []weightJSON    `json:"inferer_weights"`
-	ForecasterWeights                []weightJSON    `json:"forecaster_weights"`
-	InferenceBlockHeight             string          `json:"inference_block_height"`
-	LossBlockHeight                  string          `json:"loss_block_height"`
-	ConfidenceIntervalRawPercentiles []string        `json:"confidence_interval_raw_percentiles"`
-	ConfidenceIntervalValues         []string        `json:"confidence_interval_values"`
-}
-
-// latestInferencesV9JSON is the answer from emissions v9 on, where the other fields are
-// reserved.
-type latestInferencesV9JSON struct {
-	NetworkInferences    valueBundleJSON `json:"network_inferences"`
-	InferenceBlockHeight string          `json:"inference_block_height"`
-}
-
-type valueBundleJSON struct {
-	TopicID                       string             `json:"topic_id"`
-	ReputerRequestNonce           reputerRequestJSON `json:"reputer_request_nonce"`
-	Reputer                       string             `json:"reputer"`
-	ExtraData                     []byte             `json:"extra_data"`
-	CombinedValue                 string             `json:"combined_value"`
-	InfererValues                 []workerValueJSON  `json:"inferer_values"`
-	ForecasterValues              []workerValueJSON  `json:"forecaster_values"`
-	NaiveValue                    string             `json:"naive_value"`
-	OneOutInfererValues           []workerValueJSON  `json:"one_out_inferer_values"`
-	OneOutForecasterValues        []workerValueJSON  `json:"one_out_forecaster_values"`
-	OneInForecasterValues         []workerValueJSON  `json:"one_in_forecaster_values"`
-	OneOutInfererForecasterValues []struct{}         `json:"one_out_inferer_forecaster_values"`
-}
-
-type reputerRequestJSON struct {
-	ReputerNonce struct {
-		BlockHeight string `json:"block_height"`
-	} `json:"reputer_nonce"`
-}
-
-type workerValueJSON struct {
-	Worker string `json:"worker"`
-	Value  string `json:"value"`
-}
-
-type weightJSON struct {
-	Worker string `json:"worker"`
-	Weight string `json:"weight"`
-}
-
-func latestInferencesJSON(b bundle) latestInferencesResponseJSON {
-	out := latestInferencesResponseJSON{
-		NetworkInferences:                bundleJSON(b),
-		InferenceBlockHeight:             formatHeight(b.inferenceHeight),
-		LossBlockHeight:                  formatHeight(b.lossHeight),
-		ConfidenceIntervalRawPercentiles: b.ciPercentiles,
-		ConfidenceIntervalValues:         b.ciValue,
+// writeGogo answers a cosmos-sdk message (a gogoproto type, as the block queries'
+// are) with the marshaler and options cosmos-sdk's REST gateway uses.
+func writeGogo(w http.ResponseWriter, m gogoproto.Message) {
+	var body bytes.Buffer
+	if err := (&jsonpb.Marshaler{OrigName: true, EmitDefaults: true}).Marshal(&body, m); err != nil {
+		http.Error(w, err.Error(), http.StatusInternalServerError)
+		return
 	}
-	for _, wv := range b.infererWeights {
-		out.InfererWeights = append(out.InfererWeights, weightJSON{wv.worker, wv.value})
-	}
-	for _, wv := range b.forecasterWeights {
-		out.ForecasterWeights = append(out.ForecasterWeights, weightJSON{wv.worker, wv.value})
-	}
-	return out
-}
-
-func bundleJSON(b bundle) valueBundleJSON {
-	values := func(in []workerValue) []workerValueJSON {
-		out := make([]workerValueJSON, len(in))
-		for i, wv := range in {
-			out[i] = workerValueJSON{wv.worker, wv.value}
-		}
-		return out
-	}
-	out := valueBundleJSON{
-		TopicID:                       formatHeight(b.topicID),
-		Reputer:                       zeroReputer,
-		CombinedValue:                 b.combined,
-		InfererValues:                 values(b.inferers),
-		ForecasterValues:              values(b.forecasters),
-		NaiveValue:                    b.naive,
-		OneOutInfererValues:           values(b.oneOutInferers),
-		OneOutForecasterValues:        values(b.oneOutForecasters),
-		OneInForecasterValues:         values(b.oneInForecasters),
-		OneOutInfererForecasterValues: []struct{}{},
-	}
-	out.ReputerRequestNonce.ReputerNonce.BlockHeight = formatHeight(b.reputerNonce)
-	return out
-}
-
-type topicResponseJSON struct {
-	Topic struct {
-		ID                       string `json:"id"`
-		Creator                  string `json:"creator"`
-		Metadata                 string `json:"metadata"`
-		LossMethod               string `json:"loss_method"`
-		EpochLastEnded           string `json:"epoch_last_ended"`
-		EpochLength              string `json:"epoch_length"`
-		GroundTruthLag           string `json:"ground_truth_lag"`
-		PNorm                    string `json:"p_norm"`
-		AlphaRegret              string `json:"alpha_regret"`
-		AllowNegative            bool   `json:"allow_negative"`
-		Epsilon                  string `json:"epsilon"`
-		InitialRegret            string `json:"initial_regret"`
-		WorkerSubmissionWindow   string `json:"worker_submission_window"`
-		MeritSortitionAlpha      string `json:"merit_sortition_alpha"`
-		ActiveInfererQuantile    string `json:"active_inferer_quantile"`
-		ActiveForecasterQuantile string `json:"active_forecaster_quantile"`
-		ActiveReputerQuantile    string `json:"active_reputer_quantile"`
-	} `json:"topic"`
-	Weight           string `json:"weight"`
-	EffectiveRevenue string `json:"effective_revenue"`
-}
-
-// topicJSON is the topic as the chain answers it. e.mu is held.
-func topicJSON(ts *topicState) *topicResponseJSON {
-	var out topicResponseJSON
-	t := &out.Topic
-	t.ID = formatHeight(ts.cfg.ID)
-	t.Creator = ts.creator
-	t.Metadata = ts.cfg.Metadata
-	t.LossMethod = "mse"
-	t.EpochLastEnded = formatHeight(ts.epochLastEnded)
-	t.EpochLength = strconv.FormatInt(ts.cfg.EpochLength, 10)
-	t.GroundTruthLag = strconv.FormatInt(ts.cfg.GroundTruthLag, 10)
-	t.PNorm = "3"
-	t.AlphaRegret = "0.1"
-	t.AllowNegative = ts.cfg.AllowNegative
-	t.Epsilon = "0.01"
-	t.InitialRegret = "0"
-	t.WorkerSubmissionWindow = strconv.FormatInt(ts.cfg.WorkerSubmissionWindow, 10)
-	t.MeritSortitionAlpha = "0.1"
-	t.ActiveInfererQuantile = "0.25"
-	t.ActiveForecasterQuantile = "0.25"
-	t.ActiveReputerQuantile = "0.25"
-	out.Weight = "0"
-	out.EffectiveRevenue = "0"
-	return &out
-}
-
-// blockIDJSON, headerJSON and blockResponseJSON are GetBlockByHeightResponse as
-// cosmos-sdk's gateway writes it: hashes in base64, time as protojson writes a
-// Timestamp.
-type blockIDJSON struct {
-	Hash          string `json:"hash"`
-	PartSetHeader struct {
-		Total int    `json:"total"`
-		Hash  string `json:"hash"`
-	} `json:"part_set_header"`
-}
-
-type headerJSON struct {
-	Version struct {
-		Block string `json:"block"`
-		App   string `json:"app"`
-	} `json:"version"`
-	ChainID            string      `json:"chain_id"`
-	Height             string      `json:"height"`
-	Time               string      `json:"time"`
-	LastBlockID        blockIDJSON `json:"last_block_id"`
-	LastCommitHash     string      `json:"last_commit_hash"`
-	DataHash           string      `json:"data_hash"`
-	ValidatorsHash     string      `json:"validators_hash"`
-	NextValidatorsHash string      `json:"next_validators_hash"`
-	ConsensusHash      string      `json:"consensus_hash"`
-	AppHash            string      `json:"app_hash"`
-	LastResultsHash    string      `json:"last_results_hash"`
-	EvidenceHash       string      `json:"evidence_hash"`
-	ProposerAddress    string      `json:"proposer_address"`
-}
-
-type blockBodyJSON struct {
-	Header headerJSON `json:"header"`
-	Data   struct {
-		Txs []string `json:"txs"`
-	} `json:"data"`
-	Evidence struct {
-		Evidence []struct{} `json:"evidence"`
-	} `json:"evidence"`
-	LastCommit struct {
-		Height     string      `json:"height"`
-		Round      int         `json:"round"`
-		BlockID    blockIDJSON `json:"block_id"`
-		Signatures []struct{}  `json:"signatures"`
-	} `json:"last_commit"`
-}
-
-type blockResponseJSON struct {
-	BlockID  blockIDJSON   `json:"block_id"`
-	Block    blockBodyJSON `json:"block"`
-	SDKBlock blockBodyJSON `json:"sdk_block"`
-}
-
-func (e *Emulator) blockID(height uint64) blockIDJSON {
-	var id blockIDJSON
-	id.Hash = base64.StdEncoding.EncodeToString(e.hash("block", height))
-	id.PartSetHeader.Total = 1
-	id.PartSetHeader.Hash = base64.StdEncoding.EncodeToString(e.hash("parts", height))
-	return id
-}
-
-func (e *Emulator) blockJSON(height uint64, t time.Time) blockResponseJSON {
-	b64 := func(kind string) string { return base64.StdEncoding.EncodeToString(e.hash(kind, height)) }
-	var body blockBodyJSON
-	h := &body.Header
-	h.Version.Block, h.Version.App = "11", "0"
-	h.ChainID = e.cfg.ChainID
-	h.Height = formatHeight(height)
-	h.Time = protoTime(t)
-	if height > e.cfg.StartHeight {
-		h.LastBlockID = e.blockID(height - 1)
-	}
-	h.LastCommitHash = b64("last commit")
-	h.DataHash = b64("data")
-	h.ValidatorsHash = base64.StdEncoding.EncodeToString(e.hash("validators", 0))
-	h.NextValidatorsHash = h.ValidatorsHash
-	h.ConsensusHash = base64.StdEncoding.EncodeToString(e.hash("consensus", 0))
-	h.AppHash = b64("app")
-	h.LastResultsHash = b64("results")
-	h.EvidenceHash = base64.StdEncoding.EncodeToString(e.hash("evidence", 0))
-	h.ProposerAddress = base64.StdEncoding.EncodeToString(e.hash("validator", 0)[:20])
-	body.Data.Txs = []string{}
-	body.Evidence.Evidence = []struct{}{}
-	body.LastCommit.Height = formatHeight(height - 1)
-	body.LastCommit.BlockID = h.LastBlockID
-	body.LastCommit.Signatures = []struct{}{}
-	sdk := body
-	sdk.Header.ProposerAddress = e.consensusAddress // sdk_block carries the bech32 form
-	return blockResponseJSON{BlockID: e.blockID(height), Block: body, SDKBlock: sdk}
-}
-
-// protoTime writes t as protojson writes a google.protobuf.Timestamp: UTC, with 0, 3,
-// 6 or 9 fractional digits.
-func protoTime(t time.Time) string {
-	t = t.UTC()
-	ns := t.Nanosecond()
-	switch {
-	case ns == 0:
-		return t.Format("2006-01-02T15:04:05Z")
-	case ns%1_000_000 == 0:
-		return t.Format("2006-01-02T15:04:05.000Z")
-	case ns%1_000 == 0:
-		return t.Format("2006-01-02T15:04:05.000000Z")
-	default:
-		return t.Format("2006-01-02T15:04:05.000000000Z")
-	}
-}
-
-type statusJSON struct {
-	JSONRPC string `json:"jsonrpc"`
-	ID      int    `json:"id"`
-	Result  struct {
-		NodeInfo struct {
-			ProtocolVersion struct {
-				P2P   string `json:"p2p"`
-				Block string `json:"block"`
-				App   string `json:"app"`
-			} `json:"protocol_version"`
-			ID         string `json:"id"`
-			ListenAddr string `json:"listen_addr"`
-			Network    string `json:"network"`
-			Version    string `json:"version"`
-			Channels   string `json:"channels"`
-			Moniker    string `json:"moniker"`
-			Other      struct {
-				TxIndex    string `json:"tx_index"`
-				RPCAddress string `json:"rpc_address"`
-			} `json:"other"`
-		} `json:"node_info"`
-		SyncInfo struct {
-			LatestBlockHash     string `json:"latest_block_hash"`
-			LatestAppHash       string `json:"latest_app_hash"`
-			LatestBlockHeight   string `json:"latest_block_height"`
-			LatestBlockTime     string `json:"latest_block_time"`
-			EarliestBlockHash   string `json:"earliest_block_hash"`
-			EarliestAppHash     string `json:"earliest_app_hash"`
-			EarliestBlockHeight string `json:"earliest_block_height"`
-			EarliestBlockTime   string `json:"earliest_block_time"`
-			CatchingUp          bool   `json:"catching_up"`
-		} `json:"sync_info"`
-		ValidatorInfo struct {
-			Address string `json:"address"`
-			PubKey  struct {
-				Type  string `json:"type"`
-				Value string `json:"value"`
-			} `json:"pub_key"`
-			VotingPower string `json:"voting_power"`
-		} `json:"validator_info"`
-	} `json:"result"`
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(http.StatusOK)
+	w.Write(body.Bytes())
 }

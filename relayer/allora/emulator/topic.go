@@ -3,7 +3,6 @@ package emulator
 import (
 	"math/big"
 	"math/rand/v2"
-	"strconv"
 	"time"
 
 	"github.com/shopspring/decimal"
@@ -355,5 +354,3 @@ func formatSig(d decimal.Decimal, sig int32) string {
 func roundTrip(d decimal.Decimal, sig int32) decimal.Decimal {
 	return decimal.RequireFromString(formatSig(d, sig))
 }
-
-func formatHeight(h uint64) string { return strconv.FormatUint(h, 10) }

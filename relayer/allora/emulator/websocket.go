@@ -8,6 +8,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	abci "github.com/cometbft/cometbft/abci/types"
 	"github.com/cometbft/cometbft/libs/pubsub/query"
 	ctypes "github.com/cometbft/cometbft/rpc/core/types"
@@ -19,48 +20,15 @@ import (
 // The websocket speaks CometBFT's own JSON-RPC types and encoding (cometbft's rpc
 // packages), so what the gateway's watcher reads is what a node writes.
 
-// EventTypeWorkerLastCommitSet is the block event a v5 chain (v0.6, emissions v4
-// events) emits when a topic's worker submission window closes; other versions name it
-// as WindowCloseEventType says.
-const EventTypeWorkerLastCommitSet = "emissions.v4.EventWorkerLastCommitSet"
-
-// WindowCloseEventType is the event a node of an emissions version emits when a worker
-// window closes: event names carry the module's proto package. v5 nodes emit
-// emissions.v4.EventWorkerLastCommitSet, v6 to v8 emissions.vN.EventWorkerLastCommitSet,
-// v9 emissions.v9.EventWorkerLastCommit (no block_height) and v10
-// emissions.v10.EventNetworkInferenceBundle.
-func WindowCloseEventType(version string) string {
-	switch version {
-	case "v5":
-		return EventTypeWorkerLastCommitSet
-	case "v9":
-		return "emissions.v9.EventWorkerLastCommit"
-	case "v10":
-		return "emissions.v10.EventNetworkInferenceBundle"
-	}
-	return "emissions." + version + ".EventWorkerLastCommitSet"
-}
-
-// ReputerCloseEventType is the event a node of an emissions version emits when a
-// reputer window closes, the block at which it revises the latest inference of the
-// topic (a newer loss height): v5 nodes emit emissions.v4.EventReputerLastCommitSet, v6
-// to v8 emissions.vN.EventReputerLastCommitSet. "" for v9 and v10, whose event for it
-// no node has shown yet: the emulator emits none there.
-func ReputerCloseEventType(version string) string {
-	switch version {
-	case "v5":
-		return "emissions.v4.EventReputerLastCommitSet"
-	case "v6", "v7", "v8":
-		return "emissions." + version + ".EventReputerLastCommitSet"
-	}
-	return ""
-}
+// The events' names are relayer/allora's (WindowCloseEventType,
+// ReputerCloseEventType): one table of what each version's nodes emit, which the
+// gateway's watcher and this chain both read.
 
 // reputerWindowEvents is what a chain of an emissions version emits at height when the
 // topic's reputer window of nonce closes: EventReputerLastCommitSet, as a v7 node
 // writes it (block_height, nonce, topic_id, mode); nothing for a version without it.
 func reputerWindowEvents(version string, topicID, nonce, height uint64) []abci.Event {
-	typ := ReputerCloseEventType(version)
+	typ := allora.ReputerCloseEventType(version)
 	if typ == "" {
 		return nil
 	}
@@ -243,18 +211,11 @@ func (e *Emulator) handleRPC(c *wsConn, req rpctypes.RPCRequest) rpctypes.RPCRes
 	return rpctypes.RPCMethodNotFoundError(req.ID)
 }
 
-// Events that carry the network inference itself: v9 emits EventNetworkInferences
-// beside EventWorkerLastCommit; v10's window-close event, EventNetworkInferenceBundle,
-// is one.
-const (
-	EventTypeNetworkInferencesV9       = "emissions.v9.EventNetworkInferences"
-	EventTypeNetworkInferenceBundleV10 = "emissions.v10.EventNetworkInferenceBundle"
-)
-
 // windowCloseEvents are the events a chain of an emissions version emits at the close
 // of a topic's window of nonce, whose network inference is b. Attribute values are
 // JSON-encoded as cosmos-sdk's typed events write them: every field, defaults included
-// (an unset message as null), keys sorted, then mode=EndBlock.
+// (an unset message as null), keys sorted, then mode=EndBlock. v9 emits the network
+// inference beside the window's close, v10's close is the inference's event.
 func windowCloseEvents(version string, topicID, nonce, height uint64, b bundle) []abci.Event {
 	switch version {
 	case "v9":
@@ -277,7 +238,7 @@ func workerWindowEvent(version string, topicID, nonce, height uint64) abci.Event
 		attr("topic_id", quoted(topicID)),
 		abci.EventAttribute{Key: "mode", Value: "EndBlock", Index: true},
 	)
-	return abci.Event{Type: WindowCloseEventType(version), Attributes: attrs}
+	return abci.Event{Type: allora.WindowCloseEventType(version), Attributes: attrs}
 }
 
 // networkInferencesV9 is emissions.v9.EventNetworkInferences as allora-chain v0.16
@@ -302,7 +263,7 @@ func networkInferencesV9(topicID, nonce uint64, b bundle) abci.Event {
 		"one_in_forecaster_values":          oneInForecasters,
 		"one_out_inferer_forecaster_values": []string{},
 	}
-	return abci.Event{Type: EventTypeNetworkInferencesV9, Attributes: []abci.EventAttribute{
+	return abci.Event{Type: allora.EventTypeNetworkInferencesV9, Attributes: []abci.EventAttribute{
 		attr("block_height", quoted(nonce)),
 		attr("bundle", mustJSON(bundle)),
 		attr("nonce", quoted(nonce)),
@@ -324,7 +285,7 @@ func networkInferenceBundleV10(topicID, nonce uint64, b bundle) abci.Event {
 		return out
 	}
 	workers, _ := split(b.inferers)
-	return abci.Event{Type: EventTypeNetworkInferenceBundleV10, Attributes: []abci.EventAttribute{
+	return abci.Event{Type: allora.EventTypeNetworkInferenceBundleV10, Attributes: []abci.EventAttribute{
 		attr("combined_value", mustJSON([]string{b.combined})),
 		attr("forecaster_addresses", mustJSON(workers)),
 		attr("forecaster_values", mustJSON(column(b.forecasters))),

@@ -71,11 +71,10 @@ func (x *GetLatestNetworkInferencesRequest) GetTopicId() uint64 {
 }
 
 type GetLatestNetworkInferencesResponse struct {
-	state                     protoimpl.MessageState               `protogen:"open.v1"`
-	NetworkInferences         *emissionsv3.ValueBundle             `protobuf:"bytes,1,opt,name=network_inferences,json=networkInferences,proto3" json:"network_inferences,omitempty"`
-	InfererWeights            []*emissionsv3.RegretInformedWeight  `protobuf:"bytes,2,rep,name=inferer_weights,json=infererWeights,proto3" json:"inferer_weights,omitempty"`
-	ForecasterWeights         []*emissionsv3.RegretInformedWeight  `protobuf:"bytes,3,rep,name=forecaster_weights,json=forecasterWeights,proto3" json:"forecaster_weights,omitempty"`
-	ForecastImpliedInferences []*emissionsv3.WorkerAttributedValue `protobuf:"bytes,4,rep,name=forecast_implied_inferences,json=forecastImpliedInferences,proto3" json:"forecast_implied_inferences,omitempty"`
+	state             protoimpl.MessageState              `protogen:"open.v1"`
+	NetworkInferences *emissionsv3.ValueBundle            `protobuf:"bytes,1,opt,name=network_inferences,json=networkInferences,proto3" json:"network_inferences,omitempty"`
+	InfererWeights    []*emissionsv3.RegretInformedWeight `protobuf:"bytes,2,rep,name=inferer_weights,json=infererWeights,proto3" json:"inferer_weights,omitempty"`
+	ForecasterWeights []*emissionsv3.RegretInformedWeight `protobuf:"bytes,3,rep,name=forecaster_weights,json=forecasterWeights,proto3" json:"forecaster_weights,omitempty"`
 	// inference_block_height is the block whose worker window produced the inference.
 	InferenceBlockHeight             int64    `protobuf:"varint,5,opt,name=inference_block_height,json=inferenceBlockHeight,proto3" json:"inference_block_height,omitempty"`
 	LossBlockHeight                  int64    `protobuf:"varint,6,opt,name=loss_block_height,json=lossBlockHeight,proto3" json:"loss_block_height,omitempty"`
@@ -132,13 +131,6 @@ func (x *GetLatestNetworkInferencesResponse) GetInfererWeights() []*emissionsv3.
 func (x *GetLatestNetworkInferencesResponse) GetForecasterWeights() []*emissionsv3.RegretInformedWeight {
 	if x != nil {
 		return x.ForecasterWeights
-	}
-	return nil
-}
-
-func (x *GetLatestNetworkInferencesResponse) GetForecastImpliedInferences() []*emissionsv3.WorkerAttributedValue {
-	if x != nil {
-		return x.ForecastImpliedInferences
 	}
 	return nil
 }
@@ -281,16 +273,15 @@ const file_emissions_v5_query_proto_rawDesc = "" +
 	"\n" +
 	"\x18emissions/v5/query.proto\x12\femissions.v5\x1a\x18emissions/v3/topic.proto\x1a\x1femissions/v3/value_bundle.proto\">\n" +
 	"!GetLatestNetworkInferencesRequest\x12\x19\n" +
-	"\btopic_id\x18\x01 \x01(\x04R\atopicId\"\xe2\x04\n" +
+	"\btopic_id\x18\x01 \x01(\x04R\atopicId\"\xa0\x04\n" +
 	"\"GetLatestNetworkInferencesResponse\x12H\n" +
 	"\x12network_inferences\x18\x01 \x01(\v2\x19.emissions.v3.ValueBundleR\x11networkInferences\x12K\n" +
 	"\x0finferer_weights\x18\x02 \x03(\v2\".emissions.v3.RegretInformedWeightR\x0einfererWeights\x12Q\n" +
-	"\x12forecaster_weights\x18\x03 \x03(\v2\".emissions.v3.RegretInformedWeightR\x11forecasterWeights\x12c\n" +
-	"\x1bforecast_implied_inferences\x18\x04 \x03(\v2#.emissions.v3.WorkerAttributedValueR\x19forecastImpliedInferences\x124\n" +
+	"\x12forecaster_weights\x18\x03 \x03(\v2\".emissions.v3.RegretInformedWeightR\x11forecasterWeights\x124\n" +
 	"\x16inference_block_height\x18\x05 \x01(\x03R\x14inferenceBlockHeight\x12*\n" +
 	"\x11loss_block_height\x18\x06 \x01(\x03R\x0flossBlockHeight\x12M\n" +
 	"#confidence_interval_raw_percentiles\x18\a \x03(\tR confidenceIntervalRawPercentiles\x12<\n" +
-	"\x1aconfidence_interval_values\x18\b \x03(\tR\x18confidenceIntervalValues\",\n" +
+	"\x1aconfidence_interval_values\x18\b \x03(\tR\x18confidenceIntervalValuesJ\x04\b\x04\x10\x05R\x1bforecast_implied_inferences\",\n" +
 	"\x0fGetTopicRequest\x12\x19\n" +
 	"\btopic_id\x18\x01 \x01(\x04R\atopicId\"\x82\x01\n" +
 	"\x10GetTopicResponse\x12)\n" +
@@ -321,24 +312,22 @@ var file_emissions_v5_query_proto_goTypes = []any{
 	(*GetTopicResponse)(nil),                   // 3: emissions.v5.GetTopicResponse
 	(*emissionsv3.ValueBundle)(nil),            // 4: emissions.v3.ValueBundle
 	(*emissionsv3.RegretInformedWeight)(nil),   // 5: emissions.v3.RegretInformedWeight
-	(*emissionsv3.WorkerAttributedValue)(nil),  // 6: emissions.v3.WorkerAttributedValue
-	(*emissionsv3.Topic)(nil),                  // 7: emissions.v3.Topic
+	(*emissionsv3.Topic)(nil),                  // 6: emissions.v3.Topic
 }
 var file_emissions_v5_query_proto_depIdxs = []int32{
 	4, // 0: emissions.v5.GetLatestNetworkInferencesResponse.network_inferences:type_name -> emissions.v3.ValueBundle
 	5, // 1: emissions.v5.GetLatestNetworkInferencesResponse.inferer_weights:type_name -> emissions.v3.RegretInformedWeight
 	5, // 2: emissions.v5.GetLatestNetworkInferencesResponse.forecaster_weights:type_name -> emissions.v3.RegretInformedWeight
-	6, // 3: emissions.v5.GetLatestNetworkInferencesResponse.forecast_implied_inferences:type_name -> emissions.v3.WorkerAttributedValue
-	7, // 4: emissions.v5.GetTopicResponse.topic:type_name -> emissions.v3.Topic
-	0, // 5: emissions.v5.QueryService.GetLatestNetworkInferences:input_type -> emissions.v5.GetLatestNetworkInferencesRequest
-	2, // 6: emissions.v5.QueryService.GetTopic:input_type -> emissions.v5.GetTopicRequest
-	1, // 7: emissions.v5.QueryService.GetLatestNetworkInferences:output_type -> emissions.v5.GetLatestNetworkInferencesResponse
-	3, // 8: emissions.v5.QueryService.GetTopic:output_type -> emissions.v5.GetTopicResponse
-	7, // [7:9] is the sub-list for method output_type
-	5, // [5:7] is the sub-list for method input_type
-	5, // [5:5] is the sub-list for extension type_name
-	5, // [5:5] is the sub-list for extension extendee
-	0, // [0:5] is the sub-list for field type_name
+	6, // 3: emissions.v5.GetTopicResponse.topic:type_name -> emissions.v3.Topic
+	0, // 4: emissions.v5.QueryService.GetLatestNetworkInferences:input_type -> emissions.v5.GetLatestNetworkInferencesRequest
+	2, // 5: emissions.v5.QueryService.GetTopic:input_type -> emissions.v5.GetTopicRequest
+	1, // 6: emissions.v5.QueryService.GetLatestNetworkInferences:output_type -> emissions.v5.GetLatestNetworkInferencesResponse
+	3, // 7: emissions.v5.QueryService.GetTopic:output_type -> emissions.v5.GetTopicResponse
+	6, // [6:8] is the sub-list for method output_type
+	4, // [4:6] is the sub-list for method input_type
+	4, // [4:4] is the sub-list for extension type_name
+	4, // [4:4] is the sub-list for extension extendee
+	0, // [0:4] is the sub-list for field type_name
 }
 
 func init() { file_emissions_v5_query_proto_init() }
