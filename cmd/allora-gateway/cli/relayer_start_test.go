@@ -13,6 +13,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
@@ -59,7 +60,7 @@ api: {listen: %q}
 	}
 	// Nothing the relayer started outlives its return (goleak waits for goroutines
 	// that are finishing).
-	if err := goleak.Find(running,
+	if err := testsupport.FindLeaks(running,
 		goleak.IgnoreAnyFunction("net/http.(*persistConn).readLoop"),
 		goleak.IgnoreAnyFunction("net/http.(*persistConn).writeLoop"),
 		goleak.IgnoreTopFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"),
