@@ -176,11 +176,9 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("compact signatures: %w", err))
 		return
 	}
-	calldata, err := alloraoracle.NewAlloraOracle().TryPackUpdateBatch([]alloraoracle.Update{{
-		TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
-	}}, compact)
+	calldata, err := alloraoracle.PackUpdateBatch(batch, sigs)
 	if err != nil {
-		s.fail(w, r, fmt.Errorf("pack updateBatch: %w", err))
+		s.fail(w, r, err)
 		return
 	}
 	digest := oracle.BatchDigest(domain, batch)
