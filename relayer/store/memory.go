@@ -468,7 +468,10 @@ func copyRequest(r PaidRequest) PaidRequest {
 // Publish implements Events.
 func (m *Memory) Publish(ctx context.Context, ev Event) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("publish %s event: %w", ev.Kind, err)
+		return fmt.Errorf("publish %s event: %w", ev.Kind(), err)
+	}
+	if err := checkEvent(ev); err != nil {
+		return err
 	}
 	m.subMu.Lock()
 	defer m.subMu.Unlock()

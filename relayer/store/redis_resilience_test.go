@@ -134,7 +134,7 @@ func TestRedisOutage(t *testing.T) {
 		{"latest inference of topic 1", func() error { _, err := st.LatestInference(ctx, 1); return err }},
 		{"journal chain 56 nonce 3", func() error { return st.JournalPut(ctx, store.JournalEntry{ChainID: 56, Nonce: 3}) }},
 		{"list chains", func() error { _, err := st.Chains(ctx); return err }},
-		{"publish push event", func() error { return st.Publish(ctx, store.Event{Kind: store.EventPush}) }},
+		{"publish push event", func() error { return st.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}}) }},
 		{"subscribe to events", func() error { _, err := st.Subscribe(ctx); return err }},
 	}
 	for _, c := range calls {
@@ -169,7 +169,7 @@ func TestRedisSubscriberReconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := pub.Publish(ctx, store.Event{Kind: store.EventPush, ID: "before"}); err != nil {
+	if err := pub.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}, ID: "before"}); err != nil {
 		t.Fatal(err)
 	}
 	if e := <-ch; e.ID != "before" {
@@ -193,7 +193,7 @@ func TestRedisSubscriberReconnects(t *testing.T) {
 				return
 			}
 		case <-tick.C:
-			if err := pub.Publish(ctx, store.Event{Kind: store.EventPush, ID: "after"}); err != nil {
+			if err := pub.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}, ID: "after"}); err != nil {
 				t.Fatal(err)
 			}
 		case <-deadline:

@@ -51,7 +51,7 @@ func TestRedisSubscribeStops(t *testing.T) {
 	// closes.
 	for dropped := false; !dropped; {
 		for i := range 3 {
-			if err := st.Publish(context.Background(), store.Event{Kind: store.EventPush, ID: fmt.Sprint(i)}); err != nil {
+			if err := st.Publish(context.Background(), store.Event{Payload: store.PushEvent{ChainID: 56}, ID: fmt.Sprint(i)}); err != nil {
 				t.Fatal(err)
 			}
 		}
