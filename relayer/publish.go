@@ -46,8 +46,8 @@ func (r *Relayer) publish(ctx context.Context, payload store.EventPayload) {
 	}
 }
 
-func (r *Relayer) publishInference(ctx context.Context, inf oracle.Inference, u oracle.Update) {
-	r.publish(ctx, store.InferenceEvent{Inference: inf, Scaled: u.Value})
+func (r *Relayer) publishInference(ctx context.Context, inf oracle.ScaledInference) {
+	r.publish(ctx, store.InferenceEvent{Inference: inf.Inference, Scaled: inf.Scaled})
 }
 
 func (r *Relayer) publishPush(ctx context.Context, chain oracle.Chain, res SubmitResult) {

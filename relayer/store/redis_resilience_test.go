@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
@@ -93,7 +94,7 @@ func TestRedisConnectionKilled(t *testing.T) {
 func mustPutInference(t *testing.T, st store.Store, height uint64) {
 	t.Helper()
 	inf := oracle.Inference{TopicID: 1, BlockHeight: height, Value: strconv.FormatUint(height, 10), Timestamp: time.Unix(int64(height), 0)}
-	if err := st.PutInference(context.Background(), inf); err != nil {
+	if err := st.PutInference(context.Background(), oracle.ScaledInference{Inference: inf, Scaled: big.NewInt(int64(height))}); err != nil {
 		t.Fatalf("PutInference(%d): %v", height, err)
 	}
 }
@@ -129,7 +130,7 @@ func TestRedisOutage(t *testing.T) {
 		call func() error
 	}{
 		{"put topic 1 inference at block 80", func() error {
-			return st.PutInference(ctx, oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "80"})
+			return st.PutInference(ctx, oracle.ScaledInference{Inference: oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "80"}, Scaled: big.NewInt(80)})
 		}},
 		{"latest inference of topic 1", func() error { _, err := st.LatestInference(ctx, 1); return err }},
 		{"journal chain 56 nonce 3", func() error { return st.JournalPut(ctx, store.JournalEntry{ChainID: 56, Nonce: 3}) }},
