@@ -251,7 +251,7 @@ func TestETagAndCacheControl(t *testing.T) {
 
 	// A new inference is a new body and a new tag.
 	old := send(t, h, "/v1/topics/1/inference", "203.0.113.1:1", nil).Header.Get("ETag")
-	if err := st.PutInference(context.Background(), oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "3020", Timestamp: blockTime.Add(time.Minute)}); err != nil {
+	if err := st.PutInference(context.Background(), scaledInference(t, oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "3020", Timestamp: blockTime.Add(time.Minute)})); err != nil {
 		t.Fatal(err)
 	}
 	res := send(t, h, "/v1/topics/1/inference", "203.0.113.1:1", map[string]string{"If-None-Match": old})
@@ -282,7 +282,7 @@ func TestInferenceWhileWriting(t *testing.T) {
 	go func() {
 		defer close(done)
 		for height := uint64(100); height < 300; height++ {
-			_ = st.PutInference(context.Background(), oracle.Inference{TopicID: 1, BlockHeight: height, Value: "3000." + strconv.FormatUint(height, 10), Timestamp: blockTime})
+			_ = st.PutInference(context.Background(), scaledInference(t, oracle.Inference{TopicID: 1, BlockHeight: height, Value: "3000." + strconv.FormatUint(height, 10), Timestamp: blockTime}))
 		}
 	}()
 	var wg sync.WaitGroup

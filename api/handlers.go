@@ -131,27 +131,13 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 	// The cheap path: the latest inference is the one last answered.
 	inf, err := s.st.LatestInference(ctx, id)
 	if err == nil {
-		if e := s.inferences.get(id); e != nil && e.answers(inf) {
+		if e := s.inferences.get(id); e != nil && e.answers(inf.Inference) {
 			writeCacheable(w, r, jsonContentTypeHeader, e.body, e.etag, cacheShortHeader)
 			return
 		}
 	}
-	// The topic says whether its values may be negative, which scaling checks.
-	topics, err := s.st.Topics(ctx)
-	if err != nil {
-		s.fail(w, r, fmt.Errorf("list topics: %w", err))
-		return
-	}
-	var topic oracle.Topic
-	found := false
-	for _, t := range topics {
-		if t.ID == id {
-			topic, found = t, true
-			break
-		}
-	}
-	if !found {
-		s.fail(w, r, withDetail(fmt.Errorf("topic %d: %w", id, store.ErrNotFound), "topic %d is not known", id))
+	if _, err := s.topic(r, id); err != nil {
+		s.fail(w, r, err)
 		return
 	}
 	inf, err = s.st.LatestInference(ctx, id)
@@ -163,20 +149,12 @@ func (s *Server) inference(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	scaled, err := oracle.Scale(inf.Value, topic.AllowNegative)
-	if err != nil {
-		s.fail(w, r, withDetail(
-			fmt.Errorf("scale topic %d inference at block %d: %w: %w", id, inf.BlockHeight, errBadUpstream, err),
-			"the latest inference of topic %d (block %d) is not a value the oracle can carry", id, inf.BlockHeight))
-		return
-	}
-	out := newInferenceJSON(inf, scaled.String())
-	body, err := json.Marshal(out)
+	body, err := json.Marshal(newInferenceJSON(inf.Inference, scaledString(inf.Scaled)))
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("encode topic %d inference: %w", id, err))
 		return
 	}
-	e := s.inferences.put(inf, append(body, '\n'))
+	e := s.inferences.put(inf.Inference, append(body, '\n'))
 	writeCacheable(w, r, jsonContentTypeHeader, e.body, e.etag, cacheShortHeader)
 }
 

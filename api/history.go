@@ -81,8 +81,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	topic, err := s.topic(r, id)
-	if err != nil {
+	if _, err := s.topic(r, id); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -98,14 +97,7 @@ func (s *Server) history(w http.ResponseWriter, r *http.Request) {
 			out.NextCursor = strconv.FormatUint(infs[i-1].BlockHeight, 10)
 			break
 		}
-		scaled, err := oracle.Scale(inf.Value, topic.AllowNegative)
-		if err != nil {
-			s.fail(w, r, withDetail(
-				fmt.Errorf("scale topic %d inference at block %d: %w: %w", id, inf.BlockHeight, errBadUpstream, err),
-				"the inference of topic %d at block %d is not a value the oracle can carry", id, inf.BlockHeight))
-			return
-		}
-		out.Inferences = append(out.Inferences, newInferenceJSON(inf, scaled.String()))
+		out.Inferences = append(out.Inferences, newInferenceJSON(inf.Inference, scaledString(inf.Scaled)))
 	}
 	s.reply(w, r, out, cacheShort)
 }

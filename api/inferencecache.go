@@ -9,14 +9,13 @@ import (
 
 // inferenceCache holds the encoded answer of each topic's latest inference, so that
 // the common request (the inference has not changed since the last one) costs a store
-// read and a copy of bytes rather than scaling, encoding and hashing.
+// read and a copy of bytes rather than encoding and hashing.
 //
 // An entry is used only when the store's latest inference is the one it was encoded
 // from: the same block height, value and time. The store keeps the newest inference
 // per topic and never moves back, so a topic's block height names its inference. The
-// answer also depends on the topic being known and on whether it allows negative
-// values; topics are never removed, and Allora fixes allow_negative when a topic is
-// created, so neither changes under a cached answer.
+// answer also depends on the topic being known; topics are never removed, so that does
+// not change under a cached answer.
 //
 // Reads take no lock: the map is replaced whole, under mu, when an entry changes,
 // which happens once per topic per new inference.

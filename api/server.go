@@ -29,10 +29,10 @@ import (
 // Reader is the state the API serves. store.Memory and the Redis store satisfy it.
 type Reader interface {
 	Topics(ctx context.Context) ([]oracle.Topic, error)
-	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error)
 	// InferenceHistory is store.History's: up to limit of a topic's inferences, newest
 	// first, below block height before (0 for the newest).
-	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
+	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.ScaledInference, error)
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
 	// Markets, Rounds and Round are store.Markets's reads.
 	Markets(ctx context.Context) ([]store.Market, error)

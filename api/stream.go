@@ -1,16 +1,18 @@
 package api
 
 import (
-	"bytes"
 	"context"
 	"encoding/json"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net/http"
 	"net/url"
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -145,36 +147,93 @@ func (h *streamHub) run(sub <-chan store.Event) {
 	}
 }
 
+// pushEventJSON is a push event's data: one mined batch.
+type pushEventJSON struct {
+	ChainID uint64           `json:"chain_id"`
+	TxHash  string           `json:"tx_hash"`
+	Block   uint64           `json:"block"`
+	GasUsed uint64           `json:"gas_used"`
+	Updates []pushUpdateJSON `json:"updates"`
+}
+
+type pushUpdateJSON struct {
+	TopicID         uint64 `json:"topic_id"`
+	BlockHeight     uint64 `json:"block_height"`
+	LossBlockHeight uint64 `json:"loss_block_height"`
+	ValueScaled     string `json:"value_scaled"`
+}
+
+// roundEventJSON is a round event's data: the round and the market it belongs to.
+type roundEventJSON struct {
+	ChainID uint64         `json:"chain_id"`
+	Market  common.Address `json:"market_id"`
+	Round   store.Round    `json:"round"`
+}
+
+// priceEventJSON is a price event's data: an asset's newly recorded price, as
+// /v1/predictions then answers it.
+type priceEventJSON struct {
+	Asset  string `json:"asset"`
+	Price  string `json:"price"`
+	AsOf   string `json:"as_of"`
+	Source string `json:"source"`
+}
+
+// eventJSON is the data a stream client gets for an event's payload; nil for a payload
+// no client should get.
+func eventJSON(p store.EventPayload) any {
+	switch e := p.(type) {
+	case store.InferenceEvent:
+		return newInferenceJSON(e.Inference, scaledString(e.Scaled))
+	case store.PushEvent:
+		out := pushEventJSON{ChainID: e.ChainID, TxHash: e.Push.TxHash.Hex(), Block: e.Push.BlockNumber, GasUsed: e.Push.GasUsed,
+			Updates: make([]pushUpdateJSON, 0, len(e.Push.Updates))}
+		for _, u := range e.Push.Updates {
+			out.Updates = append(out.Updates, pushUpdateJSON{
+				TopicID: u.TopicID, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, ValueScaled: scaledString(u.Value),
+			})
+		}
+		return out
+	case store.RoundEvent:
+		return roundEventJSON{ChainID: e.ChainID, Market: e.Market, Round: e.Round}
+	case store.PriceEvent:
+		return priceEventJSON{Asset: e.Price.Asset, Price: e.Price.Value, AsOf: formatTime(e.Price.At), Source: e.Price.Source}
+	}
+	return nil
+}
+
+// scaledString writes a scaled value, "0" for a nil one.
+func scaledString(v *big.Int) string {
+	if v == nil {
+		return "0"
+	}
+	return v.String()
+}
+
 // newHubEvent renders ev as an SSE frame, or returns nil for an event no client should
-// get: an unknown kind, or data that is not JSON.
+// get: an unknown payload, or one that cannot be encoded.
 func newHubEvent(ev store.Event) *hubEvent {
-	switch ev.Kind {
-	case store.EventInference, store.EventPush, store.EventRound, store.EventPrice:
-	default:
+	v := eventJSON(ev.Payload)
+	if v == nil {
 		return nil
 	}
-	var data bytes.Buffer
-	if err := json.Compact(&data, ev.Data); err != nil {
+	data, err := json.Marshal(v)
+	if err != nil {
 		return nil
 	}
-	he := &hubEvent{kind: ev.Kind}
+	he := &hubEvent{kind: ev.Kind()}
 	if ev.ID != "" && !strings.ContainsAny(ev.ID, "\r\n\x00") {
 		he.id = ev.ID
 	}
-	if ev.Kind == store.EventInference {
-		var t struct {
-			TopicID *uint64 `json:"topic_id"`
-		}
-		if json.Unmarshal(data.Bytes(), &t) == nil && t.TopicID != nil {
-			he.topicID, he.hasTopic = *t.TopicID, true
-		}
+	if inf, ok := ev.Payload.(store.InferenceEvent); ok {
+		he.topicID, he.hasTopic = inf.Inference.TopicID, true
 	}
-	frame := make([]byte, 0, len("event: \nid: \ndata: \n\n")+len(he.kind)+len(he.id)+data.Len())
+	frame := make([]byte, 0, len("event: \nid: \ndata: \n\n")+len(he.kind)+len(he.id)+len(data))
 	frame = append(append(append(frame, "event: "...), he.kind...), '\n')
 	if he.id != "" {
 		frame = append(append(append(frame, "id: "...), he.id...), '\n')
 	}
-	frame = append(append(append(frame, "data: "...), data.Bytes()...), "\n\n"...)
+	frame = append(append(append(frame, "data: "...), data...), "\n\n"...)
 	he.frame = frame
 	return he
 }
@@ -186,7 +245,7 @@ func (c *streamClient) wants(he *hubEvent) bool {
 func (h *streamHub) deliver(ev store.Event) {
 	he := newHubEvent(ev)
 	if he == nil {
-		h.log.Warn("event not streamed: unknown kind or data not JSON", "kind", ev.Kind, "id", ev.ID)
+		h.log.Warn("event not streamed: unknown kind or not encodable", "kind", ev.Kind(), "id", ev.ID)
 		return
 	}
 	h.mu.Lock()

@@ -8,6 +8,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math/big"
 	"net"
 	"net/http"
 	"net/http/httptest"
@@ -17,6 +18,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -122,14 +125,24 @@ func (c *sseClient) mustNext(t testing.TB) sseEvent {
 	return ev
 }
 
-func publish(t testing.TB, st store.Events, kind, id, data string) {
+func publish(t testing.TB, st store.Events, id string, p store.EventPayload) {
 	t.Helper()
-	if err := st.Publish(context.Background(), store.Event{Kind: kind, ID: id, Data: json.RawMessage(data)}); err != nil {
+	if err := st.Publish(context.Background(), store.Event{ID: id, Payload: p}); err != nil {
 		t.Fatal(err)
 	}
 }
 
+// inference1 is how a stream client sees inferenceEvent(1).
 const inference1 = `{"topic_id":1,"value":"3020","value_scaled":"3020000000000000000000","decimals":18,"block_height":80,"loss_block_height":0,"timestamp":"2026-11-24T20:01:00Z"}`
+
+func inferenceEvent(topicID uint64) store.InferenceEvent {
+	return store.InferenceEvent{
+		Inference: oracle.Inference{TopicID: topicID, BlockHeight: 80, Value: "3020", Timestamp: time.Date(2026, 11, 24, 20, 1, 0, 0, time.UTC)},
+		Scaled:    new(big.Int).Mul(big.NewInt(3020), new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)),
+	}
+}
+
+var pushEvent = store.PushEvent{ChainID: 56}
 
 func TestStreamFansOutToEveryClient(t *testing.T) {
 	for _, kind := range streamStoreKinds {
@@ -137,15 +150,28 @@ func TestStreamFansOutToEveryClient(t *testing.T) {
 			st := kind.make(t)
 			base := streamServer(t, st)
 			a, b := connect(t, base, "", nil), connect(t, base, "", nil)
-			// Data as the store may carry it, spread over lines: it goes out on one.
-			publish(t, st, store.EventInference, "1001", "{\n  \"topic_id\": 1,\n  \"value\": \"3020\"\n}")
-			publish(t, st, store.EventPush, "1002", `{"chain_id":56,"tx_hash":"0x01","block":9,"gas_used":21000,"updates":[]}`)
+			publish(t, st, "1001", inferenceEvent(1))
+			publish(t, st, "1002", store.PushEvent{ChainID: 56, Push: store.Push{
+				TxHash: common.HexToHash("0x01"), BlockNumber: 9, GasUsed: 21000,
+				Updates: []oracle.Update{{TopicID: 1, Value: inferenceEvent(1).Scaled, BlockHeight: 80, Timestamp: 1795550460}},
+			}})
+			publish(t, st, "1003", store.RoundEvent{ChainID: 56, Market: common.HexToAddress("0x02"), Round: store.Round{
+				Epoch: 3, Status: store.RoundLocked, LockTime: time.Date(2026, 11, 24, 20, 5, 0, 0, time.UTC), LockPrice: "3000.5",
+				AIPrediction: "3020", AIDirection: store.DirectionUp, WithAIPool: big.NewInt(5),
+			}})
 			for _, c := range []*sseClient{a, b} {
-				if ev := c.mustNext(t); ev != (sseEvent{"inference", "1001", `{"topic_id":1,"value":"3020"}`}) {
-					t.Errorf("first event %+v", ev)
+				want := []sseEvent{
+					{"inference", "1001", inference1},
+					{"push", "1002", `{"chain_id":56,"tx_hash":"0x0000000000000000000000000000000000000000000000000000000000000001","block":9,"gas_used":21000,` +
+						`"updates":[{"topic_id":1,"block_height":80,"loss_block_height":0,"value_scaled":"3020000000000000000000"}]}`},
+					{"round", "1003", `{"chain_id":56,"market_id":"0x0000000000000000000000000000000000000002","round":{"epoch":3,"status":"locked",` +
+						`"start_time":null,"lock_time":"2026-11-24T20:05:00Z","close_time":null,"lock_price":"3000.5","close_price":null,` +
+						`"ai_prediction":"3020","ai_direction":"up","with_ai_pool":"5","against_ai_pool":"0","outcome":null}}`},
 				}
-				if ev := c.mustNext(t); ev.kind != "push" || ev.id != "1002" {
-					t.Errorf("second event %+v", ev)
+				for i, w := range want {
+					if ev := c.mustNext(t); ev != w {
+						t.Errorf("event %d:\n got %+v\nwant %+v", i, ev, w)
+					}
 				}
 			}
 		})
@@ -159,7 +185,7 @@ func TestStreamMatchesOpenAPI(t *testing.T) {
 	st := seededStore(t)
 	base := streamServer(t, st)
 	client := connect(t, base, "?topics=1,3", nil)
-	publish(t, st, store.EventInference, "7", inference1)
+	publish(t, st, "7", inferenceEvent(1))
 	client.mustNext(t)
 	req := httptest.NewRequest(http.MethodGet, "/v1/stream?topics=1,3", nil)
 	res := *client.res
@@ -191,10 +217,10 @@ func TestStreamDropsASlowClient(t *testing.T) {
 	base := streamServer(t, st, api.WithStreamBuffer(4))
 	slow, fast := connect(t, base, "", nil), connect(t, base, "", nil)
 	// Large events, so that the connection's buffers fill long before they all pass.
-	data := `{"pad":"` + strings.Repeat("x", 256<<10) + `"}`
+	large := store.PriceEvent{Price: store.Price{Asset: "ETH", Value: "1", At: time.Now(), Source: strings.Repeat("x", 256<<10)}}
 	const n = 200
 	for i := range n {
-		publish(t, st, store.EventRound, fmt.Sprint(i+1), data)
+		publish(t, st, fmt.Sprint(i+1), large)
 		if ev := fast.mustNext(t); ev.id != fmt.Sprint(i+1) {
 			t.Fatalf("fast client got event %q, want %d", ev.id, i+1)
 		}
@@ -218,7 +244,7 @@ func TestStreamDropsASlowClient(t *testing.T) {
 		t.Errorf("slow client got all %d events; want it dropped", n)
 	}
 	// The fast one is still served.
-	publish(t, st, store.EventInference, "after", inference1)
+	publish(t, st, "after", inferenceEvent(1))
 	if ev := fast.mustNext(t); ev.id != "after" {
 		t.Errorf("fast client then got %+v", ev)
 	}
@@ -231,7 +257,7 @@ func TestStreamResumesAfterLastEventID(t *testing.T) {
 			base := streamServer(t, st)
 			watcher := connect(t, base, "", nil)
 			for _, id := range []string{"11", "12", "13"} {
-				publish(t, st, store.EventInference, id, inference1)
+				publish(t, st, id, inferenceEvent(1))
 				watcher.mustNext(t) // the server has it
 			}
 			resumed := connect(t, base, "", http.Header{"Last-Event-Id": {"11"}})
@@ -240,7 +266,7 @@ func TestStreamResumesAfterLastEventID(t *testing.T) {
 					t.Errorf("resumed client got %+v, want event %s", ev, want)
 				}
 			}
-			publish(t, st, store.EventPush, "14", `{"chain_id":56}`)
+			publish(t, st, "14", pushEvent)
 			if ev := resumed.mustNext(t); ev.id != "14" {
 				t.Errorf("resumed client then got %+v, want event 14", ev)
 			}
@@ -250,7 +276,7 @@ func TestStreamResumesAfterLastEventID(t *testing.T) {
 			if ev := lost.mustNext(t); ev.kind != "reset" {
 				t.Errorf("client resuming from an unknown id got %+v, want a reset", ev)
 			}
-			publish(t, st, store.EventPush, "15", `{"chain_id":56}`)
+			publish(t, st, "15", pushEvent)
 			if ev := lost.mustNext(t); ev.id != "15" {
 				t.Errorf("after the reset got %+v, want event 15", ev)
 			}
@@ -262,9 +288,9 @@ func TestStreamFiltersInferencesByTopic(t *testing.T) {
 	st := seededStore(t)
 	base := streamServer(t, st)
 	c := connect(t, base, "?topics=3,9", nil)
-	publish(t, st, store.EventInference, "1", inference1)
-	publish(t, st, store.EventInference, "2", strings.Replace(inference1, `"topic_id":1`, `"topic_id":9`, 1))
-	publish(t, st, store.EventPush, "3", `{"chain_id":56}`)
+	publish(t, st, "1", inferenceEvent(1))
+	publish(t, st, "2", inferenceEvent(9))
+	publish(t, st, "3", pushEvent)
 	for _, want := range []string{"2", "3"} {
 		if ev := c.mustNext(t); ev.id != want {
 			t.Errorf("filtered client got %+v, want event %s", ev, want)
@@ -285,7 +311,7 @@ func TestStreamEndsOnShutdown(t *testing.T) {
 	srv := api.New(st, api.WithRateLimit(0, 0))
 	go func() { served <- srv.Serve(ctx, ln) }()
 	c := connect(t, "http://"+ln.Addr().String(), "", nil)
-	publish(t, st, store.EventInference, "1", inference1)
+	publish(t, st, "1", inferenceEvent(1))
 	c.mustNext(t)
 	cancel()
 	if err := <-served; err != nil {
@@ -336,7 +362,7 @@ func BenchmarkStreamFanout1000(b *testing.B) {
 	b.ResetTimer()
 	for i := range b.N {
 		start := time.Now()
-		publish(b, st, store.EventInference, strconv.Itoa(i+1), inference1)
+		publish(b, st, strconv.Itoa(i+1), inferenceEvent(1))
 		for range clients {
 			<-got
 		}
@@ -370,11 +396,17 @@ func TestStreamSendsRecordedPrices(t *testing.T) {
 			if ev.kind != store.EventPrice || ev.id == "" {
 				t.Fatalf("got event %+v, want a price event with an id", ev)
 			}
-			var got store.PriceEvent
+			type priceEvent struct {
+				Asset  string `json:"asset"`
+				Price  string `json:"price"`
+				AsOf   string `json:"as_of"`
+				Source string `json:"source"`
+			}
+			var got priceEvent
 			if err := json.Unmarshal([]byte(ev.data), &got); err != nil {
 				t.Fatalf("price event data %q: %v", ev.data, err)
 			}
-			want := store.PriceEvent{Asset: "ETH", Price: "3100.25", AsOf: "2026-11-24T20:05:07Z", Source: "ETH / USD test feed"}
+			want := priceEvent{Asset: "ETH", Price: "3100.25", AsOf: "2026-11-24T20:05:07Z", Source: "ETH / USD test feed"}
 			if got != want {
 				t.Errorf("price event %+v, want %+v", got, want)
 			}
@@ -407,7 +439,7 @@ func TestStreamSendsNoRefusedPrice(t *testing.T) {
 	if !errors.Is(err, store.ErrInvalid) {
 		t.Fatalf("recording price NaN: %v, want ErrInvalid", err)
 	}
-	publish(t, st, store.EventPush, "next", `{"chain_id":56}`)
+	publish(t, st, "next", pushEvent)
 	if ev := c.mustNext(t); ev.kind != store.EventPush {
 		t.Errorf("after a refused price the client got %+v first, want the push", ev)
 	}

@@ -34,7 +34,7 @@ func FuzzRequestTarget(f *testing.F) {
 	if err := st.PutTopic(ctx, oracle.Topic{ID: 1, Metadata: "ETH 5min Price Prediction"}); err != nil {
 		f.Fatal(err)
 	}
-	if err := st.PutInference(ctx, oracle.Inference{TopicID: 1, BlockHeight: 68, Value: "3012.5"}); err != nil {
+	if err := st.PutInference(ctx, fuzzInference()); err != nil {
 		f.Fatal(err)
 	}
 	h := New(st, WithRateLimit(0, 0)).Handler()

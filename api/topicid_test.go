@@ -29,7 +29,7 @@ func FuzzTopicIDPath(f *testing.F) {
 	if err := st.PutTopic(ctx, oracle.Topic{ID: 1, Metadata: "ETH 5min Price Prediction"}); err != nil {
 		f.Fatal(err)
 	}
-	if err := st.PutInference(ctx, oracle.Inference{TopicID: 1, BlockHeight: 68, Value: "3012.5"}); err != nil {
+	if err := st.PutInference(ctx, fuzzInference()); err != nil {
 		f.Fatal(err)
 	}
 	h := New(st, WithRateLimit(0, 0)).Handler()
@@ -66,4 +66,13 @@ func FuzzTopicIDPath(f *testing.F) {
 			t.Errorf("GET %s answered %d with Content-Type %q", u, rec.Code, rec.Header().Get("Content-Type"))
 		}
 	})
+}
+
+// fuzzInference is the one inference the fuzz targets' store holds.
+func fuzzInference() oracle.ScaledInference {
+	v, err := oracle.Scale("3012.5", false)
+	if err != nil {
+		panic(err)
+	}
+	return oracle.ScaledInference{Inference: oracle.Inference{TopicID: 1, BlockHeight: 68, Value: "3012.5"}, Scaled: v}
 }

@@ -140,8 +140,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 			"chain %d is not one this gateway signs for; it signs for %s", chainID, orNone(known)))
 		return
 	}
-	topic, err := s.topic(r, topicID)
-	if err != nil {
+	if _, err := s.topic(r, topicID); err != nil {
 		s.fail(w, r, err)
 		return
 	}
@@ -158,13 +157,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		writeCacheable(w, r, jsonContentTypeHeader, e.body, e.etag, cacheShortHeader)
 		return
 	}
-	u, err := oracle.NewUpdate(inf, topic.AllowNegative)
-	if err != nil {
-		s.fail(w, r, withDetail(
-			fmt.Errorf("topic %d inference at block %d: %w: %w", topicID, inf.BlockHeight, errBadUpstream, err),
-			"the latest inference of topic %d (block %d) is not a value the oracle can carry", topicID, inf.BlockHeight))
-		return
-	}
+	u := inf.Update() // validated and scaled when it was stored
 	batch := []oracle.Update{u}
 	sigs, err := oracle.SignBatch(ctx, domain, batch, s.signers)
 	if err != nil {
@@ -176,11 +169,9 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("compact signatures: %w", err))
 		return
 	}
-	calldata, err := alloraoracle.NewAlloraOracle().TryPackUpdateBatch([]alloraoracle.Update{{
-		TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
-	}}, compact)
+	calldata, err := alloraoracle.PackUpdateBatch(batch, sigs)
 	if err != nil {
-		s.fail(w, r, fmt.Errorf("pack updateBatch: %w", err))
+		s.fail(w, r, err)
 		return
 	}
 	digest := oracle.BatchDigest(domain, batch)

@@ -79,7 +79,7 @@ func TestPullModeSubmitsOnChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	inf := oracle.Inference{TopicID: 1, BlockHeight: 4242, Value: "3012.456789", Timestamp: time.Now().Add(-10 * time.Second)}
-	if err := st.PutInference(ctx, inf); err != nil {
+	if err := st.PutInference(ctx, scaledInference(t, inf)); err != nil {
 		t.Fatal(err)
 	}
 	h := api.New(st, api.WithUpdateSigning(signers, oracle.NewDomain(big.NewInt(56), oracleAddr))).Handler()

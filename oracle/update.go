@@ -3,6 +3,7 @@ package oracle
 import (
 	"errors"
 	"fmt"
+	"math/big"
 	"time"
 )
 
@@ -54,4 +55,35 @@ func checkUpdates(updates []Update) error {
 		}
 	}
 	return nil
+}
+
+// ScaledInference is an inference the oracle can carry, with its value scaled once:
+// NewScaledInference makes it where an inference enters the gateway, and the store,
+// the push loops and the API read Scaled instead of scaling again.
+type ScaledInference struct {
+	Inference
+	// Scaled is Value as the oracle stores it: an int256 with Decimals decimals.
+	Scaled *big.Int
+}
+
+// NewScaledInference validates inf and scales its value as NewUpdate does, whose
+// errors it returns.
+func NewScaledInference(inf Inference, allowNegative bool) (ScaledInference, error) {
+	u, err := NewUpdate(inf, allowNegative)
+	if err != nil {
+		return ScaledInference{}, err
+	}
+	return ScaledInference{Inference: inf, Scaled: u.Value}, nil
+}
+
+// Update is the update the oracle stores for s, as NewUpdate makes it.
+func (s ScaledInference) Update() Update {
+	var value *big.Int
+	if s.Scaled != nil {
+		value = new(big.Int).Set(s.Scaled)
+	}
+	return Update{
+		TopicID: s.TopicID, Value: value, BlockHeight: s.BlockHeight, LossBlockHeight: s.LossBlockHeight,
+		Timestamp: uint64(max(s.Timestamp.Unix(), 0)),
+	}
 }

@@ -83,3 +83,30 @@ func TestNewUpdateErrors(t *testing.T) {
 		})
 	}
 }
+
+// TestScaledInferenceUpdate checks that the update made from a stored scaled inference
+// is the one NewUpdate makes, that it does not share the scaled value, and that
+// NewScaledInference refuses what NewUpdate refuses.
+func TestScaledInferenceUpdate(t *testing.T) {
+	inf := Inference{TopicID: 7, BlockHeight: 123, LossBlockHeight: 120, Value: "-3012.5", Timestamp: time.Unix(1_795_550_400, 900_000_000)}
+	s, err := NewScaledInference(inf, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := NewUpdate(inf, true)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := s.Update()
+	if got.TopicID != want.TopicID || got.BlockHeight != want.BlockHeight || got.LossBlockHeight != want.LossBlockHeight ||
+		got.Timestamp != want.Timestamp || got.Value.Cmp(want.Value) != 0 || s.Scaled.Cmp(want.Value) != 0 {
+		t.Errorf("Update() = %+v, want %+v", got, want)
+	}
+	got.Value.SetInt64(1)
+	if s.Scaled.Cmp(want.Value) != 0 {
+		t.Errorf("Update() shares the scaled value: it is now %s", s.Scaled)
+	}
+	if _, err := NewScaledInference(inf, false); !errors.Is(err, ErrNegative) {
+		t.Errorf("NewScaledInference of a negative value on a topic that forbids it: %v, want ErrNegative", err)
+	}
+}

@@ -169,7 +169,7 @@ func NewMetrics(reg prometheus.Registerer, st LagReader) (*Metrics, error) {
 // every Store is one.
 type LagReader interface {
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
-	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error)
 	JournalPending(ctx context.Context, chainID uint64) ([]store.JournalEntry, error)
 }
 

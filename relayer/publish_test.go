@@ -2,9 +2,10 @@ package relayer_test
 
 import (
 	"context"
-	"encoding/json"
 	"strconv"
 	"testing"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -12,7 +13,7 @@ import (
 )
 
 // TestRelayerPublishesInferencesAndPushes checks that a store carrying events hears of
-// every new inference and every mined batch, in the shapes the API streams, with ids
+// every new inference and every mined batch, typed as the API renders them, with ids
 // that only go up.
 func TestRelayerPublishesInferencesAndPushes(t *testing.T) {
 	s := signers(1)
@@ -33,41 +34,23 @@ func TestRelayerPublishesInferencesAndPushes(t *testing.T) {
 		t.Helper()
 		for ev := range events {
 			got = append(got, ev)
-			if ev.Kind == kind {
+			if ev.Kind() == kind {
 				return ev
 			}
 		}
 		t.Fatalf("events ended before a %s event", kind)
 		return store.Event{}
 	}
-	inf := next(store.EventInference)
-	var infData map[string]any
-	if err := json.Unmarshal(inf.Data, &infData); err != nil {
-		t.Fatal(err)
-	}
-	if infData["topic_id"] != 7.0 || infData["value"] != "3012.5" || infData["value_scaled"] != "3012500000000000000000" ||
-		infData["decimals"] != 18.0 || infData["block_height"] != 100.0 || infData["timestamp"] == nil {
-		t.Errorf("inference event data %s", inf.Data)
+	inf := next(store.EventInference).Payload.(store.InferenceEvent)
+	if inf.Inference.TopicID != 7 || inf.Inference.Value != "3012.5" || inf.Scaled.String() != "3012500000000000000000" ||
+		inf.Inference.BlockHeight != 100 || inf.Inference.Timestamp.IsZero() {
+		t.Errorf("inference event %+v", inf)
 	}
 
-	push := next(store.EventPush)
-	var pushData struct {
-		ChainID uint64 `json:"chain_id"`
-		TxHash  string `json:"tx_hash"`
-		Block   uint64 `json:"block"`
-		GasUsed uint64 `json:"gas_used"`
-		Updates []struct {
-			TopicID     uint64 `json:"topic_id"`
-			BlockHeight uint64 `json:"block_height"`
-			ValueScaled string `json:"value_scaled"`
-		} `json:"updates"`
-	}
-	if err := json.Unmarshal(push.Data, &pushData); err != nil {
-		t.Fatal(err)
-	}
-	if pushData.ChainID != 56 || len(pushData.TxHash) != 66 || pushData.GasUsed == 0 || len(pushData.Updates) != 1 ||
-		pushData.Updates[0].TopicID != 7 || pushData.Updates[0].BlockHeight != 100 || pushData.Updates[0].ValueScaled != "3012500000000000000000" {
-		t.Errorf("push event data %s", push.Data)
+	push := next(store.EventPush).Payload.(store.PushEvent)
+	if push.ChainID != 56 || push.Push.TxHash == (common.Hash{}) || push.Push.GasUsed == 0 || len(push.Push.Updates) != 1 ||
+		push.Push.Updates[0].TopicID != 7 || push.Push.Updates[0].BlockHeight != 100 || push.Push.Updates[0].Value.String() != "3012500000000000000000" {
+		t.Errorf("push event %+v", push)
 	}
 
 	src.set(7, 101, "3013")

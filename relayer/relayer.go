@@ -558,17 +558,17 @@ func (r *Relayer) acceptInference(ctx context.Context, inf oracle.Inference, all
 		r.log.Warn("cannot read the store", "topic_id", id, "err", err)
 		return false, nil
 	}
-	u, uerr := oracle.NewUpdate(inf, allowNegative)
+	scaled, uerr := oracle.NewScaledInference(inf, allowNegative)
 	if uerr != nil {
 		return false, uerr
 	}
-	if err := r.store.PutInference(ctx, inf); err != nil {
+	if err := r.store.PutInference(ctx, scaled); err != nil {
 		r.log.Warn("cannot store inference; retrying next poll", "topic_id", id, "err", err)
 		return false, nil
 	}
 	r.log.Debug("new inference", "topic_id", id, "block_height", inf.BlockHeight, "loss_block_height", inf.LossBlockHeight,
 		"value", inf.Value, "revision", err == nil && inf.BlockHeight == prev.BlockHeight, "from", from)
-	r.publishInference(ctx, inf, u)
+	r.publishInference(ctx, scaled)
 	r.events(Event{Inference: &inf})
 	return true, nil
 }
@@ -730,15 +730,7 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 				"block_height", st.BlockHeight)
 			continue
 		}
-		r.mu.Lock()
-		allowNegative := r.allowNegative[st.TopicID]
-		r.mu.Unlock()
-		u, err := oracle.NewUpdate(inf, allowNegative)
-		if err != nil { // checked when stored; a store shared with others may differ
-			log.Error("stored inference cannot be relayed", "topic_id", st.TopicID, "err", err)
-			r.ackRequests(ctx, reqs, log, "paid update request acknowledged: the latest inference cannot be relayed")
-			continue
-		}
+		u := inf.Update() // validated and scaled when it was stored
 		if len(reqs) > 0 {
 			paid[st.TopicID] = u
 			continue

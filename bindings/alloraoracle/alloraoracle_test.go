@@ -188,7 +188,14 @@ func (f *fixture) simulate(updates []alloraoracle.Update, sigs [][]byte) (*big.I
 // A batch the contract rejects fails at gas estimation: its error is returned.
 func (f *fixture) submit(updates []alloraoracle.Update, sigs [][]byte) (*types.Receipt, error) {
 	f.t.Helper()
-	tx, err := bind.Transact(f.contract, f.owner, f.oracle.PackUpdateBatch(updates, f.compact(sigs)))
+	return f.send(f.oracle.PackUpdateBatch(updates, f.compact(sigs)))
+}
+
+// send sends calldata to the oracle, mines it and returns the receipt of a successful
+// transaction; a call the contract rejects fails at gas estimation with its error.
+func (f *fixture) send(calldata []byte) (*types.Receipt, error) {
+	f.t.Helper()
+	tx, err := bind.Transact(f.contract, f.owner, calldata)
 	if err != nil {
 		return nil, err
 	}

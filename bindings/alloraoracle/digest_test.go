@@ -91,7 +91,8 @@ func TestBatchDigestMatchesContract(t *testing.T) {
 }
 
 // TestSignBatchAcceptedByContract submits batches signed by oracle.SignBatch, with the
-// signers handed over in no particular order, and checks the contract applies them.
+// signers handed over in no particular order, as PackUpdateBatch packs them, and checks
+// the contract applies exactly the updates packed.
 func TestSignBatchAcceptedByContract(t *testing.T) {
 	f := newFixture(t, 56, 3, 2)
 	domain := oracle.NewDomain(f.chainID, f.address)
@@ -131,7 +132,12 @@ func TestSignBatchAcceptedByContract(t *testing.T) {
 		if len(sigs) != len(c.signers) {
 			t.Fatalf("%s: SignBatch returned %d signatures for %d signers", c.name, len(sigs), len(c.signers))
 		}
-		receipt, err := f.submit(toBinding(c.updates), sigs)
+		// The bytes the relayer and pull mode send, as PackUpdateBatch packs them.
+		calldata, err := alloraoracle.PackUpdateBatch(c.updates, sigs)
+		if err != nil {
+			t.Fatalf("%s: PackUpdateBatch: %v", c.name, err)
+		}
+		receipt, err := f.send(calldata)
 		if err != nil {
 			t.Fatalf("%s: updateBatch rejected SignBatch's signatures: %#v (%v)", c.name, f.contractError(err), err)
 		}

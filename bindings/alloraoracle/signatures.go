@@ -19,3 +19,27 @@ func CompactSignatures(signatures [][]byte) ([]Signature, error) {
 	}
 	return out, nil
 }
+
+// oracleABI packs calldata; parsing the ABI once is what NewAlloraOracle costs.
+var oracleABI = NewAlloraOracle()
+
+// PackUpdateBatch is the calldata of updateBatch(updates, signatures), with signatures
+// in r ‖ s ‖ v form as oracle.SignBatch returns them: the one encoding of a batch,
+// whether the relayer sends it or a pull-mode client submits it.
+func PackUpdateBatch(updates []oracle.Update, signatures [][]byte) ([]byte, error) {
+	batch := make([]Update, len(updates))
+	for i, u := range updates {
+		batch[i] = Update{
+			TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
+		}
+	}
+	sigs, err := CompactSignatures(signatures)
+	if err != nil {
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	calldata, err := oracleABI.TryPackUpdateBatch(batch, sigs)
+	if err != nil {
+		return nil, fmt.Errorf("pack updateBatch: %w", err)
+	}
+	return calldata, nil
+}

@@ -2,7 +2,6 @@ package evm
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -200,16 +199,7 @@ func (r *RoundRecorder) record(ctx context.Context, rm *recordedMarket, epochs [
 }
 
 func (r *RoundRecorder) publish(ctx context.Context, info keeper.MarketInfo, rd store.Round) {
-	ev, ok := r.st.(store.Events)
-	if !ok {
-		return
-	}
-	data, err := json.Marshal(store.RoundEvent{ChainID: info.ChainID, Market: info.Address, Round: rd})
-	if err != nil {
-		r.log.Error("encode round event", "err", err)
-		return
-	}
-	if err := ev.Publish(ctx, store.Event{Kind: store.EventRound, Data: data, ID: store.NextEventID()}); err != nil {
+	if err := store.Publish(ctx, r.st, store.RoundEvent{ChainID: info.ChainID, Market: info.Address, Round: rd}); err != nil {
 		r.log.Warn("publish round event", "err", err)
 	}
 }

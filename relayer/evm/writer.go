@@ -170,7 +170,7 @@ var ErrUnexpected = errors.New("unexpected answer")
 // to keep each transaction under its gas cap. A batch the oracle would reject fails
 // with the contract's error.
 func (w *Writer) EstimateBatchGas(ctx context.Context, updates []oracle.Update, signatures [][]byte) (uint64, error) {
-	calldata, err := w.packBatch(updates, signatures)
+	calldata, err := alloraoracle.PackUpdateBatch(updates, signatures)
 	if err != nil {
 		return 0, err
 	}
@@ -182,31 +182,12 @@ func (w *Writer) EstimateBatchGas(ctx context.Context, updates []oracle.Update, 
 	return gas, nil
 }
 
-// packBatch is the calldata of updateBatch(updates, signatures).
-func (w *Writer) packBatch(updates []oracle.Update, signatures [][]byte) ([]byte, error) {
-	batch := make([]alloraoracle.Update, len(updates))
-	for i, u := range updates {
-		batch[i] = alloraoracle.Update{
-			TopicId: u.TopicID, Value: u.Value, BlockHeight: u.BlockHeight, LossBlockHeight: u.LossBlockHeight, Timestamp: u.Timestamp,
-		}
-	}
-	sigs, err := alloraoracle.CompactSignatures(signatures)
-	if err != nil {
-		return nil, fmt.Errorf("pack updateBatch: %w", err)
-	}
-	calldata, err := w.contract.TryPackUpdateBatch(batch, sigs)
-	if err != nil {
-		return nil, fmt.Errorf("pack updateBatch: %w", err)
-	}
-	return calldata, nil
-}
-
 // Submit sends updateBatch through the writer's transaction manager and waits until
 // its receipt is as deep as the chain's preset asks (replacing the transaction if it
 // is stuck, resending it after a reorg). Gas is estimated first, so a batch the
 // oracle would reject fails here with the contract's error, costing nothing.
 func (w *Writer) Submit(ctx context.Context, updates []oracle.Update, signatures [][]byte) (oracle.SubmitResult, error) {
-	calldata, err := w.packBatch(updates, signatures)
+	calldata, err := alloraoracle.PackUpdateBatch(updates, signatures)
 	if err != nil {
 		return oracle.SubmitResult{}, err
 	}

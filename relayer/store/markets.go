@@ -252,14 +252,6 @@ func copyRound(r Round) Round {
 	return r
 }
 
-// RoundEvent is a round event's data on the stream: the round and the market it
-// belongs to.
-type RoundEvent struct {
-	ChainID uint64         `json:"chain_id"`
-	Market  common.Address `json:"market_id"`
-	Round   Round          `json:"round"`
-}
-
 // Prices holds realised prices per asset, the truth the predictions are judged
 // against. Each asset keeps its newest prices (see WithPriceLimit), oldest dropped
 // first.

@@ -20,8 +20,8 @@ type Memory struct {
 
 	mu         sync.RWMutex
 	topics     map[uint64]oracle.Topic
-	inferences map[uint64]oracle.Inference
-	history    map[uint64][]oracle.Inference // per topic, oldest first
+	inferences map[uint64]oracle.ScaledInference
+	history    map[uint64][]oracle.ScaledInference // per topic, oldest first
 	chains     map[uint64]*memoryChain
 	// The pushes, journal and requests of a chain are kept apart from chains: Chains
 	// lists what PutChain and PutChainTopic registered, as in every store.
@@ -58,8 +58,8 @@ func NewMemory(opts ...Option) *Memory {
 		opts:       newOptions(opts),
 		now:        time.Now,
 		topics:     make(map[uint64]oracle.Topic),
-		inferences: make(map[uint64]oracle.Inference),
-		history:    make(map[uint64][]oracle.Inference),
+		inferences: make(map[uint64]oracle.ScaledInference),
+		history:    make(map[uint64][]oracle.ScaledInference),
 		chains:     make(map[uint64]*memoryChain),
 		chainState: make(map[uint64]*memoryChainState),
 		seen:       make(map[requestID]time.Time),
@@ -99,11 +99,14 @@ func (m *Memory) Topics(ctx context.Context) ([]oracle.Topic, error) {
 }
 
 // PutInference implements Store.
-func (m *Memory) PutInference(ctx context.Context, inf oracle.Inference) error {
+func (m *Memory) PutInference(ctx context.Context, inf oracle.ScaledInference) error {
 	if err := ctx.Err(); err != nil {
 		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
 	}
-	inf = copyInference(inf)
+	if err := checkScaled(inf); err != nil {
+		return err
+	}
+	inf = copyScaled(inf)
 	m.mu.Lock()
 	defer m.mu.Unlock()
 	if prev, ok := m.inferences[inf.TopicID]; ok && !inf.Version().Newer(prev.Version()) {
@@ -114,7 +117,7 @@ func (m *Memory) PutInference(ctx context.Context, inf oracle.Inference) error {
 	if n := len(h); n > 0 && h[n-1].BlockHeight == inf.BlockHeight {
 		h = h[:n-1] // a revision replaces the value its height had in the history
 	}
-	h = append(h, copyInference(inf))
+	h = append(h, copyScaled(inf))
 	if over := len(h) - m.opts.historyLimit; over > 0 {
 		h = slices.Delete(h, 0, over)
 	}
@@ -123,17 +126,17 @@ func (m *Memory) PutInference(ctx context.Context, inf oracle.Inference) error {
 }
 
 // LatestInference implements Store.
-func (m *Memory) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+func (m *Memory) LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error) {
 	if err := ctx.Err(); err != nil {
-		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
+		return oracle.ScaledInference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
 	}
 	m.mu.RLock()
 	defer m.mu.RUnlock()
 	inf, ok := m.inferences[topicID]
 	if !ok {
-		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, ErrNotFound)
+		return oracle.ScaledInference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, ErrNotFound)
 	}
-	return copyInference(inf), nil
+	return copyScaled(inf), nil
 }
 
 // PutChain implements Store.
@@ -206,6 +209,14 @@ func copyInference(inf oracle.Inference) oracle.Inference {
 	return inf
 }
 
+func copyScaled(inf oracle.ScaledInference) oracle.ScaledInference {
+	inf.Inference = copyInference(inf.Inference)
+	if inf.Scaled != nil {
+		inf.Scaled = new(big.Int).Set(inf.Scaled)
+	}
+	return inf
+}
+
 func copyChainTopic(t oracle.ChainTopic) oracle.ChainTopic {
 	if t.Value != nil {
 		t.Value = new(big.Int).Set(t.Value)
@@ -214,7 +225,7 @@ func copyChainTopic(t oracle.ChainTopic) oracle.ChainTopic {
 }
 
 // InferenceHistory implements History.
-func (m *Memory) InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error) {
+func (m *Memory) InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.ScaledInference, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, fmt.Errorf("topic %d inference history: %w", topicID, err)
 	}
@@ -226,11 +237,11 @@ func (m *Memory) InferenceHistory(ctx context.Context, topicID uint64, limit int
 	h := m.history[topicID]
 	end := len(h) // h[:end] are below before
 	if before != 0 {
-		end, _ = slices.BinarySearchFunc(h, before, func(inf oracle.Inference, b uint64) int { return cmp.Compare(inf.BlockHeight, b) })
+		end, _ = slices.BinarySearchFunc(h, before, func(inf oracle.ScaledInference, b uint64) int { return cmp.Compare(inf.BlockHeight, b) })
 	}
-	out := make([]oracle.Inference, 0, min(limit, end))
+	out := make([]oracle.ScaledInference, 0, min(limit, end))
 	for i := end - 1; i >= 0 && len(out) < limit; i-- {
-		out = append(out, copyInference(h[i]))
+		out = append(out, copyScaled(h[i]))
 	}
 	return out, nil
 }
@@ -468,7 +479,10 @@ func copyRequest(r PaidRequest) PaidRequest {
 // Publish implements Events.
 func (m *Memory) Publish(ctx context.Context, ev Event) error {
 	if err := ctx.Err(); err != nil {
-		return fmt.Errorf("publish %s event: %w", ev.Kind, err)
+		return fmt.Errorf("publish %s event: %w", ev.Kind(), err)
+	}
+	if err := checkEvent(ev); err != nil {
+		return err
 	}
 	m.subMu.Lock()
 	defer m.subMu.Unlock()

@@ -2,20 +2,10 @@ package store
 
 import (
 	"context"
-	"encoding/json"
-	"fmt"
 	"strconv"
 	"sync/atomic"
 	"time"
 )
-
-// PriceEvent is a price event's data on the stream: an asset's newly recorded price.
-type PriceEvent struct {
-	Asset  string `json:"asset"`
-	Price  string `json:"price"`
-	AsOf   string `json:"as_of"`
-	Source string `json:"source"`
-}
 
 // RecordAndPublishPrice records p and, when st also carries events, tells stream
 // clients that the asset's price moved, so that whatever shows "price now" refreshes
@@ -25,15 +15,7 @@ func RecordAndPublishPrice(ctx context.Context, st Prices, p Price) error {
 	if err := st.RecordPrice(ctx, p); err != nil {
 		return err
 	}
-	ev, ok := st.(Events)
-	if !ok {
-		return nil
-	}
-	data, err := json.Marshal(PriceEvent{Asset: p.Asset, Price: p.Value, AsOf: p.At.UTC().Format(time.RFC3339Nano), Source: p.Source})
-	if err != nil {
-		return fmt.Errorf("encode the price event: %w", err)
-	}
-	_ = ev.Publish(ctx, Event{Kind: EventPrice, Data: data, ID: NextEventID()})
+	_ = Publish(ctx, st, PriceEvent{Price: p})
 	return nil
 }
 

@@ -142,22 +142,24 @@ return 1
 `)
 
 // inferenceRecord is an inference as stored: the time as unix nanoseconds so nothing
-// below the second is lost.
+// below the second is lost, and the scaled value.
 type inferenceRecord struct {
 	TopicID     uint64      `json:"topic"`
 	BlockHeight uint64      `json:"height"`
 	Loss        uint64      `json:"loss,omitempty"`
 	Value       string      `json:"value"`
+	Scaled      string      `json:"scaled,omitempty"`
 	Time        int64       `json:"time_ns"`
 	Intervals   [][2]string `json:"ci,omitempty"`
 }
 
-func encodeInference(inf oracle.Inference) (string, error) {
+func encodeInference(inf oracle.ScaledInference) (string, error) {
 	rec := inferenceRecord{
 		TopicID:     inf.TopicID,
 		BlockHeight: inf.BlockHeight,
 		Loss:        inf.LossBlockHeight,
 		Value:       inf.Value,
+		Scaled:      inf.Scaled.String(),
 		Time:        inf.Timestamp.UnixNano(),
 	}
 	for _, ci := range inf.ConfidenceIntervals {
@@ -167,21 +169,38 @@ func encodeInference(inf oracle.Inference) (string, error) {
 	return string(b), err
 }
 
-func decodeInference(s string) (oracle.Inference, error) {
+func decodeInference(s string) (oracle.ScaledInference, error) {
 	var rec inferenceRecord
 	if err := json.Unmarshal([]byte(s), &rec); err != nil {
-		return oracle.Inference{}, fmt.Errorf("decode stored inference: %w", err)
+		return oracle.ScaledInference{}, fmt.Errorf("decode stored inference: %w", err)
 	}
-	inf := oracle.Inference{
+	inf := oracle.ScaledInference{Inference: oracle.Inference{
 		TopicID:         rec.TopicID,
 		BlockHeight:     rec.BlockHeight,
 		LossBlockHeight: rec.Loss,
 		Value:           rec.Value,
 		Timestamp:       time.Unix(0, rec.Time).UTC(),
-	}
+	}}
 	for _, ci := range rec.Intervals {
 		inf.ConfidenceIntervals = append(inf.ConfidenceIntervals, oracle.ConfidenceInterval{Percentile: ci[0], Value: ci[1]})
 	}
+	var ok bool
+	if rec.Scaled != "" {
+		inf.Scaled, ok = new(big.Int).SetString(rec.Scaled, 10)
+		if !ok {
+			return oracle.ScaledInference{}, fmt.Errorf("decode stored topic %d inference at block %d: scaled value %q is not a decimal integer",
+				rec.TopicID, rec.BlockHeight, rec.Scaled)
+		}
+		return inf, nil
+	}
+	// Written before the scaled value was kept. Only inferences the oracle can carry
+	// were stored, negative ones only for topics that allow them, so scaling allowing
+	// negatives gives the value the writer had.
+	v, err := oracle.Scale(rec.Value, true)
+	if err != nil {
+		return oracle.ScaledInference{}, fmt.Errorf("decode stored topic %d inference at block %d: %w", rec.TopicID, rec.BlockHeight, err)
+	}
+	inf.Scaled = v
 	return inf, nil
 }
 
@@ -285,7 +304,10 @@ func (r *Redis) Topics(ctx context.Context) ([]oracle.Topic, error) {
 }
 
 // PutInference implements Store.
-func (r *Redis) PutInference(ctx context.Context, inf oracle.Inference) error {
+func (r *Redis) PutInference(ctx context.Context, inf oracle.ScaledInference) error {
+	if err := checkScaled(inf); err != nil {
+		return err
+	}
 	data, err := encodeInference(inf)
 	if err != nil {
 		return fmt.Errorf("put topic %d inference at block %d: %w", inf.TopicID, inf.BlockHeight, err)
@@ -301,17 +323,17 @@ func (r *Redis) PutInference(ctx context.Context, inf oracle.Inference) error {
 }
 
 // LatestInference implements Store.
-func (r *Redis) LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error) {
+func (r *Redis) LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error) {
 	s, err := r.c.HGet(ctx, r.key("inference", u64(topicID)), "d").Result()
 	if errors.Is(err, redis.Nil) {
-		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, ErrNotFound)
+		return oracle.ScaledInference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, ErrNotFound)
 	}
 	if err != nil {
-		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
+		return oracle.ScaledInference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
 	}
 	inf, err := decodeInference(s)
 	if err != nil {
-		return oracle.Inference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
+		return oracle.ScaledInference{}, fmt.Errorf("latest inference of topic %d: %w", topicID, err)
 	}
 	return inf, nil
 }

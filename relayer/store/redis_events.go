@@ -2,7 +2,6 @@ package store
 
 import (
 	"context"
-	"encoding/json"
 	"fmt"
 )
 
@@ -13,12 +12,15 @@ func (r *Redis) eventsChannel() string { return r.key("events") }
 
 // Publish implements Events with PUBLISH.
 func (r *Redis) Publish(ctx context.Context, ev Event) error {
-	b, err := json.Marshal(eventRecord(ev))
+	if err := checkEvent(ev); err != nil {
+		return err
+	}
+	b, err := encodeEvent(ev)
 	if err == nil {
 		err = r.c.Publish(ctx, r.eventsChannel(), b).Err()
 	}
 	if err != nil {
-		return fmt.Errorf("publish %s event: %w", ev.Kind, err)
+		return fmt.Errorf("publish %s event: %w", ev.Kind(), err)
 	}
 	return nil
 }
@@ -48,12 +50,12 @@ func (r *Redis) Subscribe(ctx context.Context) (<-chan Event, error) {
 				if !ok {
 					return
 				}
-				var rec eventRecord
-				if err := json.Unmarshal([]byte(msg.Payload), &rec); err != nil {
+				ev, err := decodeEvent([]byte(msg.Payload))
+				if err != nil {
 					continue // not one of ours; nothing a subscriber could do with it
 				}
 				select {
-				case out <- Event(rec):
+				case out <- ev:
 				default:
 					return // too slow: drop it rather than let the client buffer fill
 				}

@@ -15,7 +15,7 @@ import (
 )
 
 // InferenceHistory implements History.
-func (r *Redis) InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error) {
+func (r *Redis) InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.ScaledInference, error) {
 	if limit < 1 {
 		return nil, fmt.Errorf("topic %d inference history: limit %d: %w", topicID, limit, ErrInvalid)
 	}
@@ -31,7 +31,7 @@ func (r *Redis) InferenceHistory(ctx context.Context, topicID uint64, limit int,
 	if err != nil {
 		return nil, fmt.Errorf("topic %d inference history: %w", topicID, err)
 	}
-	out := make([]oracle.Inference, 0, len(members))
+	out := make([]oracle.ScaledInference, 0, len(members))
 	for _, m := range members {
 		_, data, ok := strings.Cut(m, "|")
 		if !ok {

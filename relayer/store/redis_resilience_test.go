@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"math/big"
 	"strconv"
 	"strings"
 	"testing"
@@ -94,7 +95,7 @@ func TestRedisConnectionKilled(t *testing.T) {
 func mustPutInference(t *testing.T, st store.Store, height uint64) {
 	t.Helper()
 	inf := oracle.Inference{TopicID: 1, BlockHeight: height, Value: strconv.FormatUint(height, 10), Timestamp: time.Unix(int64(height), 0)}
-	if err := st.PutInference(context.Background(), inf); err != nil {
+	if err := st.PutInference(context.Background(), oracle.ScaledInference{Inference: inf, Scaled: big.NewInt(int64(height))}); err != nil {
 		t.Fatalf("PutInference(%d): %v", height, err)
 	}
 }
@@ -130,12 +131,12 @@ func TestRedisOutage(t *testing.T) {
 		call func() error
 	}{
 		{"put topic 1 inference at block 80", func() error {
-			return st.PutInference(ctx, oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "80"})
+			return st.PutInference(ctx, oracle.ScaledInference{Inference: oracle.Inference{TopicID: 1, BlockHeight: 80, Value: "80"}, Scaled: big.NewInt(80)})
 		}},
 		{"latest inference of topic 1", func() error { _, err := st.LatestInference(ctx, 1); return err }},
 		{"journal chain 56 nonce 3", func() error { return st.JournalPut(ctx, store.JournalEntry{ChainID: 56, Nonce: 3}) }},
 		{"list chains", func() error { _, err := st.Chains(ctx); return err }},
-		{"publish push event", func() error { return st.Publish(ctx, store.Event{Kind: store.EventPush}) }},
+		{"publish push event", func() error { return st.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}}) }},
 		{"subscribe to events", func() error { _, err := st.Subscribe(ctx); return err }},
 	}
 	for _, c := range calls {
@@ -170,7 +171,7 @@ func TestRedisSubscriberReconnects(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if err := pub.Publish(ctx, store.Event{Kind: store.EventPush, ID: "before"}); err != nil {
+	if err := pub.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}, ID: "before"}); err != nil {
 		t.Fatal(err)
 	}
 	if e := <-ch; e.ID != "before" {
@@ -194,7 +195,7 @@ func TestRedisSubscriberReconnects(t *testing.T) {
 				return
 			}
 		case <-tick.C:
-			if err := pub.Publish(ctx, store.Event{Kind: store.EventPush, ID: "after"}); err != nil {
+			if err := pub.Publish(ctx, store.Event{Payload: store.PushEvent{ChainID: 56}, ID: "after"}); err != nil {
 				t.Fatal(err)
 			}
 		case <-deadline:

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/redis/go-redis/v9"
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
@@ -18,6 +19,31 @@ func TestRedis(t *testing.T) {
 	storetest.Run(t, func(t *testing.T, opts ...store.Option) store.Store {
 		return store.NewRedis(c, redistest.Prefix(t), opts...)
 	})
+}
+
+// TestRedisReadsInferencesStoredWithoutScaledValue reads records written before the
+// scaled value was kept: the value is scaled as the writer did.
+func TestRedisReadsInferencesStoredWithoutScaledValue(t *testing.T) {
+	c := redistest.Client(t, nil)
+	prefix := redistest.Prefix(t)
+	st := store.NewRedis(c, prefix)
+	ctx := context.Background()
+	old := `{"topic":1,"height":68,"value":"-3012.5","time_ns":1795550460000000000,"ci":[["15.87","3001.2"]]}`
+	if err := c.HSet(ctx, prefix+"inference:1", "h", "68", "l", "0", "d", old).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.ZAdd(ctx, prefix+"history:1", redis.Z{Member: "00000000000000000068|" + old}).Err(); err != nil {
+		t.Fatal(err)
+	}
+	want := "-3012500000000000000000"
+	inf, err := st.LatestInference(ctx, 1)
+	if err != nil || inf.Scaled == nil || inf.Scaled.String() != want || inf.Value != "-3012.5" || len(inf.ConfidenceIntervals) != 1 {
+		t.Errorf("LatestInference = %+v, %v; want value -3012.5 scaled to %s", inf, err, want)
+	}
+	h, err := st.InferenceHistory(ctx, 1, 10, 0)
+	if err != nil || len(h) != 1 || h[0].Scaled == nil || h[0].Scaled.String() != want {
+		t.Errorf("InferenceHistory = %+v, %v; want one inference scaled to %s", h, err, want)
+	}
 }
 
 func TestRedisEvents(t *testing.T) {
@@ -51,7 +77,7 @@ func TestRedisSubscribeStops(t *testing.T) {
 	// closes.
 	for dropped := false; !dropped; {
 		for i := range 3 {
-			if err := st.Publish(context.Background(), store.Event{Kind: store.EventPush, ID: fmt.Sprint(i)}); err != nil {
+			if err := st.Publish(context.Background(), store.Event{Payload: store.PushEvent{ChainID: 56}, ID: fmt.Sprint(i)}); err != nil {
 				t.Fatal(err)
 			}
 		}

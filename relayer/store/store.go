@@ -11,6 +11,7 @@ package store
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"time"
 
@@ -41,13 +42,15 @@ type Store interface {
 	// Topics returns every known topic ordered by ID.
 	Topics(ctx context.Context) ([]oracle.Topic, error)
 
-	// PutInference records inf as its topic's latest inference unless the store
-	// already holds one at the same or a higher block height; then it is ignored and
-	// PutInference returns nil, so racing writers cannot move a topic backwards.
-	PutInference(ctx context.Context, inf oracle.Inference) error
-	// LatestInference returns a topic's newest inference, or an error wrapping
-	// ErrNotFound that names the topic.
-	LatestInference(ctx context.Context, topicID uint64) (oracle.Inference, error)
+	// PutInference records inf, validated and scaled where it entered the gateway
+	// (oracle.NewScaledInference), as its topic's latest inference unless the store
+	// already holds one at the same or a newer version; then it is ignored and
+	// PutInference returns nil, so racing writers cannot move a topic backwards. An
+	// inference without a scaled value is ErrInvalid.
+	PutInference(ctx context.Context, inf oracle.ScaledInference) error
+	// LatestInference returns a topic's newest inference with its scaled value, or an
+	// error wrapping ErrNotFound that names the topic.
+	LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error)
 
 	// PutChain registers a chain or replaces its name and oracle address, keeping its
 	// topics.
@@ -80,7 +83,7 @@ type History interface {
 	// last value; ignored ones are not kept. To
 	// page, pass the last returned block height as the next before. A topic without
 	// inferences has an empty history. A limit below one is ErrInvalid.
-	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.Inference, error)
+	InferenceHistory(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.ScaledInference, error)
 	// RecordPush appends a mined batch to a chain's push history.
 	RecordPush(ctx context.Context, chainID uint64, p Push) error
 	// Pushes returns up to limit of a chain's pushes, the most recently recorded
@@ -150,6 +153,14 @@ type PaidRequest struct {
 	TxHash      common.Hash
 	LogIndex    uint
 	BlockNumber uint64
+}
+
+// checkScaled is PutInference's check of its argument.
+func checkScaled(inf oracle.ScaledInference) error {
+	if inf.Scaled == nil {
+		return fmt.Errorf("put topic %d inference at block %d: no scaled value: %w", inf.TopicID, inf.BlockHeight, ErrInvalid)
+	}
+	return nil
 }
 
 // MergeChainTopic is the PutChainTopic rule, for implementations to share: it returns

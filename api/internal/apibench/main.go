@@ -133,7 +133,11 @@ func seed(ctx context.Context) (*store.Memory, error) {
 		{TopicID: 3, BlockHeight: 4_812_360, Value: "97234.18", Timestamp: at},
 		{TopicID: 9, BlockHeight: 4_810_000, Value: "-0.0123456789", Timestamp: at},
 	} {
-		if err := st.PutInference(ctx, inf); err != nil {
+		s, err := oracle.NewScaledInference(inf, true)
+		if err != nil {
+			return nil, err
+		}
+		if err := st.PutInference(ctx, s); err != nil {
 			return nil, err
 		}
 	}

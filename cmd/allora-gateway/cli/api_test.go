@@ -42,7 +42,11 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 	if err := st.PutTopic(ctx, oracle.Topic{ID: 7, Metadata: "ETH 5min Price Prediction", EpochLength: 12}); err != nil {
 		t.Fatal(err)
 	}
-	if err := st.PutInference(ctx, oracle.Inference{TopicID: 7, BlockHeight: 1234, Value: "3012.5", Timestamp: at}); err != nil {
+	inf, err := oracle.NewScaledInference(oracle.Inference{TopicID: 7, BlockHeight: 1234, Value: "3012.5", Timestamp: at}, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutInference(ctx, inf); err != nil {
 		t.Fatal(err)
 	}
 	if err := st.RecordPrice(ctx, store.Price{Asset: "ETH", Value: "3000", At: at, Source: "test feed"}); err != nil {

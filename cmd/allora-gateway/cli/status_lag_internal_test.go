@@ -48,7 +48,11 @@ func TestStatusLagAgreesWithMetricsAndAPI(t *testing.T) {
 		t.Fatal(err)
 	}
 	for _, id := range topics {
-		if err := st.PutInference(ctx, *latest[id]); err != nil {
+		inf, err := oracle.NewScaledInference(*latest[id], false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := st.PutInference(ctx, inf); err != nil {
 			t.Fatal(err)
 		}
 		if err := st.PutChainTopic(ctx, chain.ID, held[id]); err != nil {

@@ -2,11 +2,15 @@ package storetest
 
 import (
 	"context"
-	"encoding/json"
+	"errors"
 	"fmt"
+	"math/big"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -34,13 +38,31 @@ func RunEvents(t *testing.T, newEvents func(t *testing.T, opts ...store.Option) 
 // eventWait bounds how long a test waits for an event that should come.
 const eventWait = 5 * time.Second
 
+// event is the i-th test event, of each payload kind in turn.
 func event(i int) store.Event {
-	kinds := []string{store.EventInference, store.EventPush, store.EventRound}
-	return store.Event{
-		Kind: kinds[i%len(kinds)],
-		Data: json.RawMessage(fmt.Sprintf(`{"topic_id":1,"block_height":%d,"value":"3012.5"}`, i)),
-		ID:   fmt.Sprintf("1-%d", i),
+	at := time.Date(2026, 11, 24, 20, 0, i%60, 0, time.UTC)
+	var p store.EventPayload
+	switch i % 4 {
+	case 0:
+		p = store.InferenceEvent{
+			Inference: oracle.Inference{TopicID: 1, BlockHeight: uint64(i) + 1, Value: "3012.5", Timestamp: at,
+				ConfidenceIntervals: []oracle.ConfidenceInterval{{Percentile: "15.87", Value: "3000"}}},
+			Scaled: new(big.Int).Mul(big.NewInt(30125), big.NewInt(1e17)),
+		}
+	case 1:
+		p = store.PushEvent{ChainID: 56, Push: store.Push{
+			TxHash: common.HexToHash(fmt.Sprintf("0x%x", i+1)), BlockNumber: uint64(i), GasUsed: 21000, At: at,
+			Updates: []oracle.Update{{TopicID: 1, Value: big.NewInt(-int64(i)), BlockHeight: 9, LossBlockHeight: 8, Timestamp: 7}},
+		}}
+	case 2:
+		p = store.RoundEvent{ChainID: 56, Market: common.HexToAddress("0x01"), Round: store.Round{
+			Epoch: uint64(i) + 1, Status: store.RoundLocked, LockTime: at, LockPrice: "3000.5",
+			WithAIPool: big.NewInt(int64(i)), AgainstAIPool: big.NewInt(2),
+		}}
+	default:
+		p = store.PriceEvent{Price: store.Price{Asset: "ETH", Value: "3100.25", At: at, Source: "test feed"}}
 	}
+	return store.Event{ID: fmt.Sprintf("1-%d", i), Payload: p}
 }
 
 func subscribe(t *testing.T, ev store.Events) (<-chan store.Event, context.CancelFunc) {
@@ -76,9 +98,10 @@ func receive(t *testing.T, ch <-chan store.Event, what string) store.Event {
 	return store.Event{}
 }
 
+// diffEvent compares events as %#v prints them, big.Ints by value.
 func diffEvent(got, want store.Event) string {
-	if got.Kind != want.Kind || got.ID != want.ID || string(got.Data) != string(want.Data) {
-		return fmt.Sprintf("got {%s %s %s}, want {%s %s %s}", got.Kind, got.ID, got.Data, want.Kind, want.ID, want.Data)
+	if g, w := fmt.Sprintf("%s %v", got.ID, got.Payload), fmt.Sprintf("%s %v", want.ID, want.Payload); g != w || got.Kind() != want.Kind() {
+		return fmt.Sprintf("got %s %s, want %s %s", got.Kind(), g, want.Kind(), w)
 	}
 	return ""
 }
@@ -166,12 +189,15 @@ func testEventsUnsubscribe(t *testing.T, ev store.Events) {
 func testEventsNoAliasing(t *testing.T, ev store.Events) {
 	a, _ := subscribe(t, ev)
 	b, _ := subscribe(t, ev)
-	e := event(7)
+	e := event(4) // an inference, whose scaled value a careless store would share
 	publish(t, ev, e)
-	e.Data[0] = 'X'
+	e.Payload.(store.InferenceEvent).Scaled.SetInt64(1)
 	ga := receive(t, a, "subscriber a")
-	ga.Data[1] = 'Y'
-	if d := diffEvent(receive(t, b, "subscriber b"), event(7)); d != "" {
+	ga.Payload.(store.InferenceEvent).Scaled.SetInt64(2)
+	if d := diffEvent(receive(t, b, "subscriber b"), event(4)); d != "" {
 		t.Errorf("subscribers share or alias event data: %s", d)
+	}
+	if err := ev.Publish(context.Background(), store.Event{ID: "none"}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("Publish of an event without a payload: %v, want ErrInvalid", err)
 	}
 }

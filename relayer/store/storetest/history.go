@@ -14,7 +14,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-func mustHistory(t *testing.T, st store.Store, topic uint64, limit int, before uint64) []oracle.Inference {
+func mustHistory(t *testing.T, st store.Store, topic uint64, limit int, before uint64) []oracle.ScaledInference {
 	t.Helper()
 	h, err := st.InferenceHistory(context.Background(), topic, limit, before)
 	if err != nil {
@@ -23,7 +23,7 @@ func mustHistory(t *testing.T, st store.Store, topic uint64, limit int, before u
 	return h
 }
 
-func heightsOf(infs []oracle.Inference) []uint64 {
+func heightsOf(infs []oracle.ScaledInference) []uint64 {
 	out := make([]uint64, len(infs))
 	for i, inf := range infs {
 		out[i] = inf.BlockHeight

@@ -114,14 +114,23 @@ func inference(topic, height uint64, value string) oracle.Inference {
 	}
 }
 
+// scaled is inf validated and scaled as the relayer does before it stores it.
+func scaledInference(inf oracle.Inference) oracle.ScaledInference {
+	s, err := oracle.NewScaledInference(inf, true)
+	if err != nil {
+		panic(fmt.Sprintf("test inference %+v: %v", inf, err))
+	}
+	return s
+}
+
 func mustPutInference(t *testing.T, st store.Store, inf oracle.Inference) {
 	t.Helper()
-	if err := st.PutInference(context.Background(), inf); err != nil {
+	if err := st.PutInference(context.Background(), scaledInference(inf)); err != nil {
 		t.Fatalf("PutInference(topic %d, height %d): %v", inf.TopicID, inf.BlockHeight, err)
 	}
 }
 
-func mustLatest(t *testing.T, st store.Store, topic uint64) oracle.Inference {
+func mustLatest(t *testing.T, st store.Store, topic uint64) oracle.ScaledInference {
 	t.Helper()
 	inf, err := st.LatestInference(context.Background(), topic)
 	if err != nil {
@@ -163,8 +172,13 @@ func chainTopic(t *testing.T, st store.Store, chainID, topicID uint64) oracle.Ch
 	return oracle.ChainTopic{}
 }
 
-func diffInference(got, want oracle.Inference) string {
+// diffInference compares what the store gave with the inference put, and its scaled
+// value with what scaling want gives.
+func diffInference(got oracle.ScaledInference, want oracle.Inference) string {
 	var d []string
+	if w := scaledInference(want).Scaled; got.Scaled == nil || got.Scaled.Cmp(w) != 0 {
+		d = append(d, fmt.Sprintf("Scaled %v, want %v", got.Scaled, w))
+	}
 	if got.TopicID != want.TopicID {
 		d = append(d, fmt.Sprintf("TopicID %d, want %d", got.TopicID, want.TopicID))
 	}
@@ -347,6 +361,9 @@ func testChainTopicRevision(t *testing.T, st store.Store) {
 }
 
 func testInferenceNotFound(t *testing.T, st store.Store) {
+	if err := st.PutInference(context.Background(), oracle.ScaledInference{Inference: inference(7, 1, "1")}); !errors.Is(err, store.ErrInvalid) {
+		t.Errorf("PutInference without a scaled value: %v, want ErrInvalid", err)
+	}
 	mustPutInference(t, st, inference(1, 68, "3012.5"))
 	if err := st.PutTopic(context.Background(), oracle.Topic{ID: 7, Metadata: "no inference yet"}); err != nil {
 		t.Fatalf("PutTopic: %v", err)
@@ -572,7 +589,7 @@ func testCancelledContext(t *testing.T, st store.Store) {
 	calls := map[string]func() error{
 		"PutTopic":        func() error { return st.PutTopic(ctx, oracle.Topic{ID: 1}) },
 		"Topics":          func() error { _, err := st.Topics(ctx); return err },
-		"PutInference":    func() error { return st.PutInference(ctx, inference(1, 1, "1")) },
+		"PutInference":    func() error { return st.PutInference(ctx, scaledInference(inference(1, 1, "1"))) },
 		"LatestInference": func() error { _, err := st.LatestInference(ctx, 1); return err },
 		"PutChain":        func() error { return st.PutChain(ctx, oracle.Chain{ID: 56}) },
 		"PutChainTopic":   func() error { return st.PutChainTopic(ctx, 56, oracle.ChainTopic{TopicID: 1}) },
@@ -615,7 +632,7 @@ func testConcurrentWriters(t *testing.T, st store.Store) {
 				// Each writer walks the heights in a different order.
 				h := uint64((i*7+w*13)%heights + 1)
 				for topic := uint64(1); topic <= topics; topic++ {
-					if err := st.PutInference(ctx, inference(topic, h, fmt.Sprintf("%d.5", h))); err != nil {
+					if err := st.PutInference(ctx, scaledInference(inference(topic, h, fmt.Sprintf("%d.5", h)))); err != nil {
 						errs <- err
 					}
 					ct := oracle.ChainTopic{TopicID: topic, BlockHeight: h, Value: big.NewInt(int64(h)), Timestamp: h}
