@@ -167,6 +167,9 @@ func (c *Chain) MockFeed(ctx context.Context, address common.Address, key *ecdsa
 }
 
 // RequestWatcher watches the chain's oracle for paid update requests and queues them.
+// Requests are read once as deep as the chain's managers confirm their own
+// transactions (cfg.Confirmations is replaced by that depth), so a request a reorg
+// removes is never served.
 func (c *Chain) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfig, log *slog.Logger) *RequestWatcher {
 	cfg.Confirmations = c.tx.Confirmations
 	return NewRequestWatcher(c.info, c.backend, queue, cfg, log)
