@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -13,6 +14,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/bindings/mockaggregator"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 // MockFeed writes a MockAggregator price feed: devnet's stand-in for a Chainlink feed of
@@ -30,17 +32,22 @@ func NewMockFeed(ctx context.Context, backend Backend, address common.Address, k
 	if err != nil {
 		return nil, fmt.Errorf("read chain id: %w", err)
 	}
-	contract := mockaggregator.NewMockAggregator()
-	snd, err := newSender(backend, id, key, nil, contract.GetABI())
+	m, err := ownManager(backend, id, key)
 	if err != nil {
 		return nil, fmt.Errorf("price feed %s: %w", address, err)
 	}
+	return newMockFeed(backend, address, m), nil
+}
+
+// newMockFeed sets the feed at address through tx.
+func newMockFeed(backend Backend, address common.Address, tx *txmgr.Manager) *MockFeed {
+	contract := mockaggregator.NewMockAggregator()
 	return &MockFeed{
 		address:  address,
 		contract: contract,
 		instance: contract.Instance(backend, address),
-		sender:   snd,
-	}, nil
+		sender:   sender{tx: tx, abis: []abi.ABI{contract.GetABI()}},
+	}
 }
 
 // Address is the feed's address.

@@ -204,12 +204,3 @@ func (w *RequestWatcher) scanRange(ctx context.Context, from, to uint64) (int, e
 	}
 	return n, nil
 }
-
-// RequestWatcher returns a watcher of w's oracle over w's endpoint, queuing into
-// queue. Requests are read once as deep as w's transaction manager confirms its own
-// transactions (cfg.Confirmations is replaced by that depth), so a request a reorg
-// removes is never served.
-func (w *Writer) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfig, log *slog.Logger) *RequestWatcher {
-	cfg.Confirmations = w.tx.Config().Confirmations
-	return NewRequestWatcher(w.chain, w.backend, queue, cfg, log)
-}

@@ -22,14 +22,15 @@ import (
 func TestSubmitterAndMarketShareAKey(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
 	defer cancel()
-	client, oracleAddr, signers := startChain(t, 56)
+	url, client, oracleAddr, signers := startChainAt(t, 56)
+	ch := openChain(t, ctx, url, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr})
 	key := devchain.DevKey(0)
 	owner := crypto.PubkeyToAddress(key.PublicKey)
-	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr}, client, key)
+	w, err := ch.Writer(ctx, key)
 	if err != nil {
 		t.Fatal(err)
 	}
-	priceFeed, err := evm.DeployMockAggregator(ctx, client, devchain.DevKey(6), evm.MockAggregatorParams{
+	priceFeed, err := ch.DeployMockAggregator(ctx, devchain.DevKey(6), evm.MockAggregatorParams{
 		Decimals: 8, Description: "ETH / USD", InitialAnswer: big.NewInt(3000_00000000),
 	})
 	if err != nil {
@@ -44,19 +45,23 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 			MaxPriceAge: time.Hour, MaxPredictionAge: time.Hour, Owner: owner, Treasury: owner,
 		}
 	}
-	marketAddrs, _, err := evm.DeployMarkets(ctx, client, devchain.DevKey(6), params)
+	marketAddrs, _, err := ch.DeployMarkets(ctx, devchain.DevKey(6), params)
 	if err != nil {
 		t.Fatal(err)
 	}
 	markets := make([]*evm.Market, each)
 	for i, a := range marketAddrs {
-		markets[i], err = evm.NewMarket(ctx, keeper.MarketInfo{ChainID: 56, ChainName: "bnb", Address: a}, client, nil, w.Transactions())
+		// The keeper given the submitter's key: the chain hands it the writer's manager.
+		markets[i], err = ch.Market(ctx, keeper.MarketInfo{Address: a}, key)
 		if err != nil {
 			t.Fatal(err)
 		}
 		if markets[i].From() != w.From() {
 			t.Fatalf("market sends from %s, the writer from %s", markets[i].From(), w.From())
 		}
+	}
+	if m, err := ch.Transactions(key); err != nil || m != w.Transactions() {
+		t.Fatalf("the chain's manager of the submitter's key is %p (%v), the writer's %p: want one manager per key", m, err, w.Transactions())
 	}
 	start, err := client.NonceAt(ctx, owner, nil)
 	if err != nil {

@@ -102,14 +102,9 @@ type sender struct {
 // with the preset of the chain id.
 func newSender(backend Backend, chainID uint64, key *ecdsa.PrivateKey, tx *txmgr.Manager, abis ...abi.ABI) (sender, error) {
 	if tx == nil {
-		if key == nil {
-			return sender{}, errors.New("no key and no transaction manager to send with")
-		}
-		cfg, _ := presets.TxConfigFor(chainID)
-		cfg.ReceiptPoll = min(cfg.ReceiptPoll, DefaultReceiptPoll)
-		m, err := txmgr.New(cfg, backend, key)
+		m, err := ownManager(backend, chainID, key)
 		if err != nil {
-			return sender{}, fmt.Errorf("transaction manager: %w", err)
+			return sender{}, err
 		}
 		tx = m
 	}
@@ -117,6 +112,22 @@ func newSender(backend Backend, chainID uint64, key *ecdsa.PrivateKey, tx *txmgr
 		return sender{}, fmt.Errorf("transaction manager signs for chain %d, not %d: %w", got, chainID, ErrWrongChain)
 	}
 	return sender{tx: tx, abis: abis}, nil
+}
+
+// ownManager is a manager for key alone, with the preset of the chain id: for a
+// contract made over a bare backend rather than through its Chain, which shares one
+// manager per key.
+func ownManager(backend Backend, chainID uint64, key *ecdsa.PrivateKey) (*txmgr.Manager, error) {
+	if key == nil {
+		return nil, errors.New("no key and no transaction manager to send with")
+	}
+	cfg, _ := presets.TxConfigFor(chainID)
+	cfg.ReceiptPoll = min(cfg.ReceiptPoll, DefaultReceiptPoll)
+	m, err := txmgr.New(cfg, backend, key)
+	if err != nil {
+		return nil, fmt.Errorf("transaction manager: %w", err)
+	}
+	return m, nil
 }
 
 // send transacts data to contract with value (nil for none) and waits until the

@@ -24,6 +24,13 @@ import (
 // startChain runs a chain with fast blocks and deploys a 2-of-3 oracle on it.
 func startChain(t *testing.T, id uint64) (*ethclient.Client, common.Address, []oracle.Signer) {
 	t.Helper()
+	_, client, addr, signers := startChainAt(t, id)
+	return client, addr, signers
+}
+
+// startChainAt is startChain, also answering the chain's JSON-RPC URL.
+func startChainAt(t *testing.T, id uint64) (string, *ethclient.Client, common.Address, []oracle.Signer) {
+	t.Helper()
 	chain, err := devchain.New(devchain.Config{ChainID: id, BlockTime: 50 * time.Millisecond})
 	if err != nil {
 		t.Fatal(err)
@@ -59,7 +66,7 @@ func startChain(t *testing.T, id uint64) (*ethclient.Client, common.Address, []o
 	if receipt.ContractAddress != addr {
 		t.Fatalf("receipt says %s, deploy returned %s", receipt.ContractAddress, addr)
 	}
-	return client, addr, signers
+	return chain.URL(), client, addr, signers
 }
 
 func TestWriterSubmitsSignedBatchesAndReportsSkips(t *testing.T) {

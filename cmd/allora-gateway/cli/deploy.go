@@ -27,9 +27,9 @@ import (
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 )
 
@@ -256,16 +256,13 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 	// Every endpoint of the chain, each checked to serve its chain id: a deployment
 	// goes on through another when one fails.
-	client, err := dialChain(cctx, p.chain, nil, log)
+	ch, err := gateway.OpenChain(cctx, p.chain, nil, log)
 	cancel()
 	if err != nil {
 		return fmt.Errorf("chain %s: dial rpc: %w", p.chain.Name, err)
 	}
-	defer client.Close()
-	txc, err := p.chain.TxConfig()
-	if err != nil {
-		return fmt.Errorf("chain %s: %w", p.chain.Name, err)
-	}
+	defer ch.Close()
+	client, txc := ch.Backend(), ch.TxConfig()
 	_, known := presets.ForChainID(p.chain.ChainID)
 	known = known || p.chain.Preset != "" || p.chain.Confirmations.Set
 
@@ -305,7 +302,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	}
 	if oracleAddr == (common.Address{}) {
 		fmt.Fprintf(out, "deploying AlloraOracle (owner %s, %d signers, threshold %d) … ", p.owner.Hex(), len(p.signers), p.threshold)
-		a, r, err := evm.DeployOracle(ctx, client, key, evm.DeployParams{
+		a, r, err := ch.DeployOracle(ctx, key, evm.DeployParams{
 			Owner: p.owner, Signers: p.signers, Threshold: p.threshold,
 			MaxAge: uint64(f.maxAge / time.Second), MaxFutureSkew: uint64(f.maxFutureSkew / time.Second),
 		})
@@ -346,7 +343,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		for _, m := range missing {
 			fmt.Fprintf(out, "deploying AlloraFeed of topic %d (%q) …\n", m.TopicID, m.Description)
 		}
-		addrs, receipts, err := evm.DeployFeeds(ctx, client, key, missing)
+		addrs, receipts, err := ch.DeployFeeds(ctx, key, missing)
 		if err != nil {
 			return err
 		}
@@ -370,7 +367,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	if err != nil {
 		return err
 	}
-	marketsDeployed, marketsBlock, err := deployMarkets(ctx, client, key, wants, prev, &d, out)
+	marketsDeployed, marketsBlock, err := deployMarkets(ctx, ch, key, wants, prev, &d, out)
 	if err != nil {
 		// What was deployed before stays recorded, so the next run keeps it.
 		if werr := config.WriteDeployment(p.path, d); werr != nil {
@@ -448,7 +445,7 @@ func localEndpoint(raw string) bool {
 }
 
 // checkOracle returns why the contract at a is not the oracle the plan wants, or "".
-func checkOracle(ctx context.Context, client *rpcpool.Pool, a common.Address, p deployPlan) string {
+func checkOracle(ctx context.Context, client evm.Backend, a common.Address, p deployPlan) string {
 	code, err := client.CodeAt(ctx, a, nil)
 	if err != nil {
 		return fmt.Sprintf("read its code: %v", err)
@@ -478,7 +475,7 @@ func checkOracle(ctx context.Context, client *rpcpool.Pool, a common.Address, p 
 }
 
 // checkFeed returns why the contract at a is not the feed of topic on oracle, or "".
-func checkFeed(ctx context.Context, client *rpcpool.Pool, a, oracle common.Address, topic uint64) string {
+func checkFeed(ctx context.Context, client evm.Backend, a, oracle common.Address, topic uint64) string {
 	code, err := client.CodeAt(ctx, a, nil)
 	if err != nil {
 		return fmt.Sprintf("read its code: %v", err)
@@ -537,7 +534,7 @@ func describeFeeds(ctx context.Context, cfg config.Config, feeds []evm.FeedParam
 }
 
 // waitConfirmed waits until confirmations blocks are built on top of block.
-func waitConfirmed(ctx context.Context, client *rpcpool.Pool, block, confirmations uint64, poll time.Duration) error {
+func waitConfirmed(ctx context.Context, client evm.Backend, block, confirmations uint64, poll time.Duration) error {
 	if poll <= 0 {
 		poll = evm.DefaultReceiptPoll
 	}

@@ -89,14 +89,14 @@ func erc20Decimals(ctx context.Context, client evm.Backend, token common.Address
 // deployMarkets keeps each configured market the addresses file names and the chain
 // holds as configured, deploys the others, and records both in d. It returns how many
 // it deployed and the highest block they were mined in.
-func deployMarkets(ctx context.Context, client evm.Backend, key *ecdsa.PrivateKey, wants []marketWant, prev config.Deployment,
+func deployMarkets(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, wants []marketWant, prev config.Deployment,
 	d *config.Deployment, out io.Writer,
 ) (deployed int, lastBlock uint64, err error) {
 	var missing []marketWant
 	for _, w := range wants {
 		if prevAddr, ok := prev.Markets[w.name]; ok {
 			a := common.HexToAddress(prevAddr)
-			if why := checkMarket(ctx, client, a, w.params); why != "" {
+			if why := checkMarket(ctx, ch.Backend(), a, w.params); why != "" {
 				fmt.Fprintf(out, "PredictionMarket %q at %s not kept: %s\n", w.name, a.Hex(), why)
 			} else {
 				d.Markets[w.name], d.Txs.Markets[w.name] = a.Hex(), prev.Txs.Markets[w.name]
@@ -119,7 +119,7 @@ func deployMarkets(ctx context.Context, client evm.Backend, key *ecdsa.PrivateKe
 		fmt.Fprintf(out, "deploying PredictionMarket %q (topic %d, price feed %s, interval %s, buffer %s, fee %d bps, min bet %s base units of the %s) …\n",
 			m.name, m.params.TopicID, m.params.PriceFeed.Hex(), m.params.Interval, m.params.Buffer, m.params.FeeBps, m.params.MinBet, stake)
 	}
-	addrs, receipts, err := evm.DeployMarkets(ctx, client, key, params)
+	addrs, receipts, err := ch.DeployMarkets(ctx, key, params)
 	if err != nil {
 		return 0, 0, err
 	}

@@ -19,6 +19,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -158,7 +159,7 @@ func readJournal(ctx context.Context, cfg config.Config, chains []config.Chain) 
 // per key (false when the chain cannot be read), and a function closing the
 // connection.
 func chainNonces(ctx context.Context, c config.Chain) (func(from string) (uint64, bool), func()) {
-	pool, err := dialChain(ctx, c, nil, slog.New(slog.DiscardHandler))
+	ch, err := gateway.OpenChain(ctx, c, nil, slog.New(slog.DiscardHandler))
 	if err != nil {
 		return func(string) (uint64, bool) { return 0, false }, func() {}
 	}
@@ -167,13 +168,13 @@ func chainNonces(ctx context.Context, c config.Chain) (func(from string) (uint64
 		if n, ok := seen[from]; ok {
 			return n, true
 		}
-		n, err := pool.NonceAt(ctx, common.HexToAddress(from), nil)
+		n, err := ch.Backend().NonceAt(ctx, common.HexToAddress(from), nil)
 		if err != nil {
 			return 0, false
 		}
 		seen[from] = n
 		return n, true
-	}, pool.Close
+	}, ch.Close
 }
 
 func writeJournal(w io.Writer, entries []journalEntry, now time.Time) error {

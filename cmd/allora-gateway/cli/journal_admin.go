@@ -18,7 +18,9 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/relayer"
+	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
@@ -130,7 +132,12 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 			if c == nil {
 				return fmt.Errorf("--chain %s: no chain of that name in %s", chain, path)
 			}
-			txCfg, err := c.TxConfig()
+			log, err := g.logger(stderr)
+			if err != nil {
+				return err
+			}
+			log = log.With("chain", c.Name)
+			cc, err := gateway.ChainConfig(*c, nil, log)
 			if err != nil {
 				return err
 			}
@@ -139,11 +146,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 				if err != nil {
 					return fmt.Errorf("--max-gas-price %q: %w", maxGasPrice, err)
 				}
-				txCfg.MaxGasPrice, txCfg.FeeLimitMultiplier = wei, 0
-			}
-			log, err := g.logger(stderr)
-			if err != nil {
-				return err
+				cc.Tx.MaxGasPrice, cc.Tx.FeeLimitMultiplier = wei, 0
 			}
 			key, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
 			if err != nil {
@@ -151,7 +154,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 			}
 			ctx, cancel := context.WithTimeout(cmd.Context(), timeout)
 			defer cancel()
-			return supersede(ctx, cfg, *c, txCfg, key, nonce, takeOver, a, log, stdout)
+			return supersede(ctx, cfg, *c, cc, key, nonce, takeOver, a, log, stdout)
 		},
 	}
 	f := cmd.Flags()
@@ -169,14 +172,13 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 
 // supersede runs a on chain c's nonce with the submitter's key: through the chain's
 // lease and a fenced journal when the config has Redis, alone otherwise.
-func supersede(ctx context.Context, cfg config.Config, c config.Chain, txCfg txmgr.Config, key *ecdsa.PrivateKey, nonce uint64,
+func supersede(ctx context.Context, cfg config.Config, c config.Chain, cc evm.ChainConfig, key *ecdsa.PrivateKey, nonce uint64,
 	takeOver bool, a supersedeAction, log *slog.Logger, stdout io.Writer) error {
-	log = log.With("chain", c.Name)
-	pool, err := dialChain(ctx, c, nil, log)
+	ch, err := evm.OpenChain(ctx, cc)
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	defer pool.Close()
+	defer ch.Close()
 
 	var journal store.Journal = store.NewMemory()
 	work := ctx
@@ -206,7 +208,7 @@ func supersede(ctx context.Context, cfg config.Config, c config.Chain, txCfg txm
 		journal = fencedWrites{st, held.token}
 		work = held.ctx
 	}
-	m, err := txmgr.New(txCfg, pool, key, txmgr.WithJournal(journal), txmgr.WithLogger(log))
+	m, err := ch.Transactions(key, txmgr.WithJournal(journal), txmgr.WithLogger(log))
 	if err != nil {
 		return err
 	}

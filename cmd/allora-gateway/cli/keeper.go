@@ -15,7 +15,6 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -26,16 +25,17 @@ import (
 const priceRecordInterval = 15 * time.Second
 
 // newRoundKeeper keeps every market of every chain (those the chain's addresses file
-// lists, and those the config gives by address) through the relayer's own connection
-// to the chain: writers[i] is chains[i]'s, so the keeper fails over between the
-// chain's endpoints as the relayer does. It sends from signers.keeper, through a
-// transaction manager of its own; given the submitter's key (or no key of its own) it
-// sends through the submitter's manager, taking turns with the oracle's batches at the
-// next nonce. It returns the keeper, a recorder that writes the rounds and prices to
-// st for the API. With no market anywhere it returns a nil keeper and recorder.
-func newRoundKeeper(ctx context.Context, cfg config.Config, writers []*evm.Writer, st store.Store, log *slog.Logger,
-	txOpts ...txmgr.Option) (*keeper.Keeper, *evm.RoundRecorder, error) {
-	var key *ecdsa.PrivateKey
+// lists, and those the config gives by address) through the relayer's own owner of
+// the chain: chains[i] is cfg.Chains[i]'s, so the keeper fails over between the
+// chain's endpoints as the relayer does. It sends from signers.keeper, through that
+// key's transaction manager on the chain; with no key of its own (or the submitter's
+// key) it sends from submitter through the submitter's manager, taking turns with the
+// oracle's batches at the next nonce. It returns the keeper, a recorder that writes the
+// rounds and prices to st for the API. With no market anywhere it returns a nil keeper
+// and recorder.
+func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain, submitter *ecdsa.PrivateKey, st store.Store,
+	log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, error) {
+	key := submitter
 	if cfg.Signers.Keeper.Keystore != "" {
 		k, err := keys.LoadKeyFile(cfg.Signers.Keeper.Keystore, passphrase(cfg.Signers.Keeper))
 		if err != nil {
@@ -43,6 +43,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, writers []*evm.Write
 		}
 		key = k
 	}
+	sharesKey := crypto.PubkeyToAddress(key.PublicKey) == crypto.PubkeyToAddress(submitter.PublicKey)
 	assets := map[uint64]string{}
 	for _, p := range cfg.Predictions {
 		if _, ok := assets[p.Topic]; !ok {
@@ -68,25 +69,13 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, writers []*evm.Write
 		if len(found) == 0 {
 			continue
 		}
-		w := writers[i]
-		tx := w.Transactions()
-		if key != nil && crypto.PubkeyToAddress(key.PublicKey) != w.From() {
-			txConfig, err := ch.TxConfig()
-			if err != nil {
-				return nil, nil, fmt.Errorf("chains[%d] (%s): %w", i, ch.Name, err)
-			}
-			if tx, err = txmgr.New(txConfig, w.Backend(), key, append(txOpts,
-				txmgr.WithLogger(log.With("component", "keeper-tx", "chain", ch.Name)))...); err != nil {
-				return nil, nil, fmt.Errorf("chains[%d] (%s): keeper: %w", i, ch.Name, err)
-			}
-		} else {
+		if sharesKey {
 			log.Info("the round keeper sends from the submitter's key, through its transaction manager",
-				"chain", ch.Name, "address", w.From().Hex())
+				"chain", ch.Name, "address", crypto.PubkeyToAddress(key.PublicKey).Hex())
 		}
 		cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		for _, info := range found {
-			info.ChainID, info.ChainName = ch.ChainID, ch.Name
-			m, err := evm.NewMarket(cctx, info, w.Backend(), nil, tx)
+			m, err := chains[i].Market(cctx, info, key)
 			if err != nil {
 				cancel()
 				return nil, nil, fmt.Errorf("chains[%d] (%s): market %q at %s (is it a PredictionMarket? deploy writes the addresses): %w",

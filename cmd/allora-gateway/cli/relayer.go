@@ -3,18 +3,15 @@ package cli
 import (
 	"cmp"
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"math/big"
 	"net"
 	"net/url"
 	"os"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/redis/go-redis/v9"
 	"github.com/spf13/cobra"
@@ -22,6 +19,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -157,9 +155,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	defer closeSource()
 
 	var (
-		writers    []relayer.ChainWriter
-		evmWriters []*evm.Writer
-		closers    []func()
+		chains  []*evm.Chain
+		writers []*evm.Writer
+		closers []func()
 	)
 	defer func() {
 		for _, c := range closers {
@@ -211,17 +209,25 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		// (or the replica taking the chain over) sees them through before it sends
 		// anything new; every write carries the chain's lease token.
 		name := c.Name
-		w, closeFn, err := connectChain(ctx, c, submitterKey, allSigners, ld.Journal(), rpcMetrics, log,
-			evm.WithTxOptions(txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e.Kind.String(), e.Kind == txmgr.EventReplaced) })))
+		cctx, cancel := context.WithTimeout(ctx, connectTimeout)
+		ch, err := gateway.OpenChain(cctx, c, rpcMetrics, log)
+		if err != nil {
+			cancel()
+			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
+		}
+		closers = append(closers, ch.Close)
+		w, err := gateway.ConnectOracle(cctx, ch, submitterKey, allSigners, log,
+			txmgr.WithJournal(ld.Journal()),
+			txmgr.WithEvents(func(e txmgr.Event) { metrics.TxEvent(name, e.Kind.String(), e.Kind == txmgr.EventReplaced) }))
+		cancel()
 		if err != nil {
 			return fmt.Errorf("chains[%d] (%s): %w", i, c.Name, err)
 		}
-		closers = append(closers, closeFn)
+		chains = append(chains, ch)
 		writers = append(writers, w)
-		evmWriters = append(evmWriters, w)
 	}
 
-	roundKeeper, recorder, err := newRoundKeeper(ctx, cfg, evmWriters, st, log)
+	roundKeeper, recorder, err := newRoundKeeper(ctx, cfg, chains, submitterKey, st, log)
 	if err != nil {
 		return err
 	}
@@ -229,25 +235,18 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	relayerOpts := []relayer.Option{relayer.WithLogger(log.With("component", "relayer")),
 		relayer.WithMetrics(metrics), relayer.WithLeadership(leaders...)}
 	if pr := cfg.Relayer.PaidRequests; pr.Serve {
-		for _, w := range writers {
-			relayerOpts = append(relayerOpts, relayer.WithRequestWatchers(w.(*evm.Writer).RequestWatcher(st,
+		for _, ch := range chains {
+			relayerOpts = append(relayerOpts, relayer.WithRequestWatchers(ch.RequestWatcher(st,
 				evm.RequestWatcherConfig{Lookback: pr.LookbackBlocks, PollInterval: pr.PollInterval.Duration},
 				log.With("component", "paid-requests"))))
 		}
 	}
-	rl, err := relayer.New(relayer.Config{
-		Topics:           cfg.Topics,
-		PollInterval:     cfg.Relayer.PollInterval.Duration,
-		PushInterval:     cfg.Relayer.PushInterval.Duration,
-		SubmitTimeout:    cfg.Relayer.SubmitTimeout.Duration,
-		ShutdownTimeout:  cfg.Relayer.ShutdownTimeout.Duration,
-		StallBlocks:      cfg.Relayer.StallBlocks,
-		Policy:           cfg.Relayer.Policies(),
-		MaxBatchGas:      cfg.Relayer.MaxBatchGas,
-		ChainMaxBatchGas: chainMaxBatchGas(cfg.Chains),
-		ChainMinBalance:  chainMinBalance(cfg.Chains),
-		BlockTimes:       chainBlockTimes(cfg.Chains),
-	}, source, st, writers, signers, append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
+	ports := make([]relayer.ChainWriter, len(writers))
+	for i, w := range writers {
+		ports[i] = w
+	}
+	rl, err := relayer.New(gateway.RelayerConfig(cfg), source, st, ports, signers,
+		append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
 	}
@@ -271,11 +270,9 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	if apiLn != nil {
 		ln := apiLn
 		// The API signs pull-mode updates with the relayer's own signers.
-		domains := make([]oracle.Domain, 0, len(writers))
-		for _, w := range writers {
-			if ew, ok := w.(*evm.Writer); ok {
-				domains = append(domains, ew.Domain())
-			}
+		domains := make([]oracle.Domain, len(writers))
+		for i, w := range writers {
+			domains[i] = w.Domain()
 		}
 		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
 			api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(signers, domains...))
@@ -283,69 +280,10 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		log.Info("API listening", "addr", ln.Addr().String())
 	}
 	log.Info("relaying", "topics", cfg.Topics, "chains", len(writers), "signers", len(signers),
-		"submitter", writers[0].(*evm.Writer).From().Hex())
+		"submitter", writers[0].From().Hex())
 	err = g.Wait()
 	log.Info("relayer stopped")
 	return err
-}
-
-// connectChain dials every RPC endpoint of a chain, checks its chain id, and warns
-// when the local signers cannot reach the oracle's threshold, which would make every
-// batch revert. The endpoints' health is checked in the background until the
-// returned close function is called.
-func connectChain(ctx context.Context, c config.Chain, key *ecdsa.PrivateKey, signers []oracle.BatchSigner, journal store.Journal,
-	metrics *rpcpool.Metrics, log *slog.Logger, opts ...evm.WriterOption) (*evm.Writer, func(), error) {
-	cctx, cancel := context.WithTimeout(ctx, connectTimeout)
-	defer cancel()
-	pool, err := dialChain(cctx, c, metrics, log)
-	if err != nil {
-		return nil, nil, err
-	}
-	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
-	var g errgroup.Group
-	g.Go(func() error { return pool.Run(runCtx) })
-	closeChain := func() {
-		stop()
-		_ = g.Wait()
-		pool.Close()
-	}
-	txConfig, err := c.TxConfig()
-	if err != nil {
-		closeChain()
-		return nil, nil, err
-	}
-	w, err := evm.NewWriter(cctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, pool, key,
-		append(opts, evm.WithJournal(journal), evm.WithTxConfig(txConfig))...)
-	if err != nil {
-		closeChain()
-		return nil, nil, err
-	}
-	registered, threshold, err := w.SignerSet(cctx)
-	if err != nil {
-		closeChain()
-		return nil, nil, fmt.Errorf("read the oracle's signer set at %s (is it an AlloraOracle?): %w", c.Oracle, err)
-	}
-	known := make(map[common.Address]bool, len(registered))
-	for _, a := range registered {
-		known[a] = true
-	}
-	usable := 0
-	for _, s := range signers {
-		if known[s.Address()] {
-			usable++
-		} else {
-			log.Warn("oracle signer key is not registered on this chain's oracle; its signatures would be refused",
-				"chain", c.Name, "signer", s.Address().Hex())
-		}
-	}
-	if usable < int(threshold) {
-		closeChain()
-		return nil, nil, fmt.Errorf("%d of the configured oracle signers are registered on %s, the oracle needs %d: add keys under signers.oracle or signers.cosigners, or have the owner call setSigners",
-			usable, c.Oracle, threshold)
-	}
-	log.Info("chain connected", "chain", c.Name, "chain_id", c.ChainID, "oracle", c.Oracle,
-		"threshold", threshold, "signers_registered", len(registered), "signers_local", usable, "rpc_endpoints", len(c.AllRPCs()))
-	return w, closeChain, nil
 }
 
 // openAllora connects to every configured Allora node, each over REST or gRPC by its
@@ -467,36 +405,4 @@ func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registere
 
 func passphrase(k config.Key) keys.Passphrase {
 	return keys.Passphrase{File: k.PassphraseFile, Env: k.PassphraseEnv}
-}
-
-// chainMaxBatchGas collects each chain's own gas cap (its preset's, or its
-// max_batch_gas), by chain id.
-func chainMaxBatchGas(chains []config.Chain) map[uint64]uint64 {
-	out := make(map[uint64]uint64, len(chains))
-	for _, c := range chains {
-		if c.MaxBatchGas > 0 {
-			out[c.ChainID] = c.MaxBatchGas
-		}
-	}
-	return out
-}
-
-// chainBlockTimes is each chain's block time by chain id, for the relayer's head
-// watch and stall detection.
-func chainBlockTimes(chains []config.Chain) map[uint64]time.Duration {
-	out := make(map[uint64]time.Duration, len(chains))
-	for _, c := range chains {
-		out[c.ChainID] = c.EffectiveBlockTime()
-	}
-	return out
-}
-
-func chainMinBalance(chains []config.Chain) map[uint64]*big.Int {
-	out := make(map[uint64]*big.Int, len(chains))
-	for _, c := range chains {
-		if wei := c.MinBalanceWei(); wei != nil {
-			out[c.ChainID] = wei
-		}
-	}
-	return out
 }

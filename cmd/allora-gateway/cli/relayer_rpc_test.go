@@ -43,8 +43,8 @@ func rpcEndpoint(t *testing.T, chainURL string) *httptest.Server {
 }
 
 // TestRelayerCommandFailsOverBetweenChainRPCs runs the relayer with two RPC endpoints
-// for bnb (rpc and rpcs, the second from the environment, with a key in its path),
-// closes the first mid-run, and checks that every topic keeps reaching both chains
+// for bnb (rpc and rpcs, the second from the environment, with a key in its path) and
+// sonic given only rpcs (no rpc), closes bnb's first mid-run, and checks that every topic keeps reaching both chains
 // with inferences newer than the close, and that /metrics and the logs say which
 // endpoint went down without showing any URL.
 func TestRelayerCommandFailsOverBetweenChainRPCs(t *testing.T) {
@@ -91,7 +91,7 @@ func TestRelayerCommandFailsOverBetweenChainRPCs(t *testing.T) {
 topics: [7, 9]
 chains:
   - {name: bnb, chain_id: 56, rpc: %q, rpcs: ["http://127.0.0.1:1/replaced-by-the-environment"], oracle: %q}
-  - {name: sonic, chain_id: 146, rpc: %q, oracle: %q}
+  - {name: sonic, chain_id: 146, rpcs: [%q], oracle: %q}
 relayer:
   poll_interval: 100ms
   push_interval: 300ms

@@ -22,10 +22,10 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
-	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 )
 
@@ -364,13 +364,13 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 	// Every endpoint of the chain is asked, as the relayer would: the status holds
 	// as long as one answers. A wrong chain id is an answer, and is reported as an
 	// error of a reachable chain.
-	client, err := dialChain(ctx, c, nil, slog.New(slog.DiscardHandler))
+	ch, err := gateway.OpenChain(ctx, c, nil, slog.New(slog.DiscardHandler))
 	if err != nil {
 		st.Reachable = errors.Is(err, rpcpool.ErrWrongChain)
 		return fail(fmt.Errorf("dial rpc: %w", err))
 	}
-	defer client.Close()
-	reader, err := evm.NewReader(ctx, oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()}, client)
+	defer ch.Close()
+	reader, err := ch.Reader(ctx)
 	if err != nil {
 		return fail(err)
 	}
@@ -383,18 +383,11 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 	if err != nil {
 		return fail(fmt.Errorf("read the oracle's signer set: %w", err))
 	}
-	balance, err := client.BalanceAt(ctx, submitter, nil)
+	wallet, err := ch.Wallet(ctx, submitter)
 	if err != nil {
-		return fail(fmt.Errorf("read the submitter's balance: %w", err))
+		return fail(fmt.Errorf("read the submitter's wallet: %w", err))
 	}
-	latestNonce, err := client.NonceAt(ctx, submitter, nil)
-	if err != nil {
-		return fail(fmt.Errorf("read the submitter's nonce: %w", err))
-	}
-	pendingNonce, err := client.PendingNonceAt(ctx, submitter)
-	if err != nil {
-		return fail(fmt.Errorf("read the submitter's pending nonce: %w", err))
-	}
+	balance, latestNonce, pendingNonce := wallet.Balance, wallet.Nonce, wallet.Pending
 
 	known := make(map[common.Address]bool, len(registered))
 	for _, a := range registered {
@@ -422,7 +415,7 @@ func readChain(ctx context.Context, c config.Chain, topics []uint64, submitter c
 		}
 		st.Topics = append(st.Topics, ts)
 	}
-	st.Markets = readMarkets(ctx, client, c)
+	st.Markets = readMarkets(ctx, ch.Backend(), c)
 	return st
 }
 

@@ -23,10 +23,11 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -34,6 +35,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -170,8 +172,8 @@ type Chain struct {
 	Feeds     map[uint64]common.Address // AlloraFeed of each topic
 	PriceFeed common.Address            // MockAggregator: the market's realised price
 	Market    common.Address            // PredictionMarket on MarketTopic
-	chain     *devchain.Chain
-	client    *ethclient.Client
+	conf      config.Chain              // the chain as a relayer's config describes it
+	ch        *evm.Chain
 	writer    *evm.Writer
 }
 
@@ -266,7 +268,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	// Start every chain, then deploy on all of them at once: each deployment waits for
 	// a block, and the chains make blocks side by side.
 	for _, spec := range cfg.Chains {
-		c, err := d.startChain(ctx, g, gctx, spec)
+		c, err := d.startChain(g, gctx, spec)
 		if err != nil {
 			return d, err
 		}
@@ -280,11 +282,45 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	if err := deploys.Wait(); err != nil {
 		return d, err
 	}
+	// The relayer is wired as `allora-gateway relayer` wires it from a config file: the
+	// chains described as its chains, each owned by one evm.Chain whose manager of the
+	// submitter's key journals in the store, the writer checked against the signers.
+	topicIDs := make([]uint64, len(cfg.Topics))
+	for i, t := range cfg.Topics {
+		topicIDs[i] = t.ID
+	}
+	gcfg := config.Config{
+		Topics: topicIDs,
+		Relayer: config.Relayer{
+			PollInterval: config.Duration{Duration: cfg.PollInterval},
+			PushInterval: config.Duration{Duration: 5 * cfg.BlockTime},
+			// Devnet's chains stop making blocks with the rest of it, so a batch in
+			// flight cannot be mined after Ctrl-C; its state is in memory anyway. Stop
+			// at once.
+			ShutdownTimeout: config.Duration{Duration: time.Millisecond},
+		},
+	}
+	batchSigners := make([]oracle.BatchSigner, len(signers))
+	for i, s := range signers {
+		batchSigners[i] = oracle.LocalBatchSigner(s)
+	}
 	var writers []relayer.ChainWriter
-	blockTimes := make(map[uint64]time.Duration, len(d.Chains))
 	for _, c := range d.Chains {
+		c.conf.Oracle = c.Oracle.Hex()
+		gcfg.Chains = append(gcfg.Chains, c.conf)
+		ch, err := gateway.OpenChain(ctx, c.conf, nil, log)
+		if err != nil {
+			return d, err
+		}
+		d.closers = append(d.closers, func() error { ch.Close(); return nil })
+		c.ch = ch
+		if c.writer, err = gateway.ConnectOracle(ctx, ch, submitter, batchSigners, log, txmgr.WithJournal(d.Store)); err != nil {
+			return d, err
+		}
+		if err := d.Store.PutChain(ctx, ch.Info()); err != nil {
+			return d, err
+		}
 		writers = append(writers, c.writer)
-		blockTimes[c.ID] = cfg.BlockTime
 		fmt.Fprintf(out, "chain    %-7s id %-4d %s  AlloraOracle %s\n", c.Name, c.ID, c.URL, c.Oracle.Hex())
 		for _, t := range cfg.Topics {
 			fmt.Fprintf(out, "feed     %-7s topic %d %s  %s\n", c.Name, t.ID, c.Feeds[t.ID].Hex(), t.Metadata)
@@ -318,19 +354,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		return d, fmt.Errorf("allora client: %w", err)
 	}
 	g.Go(func() error { return source.Run(gctx) })
-	topicIDs := make([]uint64, len(cfg.Topics))
-	for i, t := range cfg.Topics {
-		topicIDs[i] = t.ID
-	}
-	rl, err := relayer.New(relayer.Config{
-		Topics:       topicIDs,
-		PollInterval: cfg.PollInterval,
-		PushInterval: 5 * cfg.BlockTime,
-		BlockTimes:   blockTimes,
-		// Devnet's chains stop making blocks with the rest of it, so a batch in flight
-		// cannot be mined after Ctrl-C; its state is in memory anyway. Stop at once.
-		ShutdownTimeout: time.Millisecond,
-	}, source, d.Store, writers, signers,
+	rl, err := relayer.New(gateway.RelayerConfig(gcfg), source, d.Store, writers, signers,
 		relayer.WithLogger(log.With("component", "relayer")),
 		relayer.WithEvents(func(ev relayer.Event) { printEvent(out, ev) }))
 	if err != nil {
@@ -354,8 +378,9 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	return d, nil
 }
 
-// startChain starts one chain and its block producer, and connects to it.
-func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context.Context, spec ChainSpec) (*Chain, error) {
+// startChain starts one chain and its block producer, and describes it as a config
+// describes a chain.
+func (d *Devnet) startChain(g *errgroup.Group, gctx context.Context, spec ChainSpec) (*Chain, error) {
 	port := spec.Port
 	if port < 0 {
 		port = 0
@@ -367,20 +392,27 @@ func (d *Devnet) startChain(ctx context.Context, g *errgroup.Group, gctx context
 	d.closers = append(d.closers, dc.Close)
 	g.Go(func() error { return dc.Run(gctx) })
 
-	client, err := ethclient.DialContext(ctx, dc.URL())
-	if err != nil {
-		return nil, fmt.Errorf("chain %s: dial %s: %w", spec.Name, dc.URL(), err)
+	// Described as an operator's config would describe it: in-process chains that carry
+	// real chain ids but never reorg, so the local preset, not the real chain's
+	// confirmation depth.
+	conf := config.Chain{
+		Name: spec.Name, ChainID: spec.ID, RPC: config.Secret(dc.URL()), Preset: presets.LocalName,
+		BlockTime: config.Duration{Duration: d.cfg.BlockTime},
 	}
-	d.closers = append(d.closers, func() error { client.Close(); return nil })
-	return &Chain{ChainSpec: spec, URL: dc.URL(), chain: dc, client: client}, nil
+	return &Chain{ChainSpec: spec, URL: dc.URL(), conf: conf}, nil
 }
 
 // deploy deploys the oracle, a feed per topic, the mock price feed and the market on c,
-// and makes the oracle's writer.
+// as `allora-gateway deploy` would: through a chain opened for the deployment alone.
 func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateKey, timing timing) error {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
-	addr, _, err := evm.DeployOracle(ctx, c.client, submitter, evm.DeployParams{
+	ch, err := gateway.OpenChain(ctx, c.conf, nil, d.cfg.Logger)
+	if err != nil {
+		return err
+	}
+	defer ch.Close()
+	addr, _, err := ch.DeployOracle(ctx, submitter, evm.DeployParams{
 		Owner:         d.Submitter,
 		Signers:       d.Signers,
 		Threshold:     signerThreshold,
@@ -395,7 +427,7 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	for i, t := range d.cfg.Topics {
 		feeds[i] = evm.FeedParams{Oracle: addr, TopicID: t.ID, Description: t.Metadata}
 	}
-	feedAddrs, _, err := evm.DeployFeeds(ctx, c.client, submitter, feeds)
+	feedAddrs, _, err := ch.DeployFeeds(ctx, submitter, feeds)
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
@@ -407,31 +439,22 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	if c.PriceFeed, err = evm.DeployMockAggregator(ctx, c.client, submitter, evm.MockAggregatorParams{
+	if c.PriceFeed, err = ch.DeployMockAggregator(ctx, submitter, evm.MockAggregatorParams{
 		Decimals: priceFeedDecimals, Description: priceFeedDesc, InitialAnswer: start,
 	}); err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	if c.Market, err = evm.DeployMarket(ctx, c.client, submitter, evm.MarketParams{
+	markets, _, err := ch.DeployMarkets(ctx, submitter, []evm.MarketParams{{
 		Oracle: addr, TopicID: MarketTopic, PriceFeed: c.PriceFeed,
 		Interval: timing.interval, Buffer: timing.buffer, FeeBps: marketFeeBps, MinBet: minBet,
 		MaxPriceAge: timing.maxPriceAge, MaxPredictionAge: time.Hour,
 		Owner: d.Submitter, Treasury: d.Submitter,
-	}); err != nil {
+	}})
+	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	chain := oracle.Chain{ID: c.ID, Name: c.Name, Oracle: addr}
-	// The devnet's chains carry real chain ids but are in-process chains that never
-	// reorg: the local preset, not the real chain's confirmation depth.
-	txc, err := presets.Local().TxConfig(c.ID)
-	if err != nil {
-		return err
-	}
-	if c.writer, err = evm.NewWriter(ctx, chain, c.client, submitter,
-		evm.WithTxConfig(txc), evm.WithJournal(d.Store)); err != nil {
-		return err
-	}
-	return d.Store.PutChain(ctx, chain)
+	c.Market = markets[0]
+	return nil
 }
 
 // Wait blocks until every part has stopped after the context given to Start is done,

@@ -1,0 +1,230 @@
+package evm
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"log/slog"
+	"math/big"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/keeper"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
+)
+
+// ChainConfig is what a Chain is built from: a chain's settings and its preset, as the
+// config resolves them.
+type ChainConfig struct {
+	// Chain names the chain and its oracle; the oracle's address may be zero on a chain
+	// not deployed to yet.
+	Chain oracle.Chain
+	// Endpoints are the chain's JSON-RPC endpoints, in order of preference.
+	Endpoints []rpcpool.Endpoint
+	// Tx is the transaction settings every key's manager on the chain sends with; its
+	// ChainID is Chain.ID when left zero.
+	Tx txmgr.Config
+	// Metrics, when set, count the endpoints' calls and health.
+	Metrics *rpcpool.Metrics
+	// Logger logs the endpoints' health and the transactions; the default discards.
+	Logger *slog.Logger
+}
+
+// Chain is the gateway's one owner of an EVM chain: its endpoint pool, one transaction
+// manager per key, and every contract call the gateway makes there (the oracle's reads
+// and batches, the paid-request watcher, markets, mock feeds, deployments, head and
+// wallet reads). Whatever sends from one key on the chain goes through that key's
+// manager, so two senders of one key (the oracle's submitter and the round keeper)
+// take turns at the nonce instead of colliding.
+type Chain struct {
+	info    oracle.Chain
+	tx      txmgr.Config
+	backend Backend
+	log     *slog.Logger
+	close   func()
+
+	mu       sync.Mutex
+	managers map[common.Address]*txmgr.Manager
+}
+
+// OpenChain dials every endpoint of cfg, checks that each serves cfg.Chain.ID, and
+// checks their health in the background until Close.
+func OpenChain(ctx context.Context, cfg ChainConfig) (*Chain, error) {
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.Tx.ChainID == 0 {
+		cfg.Tx.ChainID = cfg.Chain.ID
+	}
+	if cfg.Tx.ChainID != cfg.Chain.ID {
+		return nil, fmt.Errorf("chain %s: transaction settings for chain %d, not %d: %w", cfg.Chain.Name, cfg.Tx.ChainID, cfg.Chain.ID, ErrWrongChain)
+	}
+	if err := cfg.Tx.Validate(); err != nil {
+		return nil, fmt.Errorf("chain %s: %w", cfg.Chain.Name, err)
+	}
+	pool, err := rpcpool.Dial(ctx, rpcpool.Config{
+		ChainID: cfg.Chain.ID, Chain: cfg.Chain.Name, Metrics: cfg.Metrics, Logger: cfg.Logger.With("component", "rpc"),
+	}, cfg.Endpoints)
+	if err != nil {
+		return nil, err
+	}
+	runCtx, stop := context.WithCancel(context.WithoutCancel(ctx))
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		_ = pool.Run(runCtx) // returns when stopped
+	}()
+	return &Chain{
+		info:    cfg.Chain,
+		tx:      cfg.Tx,
+		backend: pool,
+		log:     cfg.Logger,
+		close: func() {
+			stop()
+			<-done
+			pool.Close()
+		},
+		managers: map[common.Address]*txmgr.Manager{},
+	}, nil
+}
+
+// Close stops the endpoints' health checks and closes their connections. A
+// transaction in flight fails.
+func (c *Chain) Close() { c.close() }
+
+// Info names the chain and its oracle.
+func (c *Chain) Info() oracle.Chain { return c.info }
+
+// TxConfig is the transaction settings of every manager on the chain.
+func (c *Chain) TxConfig() txmgr.Config { return c.tx }
+
+// Backend is the chain's endpoint pool, for reads no method here makes.
+func (c *Chain) Backend() Backend { return c.backend }
+
+// Transactions is key's transaction manager on the chain: the first call makes it,
+// with opts (a journal, events, a logger); later calls for the same key return the
+// same manager and ignore opts.
+func (c *Chain) Transactions(key *ecdsa.PrivateKey, opts ...txmgr.Option) (*txmgr.Manager, error) {
+	if key == nil {
+		return nil, errors.New("no key to send with")
+	}
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if m, ok := c.managers[from]; ok {
+		return m, nil
+	}
+	opts = append([]txmgr.Option{txmgr.WithLogger(c.log.With("component", "tx", "chain", c.info.Name))}, opts...)
+	m, err := txmgr.New(c.tx, c.backend, key, opts...)
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: transaction manager: %w", c.info.Name, err)
+	}
+	c.managers[from] = m
+	return m, nil
+}
+
+// Writer is the chain's oracle, submitted to from key through its manager (made with
+// opts if it is the key's first).
+func (c *Chain) Writer(ctx context.Context, key *ecdsa.PrivateKey, opts ...txmgr.Option) (*Writer, error) {
+	m, err := c.Transactions(key, opts...)
+	if err != nil {
+		return nil, err
+	}
+	return NewWriter(ctx, c.info, c.backend, key, WithTxManager(m))
+}
+
+// Reader is the chain's oracle, read only: no key, no passphrase.
+func (c *Chain) Reader(ctx context.Context) (*Reader, error) {
+	return NewReader(ctx, c.info, c.backend)
+}
+
+// Market is the PredictionMarket info names, executed and bet on from key through its
+// manager.
+func (c *Chain) Market(ctx context.Context, info keeper.MarketInfo, key *ecdsa.PrivateKey) (*Market, error) {
+	m, err := c.Transactions(key)
+	if err != nil {
+		return nil, err
+	}
+	info.ChainID, info.ChainName = c.info.ID, c.info.Name
+	return NewMarket(ctx, info, c.backend, nil, m)
+}
+
+// MockFeed is the settable price feed at address, set from key through its manager.
+func (c *Chain) MockFeed(ctx context.Context, address common.Address, key *ecdsa.PrivateKey) (*MockFeed, error) {
+	m, err := c.Transactions(key)
+	if err != nil {
+		return nil, err
+	}
+	return newMockFeed(c.backend, address, m), nil
+}
+
+// RequestWatcher watches the chain's oracle for paid update requests and queues them.
+// Requests are read once as deep as the chain's managers confirm their own
+// transactions (cfg.Confirmations is replaced by that depth), so a request a reorg
+// removes is never served.
+func (c *Chain) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfig, log *slog.Logger) *RequestWatcher {
+	cfg.Confirmations = c.tx.Confirmations
+	return NewRequestWatcher(c.info, c.backend, queue, cfg, log)
+}
+
+// DeployOracle deploys an AlloraOracle from key; see DeployOracle.
+func (c *Chain) DeployOracle(ctx context.Context, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
+	return DeployOracle(ctx, c.backend, key, p)
+}
+
+// DeployFeeds deploys an AlloraFeed per entry from key; see DeployFeeds.
+func (c *Chain) DeployFeeds(ctx context.Context, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, []*types.Receipt, error) {
+	return DeployFeeds(ctx, c.backend, key, feeds)
+}
+
+// DeployMockAggregator deploys a settable price feed from key; see DeployMockAggregator.
+func (c *Chain) DeployMockAggregator(ctx context.Context, key *ecdsa.PrivateKey, p MockAggregatorParams) (common.Address, error) {
+	return DeployMockAggregator(ctx, c.backend, key, p)
+}
+
+// DeployMarkets deploys PredictionMarkets from key; see DeployMarkets.
+func (c *Chain) DeployMarkets(ctx context.Context, key *ecdsa.PrivateKey, markets []MarketParams) ([]common.Address, []*types.Receipt, error) {
+	return DeployMarkets(ctx, c.backend, key, markets)
+}
+
+// Head reads the chain's latest block number and time.
+func (c *Chain) Head(ctx context.Context) (oracle.ChainHead, error) {
+	h, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return oracle.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", c.info.Name, err)
+	}
+	return oracle.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
+}
+
+// Wallet is what an address holds and has sent on the chain at the latest block.
+type Wallet struct {
+	Balance *big.Int // wei
+	Nonce   uint64   // transactions mined
+	Pending uint64   // transactions sent, mined or not, as the endpoint's pool knows them
+}
+
+// Wallet reads address's balance and nonces.
+func (c *Chain) Wallet(ctx context.Context, address common.Address) (Wallet, error) {
+	var (
+		w   Wallet
+		err error
+	)
+	if w.Balance, err = c.backend.BalanceAt(ctx, address, nil); err != nil {
+		return w, fmt.Errorf("read the balance of %s: %w", address, err)
+	}
+	if w.Nonce, err = c.backend.NonceAt(ctx, address, nil); err != nil {
+		return w, fmt.Errorf("read the nonce of %s: %w", address, err)
+	}
+	if w.Pending, err = c.backend.PendingNonceAt(ctx, address); err != nil {
+		return w, fmt.Errorf("read the pending nonce of %s: %w", address, err)
+	}
+	return w, nil
+}
