@@ -30,11 +30,12 @@ const priceRecordInterval = 15 * time.Second
 // chain's endpoints as the relayer does. It sends from signers.keeper, through that
 // key's transaction manager on the chain; with no key of its own (or the submitter's
 // key) it sends from submitter through the submitter's manager, taking turns with the
-// oracle's batches at the next nonce. It returns the keeper, a recorder that writes the
+// oracle's batches at the next nonce. It acts on a chain only while turn says this
+// replica holds the chain's lease. It returns the keeper, a recorder that writes the
 // rounds and prices to st for the API. With no market anywhere it returns a nil keeper
 // and recorder.
 func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain, submitter *ecdsa.PrivateKey, st store.Store,
-	log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, error) {
+	turn func(chainID uint64) bool, log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, error) {
 	key := submitter
 	if cfg.Signers.Keeper.Keystore != "" {
 		k, err := keys.LoadKeyFile(cfg.Signers.Keeper.Keystore, passphrase(cfg.Signers.Keeper))
@@ -100,7 +101,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain,
 		return nil, nil, nil
 	}
 	k, err := keeper.New(keeper.Config{PollInterval: poll, SubmitTimeout: cfg.Relayer.SubmitTimeout.Duration}, markets,
-		keeper.WithLogger(log.With("component", "keeper")), keeper.WithEvents(rec.Observe))
+		keeper.WithLogger(log.With("component", "keeper")), keeper.WithEvents(rec.Observe), keeper.WithTurn(turn))
 	if err != nil {
 		return nil, nil, err
 	}

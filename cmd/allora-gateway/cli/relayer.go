@@ -227,7 +227,21 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		writers = append(writers, w)
 	}
 
-	roundKeeper, recorder, err := newRoundKeeper(ctx, cfg, chains, submitterKey, st, log)
+	// A chain's rounds are executed by the replica holding its lease, the one whose
+	// transaction managers may send there.
+	leaderOf := make(map[uint64]*relayer.Leadership, len(leaders))
+	for _, ld := range leaders {
+		leaderOf[ld.ChainID()] = ld
+	}
+	holdsLease := func(chainID uint64) bool {
+		ld, ok := leaderOf[chainID]
+		if !ok {
+			return false
+		}
+		_, leads := ld.Leader()
+		return leads
+	}
+	roundKeeper, recorder, err := newRoundKeeper(ctx, cfg, chains, submitterKey, st, holdsLease, log)
 	if err != nil {
 		return err
 	}
