@@ -41,6 +41,8 @@ type Reader interface {
 	// LatestPrice and PricesBetween are store.Prices's reads.
 	LatestPrice(ctx context.Context, asset string) (store.Price, error)
 	PricesBetween(ctx context.Context, asset string, from, to time.Time, limit int) ([]store.Price, error)
+	// Subscribe is store.Events's: what /v1/stream sends.
+	Subscribe(ctx context.Context) (<-chan store.Event, error)
 }
 
 const (
@@ -76,7 +78,7 @@ type Server struct {
 	updates     updateCache
 
 	streamBuffer int
-	hub          *streamHub // nil when the store carries no events
+	hub          *streamHub
 
 	readiness []readinessCheck // beside the store, what /readyz requires
 }
@@ -161,9 +163,7 @@ func New(st Reader, opts ...Option) *Server {
 	}
 	s.metrics = newAPIMetrics(s.registry)
 	s.ids = newRequestIDs()
-	if ev, ok := st.(store.Events); ok {
-		s.hub = newStreamHub(ev, s.log, s.streamBuffer)
-	}
+	s.hub = newStreamHub(st, s.log, s.streamBuffer)
 	if s.rateLimit > 0 {
 		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
 	}

@@ -435,8 +435,12 @@ type fakeReader struct {
 	chains  func(ctx context.Context) ([]oracle.ChainStatus, error)
 	history func(ctx context.Context, topicID uint64, limit int, before uint64) ([]oracle.ScaledInference, error)
 	// markets answers the market and price reads when given; nil panics like the rest.
-	// A named field, not embedded: embedding would make fakeReader a store.Events.
 	markets *store.Memory
+}
+
+// Subscribe fails: a fake reader carries no events, and its streams stay empty.
+func (f fakeReader) Subscribe(context.Context) (<-chan store.Event, error) {
+	return nil, errors.New("a fake reader carries no events")
 }
 
 func (f fakeReader) Markets(ctx context.Context) ([]store.Market, error) {

@@ -59,7 +59,7 @@ type hubEvent struct {
 // stream client through a bounded buffer per client, and the ring of recent events
 // that reconnecting clients resume from.
 type streamHub struct {
-	events store.Events
+	events subscriber
 	log    *slog.Logger
 	buffer int
 
@@ -82,7 +82,12 @@ type streamClient struct {
 	kill   func()          // makes the client's pending write fail at once
 }
 
-func newStreamHub(ev store.Events, log *slog.Logger, buffer int) *streamHub {
+// subscriber is the part of the store the stream reads.
+type subscriber interface {
+	Subscribe(ctx context.Context) (<-chan store.Event, error)
+}
+
+func newStreamHub(ev subscriber, log *slog.Logger, buffer int) *streamHub {
 	ctx, cancel := context.WithCancel(context.Background())
 	return &streamHub{
 		events: ev, log: log, buffer: buffer,
@@ -347,11 +352,6 @@ var (
 // stream answers /v1/stream: Server-Sent Events of new inferences, pushes, round
 // results and prices, for as long as the client stays and keeps up.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
-	if s.hub == nil {
-		s.fail(w, r, withDetail(fmt.Errorf("stream: store carries no events: %w", errNotReady),
-			"this gateway's store carries no events to stream"))
-		return
-	}
 	topics, err := parseTopicsFilter(r.URL.Query())
 	if err != nil {
 		s.fail(w, r, err)

@@ -31,17 +31,12 @@ func (g *eventIDs) next() string {
 	return strconv.FormatInt(g.last, 10)
 }
 
-// publish sends an event to the API replicas when the store carries events; a store
-// that does not, or a failed publish, costs the stream an event and nothing else. The
-// API renders what clients see.
+// publish sends an event to the API replicas through the store; a failed publish costs
+// the stream an event and nothing else. The API renders what clients see.
 func (r *Relayer) publish(ctx context.Context, payload store.EventPayload) {
-	ev, ok := r.store.(store.Events)
-	if !ok {
-		return
-	}
 	pctx, cancel := context.WithTimeout(ctx, publishTimeout)
 	defer cancel()
-	if err := ev.Publish(pctx, store.Event{ID: r.ids.next(), Payload: payload}); err != nil && ctx.Err() == nil {
+	if err := r.store.Publish(pctx, store.Event{ID: r.ids.next(), Payload: payload}); err != nil && ctx.Err() == nil {
 		r.log.Warn("cannot publish event; stream clients miss it", "kind", store.Event{Payload: payload}.Kind(), "err", err)
 	}
 }

@@ -96,13 +96,8 @@ type Events interface {
 	Subscribe(ctx context.Context) (<-chan Event, error)
 }
 
-// Publish publishes payload as a new event with a fresh id (NextEventID) when st
-// carries events, and does nothing when it does not.
-func Publish(ctx context.Context, st any, payload EventPayload) error {
-	ev, ok := st.(Events)
-	if !ok {
-		return nil
-	}
+// Publish publishes payload as a new event with a fresh id (NextEventID).
+func Publish(ctx context.Context, ev Events, payload EventPayload) error {
 	return ev.Publish(ctx, Event{ID: NextEventID(), Payload: payload})
 }
 

@@ -7,11 +7,13 @@ import (
 	"time"
 )
 
-// RecordAndPublishPrice records p and, when st also carries events, tells stream
-// clients that the asset's price moved, so that whatever shows "price now" refreshes
+// RecordAndPublishPrice records p and tells stream clients that the asset's price moved, so that whatever shows "price now" refreshes
 // whichever process wrote it. A failed publish costs the stream that event and nothing
 // else: the price is recorded and the error returned is nil.
-func RecordAndPublishPrice(ctx context.Context, st Prices, p Price) error {
+func RecordAndPublishPrice(ctx context.Context, st interface {
+	Prices
+	Events
+}, p Price) error {
 	if err := st.RecordPrice(ctx, p); err != nil {
 		return err
 	}

@@ -35,8 +35,12 @@ var (
 )
 
 // Store is the gateway's shared state. Implementations are safe for concurrent use
-// and never hand out or keep references to callers' big.Ints or slices.
+// and never hand out or keep references to callers' big.Ints or slices. Every store
+// carries the event stream too (Events), so what the relayer publishes reaches every
+// API replica reading the same state.
 type Store interface {
+	Events
+
 	// PutTopic inserts or replaces a topic's metadata.
 	PutTopic(ctx context.Context, t oracle.Topic) error
 	// Topics returns every known topic ordered by ID.

@@ -114,7 +114,7 @@ type priceFeeder struct {
 	feed   *evm.MockFeed
 	price  func() (*big.Int, error)
 	every  time.Duration
-	st     store.Prices // when set, records each price set: the realised price predictions are judged by
+	st     store.Store // when set, records each price set: the realised price predictions are judged by
 	source string
 	log    *slog.Logger
 }
