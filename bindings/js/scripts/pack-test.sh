@@ -4,7 +4,7 @@
 # checks a TypeScript consumer with tsc --strict against the installed declarations, runs
 # it, and compiles a Solidity consumer that imports the interfaces from the package path
 # with solc alone (no OpenZeppelin). Run from bindings/js after `npm ci` and `npm run build`;
-# viem comes from the npm cache `npm ci` filled, so nothing is fetched.
+# viem comes from the npm cache `npm ci` filled where it can.
 set -euo pipefail
 
 pkg="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -21,7 +21,7 @@ cat > package.json <<JSON
 { "name": "consumer", "private": true, "type": "module",
   "dependencies": { "@allora-gateway/sdk": "file:$tmp/$tarball", "viem": "$viem" } }
 JSON
-npm install --no-audit --no-fund --offline --no-package-lock --silent
+npm install --no-audit --no-fund --prefer-offline --no-package-lock --silent
 
 cat > tsconfig.json <<'JSON'
 { "compilerOptions": { "target": "ES2022", "module": "NodeNext", "moduleResolution": "NodeNext",
