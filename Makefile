@@ -5,11 +5,13 @@ GO       ?= go
 BIN      := bin/allora-gateway
 CONTRACTS := contracts
 NPM_STAMP := $(CONTRACTS)/node_modules/.installed
+JS       := bindings/js
+JS_STAMP := $(JS)/node_modules/.installed
 REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test prometheus-rules
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test prometheus-rules js-test
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -17,7 +19,7 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis lint go-test fuzz forge-test helm-check prometheus-rules e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the Helm chart check, the alerting rules' promtool tests, the end-to-end suite and the dashboard's browser test
+test: deps redis lint go-test fuzz forge-test js-test helm-check prometheus-rules e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the npm package's tests, the Helm chart check, the alerting rules' promtool tests, the end-to-end suite and the dashboard's browser test
 
 # What `allora-gateway version` and allora_gateway_build_info say: the release tag (v*) of
 # the checkout, else dev-<commit>; and the commit, with -dirty for uncommitted changes.
@@ -28,8 +30,15 @@ REVISION ?= $(shell git rev-parse HEAD 2>/dev/null)$(shell test -n "$$(git statu
 build: ## build the binary into bin/, stamped with $(VERSION) and $(REVISION)
 	CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-X $(CLI_PKG).Version=$(VERSION) -X $(CLI_PKG).Revision=$(REVISION)" -o $(BIN) ./cmd/allora-gateway
 
-contracts: deps ## compile the contracts and regenerate bindings/
+contracts: deps ## compile the contracts and regenerate bindings/ (Go, and the npm package's ABIs, interfaces and API types)
 	$(CONTRACTS)/tools/build-bindings.sh
+	cd $(JS) && npm run generate
+
+# The npm package @allora-gateway/sdk: its generated files are current, tsc --strict, its
+# unit tests, and its `npm pack` tarball installed and used from a fresh directory.
+js-test: deps ## test the npm package in bindings/js (generated files current, tsc --strict, unit tests, packed tarball used from outside the repository)
+	cd $(CONTRACTS) && npx --no-install forge build
+	cd $(JS) && npm test
 
 bindings: contracts
 
@@ -75,10 +84,14 @@ $(CURDIR)/bin/promtool:
 forge-test: deps
 	cd $(CONTRACTS) && npx --no-install forge test
 
-deps: $(NPM_STAMP) ## install the pinned contract toolchain (solc, forge, anvil, OpenZeppelin) from the lock file
+deps: $(NPM_STAMP) $(JS_STAMP) ## install the pinned contract toolchain (solc, forge, anvil, OpenZeppelin) and the npm package's from their lock files
 
 $(NPM_STAMP): $(CONTRACTS)/package.json $(CONTRACTS)/package-lock.json
 	cd $(CONTRACTS) && npm ci --no-audit --no-fund
+	touch $@
+
+$(JS_STAMP): $(JS)/package.json $(JS)/package-lock.json
+	cd $(JS) && npm ci --no-audit --no-fund
 	touch $@
 
 redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and starting it if needed
@@ -108,4 +121,4 @@ browser-test: build ## load the dashboard from devnet in headless Chromium; chec
 	GATEWAY_BIN=$(CURDIR)/$(BIN) api/dashboard/browsertest/run.sh
 
 clean: ## remove build outputs
-	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache
+	rm -rf bin $(CONTRACTS)/out $(CONTRACTS)/cache $(JS)/dist

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {AlloraOracle} from "./AlloraOracle.sol";
-import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
+import {IAlloraFeed} from "./interfaces/IAlloraFeed.sol";
+import {IAlloraOracle} from "./interfaces/IAlloraOracle.sol";
 
 /// @title AlloraFeed
 /// @author allora-gateway
@@ -18,10 +18,10 @@ import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 /// round id itself. The latest round is always available; a round not kept makes
 /// `getRoundData` revert with the oracle's `RoundNotAvailable`, and both reads revert
 /// with `NoData` until the topic's first update.
-contract AlloraFeed is AggregatorV3Interface {
+contract AlloraFeed is IAlloraFeed {
     /// @notice The oracle the feed reads.
     /// @dev camelCase, not SNAKE_CASE: the getter `oracle()` is part of the feed's ABI.
-    AlloraOracle public immutable oracle; // solhint-disable-line immutable-vars-naming
+    IAlloraOracle public immutable oracle; // solhint-disable-line immutable-vars-naming
 
     /// @notice The Allora topic the feed reads.
     /// @dev camelCase, not SNAKE_CASE: the getter `topicId()` is part of the feed's ABI.
@@ -33,7 +33,7 @@ contract AlloraFeed is AggregatorV3Interface {
     /// @param oracle_ The oracle.
     /// @param topicId_ The Allora topic.
     /// @param description_ The topic's metadata, such as "ETH/USD 5m prediction (Allora topic 13)".
-    constructor(AlloraOracle oracle_, uint64 topicId_, string memory description_) {
+    constructor(IAlloraOracle oracle_, uint64 topicId_, string memory description_) {
         oracle = oracle_;
         topicId = topicId_;
         _description = description_;

@@ -6,53 +6,8 @@ import {Ownable2Step} from "@openzeppelin/contracts/access/Ownable2Step.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
-import {IUpdateVerifier} from "./IUpdateVerifier.sol";
-
-/// @notice One topic's entry in a batch, as signed. The EIP-712 type keeps the full
-/// uint64/int256 widths so wallets and the Go signer hash plain ABI words; the oracle
-/// stores the value as int160 and the heights and time as uint32 (see `UpdateOutOfRange`).
-/// `blockHeight` and `lossBlockHeight` are the inference's version: the Allora node
-/// revises the value of one `blockHeight` when a reputer window closes and its loss block
-/// height moves forward.
-/// @dev The field order is the EIP-712 type's (`UPDATE_TYPEHASH`) and the calldata layout
-/// `_applyBatch` reads, so it is not rearranged for storage packing: an Update is never stored.
-// solhint-disable-next-line gas-struct-packing
-struct Update {
-    uint64 topicId;
-    int256 value;
-    uint64 blockHeight;
-    uint64 lossBlockHeight;
-    uint64 timestamp;
-}
-
-/// @notice One ECDSA signature in the compact EIP-2098 form: `vs` is s with the recovery
-/// bit (v - 27) in its top bit.
-struct Signature {
-    bytes32 r;
-    bytes32 vs;
-}
-
-/// @notice What the oracle holds for one topic. A topic never set reads as all zeros.
-struct TopicState {
-    int256 value;
-    uint64 blockHeight;
-    uint64 timestamp;
-    uint64 lossBlockHeight;
-}
-
-/// @notice Why a signed update was not applied.
-enum SkipReason {
-    /// The update's version (block height, then loss block height) is not above the stored one.
-    NotNewer,
-    /// The update's timestamp is more than `maxAge` before the block time.
-    TooOld,
-    /// The update's timestamp is more than `maxFutureSkew` after the block time.
-    TooFarInFuture,
-    /// The topic has a verifier and the update came through `updateBatch`, without a proof.
-    ProofRequired,
-    /// The topic's verifier rejected the proof (returned false, reverted or answered garbage).
-    ProofRejected
-}
+import {IAlloraOracle} from "./interfaces/IAlloraOracle.sol";
+import {IUpdateVerifier} from "./interfaces/IUpdateVerifier.sol";
 
 /// @title AlloraOracle
 /// @author allora-gateway
@@ -81,7 +36,7 @@ enum SkipReason {
 /// An update whose version is not newer than the stored one, or whose timestamp falls
 /// outside the time bounds, is skipped with an `UpdateSkipped` event rather than reverting
 /// the batch, so racing submitters of overlapping batches never break each other.
-contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
+contract AlloraOracle is IAlloraOracle, EIP712, Ownable2Step, ReentrancyGuardTransient {
     /// @notice EIP-712 type hash of `Update`.
     /// @dev The string is the EIP-712 type, hashed at compile time: its length costs no gas.
     bytes32 public constant UPDATE_TYPEHASH =
@@ -164,156 +119,6 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     address private _treasury;
 
-    /// @notice A topic's stored value was replaced by a signed update. `state` is the word
-    /// the oracle now stores for the topic, one word so the event stays cheap:
-    /// bits 0-159 the value (int160, two's complement, 18 decimals), bits 160-191 the
-    /// timestamp, bits 192-223 the Allora loss block height, bits 224-255 the Allora block
-    /// height. `decodeState` unpacks it.
-    /// @param topicId The Allora topic.
-    /// @param state The packed word now stored.
-    event TopicUpdated(uint64 indexed topicId, uint256 state);
-
-    /// @notice A signed update was not applied; the stored heights are the topic's current version.
-    /// @param topicId The Allora topic.
-    /// @param blockHeight Allora block height of the skipped update.
-    /// @param lossBlockHeight Allora loss block height of the skipped update.
-    /// @param storedBlockHeight Allora block height the oracle holds for the topic.
-    /// @param storedLossBlockHeight Allora loss block height the oracle holds for the topic.
-    /// @param reason Why the update was skipped.
-    event UpdateSkipped(
-        uint64 indexed topicId,
-        uint64 blockHeight,
-        uint64 lossBlockHeight,
-        uint64 storedBlockHeight,
-        uint64 storedLossBlockHeight,
-        SkipReason reason
-    );
-
-    /// @notice The signer set and threshold were replaced.
-    /// @param signers The new signers, ascending.
-    /// @param threshold Signatures a batch now needs.
-    event SignersUpdated(address[] signers, uint8 threshold);
-
-    /// @notice The time bounds updates are checked against were changed.
-    /// @param maxAge Seconds an update's timestamp may lie before the block time.
-    /// @param maxFutureSkew Seconds an update's timestamp may lie after the block time.
-    event TimeBoundsUpdated(uint64 maxAge, uint64 maxFutureSkew);
-
-    /// @notice Updates were paused by `account`.
-    /// @param account The owner that paused.
-    event Paused(address account);
-
-    /// @notice Updates were resumed by `account`.
-    /// @param account The owner that resumed.
-    event Unpaused(address account);
-
-    /// @notice Someone paid `amount` (possibly zero) for a fresh update of a topic.
-    /// @param topicId The Allora topic.
-    /// @param requester Who asked.
-    /// @param amount Wei paid.
-    event UpdateRequested(uint64 indexed topicId, address indexed requester, uint256 amount);
-
-    /// @notice The address fees are withdrawn to changed.
-    /// @param previousTreasury The former address.
-    /// @param newTreasury The new address.
-    event TreasuryUpdated(address indexed previousTreasury, address indexed newTreasury);
-
-    /// @notice The collected fees were sent to the treasury.
-    /// @param treasury Where they went.
-    /// @param amount Wei sent.
-    event FeesWithdrawn(address indexed treasury, uint256 amount);
-
-    /// @notice A topic's verifier was set; the zero address removes it.
-    /// @param topicId The Allora topic.
-    /// @param verifier The verifier, or the zero address.
-    event VerifierUpdated(uint64 indexed topicId, address verifier);
-
-    /// @notice A topic's round history was switched on or off.
-    /// @param topicId The Allora topic.
-    /// @param enabled Whether rounds are now recorded.
-    event HistoryUpdated(uint64 indexed topicId, bool enabled);
-
-    /// @notice A batch carried no update.
-    error EmptyBatch();
-
-    /// @notice A batch carried fewer signatures than the threshold.
-    error ThresholdNotMet(uint256 provided, uint8 threshold);
-
-    /// @notice Signatures must be ordered by recovered signer, strictly ascending; `signer`
-    /// came after `previous`. Equal addresses mean one signer was counted twice.
-    error SignaturesNotAscending(address previous, address signer);
-
-    /// @notice A signature recovered to an address that is not a registered signer.
-    error UnknownSigner(address signer);
-
-    /// @notice A signature's s is in the upper half of the curve order: the malleable twin
-    /// of a valid signature, never accepted.
-    error SignatureMalleable(bytes32 s);
-
-    /// @notice A signature recovers to no address (r or s out of range).
-    error InvalidSignature(uint256 index);
-
-    /// @notice Update `index` of the batch does not fit the topic's slot: its value is
-    /// outside int160, or a height or its timestamp outside uint32.
-    error UpdateOutOfRange(uint256 index, uint64 topicId, int256 value, uint64 blockHeight, uint64 lossBlockHeight);
-
-    /// @notice `updateBatchWithProofs` needs exactly one proof per update.
-    error ProofCountMismatch(uint256 updates, uint256 proofs);
-
-    /// @notice `latest` was asked for a topic that was never set.
-    error NoData(uint64 topicId);
-
-    /// @notice `getRound` was asked for a round the oracle does not keep.
-    error RoundNotAvailable(uint64 topicId, uint80 roundId);
-
-    /// @notice A signer set must hold between 1 and `MAX_SIGNERS` addresses.
-    error InvalidSignerCount(uint256 count);
-
-    /// @notice The zero address cannot be a signer.
-    error ZeroAddressSigner();
-
-    /// @notice A signer set must be sorted strictly ascending; `signer` came after `previous`.
-    error SignersNotAscending(address previous, address signer);
-
-    /// @notice The threshold must be between 1 and the number of signers.
-    error InvalidThreshold(uint8 threshold, uint256 signerCount);
-
-    /// @notice Both time bounds must be non-zero and fit uint32.
-    error InvalidTimeBounds(uint64 maxAge, uint64 maxFutureSkew);
-
-    /// @notice The oracle is paused.
-    error EnforcedPause();
-
-    /// @notice The oracle is not paused.
-    error ExpectedPause();
-
-    /// @notice The owner cannot renounce: the oracle would lose signer rotation for good.
-    error RenounceOwnershipDisabled();
-
-    /// @notice The treasury cannot be the zero address.
-    error ZeroAddressTreasury();
-
-    /// @notice Fees cannot be withdrawn before a treasury is set.
-    error TreasuryNotSet();
-
-    /// @notice `requestUpdate` for a topic the oracle has never held: no relayer serves it,
-    /// so the payment is refused rather than kept.
-    /// @param topicId The topic.
-    error UnknownTopic(uint64 topicId);
-
-    /// @notice Too little gas left to give a topic's verifier its full stipend; send the
-    /// batch with more gas.
-    /// @param topicId The topic whose verifier was to be called.
-    /// @param gasLeft Gas left before the call.
-    /// @param needed Gas the call needs at least.
-    error InsufficientGasForVerifier(uint64 topicId, uint256 gasLeft, uint256 needed);
-
-    /// @notice There are no fees to withdraw.
-    error NoFees();
-
-    /// @notice The treasury refused the fees.
-    error FeeTransferFailed(address treasury, uint256 amount);
-
     /// @notice Deploys the oracle with its owner, signer set and time bounds.
     /// @param initialOwner Account that manages signers, time bounds, pause, verifiers and fees.
     /// @param initialSigners Signer addresses, strictly ascending, 1 to `MAX_SIGNERS` of them.
@@ -333,15 +138,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ updates
 
-    /// @notice Applies a batch of signed updates.
-    /// @dev Reverts unless the oracle is not paused, the batch is not empty, and there are
-    /// at least `threshold` signatures, each a low-s EIP-2098 signature of
-    /// `hashBatch(updates)` by a registered signer, ordered by signer address strictly
-    /// ascending, and unless every update fits the slot (`UpdateOutOfRange`). Updates whose version is not newer than the stored one, out of
-    /// the time bounds, or for a topic with a verifier are skipped with `UpdateSkipped`.
-    /// @param updates The signed updates, applied in order.
-    /// @param signatures One signature of the batch digest per signer.
-    /// @return applied Number of updates stored.
+    /// @inheritdoc IAlloraOracle
     function updateBatch(Update[] calldata updates, Signature[] calldata signatures)
         external
         returns (uint256 applied)
@@ -351,18 +148,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         _verifySignatures(_hashTypedDataV4(batchHash), signatures);
     }
 
-    /// @notice Applies a batch of signed updates, with a proof per update for the topics
-    /// that have a verifier.
-    /// @dev As `updateBatch`; in addition, an update of a topic with a verifier is applied
-    /// only if `verifier.verify(topicId, value, blockHeight, timestamp, proofs[i])` returns
-    /// true (the verifier's interface is unchanged: the proof speaks for the inference
-    /// height's value, and the signatures for its version), and skipped with `ProofRejected` otherwise. Proofs of topics without a
-    /// verifier are ignored (pass empty bytes). Proofs are not signed: a verifier checks
-    /// them on its own terms.
-    /// @param updates The signed updates, applied in order.
-    /// @param signatures One signature of the batch digest per signer.
-    /// @param proofs One proof per update, in the same order.
-    /// @return applied Number of updates stored.
+    /// @inheritdoc IAlloraOracle
     function updateBatchWithProofs(
         Update[] calldata updates,
         Signature[] calldata signatures,
@@ -374,9 +160,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         _verifySignatures(_hashTypedDataV4(batchHash), signatures);
     }
 
-    /// @notice Asks the gateway for a fresh update of a topic, paying what you want
-    /// (zero included). Relayers serve requests in order of payment.
-    /// @param topicId The Allora topic.
+    /// @inheritdoc IAlloraOracle
     function requestUpdate(uint64 topicId) external payable {
         if (_config.paused) revert EnforcedPause();
         if (_topics[topicId] == 0) revert UnknownTopic(topicId);
@@ -385,10 +169,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ reads
 
-    /// @notice The EIP-712 digest signers sign for a batch: `_hashTypedDataV4` of the
-    /// `Batch` struct hash, as `eth_signTypedData_v4` computes it.
-    /// @param updates The batch's updates.
-    /// @return The digest.
+    /// @inheritdoc IAlloraOracle
     function hashBatch(Update[] calldata updates) external view returns (bytes32) {
         bytes32[] memory updateHashes = new bytes32[](updates.length);
         for (uint256 i = 0; i < updates.length; ++i) {
@@ -400,20 +181,12 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         return _hashTypedDataV4(keccak256(abi.encode(BATCH_TYPEHASH, keccak256(abi.encodePacked(updateHashes)))));
     }
 
-    /// @notice The EIP-712 domain separator: name "AlloraOracle", version "1", this chain's
-    /// id and this contract's address.
-    /// @return The domain separator.
-    /// @dev Upper case as EIP-2612 and the tools that read EIP-712 domains expect it.
+    /// @inheritdoc IAlloraOracle
     function DOMAIN_SEPARATOR() external view returns (bytes32) { // solhint-disable-line func-name-mixedcase
         return _domainSeparatorV4();
     }
 
-    /// @notice The latest stored inference of a topic. Reverts `NoData` if never set.
-    /// @param topicId The Allora topic.
-    /// @return value The value, fixed point with `decimals` decimals.
-    /// @return decimals Always 18.
-    /// @return timestamp Unix time of the Allora block that produced the inference.
-    /// @return blockHeight Allora block height of the inference.
+    /// @inheritdoc IAlloraOracle
     function latest(uint64 topicId)
         external
         view
@@ -424,24 +197,14 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         decimals = DECIMALS;
     }
 
-    /// @notice The version of a topic's stored inference: its Allora block height and loss
-    /// block height, both zero if never set. A revision of the same block height shows as a
-    /// higher loss block height.
-    /// @param topicId The Allora topic.
-    /// @return blockHeight Allora block height of the inference.
-    /// @return lossBlockHeight Allora loss block height of the inference.
+    /// @inheritdoc IAlloraOracle
     function latestVersion(uint64 topicId) external view returns (uint64 blockHeight, uint64 lossBlockHeight) {
         uint256 packed = _topics[topicId];
         blockHeight = uint64(packed >> 224);
         lossBlockHeight = uint64(uint32(packed >> 192));
     }
 
-    /// @notice Unpacks the `state` word of a `TopicUpdated` event.
-    /// @param state The word.
-    /// @return value The value, 18 decimals.
-    /// @return timestamp Unix time of the inference.
-    /// @return blockHeight Allora block height of the inference.
-    /// @return lossBlockHeight Allora loss block height of the inference.
+    /// @inheritdoc IAlloraOracle
     function decodeState(uint256 state)
         external
         pure
@@ -451,9 +214,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         lossBlockHeight = uint64(uint32(state >> 192));
     }
 
-    /// @notice The stored state of several topics; all zeros for a topic never set.
-    /// @param topicIds The Allora topics.
-    /// @return states One state per topic id, in the same order.
+    /// @inheritdoc IAlloraOracle
     function topicStates(uint64[] calldata topicIds) external view returns (TopicState[] memory states) {
         states = new TopicState[](topicIds.length);
         for (uint256 i = 0; i < topicIds.length; ++i) {
@@ -464,20 +225,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         }
     }
 
-    /// @notice The latest round of a topic, for AggregatorV3 feeds. Round ids are
-    /// `phase << 64 | n`, as Chainlink's proxies number theirs. A topic starts in phase 0
-    /// and every `setHistory` switch starts the next phase, so ids only increase. While
-    /// history is on (odd phases) n counts the recorded rounds: every stored update,
-    /// revisions included, is the next id, and `getRound(topicId, latest - k)` answers for
-    /// each of the last `HISTORY_SIZE` rounds of the phase. While history is off (even
-    /// phases) n is the Allora block height: only the latest round is kept, and a revision
-    /// of the same height keeps its id with the revised answer.
-    /// Reverts `NoData` if never set.
-    /// @param topicId The Allora topic.
-    /// @return roundId The round id.
-    /// @return value The value, 18 decimals.
-    /// @return timestamp Unix time of the inference.
-    /// @return blockHeight Allora block height of the inference.
+    /// @inheritdoc IAlloraOracle
     function latestRound(uint64 topicId)
         external
         view
@@ -489,15 +237,7 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         roundId = uint80((phase << 64) | (phase & 1 == 1 ? _roundCount[topicId] : blockHeight));
     }
 
-    /// @notice A past or the latest round of a topic (ids as `latestRound` gives them).
-    /// The latest round is always available; while history is on, so are the phase's
-    /// last `HISTORY_SIZE` rounds. Any other id, rounds of earlier phases included,
-    /// reverts `RoundNotAvailable`.
-    /// @param topicId The Allora topic.
-    /// @param roundId A round id.
-    /// @return value The value, 18 decimals.
-    /// @return timestamp Unix time of the inference.
-    /// @return blockHeight Allora block height of the inference.
+    /// @inheritdoc IAlloraOracle
     function getRound(uint64 topicId, uint80 roundId)
         external
         view
@@ -526,59 +266,47 @@ contract AlloraOracle is EIP712, Ownable2Step, ReentrancyGuardTransient {
         revert RoundNotAvailable(topicId, roundId);
     }
 
-    /// @notice The registered signers, ascending.
-    /// @return The signer addresses.
+    /// @inheritdoc IAlloraOracle
     function signers() external view returns (address[] memory) {
         return _signers;
     }
 
-    /// @notice Number of signatures a batch needs.
-    /// @return The threshold.
+    /// @inheritdoc IAlloraOracle
     function threshold() external view returns (uint8) {
         return _config.threshold;
     }
 
-    /// @notice Whether an address is a registered signer.
-    /// @param account The address.
-    /// @return True if registered.
+    /// @inheritdoc IAlloraOracle
     function isSigner(address account) external view returns (bool) {
         return _isSigner[account];
     }
 
-    /// @notice Oldest accepted update, in seconds before the block time.
-    /// @return The maximum age.
+    /// @inheritdoc IAlloraOracle
     function maxAge() external view returns (uint64) {
         return _config.maxAge;
     }
 
-    /// @notice Furthest accepted update, in seconds after the block time.
-    /// @return The maximum future skew.
+    /// @inheritdoc IAlloraOracle
     function maxFutureSkew() external view returns (uint64) {
         return _config.maxFutureSkew;
     }
 
-    /// @notice Whether updates are paused.
-    /// @return True if paused.
+    /// @inheritdoc IAlloraOracle
     function paused() external view returns (bool) {
         return _config.paused;
     }
 
-    /// @notice Where `withdrawFees` sends the collected fees; zero until set.
-    /// @return The treasury address.
+    /// @inheritdoc IAlloraOracle
     function treasury() external view returns (address) {
         return _treasury;
     }
 
-    /// @notice The verifier a topic's updates must pass; zero if none.
-    /// @param topicId The Allora topic.
-    /// @return The verifier.
+    /// @inheritdoc IAlloraOracle
     function verifierOf(uint64 topicId) external view returns (IUpdateVerifier) {
         return _verifiers[topicId];
     }
 
-    /// @notice Whether a topic records its rounds for `getRound`.
-    /// @param topicId The Allora topic.
-    /// @return True if history is on.
+    /// @inheritdoc IAlloraOracle
     function historyEnabled(uint64 topicId) external view returns (bool) {
         return _features(topicId) & FEATURE_HISTORY != 0;
     }

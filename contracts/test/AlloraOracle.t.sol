@@ -3,10 +3,11 @@ pragma solidity ^0.8.24;
 
 import {Ownable} from "@openzeppelin/contracts/access/Ownable.sol";
 
-import {AlloraOracle, Signature, SkipReason, TopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraOracle} from "../src/AlloraOracle.sol";
+import {IAlloraOracle} from "../src/interfaces/IAlloraOracle.sol";
 import {AlloraFeed} from "../src/AlloraFeed.sol";
 import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
-import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
+import {IUpdateVerifier} from "../src/interfaces/IUpdateVerifier.sol";
 import {MockUpdateVerifier} from "./MockUpdateVerifier.sol";
 import {Vm, vm} from "./Vm.sol";
 
@@ -90,7 +91,7 @@ contract AlloraOracleTest {
     function _update(uint64 topicId, int256 value, uint64 blockHeight, uint256 timestamp)
         internal
         pure
-        returns (Update memory)
+        returns (IAlloraOracle.Update memory)
     {
         return _updateV(topicId, value, blockHeight, 0, timestamp);
     }
@@ -98,9 +99,9 @@ contract AlloraOracleTest {
     function _updateV(uint64 topicId, int256 value, uint64 blockHeight, uint64 lossBlockHeight, uint256 timestamp)
         internal
         pure
-        returns (Update memory)
+        returns (IAlloraOracle.Update memory)
     {
-        return Update({
+        return IAlloraOracle.Update({
             topicId: topicId,
             value: value,
             blockHeight: blockHeight,
@@ -109,48 +110,48 @@ contract AlloraOracleTest {
         });
     }
 
-    function _batch(Update memory u) internal pure returns (Update[] memory ups) {
-        ups = new Update[](1);
+    function _batch(IAlloraOracle.Update memory u) internal pure returns (IAlloraOracle.Update[] memory ups) {
+        ups = new IAlloraOracle.Update[](1);
         ups[0] = u;
     }
 
-    function _batch(Update memory a, Update memory b) internal pure returns (Update[] memory ups) {
-        ups = new Update[](2);
+    function _batch(IAlloraOracle.Update memory a, IAlloraOracle.Update memory b) internal pure returns (IAlloraOracle.Update[] memory ups) {
+        ups = new IAlloraOracle.Update[](2);
         ups[0] = a;
         ups[1] = b;
     }
 
     /// An EIP-2098 compact signature: the recovery bit in the top bit of s.
-    function _sign(uint256 key, bytes32 digest) internal pure returns (Signature memory) {
+    function _sign(uint256 key, bytes32 digest) internal pure returns (IAlloraOracle.Signature memory) {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digest);
         return _compact(v, r, s);
     }
 
-    function _compact(uint8 v, bytes32 r, bytes32 s) internal pure returns (Signature memory) {
-        return Signature({r: r, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
+    function _compact(uint8 v, bytes32 r, bytes32 s) internal pure returns (IAlloraOracle.Signature memory) {
+        return IAlloraOracle.Signature({r: r, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
     }
 
     /// Signatures of the first `count` registered signers, in the order the oracle wants.
-    function _signBatch(AlloraOracle target, Update[] memory ups, uint256 count)
+    function _signBatch(AlloraOracle target, IAlloraOracle.Update[] memory ups, uint256 count)
         internal
         view
-        returns (Signature[] memory sigs)
+        returns (IAlloraOracle.Signature[] memory sigs)
     {
         bytes32 digest = target.hashBatch(ups);
-        sigs = new Signature[](count);
+        sigs = new IAlloraOracle.Signature[](count);
         for (uint256 i = 0; i < count; ++i) {
             sigs[i] = _sign(keys[i], digest);
         }
     }
 
-    function _recover(bytes32 digest, Signature memory sig) internal pure returns (address) {
+    function _recover(bytes32 digest, IAlloraOracle.Signature memory sig) internal pure returns (address) {
         bytes32 s = bytes32(uint256(sig.vs) & ((uint256(1) << 255) - 1));
         uint8 v = uint8(27 + (uint256(sig.vs) >> 255));
         return ecrecover(digest, v, sig.r, s);
     }
 
     /// The digest written out from EIP-712 itself, independent of the contract's code.
-    function _specDigest(address verifyingContract, uint256 chainId, Update[] memory ups)
+    function _specDigest(address verifyingContract, uint256 chainId, IAlloraOracle.Update[] memory ups)
         internal
         pure
         returns (bytes32)
@@ -259,7 +260,7 @@ contract AlloraOracleTest {
     }
 
     function test_HashBatch_MatchesSpec() public view {
-        Update[] memory ups = _batch(
+        IAlloraOracle.Update[] memory ups = _batch(
             _update(TOPIC_ETH, -3_001_999_999_999_999_999_999, 4_512_345, NOW - 10),
             _update(TOPIC_BTC, type(int256).max, 1, NOW)
         );
@@ -268,10 +269,10 @@ contract AlloraOracleTest {
 
     function testFuzz_HashBatch_MatchesSpec(uint256 seed, uint256 length) public view {
         length = _bound(length, 1, 8);
-        Update[] memory ups = new Update[](length);
+        IAlloraOracle.Update[] memory ups = new IAlloraOracle.Update[](length);
         for (uint256 i = 0; i < length; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
-            ups[i] = Update({
+            ups[i] = IAlloraOracle.Update({
                 topicId: uint64(r),
                 value: int256(uint256(keccak256(abi.encode(r)))),
                 blockHeight: uint64(r >> 64),
@@ -283,7 +284,7 @@ contract AlloraOracleTest {
     }
 
     function test_Latest_RevertsNoDataForUnsetTopic() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.NoData.selector, TOPIC_ETH));
         oracle.latest(TOPIC_ETH);
     }
 
@@ -291,7 +292,7 @@ contract AlloraOracleTest {
         uint64[] memory ids = new uint64[](2);
         ids[0] = TOPIC_ETH;
         ids[1] = type(uint64).max;
-        TopicState[] memory states = oracle.topicStates(ids);
+        IAlloraOracle.TopicState[] memory states = oracle.topicStates(ids);
         vm.assertEq(states.length, 2, "length");
         for (uint256 i = 0; i < states.length; ++i) {
             vm.assertEq(states[i].value, 0, "value");
@@ -309,36 +310,36 @@ contract AlloraOracleTest {
     }
 
     function test_Constructor_RevertsInvalidSigners() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidSignerCount.selector, 0));
         new AlloraOracle(owner, new address[](0), 1, MAX_AGE, MAX_FUTURE_SKEW);
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 4, 3));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidThreshold.selector, 4, 3));
         new AlloraOracle(owner, signerSet, 4, MAX_AGE, MAX_FUTURE_SKEW);
 
         address[] memory unsorted = new address[](2);
         (unsorted[0], unsorted[1]) = (signerSet[1], signerSet[0]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[0]));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[0]));
         new AlloraOracle(owner, unsorted, 1, MAX_AGE, MAX_FUTURE_SKEW);
     }
 
     function test_Constructor_RevertsInvalidTimeBounds() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 0, MAX_FUTURE_SKEW));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidTimeBounds.selector, 0, MAX_FUTURE_SKEW));
         new AlloraOracle(owner, signerSet, 2, 0, MAX_FUTURE_SKEW);
     }
 
     // ---------------------------------------------------------------- updateBatch: applying
 
     function test_UpdateBatch_AppliesTwoOfThree() public {
-        Update[] memory ups = _batch(
+        IAlloraOracle.Update[] memory ups = _batch(
             _update(TOPIC_ETH, 3_001_250_000_000_000_000_000, 4_512_345, NOW - 30),
             _update(TOPIC_BTC, -1, 4_512_346, NOW + 60)
         );
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_ETH, _state(3_001_250_000_000_000_000_000, 4_512_345, uint64(NOW - 30)));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(-1, 4_512_346, uint64(NOW + 60)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_BTC, _state(-1, 4_512_346, uint64(NOW + 60)));
         vm.prank(stranger); // submission is permissionless
         uint256 applied = oracle.updateBatch(ups, sigs);
         vm.assertEq(applied, 2, "applied");
@@ -351,7 +352,7 @@ contract AlloraOracleTest {
 
         uint64[] memory ids = new uint64[](3);
         (ids[0], ids[1], ids[2]) = (TOPIC_BTC, 999, TOPIC_ETH);
-        TopicState[] memory states = oracle.topicStates(ids);
+        IAlloraOracle.TopicState[] memory states = oracle.topicStates(ids);
         vm.assertEq(states[0].value, -1, "BTC value");
         vm.assertEq(uint256(states[0].blockHeight), 4_512_346, "BTC blockHeight");
         vm.assertEq(uint256(states[0].timestamp), NOW + 60, "BTC timestamp");
@@ -360,7 +361,7 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_AllThreeSignersAndExtremeValues() public {
-        Update[] memory ups =
+        IAlloraOracle.Update[] memory ups =
             _batch(_update(TOPIC_ETH, type(int160).min, 1, NOW), _update(TOPIC_BTC, type(int160).max, 2, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 3)), 2, "applied");
         (int256 minValue,,,) = oracle.latest(TOPIC_ETH);
@@ -370,7 +371,7 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_OutOfRangeReverts() public {
-        Update[5] memory bad = [
+        IAlloraOracle.Update[5] memory bad = [
             _update(TOPIC_ETH, int256(type(int160).max) + 1, 10, NOW),
             _update(TOPIC_ETH, int256(type(int160).min) - 1, 10, NOW),
             _update(TOPIC_ETH, 1, uint64(type(uint32).max) + 1, NOW),
@@ -381,11 +382,11 @@ contract AlloraOracleTest {
         for (uint256 i = 0; i < bad.length; ++i) {
             if (i == 4) vm.warp(uint256(type(uint32).max) + 1);
             // A good update first: the revert names the bad one's index and undoes both.
-            Update[] memory ups = _batch(_update(TOPIC_BTC, 1, 5, i == 4 ? type(uint32).max : NOW), bad[i]);
-            Signature[] memory sigs = _signBatch(oracle, ups, 2);
+            IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_BTC, 1, 5, i == 4 ? type(uint32).max : NOW), bad[i]);
+            IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
             vm.expectRevert(
                 abi.encodeWithSelector(
-                    AlloraOracle.UpdateOutOfRange.selector,
+                    IAlloraOracle.UpdateOutOfRange.selector,
                     1,
                     TOPIC_ETH,
                     bad[i].value,
@@ -402,9 +403,9 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_LargestFittingUpdateStored() public {
         uint64 maxU32 = type(uint32).max;
-        Update[] memory ups = _batch(_updateV(TOPIC_ETH, type(int160).min, maxU32, maxU32, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(TOPIC_ETH, type(int160).min, maxU32, maxU32, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(type(int160).min, maxU32, maxU32, NOW));
+        emit IAlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(type(int160).min, maxU32, maxU32, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
         (uint64 height, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
         vm.assertEq(uint256(height), maxU32, "blockHeight");
@@ -415,10 +416,10 @@ contract AlloraOracleTest {
     /// version cannot be compared, and no honest signer signs it.
     function test_UpdateBatch_OutOfRangeNotNewerReverts() public {
         _push(TOPIC_ETH, 1, 10);
-        Update[] memory ups = _batch(_update(TOPIC_ETH, type(int256).max, 9, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, type(int256).max, 9, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.expectRevert(
-            abi.encodeWithSelector(AlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, type(int256).max, 9, 0)
+            abi.encodeWithSelector(IAlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, type(int256).max, 9, 0)
         );
         oracle.updateBatch(ups, sigs);
     }
@@ -426,11 +427,11 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- revisions
 
     function test_UpdateBatch_RevisionWithNewerLossHeightReplaces() public {
-        Update[] memory first = _batch(_updateV(TOPIC_ETH, 2998_579082795415857115, 468, 428, NOW - 20));
+        IAlloraOracle.Update[] memory first = _batch(_updateV(TOPIC_ETH, 2998_579082795415857115, 468, 428, NOW - 20));
         oracle.updateBatch(first, _signBatch(oracle, first, 2));
-        Update[] memory revised = _batch(_updateV(TOPIC_ETH, 2998_576007275995009110, 468, 448, NOW - 20));
+        IAlloraOracle.Update[] memory revised = _batch(_updateV(TOPIC_ETH, 2998_576007275995009110, 468, 448, NOW - 20));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(2998_576007275995009110, 468, 448, NOW - 20));
+        emit IAlloraOracle.TopicUpdated(TOPIC_ETH, _stateV(2998_576007275995009110, 468, 448, NOW - 20));
         vm.assertEq(oracle.updateBatch(revised, _signBatch(oracle, revised, 2)), 1, "revision applied");
         (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
         vm.assertEq(value, 2998_576007275995009110, "revised value");
@@ -449,18 +450,18 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_RevisionNotNewerSkipped() public {
-        Update[] memory stored = _batch(_updateV(TOPIC_ETH, 200, 468, 448, NOW));
+        IAlloraOracle.Update[] memory stored = _batch(_updateV(TOPIC_ETH, 200, 468, 448, NOW));
         oracle.updateBatch(stored, _signBatch(oracle, stored, 2));
 
         // The first value of the same height (older loss height), the same version again,
         // and a newer loss height of an older inference height are all not newer.
-        Update[3] memory stale =
+        IAlloraOracle.Update[3] memory stale =
             [_updateV(TOPIC_ETH, 100, 468, 428, NOW), _updateV(TOPIC_ETH, 300, 468, 448, NOW), _updateV(TOPIC_ETH, 9, 467, 900, NOW)];
         for (uint256 i = 0; i < stale.length; ++i) {
-            Update[] memory ups = _batch(stale[i]);
+            IAlloraOracle.Update[] memory ups = _batch(stale[i]);
             vm.expectEmit(address(oracle));
-            emit AlloraOracle.UpdateSkipped(
-                TOPIC_ETH, stale[i].blockHeight, stale[i].lossBlockHeight, 468, 448, SkipReason.NotNewer
+            emit IAlloraOracle.UpdateSkipped(
+                TOPIC_ETH, stale[i].blockHeight, stale[i].lossBlockHeight, 468, 448, IAlloraOracle.SkipReason.NotNewer
             );
             vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 0, "not newer");
         }
@@ -468,7 +469,7 @@ contract AlloraOracleTest {
         vm.assertEq(value, 200, "value kept");
 
         // A newer inference height wins whatever its loss height.
-        Update[] memory next = _batch(_updateV(TOPIC_ETH, 400, 488, 0, NOW));
+        IAlloraOracle.Update[] memory next = _batch(_updateV(TOPIC_ETH, 400, 488, 0, NOW));
         vm.assertEq(oracle.updateBatch(next, _signBatch(oracle, next, 2)), 1, "newer height applied");
         (uint64 h, uint64 loss) = oracle.latestVersion(TOPIC_ETH);
         vm.assertEq(uint256(h), 488, "blockHeight");
@@ -476,7 +477,7 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_FirstValueAndRevisionInOneBatch() public {
-        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 468, 428, NOW), _updateV(TOPIC_ETH, 2, 468, 448, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 468, 428, NOW), _updateV(TOPIC_ETH, 2, 468, 448, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 2, "both applied, in order");
         (int256 value,,,) = oracle.latest(TOPIC_ETH);
         vm.assertEq(value, 2, "revision stored");
@@ -486,7 +487,7 @@ contract AlloraOracleTest {
         AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
         vm.prank(owner);
         oracle.setHistory(TOPIC_ETH, true);
-        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1e18, 468, 428, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1e18, 468, 428, NOW));
         oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
         (uint80 first,,,,) = feed.latestRoundData();
         ups = _batch(_updateV(TOPIC_ETH, 2e18, 468, 448, NOW));
@@ -499,9 +500,9 @@ contract AlloraOracleTest {
     }
 
     function test_UpdateBatch_NewerBlockHeightReplaces() public {
-        Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW - 20));
+        IAlloraOracle.Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW - 20));
         oracle.updateBatch(first, _signBatch(oracle, first, 2));
-        Update[] memory second = _batch(_update(TOPIC_ETH, 200, 11, NOW - 10));
+        IAlloraOracle.Update[] memory second = _batch(_update(TOPIC_ETH, 200, 11, NOW - 10));
         vm.assertEq(oracle.updateBatch(second, _signBatch(oracle, second, 2)), 1, "applied");
         (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
         vm.assertEq(value, 200, "value");
@@ -512,27 +513,27 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- updateBatch: skips
 
     function test_UpdateBatch_ReplaySkipsNotNewer() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 100, 10, NOW), _update(TOPIC_BTC, 200, 20, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 100, 10, NOW), _update(TOPIC_BTC, 200, 20, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         vm.assertEq(oracle.updateBatch(ups, sigs), 2, "first submission");
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, SkipReason.NotNewer);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, IAlloraOracle.SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_BTC, 20, 0, 20, 0, SkipReason.NotNewer);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_BTC, 20, 0, 20, 0, IAlloraOracle.SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, sigs), 0, "replayed submission");
     }
 
     function test_UpdateBatch_OlderBlockHeightSkippedAndStateKept() public {
-        Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW));
+        IAlloraOracle.Update[] memory first = _batch(_update(TOPIC_ETH, 100, 10, NOW));
         oracle.updateBatch(first, _signBatch(oracle, first, 2));
 
         // One stale entry does not hold back the fresh one beside it.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 50, 9, NOW), _update(TOPIC_BTC, 7, 3, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 50, 9, NOW), _update(TOPIC_BTC, 7, 3, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 0, 10, 0, SkipReason.NotNewer);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 9, 0, 10, 0, IAlloraOracle.SkipReason.NotNewer);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(7, 3, uint64(NOW)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_BTC, _state(7, 3, uint64(NOW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
 
         (int256 value,,, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
@@ -542,44 +543,44 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_BlockHeightZeroIsNeverNewer() public {
         // Whatever its loss height: height 0 is what an unset topic holds.
-        Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 0, 7, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(TOPIC_ETH, 1, 0, 7, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 0, 7, 0, 0, SkipReason.NotNewer);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 0, 7, 0, 0, IAlloraOracle.SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 0, "applied");
     }
 
     function test_UpdateBatch_TooOldSkipped() public {
-        Update[] memory ups = _batch(
+        IAlloraOracle.Update[] memory ups = _batch(
             _update(TOPIC_ETH, 1, 10, NOW - MAX_AGE - 1), // one second too old
             _update(TOPIC_BTC, 2, 10, NOW - MAX_AGE) // exactly at the bound: accepted
         );
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.TooOld);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, IAlloraOracle.SkipReason.TooOld);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW - MAX_AGE)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW - MAX_AGE)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.NoData.selector, TOPIC_ETH));
         oracle.latest(TOPIC_ETH);
     }
 
     function test_UpdateBatch_TooFarInFutureSkipped() public {
-        Update[] memory ups = _batch(
+        IAlloraOracle.Update[] memory ups = _batch(
             _update(TOPIC_ETH, 1, 10, NOW + MAX_FUTURE_SKEW + 1), // one second too far
             _update(TOPIC_BTC, 2, 10, NOW + MAX_FUTURE_SKEW) // exactly at the bound: accepted
         );
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.TooFarInFuture);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, IAlloraOracle.SkipReason.TooFarInFuture);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW + MAX_FUTURE_SKEW)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_BTC, _state(2, 10, uint64(NOW + MAX_FUTURE_SKEW)));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
     function test_UpdateBatch_SameTopicTwiceInOneBatch() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_ETH, 2, 10, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_ETH, 2, 10, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, 10, uint64(NOW)));
+        emit IAlloraOracle.TopicUpdated(TOPIC_ETH, _state(1, 10, uint64(NOW)));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, SkipReason.NotNewer);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 10, 0, IAlloraOracle.SkipReason.NotNewer);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "applied");
     }
 
@@ -604,16 +605,16 @@ contract AlloraOracleTest {
         if (c.loss % 4 < 3) c.loss = uint64(_bound(c.loss, 0, uint256(type(uint32).max) + 1));
         vm.warp(c.now_);
         if (c.storedHeight != 0) {
-            Update[] memory first = _batch(_updateV(TOPIC_ETH, 42, c.storedHeight, c.storedLoss, c.now_));
+            IAlloraOracle.Update[] memory first = _batch(_updateV(TOPIC_ETH, 42, c.storedHeight, c.storedLoss, c.now_));
             vm.assertEq(oracle.updateBatch(first, _signBatch(oracle, first, 2)), 1, "stored first");
         }
-        Update[] memory ups = _batch(_updateV(TOPIC_ETH, c.value, c.height, c.loss, c.timestamp));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(TOPIC_ETH, c.value, c.height, c.loss, c.timestamp));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         bool outOfRange = c.height > type(uint32).max || c.loss > type(uint32).max || c.timestamp > type(uint32).max
             || c.value > type(int160).max || c.value < type(int160).min;
         if (outOfRange) {
             vm.expectRevert(
-                abi.encodeWithSelector(AlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, c.value, c.height, c.loss)
+                abi.encodeWithSelector(IAlloraOracle.UpdateOutOfRange.selector, 0, TOPIC_ETH, c.value, c.height, c.loss)
             );
             oracle.updateBatch(ups, sigs);
             return;
@@ -632,11 +633,11 @@ contract AlloraOracleTest {
         bool tooOld = uint256(c.timestamp) + MAX_AGE < c.now_;
         bool tooFar = uint256(c.timestamp) > uint256(c.now_) + MAX_FUTURE_SKEW;
         if (notNewer || tooOld || tooFar) {
-            SkipReason want = notNewer ? SkipReason.NotNewer : tooOld ? SkipReason.TooOld : SkipReason.TooFarInFuture;
+            IAlloraOracle.SkipReason want = notNewer ? IAlloraOracle.SkipReason.NotNewer : tooOld ? IAlloraOracle.SkipReason.TooOld : IAlloraOracle.SkipReason.TooFarInFuture;
             vm.assertEq(applied, 0, "skipped");
-            vm.assertEq(logs[0].topics[0], AlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
-            (uint64 height, uint64 skippedLoss, uint64 stored, uint64 storedLoss, SkipReason reason) =
-                abi.decode(logs[0].data, (uint64, uint64, uint64, uint64, SkipReason));
+            vm.assertEq(logs[0].topics[0], IAlloraOracle.UpdateSkipped.selector, "UpdateSkipped");
+            (uint64 height, uint64 skippedLoss, uint64 stored, uint64 storedLoss, IAlloraOracle.SkipReason reason) =
+                abi.decode(logs[0].data, (uint64, uint64, uint64, uint64, IAlloraOracle.SkipReason));
             vm.assertEq(uint256(height), c.height, "skipped blockHeight");
             vm.assertEq(uint256(skippedLoss), c.loss, "skipped lossBlockHeight");
             vm.assertEq(uint256(stored), c.storedHeight, "storedBlockHeight");
@@ -645,7 +646,7 @@ contract AlloraOracleTest {
             return;
         }
         vm.assertEq(applied, 1, "applied");
-        vm.assertEq(logs[0].topics[0], AlloraOracle.TopicUpdated.selector, "TopicUpdated");
+        vm.assertEq(logs[0].topics[0], IAlloraOracle.TopicUpdated.selector, "TopicUpdated");
         (int256 value,, uint64 timestamp, uint64 blockHeight) = oracle.latest(TOPIC_ETH);
         vm.assertEq(value, c.value, "value");
         vm.assertEq(uint256(blockHeight), c.height, "blockHeight");
@@ -657,38 +658,38 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- updateBatch: reverts
 
     function test_UpdateBatch_RevertsEmptyBatch() public {
-        Update[] memory ups = new Update[](0);
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
-        vm.expectRevert(AlloraOracle.EmptyBatch.selector);
+        IAlloraOracle.Update[] memory ups = new IAlloraOracle.Update[](0);
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(IAlloraOracle.EmptyBatch.selector);
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsBelowThreshold() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory one = _signBatch(oracle, ups, 1);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 1, 2));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory one = _signBatch(oracle, ups, 1);
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.ThresholdNotMet.selector, 1, 2));
         oracle.updateBatch(ups, one);
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ThresholdNotMet.selector, 0, 2));
-        oracle.updateBatch(ups, new Signature[](0));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.ThresholdNotMet.selector, 0, 2));
+        oracle.updateBatch(ups, new IAlloraOracle.Signature[](0));
     }
 
     function test_UpdateBatch_RevertsDescendingSigners() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
         vm.expectRevert(
-            abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[1], signerSet[0])
+            abi.encodeWithSelector(IAlloraOracle.SignaturesNotAscending.selector, signerSet[1], signerSet[0])
         );
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsSignerCountedTwice() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         sigs[1] = sigs[0];
         vm.expectRevert(
-            abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], signerSet[0])
+            abi.encodeWithSelector(IAlloraOracle.SignaturesNotAscending.selector, signerSet[0], signerSet[0])
         );
         oracle.updateBatch(ups, sigs);
     }
@@ -698,87 +699,87 @@ contract AlloraOracleTest {
         // never count as a second signature. In EIP-2098 form it is either a high s that
         // fits 255 bits (refused as malleable) or does not fit and, masked, recovers to
         // another address that is no signer.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(keys[0], digest);
         uint256 highS = SECP256K1_N - uint256(s);
-        Signature[] memory sigs = new Signature[](2);
+        IAlloraOracle.Signature[] memory sigs = new IAlloraOracle.Signature[](2);
         sigs[0] = _compact(v, r, s);
-        sigs[1] = Signature({r: r, vs: bytes32(highS | (uint256(v == 27 ? 1 : 0) << 255))});
+        sigs[1] = IAlloraOracle.Signature({r: r, vs: bytes32(highS | (uint256(v == 27 ? 1 : 0) << 255))});
         if (highS < (uint256(1) << 255)) {
-            vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, bytes32(highS)));
+            vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignatureMalleable.selector, bytes32(highS)));
         } else {
             address twin = _recover(digest, sigs[1]);
             vm.assertTrue(twin != signerSet[0], "masked twin recovers another address");
             if (twin <= signerSet[0]) {
-                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignaturesNotAscending.selector, signerSet[0], twin));
+                vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignaturesNotAscending.selector, signerSet[0], twin));
             } else {
-                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, twin));
+                vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, twin));
             }
         }
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsUnknownSigner() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         bytes32 digest = oracle.hashBatch(ups);
         address outsider = vm.addr(outsiderKey);
-        Signature[] memory sigs = new Signature[](2);
+        IAlloraOracle.Signature[] memory sigs = new IAlloraOracle.Signature[](2);
         sigs[0] = _sign(outsiderKey, digest);
         sigs[1] = _sign(keys[2], digest);
         if (outsider > signerSet[2]) (sigs[0], sigs[1]) = (sigs[1], sigs[0]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, outsider));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, outsider));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsUnrecoverableSignature() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         sigs[1].r = bytes32(0); // r = 0 is no point on the curve: ecrecover answers zero
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignature.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidSignature.selector, 1));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsHighS() public {
         // Any s above n/2 is refused before recovery, whatever r is.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         bytes32 highS = bytes32(SECP256K1_N / 2 + 1);
         sigs[0].vs = highS;
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignatureMalleable.selector, highS));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignatureMalleable.selector, highS));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsSFlagFlipped() public {
         // Flipping the recovery bit recovers some other address, which is not a signer.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 1);
         sigs[0].vs = bytes32(uint256(sigs[0].vs) ^ (uint256(1) << 255));
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
         vm.prank(owner);
         oracle.setSigners(signerSet, 1);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsTamperedUpdate() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
         ups[0].value = 2;
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
     }
 
     function test_UpdateBatch_RevertsSignatureForOtherChain() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2); // signed for this chain id
 
         vm.chainId(56);
         bytes32 digest = oracle.hashBatch(ups);
         vm.assertEq(digest, _specDigest(address(oracle), 56, ups), "digest follows the chain id");
         address recovered = _recover(digest, sigs[0]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
 
         // Signed for chain 56, the same updates are accepted there.
@@ -787,12 +788,12 @@ contract AlloraOracleTest {
 
     function test_UpdateBatch_RevertsSignatureForOtherOracle() public {
         AlloraOracle other = new AlloraOracle(owner, signerSet, 2, MAX_AGE, MAX_FUTURE_SKEW);
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(other, ups, 2);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(other, ups, 2);
         vm.assertEq(other.updateBatch(ups, sigs), 1, "accepted by the oracle it was signed for");
 
         address recovered = _recover(oracle.hashBatch(ups), sigs[0]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, recovered));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, recovered));
         oracle.updateBatch(ups, sigs);
     }
 
@@ -805,7 +806,7 @@ contract AlloraOracleTest {
         if (next[1] < next[0]) (next[0], next[1]) = (next[1], next[0]);
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.SignersUpdated(next, 2);
+        emit IAlloraOracle.SignersUpdated(next, 2);
         vm.prank(owner);
         oracle.setSigners(next, 2);
 
@@ -817,9 +818,9 @@ contract AlloraOracleTest {
         vm.assertTrue(oracle.isSigner(vm.addr(outsiderKey)), "new signer");
 
         // The removed signers' signatures no longer count.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory oldSigs = _signBatch(oracle, ups, 2);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownSigner.selector, signerSet[0]));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory oldSigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownSigner.selector, signerSet[0]));
         oracle.updateBatch(ups, oldSigs);
     }
 
@@ -837,21 +838,21 @@ contract AlloraOracleTest {
     }
 
     function test_SetSigners_RevertsInvalidCount() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidSignerCount.selector, 0));
         vm.prank(owner);
         oracle.setSigners(new address[](0), 1);
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidSignerCount.selector, 33));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidSignerCount.selector, 33));
         vm.prank(owner);
         oracle.setSigners(_sortedAddresses(33), 1);
     }
 
     function test_SetSigners_RevertsInvalidThreshold() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 0, 3));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidThreshold.selector, 0, 3));
         vm.prank(owner);
         oracle.setSigners(signerSet, 0);
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidThreshold.selector, 4, 3));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidThreshold.selector, 4, 3));
         vm.prank(owner);
         oracle.setSigners(signerSet, 4);
     }
@@ -859,7 +860,7 @@ contract AlloraOracleTest {
     function test_SetSigners_RevertsZeroAddress() public {
         address[] memory list = new address[](2);
         list[1] = signerSet[0];
-        vm.expectRevert(AlloraOracle.ZeroAddressSigner.selector);
+        vm.expectRevert(IAlloraOracle.ZeroAddressSigner.selector);
         vm.prank(owner);
         oracle.setSigners(list, 1);
     }
@@ -867,12 +868,12 @@ contract AlloraOracleTest {
     function test_SetSigners_RevertsNotAscending() public {
         address[] memory list = new address[](3);
         (list[0], list[1], list[2]) = (signerSet[0], signerSet[2], signerSet[1]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[2], signerSet[1]));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignersNotAscending.selector, signerSet[2], signerSet[1]));
         vm.prank(owner);
         oracle.setSigners(list, 1);
 
         (list[0], list[1], list[2]) = (signerSet[0], signerSet[1], signerSet[1]);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[1]));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.SignersNotAscending.selector, signerSet[1], signerSet[1]));
         vm.prank(owner);
         oracle.setSigners(list, 1);
     }
@@ -881,14 +882,14 @@ contract AlloraOracleTest {
 
     function test_SetTimeBounds_Updates() public {
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TimeBoundsUpdated(2 hours, 10 minutes);
+        emit IAlloraOracle.TimeBoundsUpdated(2 hours, 10 minutes);
         vm.prank(owner);
         oracle.setTimeBounds(2 hours, 10 minutes);
         vm.assertEq(uint256(oracle.maxAge()), 2 hours, "maxAge");
         vm.assertEq(uint256(oracle.maxFutureSkew()), 10 minutes, "maxFutureSkew");
 
         // The new bounds apply to the next batch.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW - 2 hours));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW - 2 hours));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "accepted under the wider maxAge");
     }
 
@@ -899,11 +900,11 @@ contract AlloraOracleTest {
     }
 
     function test_SetTimeBounds_RevertsZero() public {
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 0, 1));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidTimeBounds.selector, 0, 1));
         vm.prank(owner);
         oracle.setTimeBounds(0, 1);
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.InvalidTimeBounds.selector, 1, 0));
         vm.prank(owner);
         oracle.setTimeBounds(1, 0);
     }
@@ -939,26 +940,26 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- pause
 
     function test_Pause_StopsUpdatesNotReads() public {
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
         oracle.updateBatch(ups, _signBatch(oracle, ups, 2));
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.Paused(owner);
+        emit IAlloraOracle.Paused(owner);
         vm.prank(owner);
         oracle.pause();
         vm.assertTrue(oracle.paused(), "paused");
 
-        Update[] memory next = _batch(_update(TOPIC_ETH, 2, 11, NOW));
-        Signature[] memory sigs = _signBatch(oracle, next, 2);
-        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        IAlloraOracle.Update[] memory next = _batch(_update(TOPIC_ETH, 2, 11, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, next, 2);
+        vm.expectRevert(IAlloraOracle.EnforcedPause.selector);
         oracle.updateBatch(next, sigs);
-        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        vm.expectRevert(IAlloraOracle.EnforcedPause.selector);
         oracle.requestUpdate(TOPIC_ETH);
         (int256 value,,,) = oracle.latest(TOPIC_ETH);
         vm.assertEq(value, 1, "reads work while paused");
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.Unpaused(owner);
+        emit IAlloraOracle.Unpaused(owner);
         vm.prank(owner);
         oracle.unpause();
         vm.assertEq(oracle.updateBatch(next, sigs), 1, "applied after unpause");
@@ -971,24 +972,24 @@ contract AlloraOracleTest {
         _push(TOPIC_BTC, 1, 10);
         vm.deal(stranger, 1 ether);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateRequested(TOPIC_ETH, stranger, 0);
+        emit IAlloraOracle.UpdateRequested(TOPIC_ETH, stranger, 0);
         vm.prank(stranger);
         oracle.requestUpdate(TOPIC_ETH);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateRequested(TOPIC_BTC, stranger, 0.25 ether);
+        emit IAlloraOracle.UpdateRequested(TOPIC_BTC, stranger, 0.25 ether);
         vm.prank(stranger);
         oracle.requestUpdate{value: 0.25 ether}(TOPIC_BTC);
         vm.assertEq(address(oracle).balance, 0.25 ether, "fees held");
 
         address payable treasury = payable(address(0x7EA5));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.TreasuryUpdated(address(0), treasury);
+        emit IAlloraOracle.TreasuryUpdated(address(0), treasury);
         vm.prank(owner);
         oracle.setTreasury(treasury);
         vm.assertEq(oracle.treasury(), treasury, "treasury");
 
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.FeesWithdrawn(treasury, 0.25 ether);
+        emit IAlloraOracle.FeesWithdrawn(treasury, 0.25 ether);
         vm.prank(owner);
         oracle.withdrawFees();
         vm.assertEq(treasury.balance, 0.25 ether, "treasury paid");
@@ -997,7 +998,7 @@ contract AlloraOracleTest {
 
     function test_RequestUpdate_RefusesATopicNeverHeld() public {
         vm.deal(stranger, 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.UnknownTopic.selector, TOPIC_BTC));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.UnknownTopic.selector, TOPIC_BTC));
         vm.prank(stranger);
         oracle.requestUpdate{value: 0.1 ether}(TOPIC_BTC);
         vm.assertEq(address(oracle).balance, 0, "no payment kept");
@@ -1042,72 +1043,72 @@ contract AlloraOracleTest {
     /// Each custom error not triggered by a dedicated test above, in one place.
     function test_EveryRemainingCustomError() public {
         vm.startPrank(owner);
-        vm.expectRevert(AlloraOracle.ExpectedPause.selector);
+        vm.expectRevert(IAlloraOracle.ExpectedPause.selector);
         oracle.unpause();
         oracle.pause();
-        vm.expectRevert(AlloraOracle.EnforcedPause.selector);
+        vm.expectRevert(IAlloraOracle.EnforcedPause.selector);
         oracle.pause();
         oracle.unpause();
 
-        vm.expectRevert(AlloraOracle.RenounceOwnershipDisabled.selector);
+        vm.expectRevert(IAlloraOracle.RenounceOwnershipDisabled.selector);
         oracle.renounceOwnership();
 
-        vm.expectRevert(AlloraOracle.ZeroAddressTreasury.selector);
+        vm.expectRevert(IAlloraOracle.ZeroAddressTreasury.selector);
         oracle.setTreasury(address(0));
-        vm.expectRevert(AlloraOracle.TreasuryNotSet.selector);
+        vm.expectRevert(IAlloraOracle.TreasuryNotSet.selector);
         oracle.withdrawFees();
         RefusingTreasury refusing = new RefusingTreasury();
         oracle.setTreasury(address(refusing));
-        vm.expectRevert(AlloraOracle.NoFees.selector);
+        vm.expectRevert(IAlloraOracle.NoFees.selector);
         oracle.withdrawFees();
         vm.deal(address(oracle), 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.FeeTransferFailed.selector, address(refusing), 1 ether));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.FeeTransferFailed.selector, address(refusing), 1 ether));
         oracle.withdrawFees();
 
         vm.expectRevert(
-            abi.encodeWithSelector(AlloraOracle.InvalidTimeBounds.selector, uint64(type(uint32).max) + 1, 1)
+            abi.encodeWithSelector(IAlloraOracle.InvalidTimeBounds.selector, uint64(type(uint32).max) + 1, 1)
         );
         oracle.setTimeBounds(uint64(type(uint32).max) + 1, 1);
         vm.stopPrank();
 
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 2);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.ProofCountMismatch.selector, 1, 0));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 2);
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.ProofCountMismatch.selector, 1, 0));
         oracle.updateBatchWithProofs(ups, sigs, new bytes[](0));
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(10)));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(10)));
         oracle.getRound(TOPIC_ETH, 10);
     }
 
     // ---------------------------------------------------------------- verifier hook
 
-    function _proof(Update memory u) internal pure returns (bytes memory) {
+    function _proof(IAlloraOracle.Update memory u) internal pure returns (bytes memory) {
         return abi.encode(keccak256(abi.encode(u.topicId, u.value, u.blockHeight, u.timestamp)));
     }
 
     function test_Verifier_RequiresProofForItsTopicOnly() public {
         MockUpdateVerifier verifier = new MockUpdateVerifier();
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.VerifierUpdated(TOPIC_ETH, address(verifier));
+        emit IAlloraOracle.VerifierUpdated(TOPIC_ETH, address(verifier));
         vm.prank(owner);
         oracle.setVerifier(TOPIC_ETH, verifier);
         vm.assertEq(address(oracle.verifierOf(TOPIC_ETH)), address(verifier), "verifierOf");
 
         // Without proofs: the verified topic is skipped, the other applied.
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_BTC, 2, 10, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW), _update(TOPIC_BTC, 2, 10, NOW));
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, SkipReason.ProofRequired);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 10, 0, 0, 0, IAlloraOracle.SkipReason.ProofRequired);
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "only BTC applied");
 
         // With proofs: a wrong proof, a reverting verifier and garbage are rejected.
         bytes[] memory proofs = new bytes[](2);
         string[3] memory bad = ["wrong", "revert", "garbage"];
         for (uint256 i = 0; i < bad.length; ++i) {
-            Update[] memory next = _batch(_update(TOPIC_ETH, 1, uint64(11 + i), NOW));
+            IAlloraOracle.Update[] memory next = _batch(_update(TOPIC_ETH, 1, uint64(11 + i), NOW));
             bytes[] memory one = new bytes[](1);
             one[0] = bytes(bad[i]);
             vm.expectEmit(address(oracle));
-            emit AlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, 0, 0, SkipReason.ProofRejected);
+            emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, uint64(11 + i), 0, 0, 0, IAlloraOracle.SkipReason.ProofRejected);
             vm.assertEq(oracle.updateBatchWithProofs(next, _signBatch(oracle, next, 2), one), 0, "rejected");
         }
 
@@ -1127,7 +1128,7 @@ contract AlloraOracleTest {
     function _withProof(uint64 height, bytes memory proof)
         internal
         view
-        returns (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs)
+        returns (IAlloraOracle.Update[] memory ups, IAlloraOracle.Signature[] memory sigs, bytes[] memory proofs)
     {
         ups = _batch(_update(TOPIC_ETH, 1, height, NOW));
         sigs = _signBatch(oracle, ups, 2);
@@ -1142,10 +1143,10 @@ contract AlloraOracleTest {
 
         // A verifier that burns all it is given takes the stipend and no more: the batch
         // goes on, the update is skipped.
-        (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "burn");
+        (IAlloraOracle.Update[] memory ups, IAlloraOracle.Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "burn");
         uint256 before = gasleft();
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 11, 0, 0, 0, SkipReason.ProofRejected);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 11, 0, 0, 0, IAlloraOracle.SkipReason.ProofRejected);
         vm.assertEq(oracle.updateBatchWithProofs{gas: 5_000_000}(ups, sigs, proofs), 0, "burner rejected");
         uint256 used = before - gasleft();
         vm.assertLt(used, oracle.VERIFIER_GAS() + 100_000, "at most the stipend went to the verifier");
@@ -1155,14 +1156,14 @@ contract AlloraOracleTest {
         (ups, sigs, proofs) = _withProof(12, "huge");
         before = gasleft();
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 12, 0, 0, 0, SkipReason.ProofRejected);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 12, 0, 0, 0, IAlloraOracle.SkipReason.ProofRejected);
         vm.assertEq(oracle.updateBatchWithProofs(ups, sigs, proofs), 0, "huge answer rejected");
         vm.assertLt(before - gasleft(), 150_000, "the answer was not copied");
 
         // Neither is a true followed by more.
         (ups, sigs, proofs) = _withProof(13, "long");
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.UpdateSkipped(TOPIC_ETH, 13, 0, 0, 0, SkipReason.ProofRejected);
+        emit IAlloraOracle.UpdateSkipped(TOPIC_ETH, 13, 0, 0, 0, IAlloraOracle.SkipReason.ProofRejected);
         vm.assertEq(oracle.updateBatchWithProofs(ups, sigs, proofs), 0, "long answer rejected");
 
         // A valid proof still passes.
@@ -1175,11 +1176,11 @@ contract AlloraOracleTest {
         MockUpdateVerifier verifier = new MockUpdateVerifier();
         vm.prank(owner);
         oracle.setVerifier(TOPIC_ETH, verifier);
-        (Update[] memory ups, Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "");
+        (IAlloraOracle.Update[] memory ups, IAlloraOracle.Signature[] memory sigs, bytes[] memory proofs) = _withProof(11, "");
         proofs[0] = _proof(ups[0]);
         // Enough for everything but the stipend: the submitter cannot make a valid proof
         // fail by starving the verifier; the batch reverts and nothing is stored.
-        vm.expectPartialRevert(AlloraOracle.InsufficientGasForVerifier.selector);
+        vm.expectPartialRevert(IAlloraOracle.InsufficientGasForVerifier.selector);
         oracle.updateBatchWithProofs{gas: 200_000}(ups, sigs, proofs);
         (uint64 height,) = oracle.latestVersion(TOPIC_ETH);
         vm.assertEq(height, 0, "nothing stored");
@@ -1189,7 +1190,7 @@ contract AlloraOracleTest {
     // ---------------------------------------------------------------- feeds and history
 
     function _push(uint64 topicId, int256 value, uint64 height) internal {
-        Update[] memory ups = _batch(_update(topicId, value, height, NOW));
+        IAlloraOracle.Update[] memory ups = _batch(_update(topicId, value, height, NOW));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
     }
 
@@ -1199,7 +1200,7 @@ contract AlloraOracleTest {
         vm.assertEq(feed.version(), 1, "version");
         vm.assertEq(keccak256(bytes(feed.description())), keccak256("ETH/USD 5m prediction (Allora topic 13)"), "description");
 
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.NoData.selector, TOPIC_ETH));
         feed.latestRoundData();
 
         _push(TOPIC_ETH, -42e18, 100);
@@ -1216,7 +1217,7 @@ contract AlloraOracleTest {
 
         // Without history an older round is gone once a newer one lands.
         _push(TOPIC_ETH, 1, 101);
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(100)));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, uint80(100)));
         feed.getRoundData(100);
     }
 
@@ -1224,7 +1225,7 @@ contract AlloraOracleTest {
         AlloraFeed feed = new AlloraFeed(oracle, TOPIC_ETH, "ETH");
         _push(TOPIC_ETH, 1, 50);
         vm.expectEmit(address(oracle));
-        emit AlloraOracle.HistoryUpdated(TOPIC_ETH, true);
+        emit IAlloraOracle.HistoryUpdated(TOPIC_ETH, true);
         vm.prank(owner);
         oracle.setHistory(TOPIC_ETH, true);
         vm.assertTrue(oracle.historyEnabled(TOPIC_ETH), "history on");
@@ -1244,7 +1245,7 @@ contract AlloraOracleTest {
         // The last HISTORY_SIZE rounds answer; older ones do not.
         for (uint256 i = 0; i < n; ++i) {
             if (i + oracle.HISTORY_SIZE() < n) {
-                vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[i]));
+                vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[i]));
                 feed.getRoundData(ids[i]);
             } else {
                 (, int256 answer,,,) = feed.getRoundData(ids[i]);
@@ -1257,7 +1258,7 @@ contract AlloraOracleTest {
         }
         uint80[2] memory forged = [ids[n - 1] + 1, ids[n - 1] ^ (uint80(1) << 65)];
         for (uint256 i = 0; i < forged.length; ++i) {
-            vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged[i]));
+            vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, forged[i]));
             feed.getRoundData(forged[i]);
         }
 
@@ -1271,7 +1272,7 @@ contract AlloraOracleTest {
         _push(TOPIC_ETH, 7, 100_000);
         (uint80 offId,,,,) = feed.latestRoundData();
         vm.assertTrue(offId > last, "id increases after history is off");
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[n - 1]));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, ids[n - 1]));
         feed.getRoundData(ids[n - 1]);
 
         // And on again: a new phase whose first id is the latest round's.
@@ -1282,7 +1283,7 @@ contract AlloraOracleTest {
         vm.assertEq(kept, 7, "latest round answers at once");
         (, int256 byId,,,) = feed.getRoundData(onId);
         vm.assertEq(byId, 7, "latest round by id");
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, onId - 1));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.RoundNotAvailable.selector, TOPIC_ETH, onId - 1));
         feed.getRoundData(onId - 1);
         _push(TOPIC_ETH, 8, 100_001);
         (uint80 next,,,,) = feed.latestRoundData();
@@ -1340,7 +1341,7 @@ contract AlloraOracleTest {
     }
 
     function _pushAt(uint64 topicId, int256 value, uint64 height, uint64 loss, uint64 ts) internal {
-        Update[] memory ups = _batch(_updateV(topicId, value, height, loss, ts));
+        IAlloraOracle.Update[] memory ups = _batch(_updateV(topicId, value, height, loss, ts));
         vm.assertEq(oracle.updateBatch(ups, _signBatch(oracle, ups, 2)), 1, "pushed");
     }
 
@@ -1348,13 +1349,13 @@ contract AlloraOracleTest {
     function testFuzz_RandomSignatureRejected(bytes32 r, bytes32 vs) public {
         vm.prank(owner);
         oracle.setSigners(signerSet, 1);
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
-        Signature[] memory sigs = new Signature[](1);
-        sigs[0] = Signature({r: r, vs: vs});
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = new IAlloraOracle.Signature[](1);
+        sigs[0] = IAlloraOracle.Signature({r: r, vs: vs});
         try oracle.updateBatch(ups, sigs) {
             vm.assertTrue(false, "a random signature was accepted");
         } catch {}
-        vm.expectRevert(abi.encodeWithSelector(AlloraOracle.NoData.selector, TOPIC_ETH));
+        vm.expectRevert(abi.encodeWithSelector(IAlloraOracle.NoData.selector, TOPIC_ETH));
         oracle.latest(TOPIC_ETH);
     }
 
@@ -1363,8 +1364,8 @@ contract AlloraOracleTest {
         vm.assume(delta != 0);
         vm.prank(owner);
         oracle.setSigners(signerSet, 1);
-        Update[] memory ups = _batch(_update(TOPIC_ETH, 1e18, 10, NOW));
-        Signature[] memory sigs = _signBatch(oracle, ups, 1);
+        IAlloraOracle.Update[] memory ups = _batch(_update(TOPIC_ETH, 1e18, 10, NOW));
+        IAlloraOracle.Signature[] memory sigs = _signBatch(oracle, ups, 1);
         field %= 5;
         if (field == 0) ups[0].topicId ^= delta;
         else if (field == 1) ups[0].value += int256(uint256(delta));

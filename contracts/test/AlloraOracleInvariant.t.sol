@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {AlloraOracle, Signature, TopicState as AlloraOracleTopicState, Update} from "../src/AlloraOracle.sol";
+import {AlloraOracle} from "../src/AlloraOracle.sol";
+import {IAlloraOracle} from "../src/interfaces/IAlloraOracle.sol";
 import {vm} from "./Vm.sol";
 
 /// Submits validly signed batches of random updates, in random orders, versions and times,
@@ -25,7 +26,7 @@ contract OracleHandler {
     function submit(uint256 seed, uint8 size, uint32 timeJump) external {
         vm.warp(block.timestamp + (timeJump % 1 hours));
         uint256 n = 1 + size % 6;
-        Update[] memory ups = new Update[](n);
+        IAlloraOracle.Update[] memory ups = new IAlloraOracle.Update[](n);
         for (uint256 i = 0; i < n; ++i) {
             uint256 r = uint256(keccak256(abi.encode(seed, i)));
             uint64 topicId = uint64(r % TOPICS);
@@ -36,7 +37,7 @@ contract OracleHandler {
             uint64 height = uint64(stored + ((r >> 8) % 5)) - uint64(stored >= 2 ? 2 : stored);
             uint64 loss = uint64(storedLoss + ((r >> 40) % 5)) - uint64(storedLoss >= 2 ? 2 : storedLoss);
             uint64 ts = uint64(block.timestamp - ((r >> 16) % 2 hours) + ((r >> 32) % 10 minutes));
-            ups[i] = Update({
+            ups[i] = IAlloraOracle.Update({
                 topicId: topicId,
                 value: int256(uint256(uint128(r >> 64))) - int256(uint256(uint128(r >> 65))),
                 blockHeight: height,
@@ -46,8 +47,8 @@ contract OracleHandler {
         }
         bytes32 digest = oracle.hashBatch(ups);
         (uint8 v, bytes32 r_, bytes32 s) = vm.sign(KEY, digest);
-        Signature[] memory sigs = new Signature[](1);
-        sigs[0] = Signature({r: r_, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
+        IAlloraOracle.Signature[] memory sigs = new IAlloraOracle.Signature[](1);
+        sigs[0] = IAlloraOracle.Signature({r: r_, vs: bytes32(uint256(s) | (uint256(v - 27) << 255))});
 
         uint64[] memory ids = new uint64[](TOPICS);
         for (uint256 t = 0; t < TOPICS; ++t) {
@@ -56,7 +57,7 @@ contract OracleHandler {
         oracle.updateBatch(ups, sigs);
         ++batches;
         for (uint256 t = 0; t < TOPICS; ++t) {
-            AlloraOracleTopicState memory st = _state(ids, t);
+            IAlloraOracle.TopicState memory st = _state(ids, t);
             uint64 version = (st.blockHeight << 32) | st.lossBlockHeight;
             if (version < highestSeen[uint64(t)]) decreased = true;
             if (version == highestSeen[uint64(t)] && st.value != valueOfHighest[uint64(t)]) {
@@ -67,7 +68,7 @@ contract OracleHandler {
         }
     }
 
-    function _state(uint64[] memory ids, uint256 t) internal view returns (AlloraOracleTopicState memory) {
+    function _state(uint64[] memory ids, uint256 t) internal view returns (IAlloraOracle.TopicState memory) {
         return oracle.topicStates(ids)[t];
     }
 }
@@ -100,7 +101,7 @@ contract AlloraOracleInvariantTest {
             ids[t] = uint64(t);
         }
         for (uint256 t = 0; t < 4; ++t) {
-            AlloraOracleTopicState memory s = oracle.topicStates(ids)[t];
+            IAlloraOracle.TopicState memory s = oracle.topicStates(ids)[t];
             vm.assertEq(
                 (uint256(s.blockHeight) << 32) | s.lossBlockHeight,
                 uint256(handler.highestSeen(uint64(t))),

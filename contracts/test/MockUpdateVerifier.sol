@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity ^0.8.24;
 
-import {IUpdateVerifier} from "../src/IUpdateVerifier.sol";
+import {IUpdateVerifier} from "../src/interfaces/IUpdateVerifier.sol";
 
 /// @notice A test verifier: accepts a proof equal to keccak256(topicId, value, blockHeight,
 /// timestamp), reverts on the proof "revert", answers garbage on the proof "garbage",

@@ -10,6 +10,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"regexp"
 	"strings"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/abigen"
@@ -87,8 +88,15 @@ func ParseArtifact(data []byte) (Artifact, error) {
 	if strings.Contains(raw.Bytecode.Object, "__") {
 		return Artifact{}, fmt.Errorf("decode forge artifact: %w", ErrUnlinked)
 	}
-	return Artifact{ABI: abiJSON.String(), Bytecode: raw.Bytecode.Object}, nil
+	abiText := interfaceStruct.ReplaceAllString(abiJSON.String(), `"internalType":"struct $1`)
+	return Artifact{ABI: abiText, Bytecode: raw.Bytecode.Object}, nil
 }
+
+// interfaceStruct matches the internal type of a struct declared in an interface, such as
+// "struct IAlloraOracle.Update". abigen would name its Go type IAlloraOracleUpdate; the
+// bindings keep the plain name (Update) the struct had before it moved into the interface
+// that consumers import.
+var interfaceStruct = regexp.MustCompile(`"internalType":"struct I[A-Z][A-Za-z0-9_]*\.([A-Za-z0-9_]+)`)
 
 // Generate renders the binding exactly as
 // `abigen --v2 --abi <abi> --bin <bin> --pkg <pkg> --type <typ>` of the go-ethereum
