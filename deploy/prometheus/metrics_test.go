@@ -34,6 +34,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -183,7 +184,13 @@ func exported(t *testing.T) map[string]metric {
 		t.Fatalf("allora client: %v", err)
 	}
 	cosignReg := promclient.NewRegistry()
+	record, err := signguard.Open(filepath.Join(t.TempDir(), "record.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = record.Close() })
 	svc, err := cosign.New(cosign.Config{
+		Record:   record,
 		Signer:   oracle.NewKeySigner(key(t)),
 		Source:   rest,
 		Allowed:  []oracle.Chain{{ID: 56, Name: "bnb", Oracle: common.HexToAddress("0x00000000000000000000000000000000000a11ce")}},

@@ -108,7 +108,7 @@ var refusalReasons = map[string]bool{
 	ReasonMalformed: true, ReasonBodyTooLarge: true, ReasonDomainMismatch: true, ReasonOracleNotAllowed: true,
 	ReasonEmptyBatch: true, ReasonBatchTooLarge: true, ReasonDuplicateTopic: true, ReasonInvalidUpdate: true,
 	ReasonStaleProposal: true, ReasonNodeBehind: true, ReasonNoInference: true, ReasonValueMismatch: true,
-	ReasonTimestampMismatch: true, ReasonUnknownVersion: true, ReasonConflictingValue: true,
+	ReasonTimestampMismatch: true, ReasonUnknownVersion: true, ReasonSlashingProtection: true,
 	ReasonSourceUnavailable: true, reasonUnauthorized: true,
 }
 

@@ -5,7 +5,8 @@
 // own node gave for the proposed version (block height, loss block height): value
 // scaled by oracle.NewUpdate and timestamp, for an oracle in its allow-list, from an
 // authenticated relayer. It never signs two different values for one (chain, oracle,
-// topic, version).
+// topic, version), nor a version below one it signed, across restarts and crashes:
+// Config.Record, a signguard.Record, is committed to disk before a signature leaves.
 //
 // The node revises the value of one block height when a reputer window closes, so a
 // relayer may propose a version its node no longer answers as latest. When the node's
@@ -23,9 +24,9 @@
 // batch disagrees with the node, 422 when the co-signer will not sign for that
 // oracle or a batch of that shape, 401 when the request is not authentic or fresh.
 //
-// Log levels, for the co-signer's operator: Warn means it refused a batch (the relayer
-// or one of the two Allora nodes disagrees: compare them) or its Allora node failed;
-// Info means it signed.
+// Log levels, for the co-signer's operator: Error means it could not sign or could not
+// write its record; Warn means it refused a batch (the relayer or one of the two Allora
+// nodes disagrees: compare them) or its Allora node failed; Info means it signed.
 package cosign
 
 import (
@@ -47,6 +48,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 )
 
 // Source is the co-signer's own view of Allora.
@@ -92,15 +94,20 @@ const (
 	ReasonTimestampMismatch = "timestamp_mismatch"
 	// ReasonUnknownVersion: the node answered versions below and above the proposed
 	// one but never the proposed one itself.
-	ReasonUnknownVersion    = "unknown_version"
-	ReasonConflictingValue  = "conflicting_value"
-	ReasonSourceUnavailable = "source_unavailable"
+	ReasonUnknownVersion = "unknown_version"
+	// ReasonSlashingProtection: the co-signer's record shows it signed another update
+	// at the proposed version, or a higher version, for the oracle's topic.
+	ReasonSlashingProtection = signguard.Reason
+	ReasonSourceUnavailable  = "source_unavailable"
 )
 
 // Config configures a Service.
 type Config struct {
 	// Signer is the co-signer's own key.
 	Signer oracle.Signer
+	// Record is the co-signer's slashing-protection record; the caller opens and closes
+	// it.
+	Record *signguard.Record
 	// Source is the co-signer's own Allora node (or pool of nodes).
 	Source Source
 	// History, when set, is the same node asked at past block heights, so a proposal
@@ -135,6 +142,7 @@ type Config struct {
 var (
 	ErrNoSigner  = errors.New("cosign: no signer key")
 	ErrNoSource  = errors.New("cosign: no Allora source")
+	ErrNoRecord  = errors.New("cosign: no slashing-protection record")
 	ErrNoAllowed = errors.New("cosign: no allowed oracles")
 	ErrNoClients = errors.New("cosign: no client secrets")
 )
@@ -149,24 +157,11 @@ type Service struct {
 	handler http.Handler
 
 	topics sync.Map // topic id → oracle.Topic, metadata once read
-
-	mu     sync.Mutex
-	signed map[signedKey]signedValue // the newest version signed per (chain, oracle, topic)
 }
 
 type oracleKey struct {
 	chainID uint64
 	oracle  common.Address
-}
-
-type signedKey struct {
-	oracleKey
-	topic uint64
-}
-
-type signedValue struct {
-	version oracle.Version
-	value   string
 }
 
 // New makes a co-signer from cfg.
@@ -177,6 +172,9 @@ func New(cfg Config) (*Service, error) {
 	}
 	if cfg.Source == nil {
 		errs = append(errs, ErrNoSource)
+	}
+	if cfg.Record == nil {
+		errs = append(errs, ErrNoRecord)
 	}
 	if len(cfg.Allowed) == 0 {
 		errs = append(errs, ErrNoAllowed)
@@ -223,7 +221,6 @@ func New(cfg Config) (*Service, error) {
 		auth:    &verifier{secrets: cfg.Clients, window: cfg.ReplayWindow, nonces: map[string]time.Time{}},
 		metrics: m,
 		log:     cfg.Logger,
-		signed:  map[signedKey]signedValue{},
 	}
 	for _, c := range cfg.Allowed {
 		s.allowed[oracleKey{c.ID, c.Oracle}] = true
@@ -296,8 +293,19 @@ func (s *Service) serveSign(w http.ResponseWriter, r *http.Request) {
 		s.refuse(w, client, *ref)
 		return
 	}
-	if ref := s.record(d, updates); ref != nil {
-		s.refuse(w, client, *ref)
+	if err := s.cfg.Record.Approve(s.cfg.Signer.Address(), d, updates); err != nil {
+		var ref *signguard.Refusal
+		if !errors.As(err, &ref) {
+			s.log.Error("cannot write the slashing-protection record; check its disk", "record", s.cfg.Record.Path(), "err", err)
+			writeProblem(w, http.StatusInternalServerError, "internal", "the co-signer could not record the batch")
+			return
+		}
+		s.metrics.refused.WithLabelValues(ReasonSlashingProtection).Inc()
+		s.log.Warn("refused to sign: this key already signed another value for that version, or a newer version; "+
+			"compare the relayer's Allora node with this co-signer's, and never delete or replace the record to get past this",
+			"client", client, "reason", ReasonSlashingProtection, "chain_id", ref.Key.ChainID, "oracle", ref.Key.Oracle.Hex(),
+			"topic_id", ref.Key.TopicID, "detail", ref.Error(), "record", s.cfg.Record.Path())
+		writeProblem(w, http.StatusConflict, ReasonSlashingProtection, ref.Error())
 		return
 	}
 	digest := oracle.BatchDigest(d, updates)
@@ -496,33 +504,6 @@ func (s *Service) topic(ctx context.Context, id uint64) (oracle.Topic, error) {
 	}
 	s.topics.Store(id, t)
 	return t, nil
-}
-
-// record remembers the values about to be signed, refusing first if any would
-// contradict one signed before for the same oracle, topic and height, or go back to an
-// older height: a co-signer's signature on two values for one height would let anyone
-// holding both choose which lands.
-func (s *Service) record(d oracle.Domain, updates []oracle.Update) *refusal {
-	ok := oracleKey{d.ChainID.Uint64(), d.VerifyingContract}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	for _, u := range updates {
-		prev, seen := s.signed[signedKey{ok, u.TopicID}]
-		switch {
-		case !seen:
-		case prev.version.Newer(u.Version()):
-			return &refusal{http.StatusConflict, ReasonStaleProposal,
-				fmt.Sprintf("topic %d: proposed block %d (loss block %d), already signed block %d (loss block %d) for this oracle",
-					u.TopicID, u.BlockHeight, u.LossBlockHeight, prev.version.BlockHeight, prev.version.LossBlockHeight)}
-		case u.Version() == prev.version && u.Value.String() != prev.value:
-			return &refusal{http.StatusConflict, ReasonConflictingValue,
-				fmt.Sprintf("topic %d at block %d: proposed %s, already signed %s", u.TopicID, u.BlockHeight, u.Value, prev.value)}
-		}
-	}
-	for _, u := range updates {
-		s.signed[signedKey{ok, u.TopicID}] = signedValue{version: u.Version(), value: u.Value.String()}
-	}
-	return nil
 }
 
 // withdrawn reports whether the relayer withdrew r before it was answered, as it does

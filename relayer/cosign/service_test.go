@@ -13,6 +13,8 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"net/url"
+	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -27,6 +29,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 )
 
 // emulatorConfig is a manual Allora chain with two topics whose inferences are recent
@@ -103,6 +106,9 @@ func startCosigner(t *testing.T, src Source, key int, mutate func(*Config)) cosi
 	if mutate != nil {
 		mutate(&cfg)
 	}
+	if cfg.Record == nil {
+		cfg.Record = openRecord(t, filepath.Join(t.TempDir(), "record.db"))
+	}
 	svc, err := New(cfg)
 	if err != nil {
 		t.Fatal(err)
@@ -110,6 +116,16 @@ func startCosigner(t *testing.T, src Source, key int, mutate func(*Config)) cosi
 	srv := httptest.NewServer(svc.Handler())
 	t.Cleanup(srv.Close)
 	return cosigner{svc: svc, srv: srv, key: signer}
+}
+
+func openRecord(t *testing.T, path string) *signguard.Record {
+	t.Helper()
+	r, err := signguard.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = r.Close() })
+	return r
 }
 
 func (c cosigner) client(t *testing.T, opts ...ClientOption) *Client {
@@ -288,13 +304,85 @@ func TestCosignerNeverSignsTwoValuesForOneHeight(t *testing.T) {
 	}
 	src.cur.Store(b.rest)
 	_, err := cl.SignBatch(t.Context(), testDomain, fromB)
-	wantRefusal(t, err, ReasonConflictingValue, "already signed "+fromA[0].Value.String())
+	wantRefusal(t, err, ReasonSlashingProtection, "already signed with value "+fromA[0].Value.String())
 	// Back on the first node, the value already signed is signed again: a relayer that
 	// lost the first answer may ask twice.
 	src.cur.Store(a.rest)
 	if _, err := cl.SignBatch(t.Context(), testDomain, fromA); err != nil {
 		t.Fatalf("re-signing the same value: %v", err)
 	}
+}
+
+// A co-signer restarted between two proposals of one height with different values
+// refuses the second, says so in its log and metrics, and so does a fresh co-signer
+// given its exported record.
+func TestRestartedCosignerRefusesAnotherValueForASignedHeight(t *testing.T) {
+	a := startNode(t, emulatorConfig(7, "3012.25"))
+	b := startNode(t, emulatorConfig(7, "2999.75"))
+	a.emu.Advance(20)
+	b.emu.Advance(20)
+	fromA, fromB := proposal(t, a, 13), proposal(t, b, 13)
+	if fromA[0].Version() != fromB[0].Version() || fromA[0].Value.Cmp(fromB[0].Value) == 0 {
+		t.Fatalf("the two nodes must give one version two values: %v %v", fromA[0], fromB[0])
+	}
+	path := filepath.Join(t.TempDir(), "record.db")
+	rec, err := signguard.Open(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	first := startCosigner(t, a.rest, 1, func(cfg *Config) { cfg.Record = rec })
+	if _, err := first.client(t).SignBatch(t.Context(), testDomain, fromA); err != nil {
+		t.Fatal(err)
+	}
+	first.srv.Close()
+	if err := rec.Close(); err != nil {
+		t.Fatal(err)
+	}
+
+	refuses := func(name string, rec *signguard.Record) {
+		t.Helper()
+		var logs testsupport.LockedBuffer
+		c := startCosigner(t, b.rest, 1, func(cfg *Config) {
+			cfg.Record = rec
+			cfg.Logger = slog.New(slog.NewTextHandler(&logs, nil))
+		})
+		_, err := c.client(t).SignBatch(t.Context(), testDomain, fromB)
+		wantRefusal(t, err, ReasonSlashingProtection, "already signed with value "+fromA[0].Value.String())
+		if v := metric(t, c, `allora_gateway_cosign_refused_total{reason="slashing_protection"}`); v != "1" {
+			t.Errorf("%s: slashing_protection refusals metric = %q, want 1", name, v)
+		}
+		if l := logs.String(); !strings.Contains(l, "level=WARN") || !strings.Contains(l, "never delete or replace the record") ||
+			!strings.Contains(l, "reason=slashing_protection") || !strings.Contains(l, "topic_id=13") {
+			t.Errorf("%s: the log does not show the refusal:\n%s", name, l)
+		}
+		if v := metric(t, c, "allora_gateway_cosign_signed_batches_total"); v != "0" {
+			t.Errorf("%s: signed batches metric = %q, want 0", name, v)
+		}
+	}
+	restarted := openRecord(t, path)
+	refuses("restarted", restarted)
+
+	exported := filepath.Join(t.TempDir(), "record.json")
+	f, err := os.Create(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := restarted.Export(f); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.Close(); err != nil {
+		t.Fatal(err)
+	}
+	fresh := openRecord(t, filepath.Join(t.TempDir(), "new-machine", "record.db"))
+	in, err := os.Open(exported)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer in.Close()
+	if st, err := fresh.Import(in); err != nil || st.Added != 1 {
+		t.Fatalf("import: %+v %v", st, err)
+	}
+	refuses("imported", fresh)
 }
 
 func TestCosignerRefusesBatchesOfTheWrongShape(t *testing.T) {

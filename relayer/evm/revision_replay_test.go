@@ -7,6 +7,7 @@ import (
 	"math/big"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
@@ -16,6 +17,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 )
 
 // replayedNode answers as the v0.8.0 node recorded in
@@ -116,7 +118,13 @@ func TestReplayedRevisionsReachTheChainAndEveryCosignerSigns(t *testing.T) {
 	relayerView = loadReplay(t, base)
 	cosignerNode := loadReplay(t, base) // already at the last recorded block
 
+	record, err := signguard.Open(filepath.Join(t.TempDir(), "record.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { _ = record.Close() })
 	svc, err := cosign.New(cosign.Config{
+		Record: record,
 		Signer: signers[1], Source: cosignerNode, History: cosignerNode,
 		Allowed: []oracle.Chain{chain}, Clients: map[string][]byte{"relayer": []byte("0123456789abcdef0123456789abcdef")},
 	})

@@ -39,10 +39,12 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		{[]string{"keys", "new", "--help"}, []string{"allora-gateway keys new --keystore ./keys --passphrase-file ./signer.pass", "--passphrase-env", "--light", "mode 700"}},
 		{[]string{"keys", "import", "--help"}, []string{"allora-gateway keys import --keystore ./keys --private-key-file ./hot.key", "0x", "already has"}},
 		{[]string{"keys", "list", "--help"}, []string{"allora-gateway keys list --keystore ./keys", "sorted by"}},
+		{[]string{"keys", "record", "--help"}, []string{"export", "import", "slashing-protection", "locked", "keeping the higher version"}},
 	}
 	// Every subcommand's help shows examples to copy.
 	for _, cmd := range [][]string{{"devnet"}, {"relayer"}, {"api"}, {"cosign"}, {"deploy"}, {"status"},
 		{"keys"}, {"keys", "new"}, {"keys", "import"}, {"keys", "list"},
+		{"keys", "record"}, {"keys", "record", "export"}, {"keys", "record", "import"},
 		{"config"}, {"config", "validate"}, {"config", "print"}, {"config", "example"}, {"config", "presets"}} {
 		cases = append(cases, struct {
 			args []string

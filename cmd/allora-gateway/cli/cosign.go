@@ -20,6 +20,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 )
 
 // cosignShutdownTimeout is how long requests in flight may finish after a stop signal.
@@ -43,7 +44,8 @@ A relayer POSTs the batch it proposes to /v1/sign. The co-signer signs only when
   - the batch holds at most cosign.max_batch updates, each topic once;
   - every update is exactly its own node's latest inference of the topic: the same block
     height, the same timestamp, and the same value scaled to 18 decimals;
-  - it never signed another value for that oracle, topic and block height.
+  - it never signed another value for that oracle, topic and version, nor a newer
+    version: its record (cosign.record, a file kept across restarts) says so.
 Otherwise it answers 409 or 422 with a problem+json "reason" (value_mismatch,
 stale_proposal when its node already has a newer inference, node_behind,
 oracle_not_allowed, ...) that the relayer logs, and it counts the refusal at /metrics
@@ -124,6 +126,11 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 	if err := registerBuildInfo(registry); err != nil {
 		return err
 	}
+	record, err := signguard.Open(cs.RecordPath())
+	if err != nil {
+		return fmt.Errorf("cosign.record: %w", err)
+	}
+	defer record.Close()
 	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
 	if err != nil {
 		return fmt.Errorf("allora: %w", err)
@@ -131,6 +138,7 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 	defer closeSource()
 	svc, err := cosign.New(cosign.Config{
 		Signer:         signer,
+		Record:         record,
 		Source:         source,
 		History:        source,
 		Allowed:        allowed,
@@ -169,7 +177,7 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 		defer cancel()
 		return srv.Shutdown(sctx)
 	})
-	log.Info("co-signer listening", "addr", ln.Addr().String(), "signer", signer.Address().Hex(),
+	log.Info("co-signer listening", "addr", ln.Addr().String(), "signer", signer.Address().Hex(), "record", record.Path(),
 		"oracles", len(allowed), "clients", len(clients))
 	if ready != nil {
 		ready(ln.Addr().String())

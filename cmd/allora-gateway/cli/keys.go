@@ -44,7 +44,7 @@ process listings.`,
   allora-gateway keys import --keystore ./keys --private-key-file ./hot.key --passphrase-env SIGNER_PASSPHRASE
   allora-gateway keys list --keystore ./keys`,
 	}
-	cmd.AddCommand(newKeysNewCmd(stdout), newKeysImportCmd(stdout), newKeysListCmd(stdout))
+	cmd.AddCommand(newKeysNewCmd(stdout), newKeysImportCmd(stdout), newKeysListCmd(stdout), newKeysRecordCmd(stdout))
 	return cmd
 }
 

@@ -29,6 +29,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -143,9 +144,17 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	if err != nil {
 		return err
 	}
+	// The local keys sign only what their slashing-protection record approves.
 	allSigners := make([]oracle.BatchSigner, 0, len(signers)+len(cosigners))
-	for _, s := range signers {
-		allSigners = append(allSigners, oracle.LocalBatchSigner(s))
+	if len(signers) > 0 {
+		record, err := signguard.Open(cfg.Signers.RecordPath())
+		if err != nil {
+			return fmt.Errorf("signers.record: %w", err)
+		}
+		defer record.Close()
+		for _, s := range signers {
+			allSigners = append(allSigners, signguard.Guard(oracle.LocalBatchSigner(s), record))
+		}
 	}
 	allSigners = append(allSigners, cosigners...)
 	source, closeSource, err := openAllora(ctx, cfg.Allora, registry, log)
@@ -259,8 +268,8 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	for i, w := range writers {
 		ports[i] = w
 	}
-	rl, err := relayer.New(gateway.RelayerConfig(cfg), source, st, ports, signers,
-		append(relayerOpts, relayer.WithCosigners(cosigners, oracle.CollectOptions{}))...)
+	rl, err := relayer.New(gateway.RelayerConfig(cfg), source, st, ports, nil,
+		append(relayerOpts, relayer.WithCosigners(allSigners, oracle.CollectOptions{}))...)
 	if err != nil {
 		return err
 	}

@@ -25,6 +25,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 )
 
 // statusJSON is the part of status --json the test checks.
@@ -367,7 +368,13 @@ func TestStatusCountsUsableCosigners(t *testing.T) {
 	var cosigners []*httptest.Server
 	cosignerLines := ""
 	for i := range 3 {
+		record, err := signguard.Open(filepath.Join(t.TempDir(), "record.db"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		t.Cleanup(func() { _ = record.Close() })
 		svc, err := cosign.New(cosign.Config{
+			Record:  record,
 			Signer:  oracle.NewKeySigner(devchain.DevKey(i + 1)),
 			Source:  rest,
 			Allowed: []oracle.Chain{{ID: 56, Name: "bnb", Oracle: oracleAddr}},

@@ -40,6 +40,7 @@ type manifests struct {
 	pdbs         map[string]*policyv1.PodDisruptionBudget
 	accounts     map[string]*corev1.ServiceAccount
 	netpols      map[string]*networkingv1.NetworkPolicy
+	claims       map[string]*corev1.PersistentVolumeClaim
 	raw          string // every document, in a stable order, for the golden file
 	objectsTotal int
 }
@@ -80,6 +81,7 @@ func decode(t *testing.T, out map[string]string) manifests {
 		pdbs:        map[string]*policyv1.PodDisruptionBudget{},
 		accounts:    map[string]*corev1.ServiceAccount{},
 		netpols:     map[string]*networkingv1.NetworkPolicy{},
+		claims:      map[string]*corev1.PersistentVolumeClaim{},
 	}
 	files := make([]string, 0, len(out))
 	for name := range out {
@@ -117,6 +119,9 @@ func decode(t *testing.T, out map[string]string) manifests {
 			case "v1/ConfigMap":
 				o := &corev1.ConfigMap{}
 				m.configMaps[head.Metadata.Name], obj = o, o
+			case "v1/PersistentVolumeClaim":
+				o := &corev1.PersistentVolumeClaim{}
+				m.claims[head.Metadata.Name], obj = o, o
 			case "v1/ServiceAccount":
 				o := &corev1.ServiceAccount{}
 				m.accounts[head.Metadata.Name], obj = o, o
@@ -169,6 +174,11 @@ func checkRelations(t *testing.T, m manifests) {
 			t.Errorf("deployment %s: service account %q is not rendered", name, pod.Spec.ServiceAccountName)
 		}
 		for _, vol := range pod.Spec.Volumes {
+			if c := vol.PersistentVolumeClaim; c != nil {
+				if _, ok := m.claims[c.ClaimName]; !ok {
+					t.Errorf("deployment %s: volume %s mounts claim %q, which is not rendered", name, vol.Name, c.ClaimName)
+				}
+			}
 			if vol.ConfigMap != nil {
 				cm, ok := m.configMaps[vol.ConfigMap.Name]
 				if !ok {

@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strings"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -257,6 +258,27 @@ type Signers struct {
 	// the local keys and every co-signer at once and pushes as soon as the oracle's
 	// threshold of them have signed.
 	Cosigners []Cosigner `yaml:"cosigners,omitempty"`
+	// Record is the oracle keys' slashing-protection record, a bbolt file; empty, it
+	// is beside the first oracle key's keystore (see RecordPath).
+	Record string `yaml:"record,omitempty"`
+}
+
+// RecordPath is where the oracle keys' slashing-protection record lives: Record, or
+// beside the first oracle key's keystore, named after it (oracle-1.json:
+// oracle-1.record.db), in a directory that is private and kept, backed up and moved
+// with the key already. "" when there is no oracle key.
+func (s Signers) RecordPath() string {
+	if s.Record != "" || len(s.Oracle) == 0 {
+		return s.Record
+	}
+	return besideKeystore(s.Oracle[0].Keystore)
+}
+
+// besideKeystore is the default record of a keystore file: its path with the
+// extension replaced by .record.db, so that processes whose keys share a directory
+// do not share a record (which its lock would refuse).
+func besideKeystore(keystore string) string {
+	return strings.TrimSuffix(keystore, filepath.Ext(keystore)) + ".record.db"
 }
 
 // Cosigner is a co-signer service the relayer asks to sign batches.
@@ -293,6 +315,18 @@ type Cosign struct {
 	// ReplayWindow is how far a request's time may be from this clock; a request
 	// older than that, or seen before, is refused.
 	ReplayWindow Duration `yaml:"replay_window"`
+	// Record is the slashing-protection record, a bbolt file; empty, it is beside the
+	// key's keystore (see RecordPath).
+	Record string `yaml:"record,omitempty"`
+}
+
+// RecordPath is where the co-signer's slashing-protection record lives: Record, or
+// beside its key's keystore, named after it (cosigner.json: cosigner.record.db).
+func (c Cosign) RecordPath() string {
+	if c.Record != "" {
+		return c.Record
+	}
+	return besideKeystore(c.Key.Keystore)
 }
 
 // CosignOracle is an oracle a co-signer signs for.

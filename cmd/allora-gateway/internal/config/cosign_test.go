@@ -115,3 +115,27 @@ func TestCosignerURLIsRedacted(t *testing.T) {
 		t.Fatalf("config print reveals the co-signer URL:\n%s", out)
 	}
 }
+
+func TestRecordPaths(t *testing.T) {
+	c := Default()
+	c.Signers.Oracle = []Key{{Keystore: "/keys/oracle-1.json"}, {Keystore: "/other/oracle-2.json"}}
+	c.Cosign.Key.Keystore = "/keys/cosigner.json"
+	if got := c.Signers.RecordPath(); got != "/keys/oracle-1.record.db" {
+		t.Errorf("default signers record %q", got)
+	}
+	if got := c.Cosign.RecordPath(); got != "/keys/cosigner.record.db" {
+		t.Errorf("default cosign record %q", got)
+	}
+	env := map[string]string{"ALLORA_GATEWAY_COSIGN_RECORD": "/data/cosign.db", "ALLORA_GATEWAY_SIGNERS_RECORD": "/data/signers.db"}
+	loaded, err := Load("", func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	if err != nil {
+		t.Fatal(err)
+	}
+	if loaded.Cosign.RecordPath() != "/data/cosign.db" || loaded.Signers.RecordPath() != "/data/signers.db" {
+		t.Errorf("env overrides: %q %q", loaded.Cosign.RecordPath(), loaded.Signers.RecordPath())
+	}
+	c.Cosign.Record = t.TempDir()
+	if err := c.ValidateCosign(); err == nil || !strings.Contains(err.Error(), "cosign.record") || !strings.Contains(err.Error(), "is a directory") {
+		t.Errorf("a directory as cosign.record: %v", err)
+	}
+}

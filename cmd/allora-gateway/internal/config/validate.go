@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"net"
 	"net/url"
+	"os"
 	"regexp"
 	"strconv"
 	"strings"
@@ -118,6 +119,7 @@ func (c Config) Validate() error {
 	if c.Signers.Keeper != (Key{}) {
 		v.key("signers.keeper", c.Signers.Keeper)
 	}
+	v.record("signers.record", c.Signers.Record)
 	seenKeystore := map[string]int{}
 	for i, k := range c.Signers.Oracle {
 		at := fmt.Sprintf("signers.oracle[%d]", i)
@@ -239,8 +241,24 @@ func (c Config) ValidateCosign() error {
 		v.add("cosign.max_batch: must be greater than 0, got %d", cs.MaxBatch)
 	}
 	v.positive("cosign.replay_window", cs.ReplayWindow)
+	v.record("cosign.record", cs.Record)
 	v.log(c.Log)
 	return v.err()
+}
+
+// record checks a slashing-protection record's path, when one is set: a file, not a
+// directory.
+func (v *validator) record(at, path string) {
+	if path == "" {
+		return
+	}
+	if strings.HasSuffix(path, "/") {
+		v.add("%s %q: want a file path such as /var/lib/allora-gateway/keys/oracle-1.record.db", at, path)
+		return
+	}
+	if fi, err := os.Stat(path); err == nil && fi.IsDir() {
+		v.add("%s %q is a directory: want a file path inside it", at, path)
+	}
 }
 
 // relayerPolicy checks deviation, heartbeat, the per-topic overrides and the paid
