@@ -73,7 +73,7 @@ type Server struct {
 	inferences  inferenceCache
 	ids         *requestIDs
 	assets      map[uint64]oracle.AssetTopic // by topic
-	signers     []oracle.Signer              // sign pull-mode updates; none answers 503
+	signer      UpdateSigner                 // signs pull-mode updates; nil answers 503
 	domains     map[uint64]oracle.Domain     // each chain's oracle domain, by chain id
 	updates     updateCache
 

@@ -1,6 +1,7 @@
 package api
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -20,12 +21,21 @@ import (
 // errNoSigners means the process was given no signers, so it cannot answer pull mode.
 var errNoSigners = errors.New("no signers")
 
-// WithUpdateSigning lets /v1/topics/{topicId}/update answer signed updates: signers sign
+// UpdateSigner gets a batch signed for a chain's oracle the way the relayer gets its
+// pushes signed: by the oracle's threshold of its registered signers, local keys and
+// co-signers alike, each through its slashing protection, the signatures ordered as the
+// contract wants. The relayer implements it. An error wrapping
+// oracle.ErrThresholdNotReached means too few signers answered.
+type UpdateSigner interface {
+	SignUpdates(ctx context.Context, chainID uint64, updates []oracle.Update) ([][]byte, error)
+}
+
+// WithUpdateSigning lets /v1/topics/{topicId}/update answer signed updates: signer signs
 // each on demand, for each chain with that chain's oracle domain (its chain id and
 // oracle address). Without it the route answers 503.
-func WithUpdateSigning(signers []oracle.Signer, domains ...oracle.Domain) Option {
+func WithUpdateSigning(signer UpdateSigner, domains ...oracle.Domain) Option {
 	return func(s *Server) {
-		s.signers = slices.Clone(signers)
+		s.signer = signer
 		s.domains = make(map[uint64]oracle.Domain, len(domains))
 		for _, d := range domains {
 			if d.ChainID != nil && d.ChainID.IsUint64() {
@@ -124,7 +134,7 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, err)
 		return
 	}
-	if len(s.signers) == 0 {
+	if s.signer == nil {
 		s.fail(w, r, withDetail(fmt.Errorf("sign update: %w: %w", errNotReady, errNoSigners),
 			"this gateway process has no signers, so it cannot sign updates; ask a gateway run with signer keys"))
 		return
@@ -159,7 +169,12 @@ func (s *Server) update(w http.ResponseWriter, r *http.Request) {
 	}
 	u := inf.Update() // validated and scaled when it was stored
 	batch := []oracle.Update{u}
-	sigs, err := oracle.SignBatch(ctx, domain, batch, s.signers)
+	sigs, err := s.signer.SignUpdates(ctx, chainID, batch)
+	if errors.Is(err, oracle.ErrThresholdNotReached) {
+		s.fail(w, r, withDetail(fmt.Errorf("sign topic %d update at block %d for chain %d: %w: %w", topicID, inf.BlockHeight, chainID, errNotReady, err),
+			"too few of the oracle's signers signed the update to reach its threshold; try again later (%v)", err))
+		return
+	}
 	if err != nil {
 		s.fail(w, r, fmt.Errorf("sign topic %d update at block %d for chain %d: %w", topicID, inf.BlockHeight, chainID, err))
 		return

@@ -4,6 +4,8 @@ import (
 	"context"
 	"crypto/ecdsa"
 	"encoding/json"
+	"errors"
+	"fmt"
 	"io"
 	"math/big"
 	"slices"
@@ -24,6 +26,25 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
+
+// thresholdSigner signs as the relayer does for pull mode: the first threshold of its
+// signers to answer, ordered by address.
+type thresholdSigner struct {
+	domain    oracle.Domain
+	signers   []oracle.Signer
+	threshold int
+}
+
+func (s thresholdSigner) SignUpdates(ctx context.Context, chainID uint64, updates []oracle.Update) ([][]byte, error) {
+	if chainID != s.domain.ChainID.Uint64() {
+		return nil, errors.New("not this signer's chain")
+	}
+	bs := make([]oracle.BatchSigner, len(s.signers))
+	for i, k := range s.signers {
+		bs[i] = oracle.LocalBatchSigner(k)
+	}
+	return oracle.CollectSignatures(ctx, s.domain, updates, bs, s.threshold, oracle.CollectOptions{})
+}
 
 type signedUpdate struct {
 	ChainID     uint64          `json:"chain_id"`
@@ -82,7 +103,8 @@ func TestPullModeSubmitsOnChain(t *testing.T) {
 	if err := st.PutInference(ctx, scaledInference(t, inf)); err != nil {
 		t.Fatal(err)
 	}
-	h := api.New(st, api.WithUpdateSigning(signers, oracle.NewDomain(big.NewInt(56), oracleAddr))).Handler()
+	domain := oracle.NewDomain(big.NewInt(56), oracleAddr)
+	h := api.New(st, api.WithUpdateSigning(thresholdSigner{domain: domain, signers: signers, threshold: 2}, domain)).Handler()
 	res := do(t, h, "GET", "/v1/topics/1/update?chain=56")
 	body, _ := io.ReadAll(res.Body)
 	if res.StatusCode != 200 {
@@ -92,7 +114,7 @@ func TestPullModeSubmitsOnChain(t *testing.T) {
 	if err := json.Unmarshal(body, &up); err != nil {
 		t.Fatal(err)
 	}
-	if up.ChainID != 56 || up.To != oracleAddr.Hex() || up.BlockHeight != 4242 || len(up.Signatures) != 3 {
+	if up.ChainID != 56 || up.To != oracleAddr.Hex() || up.BlockHeight != 4242 || len(up.Signatures) != 2 {
 		t.Fatalf("payload %s", body)
 	}
 	// Each signature recovers to its signer, over the digest of the typed data.
@@ -104,11 +126,9 @@ func TestPullModeSubmitsOnChain(t *testing.T) {
 		}
 		got = append(got, signer)
 	}
-	slices.SortFunc(addrs, func(a, b common.Address) int {
-		return strings.Compare(strings.ToLower(a.Hex()), strings.ToLower(b.Hex()))
-	})
-	if !slices.Equal(got, addrs) {
-		t.Errorf("signers %v, want the three in ascending order %v", got, addrs)
+	if len(got) != 2 || strings.ToLower(got[0].Hex()) >= strings.ToLower(got[1].Hex()) ||
+		!slices.Contains(addrs, got[0]) || !slices.Contains(addrs, got[1]) {
+		t.Errorf("signers %v, want two of %v (the threshold, no more) in ascending order", got, addrs)
 	}
 	if !strings.Contains(string(up.TypedData), `"primaryType":"Batch"`) || !strings.Contains(string(up.TypedData), `"blockHeight":"4242"`) {
 		t.Errorf("typed data %s", up.TypedData)
@@ -176,4 +196,34 @@ func sendRaw(ctx context.Context, t *testing.T, client *ethclient.Client, k *ecd
 		t.Fatal(err)
 	}
 	return receipt
+}
+
+// unreachedSigner fails as the relayer does when too few signers answer.
+type unreachedSigner struct{}
+
+func (unreachedSigner) SignUpdates(context.Context, uint64, []oracle.Update) ([][]byte, error) {
+	return nil, fmt.Errorf("1 of 2 signatures: %w", oracle.ErrThresholdNotReached)
+}
+
+// TestPullModeAnswers503BelowTheThreshold: when the oracle's threshold of signers does
+// not sign, pull mode says so with a 503 and a reason, and caches nothing.
+func TestPullModeAnswers503BelowTheThreshold(t *testing.T) {
+	ctx := context.Background()
+	st := store.NewMemory()
+	if err := st.PutTopic(ctx, oracle.Topic{ID: 1, Metadata: "ETH 5min Price Prediction"}); err != nil {
+		t.Fatal(err)
+	}
+	inf := oracle.Inference{TopicID: 1, BlockHeight: 4242, Value: "3012.5", Timestamp: time.Now().Add(-10 * time.Second)}
+	if err := st.PutInference(ctx, scaledInference(t, inf)); err != nil {
+		t.Fatal(err)
+	}
+	domain := oracle.NewDomain(big.NewInt(56), common.HexToAddress("0x5FbDB2315678afecb367f032d93F642f64180aa3"))
+	h := api.New(st, api.WithUpdateSigning(unreachedSigner{}, domain)).Handler()
+	for range 2 {
+		res := do(t, h, "GET", "/v1/topics/1/update?chain=56")
+		body, _ := io.ReadAll(res.Body)
+		if res.StatusCode != 503 || !strings.Contains(string(body), "too few of the oracle's signers signed") {
+			t.Fatalf("update answered %d %s, want 503 naming the threshold", res.StatusCode, body)
+		}
+	}
 }

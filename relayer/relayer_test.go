@@ -1,6 +1,7 @@
 package relayer_test
 
 import (
+	"bytes"
 	"context"
 	"errors"
 	"fmt"
@@ -464,4 +465,40 @@ func TestMain(m *testing.M) {
 		// workers behind when closed.
 		goleak.IgnoreTopFunction("github.com/syndtr/goleveldb/leveldb.(*DB).mpoolDrain"),
 		goleak.IgnoreTopFunction("github.com/ethereum/go-ethereum/core.(*txSenderCacher).cache"))
+}
+
+// TestSignUpdatesIsHowAPushIsSigned asks the relayer to sign an update for pull mode: it
+// answers the oracle's threshold of its registered signers, no more, ordered by address,
+// and refuses a chain it does not push to.
+func TestSignUpdatesIsHowAPushIsSigned(t *testing.T) {
+	s := signers(3)
+	c := newFakeChain(56, s, 2)
+	r, err := relayer.New(relayer.Config{Topics: []uint64{1}}, newFakeSource(), store.NewMemory(), []relayer.ChainWriter{c}, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	u := oracle.Update{TopicID: 1, Value: big.NewInt(3012), BlockHeight: 10, Timestamp: 1_700_000_000}
+	sigs, err := r.SignUpdates(ctx, 56, []oracle.Update{u})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(sigs) != 2 {
+		t.Fatalf("%d signatures, want the oracle's threshold of 2", len(sigs))
+	}
+	digest := oracle.BatchDigest(c.Domain(), []oracle.Update{u})
+	var prev common.Address
+	for i, sig := range sigs {
+		a, err := oracle.RecoverSigner(digest, sig)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if i > 0 && bytes.Compare(a[:], prev[:]) <= 0 {
+			t.Errorf("signature %d from %s does not follow %s: the oracle wants them ascending", i, a, prev)
+		}
+		prev = a
+	}
+	if _, err := r.SignUpdates(ctx, 324, []oracle.Update{u}); !errors.Is(err, relayer.ErrUnknownChain) {
+		t.Errorf("signing for a chain the relayer does not push to: %v, want ErrUnknownChain", err)
+	}
 }

@@ -28,8 +28,9 @@ func WithRequestWatchers(ws ...RequestWatcher) Option {
 	return func(r *Relayer) { r.watchers = append(r.watchers, ws...) }
 }
 
-// ErrUnknownChain means a request watcher watches a chain the relayer does not push to.
-var ErrUnknownChain = errors.New("request watcher for a chain the relayer does not push to")
+// ErrUnknownChain means a chain (a request watcher's, or that of updates to sign) is not
+// one the relayer pushes to.
+var ErrUnknownChain = errors.New("a chain the relayer does not push to")
 
 // maxRequestsPerCycle bounds the paid requests one push reads; more wait for the next
 // cycle, which their chain loop is woken for at once.

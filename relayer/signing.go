@@ -55,6 +55,19 @@ func WithCosigners(signers []oracle.BatchSigner, opts oracle.CollectOptions) Opt
 	}
 }
 
+// SignUpdates gets updates signed for the oracle of the chain with chainID exactly as a
+// push is: by the oracle's threshold of its registered signers among the relayer's keys
+// and co-signers, ordered by signer address. Pull mode (api.UpdateSigner) uses it, so a
+// pulled update carries the signatures a push would, no more.
+func (r *Relayer) SignUpdates(ctx context.Context, chainID uint64, updates []oracle.Update) ([][]byte, error) {
+	for _, c := range r.chains {
+		if c.Chain().ID == chainID {
+			return r.signBatch(ctx, c, r.log.With("chain", c.Chain().Name, "pull", true), updates)
+		}
+	}
+	return nil, fmt.Errorf("chain %d: %w", chainID, ErrUnknownChain)
+}
+
 // signBatch collects the signatures of updates for c's oracle from the local keys and
 // the co-signers, stopping at the oracle's threshold.
 func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger, updates []oracle.Update) ([][]byte, error) {

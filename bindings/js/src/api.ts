@@ -186,13 +186,15 @@ export interface paths {
         /**
          * A signed update of a topic, ready for anyone to submit on a chain (pull mode)
          * @description The topic's latest inference as a batch of one update for the chain's AlloraOracle,
-         *     signed on demand by this gateway process's signers: the EIP-712 typed data (as
+         *     signed on demand as the relayer's pushes are: by exactly the oracle's threshold of its
+         *     registered signers (this gateway's keys and its co-signers, whichever answer first),
+         *     ordered by signer address as the contract wants. It carries the EIP-712 typed data (as
          *     eth_signTypedData_v4 takes it), its digest, each signature in the 65-byte r‖s‖v form and
          *     in the EIP-2098 (r, vs) form the contract takes, and the ABI-encoded calldata of
          *     `updateBatch`. Send `calldata` to `to` on the chain from any account: the oracle
-         *     accepts it when the signers are at least its threshold, and skips it (no revert) when it
-         *     already holds that block height or newer. The payload is cached per chain, topic and
-         *     block height.
+         *     accepts it, and skips it (no revert) when it already holds that version or newer. The
+         *     payload is cached per chain, topic and block height. When too few signers sign to reach
+         *     the threshold, the answer is 503 with the reason.
          */
         get: operations["getSignedUpdate"];
         put?: never;
@@ -990,7 +992,7 @@ export interface operations {
             };
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
-            /** @description This process has no signers, or the store did not answer. */
+            /** @description This process has no signers, too few signers signed to reach the oracle's threshold, or the store did not answer. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -292,13 +292,14 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	}
 	if apiLn != nil {
 		ln := apiLn
-		// The API signs pull-mode updates with the relayer's own signers.
+		// Pull mode gets updates signed as pushes are: through the relayer, by the
+		// oracle's threshold of its signers, local keys and co-signers alike.
 		domains := make([]oracle.Domain, len(writers))
 		for i, w := range writers {
 			domains[i] = w.Domain()
 		}
 		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-			api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(signers, domains...))
+			api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(rl, domains...))
 		g.Go(func() error { return srv.Serve(gctx, ln) })
 		log.Info("API listening", "addr", ln.Addr().String())
 	}

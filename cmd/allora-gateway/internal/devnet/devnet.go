@@ -371,7 +371,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		domains[i] = c.writer.Domain()
 	}
 	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics),
-		api.WithUpdateSigning(signers, domains...))
+		api.WithUpdateSigning(rl, domains...))
 	d.APIURL = "http://" + apiLn.Addr().String()
 	g.Go(func() error { return srv.Serve(gctx, apiLn) })
 	fmt.Fprintf(out, "api      %s  (try: curl -s %s/v1/chains)\n", d.APIURL, d.APIURL)
