@@ -2,18 +2,27 @@ package cosign
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
+	"io"
 	"log/slog"
+	"math/big"
+	"net/http"
+	"net/http/httptest"
+	"slices"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
@@ -103,6 +112,7 @@ type setup struct {
 	// metrics is the relayer's registry of its co-signer client metrics; co-signer i
 	// is labelled cosigner-i.
 	metrics *prometheus.Registry
+	client  *ethclient.Client // the chain's
 }
 
 func startSetup(t *testing.T, dishonest ...bool) *setup {
@@ -148,6 +158,7 @@ func startSetup(t *testing.T, dishonest ...bool) *setup {
 		t.Fatal(err)
 	}
 	s.writer = &countingWriter{Writer: w}
+	s.client = client
 	for i := range 3 {
 		price := "3012.25"
 		if dishonest[i] {
@@ -363,5 +374,110 @@ func TestRelayerMetricsFollowEachCosigner(t *testing.T) {
 	})
 	if v, _ := sample(t, s.metrics, "allora_gateway_cosigner_reachable", map[string]string{"cosigner": "cosigner-0"}); v != 1 {
 		t.Errorf("cosigner-0 reachable = %v after co-signer 1 stopped, want 1", v)
+	}
+}
+
+// TestPullModeGathersALocalKeyAndACosigner asks pull mode for a topic's newest update
+// from a relayer holding one of the oracle's keys itself and reaching a co-signer for
+// another, at a threshold of two: the answer carries exactly the two signatures, one of
+// them the co-signer's after it checked its own node, and an account unrelated to the
+// gateway lands it on chain.
+func TestPullModeGathersALocalKeyAndACosigner(t *testing.T) {
+	s := startSetup(t, false, false, false)
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	s.advance(15)
+	first, ok := s.relayerNode.emu.Latest(13)
+	if !ok {
+		t.Fatal("no inference of topic 13")
+	}
+	testsupport.WaitFor(t, 30*time.Second, "the pushed relayer lands topic 13", func() bool {
+		return s.held(t, 13).BlockHeight == first.BlockHeight
+	})
+	// Only the co-signers' nodes move on: the running relayer does not see the next
+	// inference, so only the pulled update can bring it to the chain.
+	for _, n := range s.nodes {
+		n.emu.Advance(5)
+	}
+	inf, ok := s.nodes[0].emu.Latest(13)
+	if !ok || inf.BlockHeight <= first.BlockHeight {
+		t.Fatalf("the co-signers' nodes have no newer inference of topic 13 than %d: %+v", first.BlockHeight, inf)
+	}
+	st := store.NewMemory()
+	if err := st.PutTopic(ctx, oracle.Topic{ID: 13, Metadata: "ETH 5min Price Prediction"}); err != nil {
+		t.Fatal(err)
+	}
+	scaled, err := oracle.NewScaledInference(inf, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := st.PutInference(ctx, scaled); err != nil {
+		t.Fatal(err)
+	}
+	local := oracle.NewKeySigner(testKey(t, 0))
+	remote := s.cosigners[1]
+	source, err := allora.NewPool([]allora.PoolEndpoint{{Name: "relayer-node", Node: s.relayerNode.rest}}, allora.PoolConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	puller, err := relayer.New(relayer.Config{Topics: []uint64{13}}, source, st,
+		[]relayer.ChainWriter{s.writer}, []oracle.Signer{local},
+		relayer.WithCosigners([]oracle.BatchSigner{remote.client(t)}, oracle.CollectOptions{Timeout: 10 * time.Second}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(api.New(st, api.WithUpdateSigning(puller, s.writer.Domain()), api.WithRateLimit(0, 0)).Handler())
+	defer srv.Close()
+	res, err := http.Get(srv.URL + "/v1/topics/13/update?chain=56")
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := io.ReadAll(res.Body)
+	res.Body.Close()
+	if res.StatusCode != 200 {
+		t.Fatalf("pull mode answered %d %s", res.StatusCode, body)
+	}
+	var up struct {
+		To         string `json:"to"`
+		Calldata   string `json:"calldata"`
+		Signatures []struct {
+			Signer string `json:"signer"`
+		} `json:"signatures"`
+	}
+	if err := json.Unmarshal(body, &up); err != nil {
+		t.Fatal(err)
+	}
+	var signers []string
+	for _, sg := range up.Signatures {
+		signers = append(signers, sg.Signer)
+	}
+	want := []string{local.Address().Hex(), remote.key.Address().Hex()}
+	slices.SortFunc(want, func(a, b string) int { return strings.Compare(strings.ToLower(a), strings.ToLower(b)) })
+	if !slices.Equal(signers, want) {
+		t.Fatalf("pulled update signed by %v, want the local key and the co-signer, ascending: %v", signers, want)
+	}
+
+	stranger := devchain.DevKey(9)
+	to := common.HexToAddress(up.To)
+	nonce, err := s.client.PendingNonceAt(ctx, crypto.PubkeyToAddress(stranger.PublicKey))
+	if err != nil {
+		t.Fatal(err)
+	}
+	tx, err := types.SignNewTx(stranger, types.LatestSignerForChainID(big.NewInt(56)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(56), Nonce: nonce, To: &to, Gas: 500_000, Data: common.FromHex(up.Calldata),
+		GasTipCap: big.NewInt(1e9), GasFeeCap: big.NewInt(1e11),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.client.SendTransaction(ctx, tx); err != nil {
+		t.Fatal(err)
+	}
+	receipt, err := bind.WaitMined(ctx, s.client, tx.Hash())
+	if err != nil || receipt.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("the stranger's submission: %+v, %v", receipt, err)
+	}
+	if got := s.held(t, 13); got.BlockHeight != inf.BlockHeight || got.Value.Cmp(scaled.Scaled) != 0 {
+		t.Fatalf("the oracle holds %s at %d, want the pulled %s at %d", got.Value, got.BlockHeight, scaled.Scaled, inf.BlockHeight)
 	}
 }
