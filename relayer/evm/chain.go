@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
@@ -173,6 +174,28 @@ func (c *Chain) MockFeed(ctx context.Context, address common.Address, key *ecdsa
 func (c *Chain) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfig, log *slog.Logger) *RequestWatcher {
 	cfg.Confirmations = c.tx.Confirmations
 	return NewRequestWatcher(c.info, c.backend, queue, cfg, log)
+}
+
+// SetHistory switches the round history of topics on (or off) on the oracle at
+// address, sent by its owner key through the key's manager, one call per topic. With
+// history on, the topic's feed answers getRoundData for its last rounds, so Chainlink
+// consumers can walk back from latestRound.
+func (c *Chain) SetHistory(ctx context.Context, key *ecdsa.PrivateKey, address common.Address, topics []uint64, on bool) error {
+	tx, err := c.Transactions(key)
+	if err != nil {
+		return err
+	}
+	contract := alloraoracle.NewAlloraOracle()
+	s, err := newSender(c.backend, c.info.ID, key, tx, contract.GetABI())
+	if err != nil {
+		return err
+	}
+	for _, topic := range topics {
+		if _, err := s.send(ctx, address, fmt.Sprintf("setHistory(%d, %t)", topic, on), contract.PackSetHistory(topic, on), nil); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // DeployOracle deploys an AlloraOracle from key; see DeployOracle.

@@ -85,3 +85,20 @@ func LatestRoundData(ctx context.Context, backend bind.ContractCaller, address c
 		AnsweredInRound: out.AnsweredInRound,
 	}, nil
 }
+
+// RoundData reads getRoundData(id) of any AggregatorV3 feed at address. A round the
+// feed does not keep is an error naming the feed's custom error (RoundNotAvailable for
+// an AlloraFeed).
+func RoundData(ctx context.Context, backend bind.ContractCaller, address common.Address, id *big.Int) (FeedRound, error) {
+	contract := allorafeed.NewAlloraFeed()
+	instance := bind.NewBoundContract(address, contract.GetABI(), backend, nil, nil)
+	out, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, contract.PackGetRoundData(id), contract.UnpackGetRoundData)
+	if err != nil {
+		return FeedRound{}, fmt.Errorf("call getRoundData(%s) of %s: %w", id, address,
+			explainRevert(err, alloraoracle.NewAlloraOracle().GetABI(), mockaggregator.NewMockAggregator().GetABI()))
+	}
+	return FeedRound{
+		RoundID: out.RoundId, Answer: out.Answer, StartedAt: out.StartedAt.Uint64(), UpdatedAt: out.UpdatedAt.Uint64(),
+		AnsweredInRound: out.AnsweredInRound,
+	}, nil
+}

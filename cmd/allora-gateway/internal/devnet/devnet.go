@@ -432,8 +432,15 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
 	c.Feeds = make(map[uint64]common.Address, len(feeds))
+	topicIDs := make([]uint64, len(feeds))
 	for i, f := range feeds {
 		c.Feeds[f.TopicID] = feedAddrs[i]
+		topicIDs[i] = f.TopicID
+	}
+	// History on, so each feed answers getRoundData(latestRound - k) for its last
+	// rounds, as Chainlink consumers that walk back expect.
+	if err := ch.SetHistory(ctx, submitter, addr, topicIDs, true); err != nil {
+		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
 	start, err := d.price()
 	if err != nil {

@@ -358,6 +358,14 @@ func checkFeeds(ctx context.Context, t *testing.T, c *devnet.Chain, client *ethc
 		if second.RoundID.Cmp(first.RoundID) <= 0 {
 			t.Errorf("%s topic %d: round id %s after a push, was %s; want it to increase", c.Name, topic.ID, second.RoundID, first.RoundID)
 		}
+		// Devnet keeps history on: a Chainlink consumer walks back one round.
+		prevID := new(big.Int).Sub(second.RoundID, big.NewInt(1))
+		prev, err := evm.RoundData(ctx, client, feed, prevID)
+		if err != nil {
+			t.Errorf("%s topic %d: getRoundData(latestRound - 1): %v", c.Name, topic.ID, err)
+		} else if prev.RoundID.Cmp(prevID) != 0 || prev.UpdatedAt > second.UpdatedAt {
+			t.Errorf("%s topic %d: round before %s is %+v", c.Name, topic.ID, second.RoundID, prev)
+		}
 	}
 }
 
