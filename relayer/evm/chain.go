@@ -10,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
@@ -196,6 +197,36 @@ func (c *Chain) SetHistory(ctx context.Context, key *ecdsa.PrivateKey, address c
 		}
 	}
 	return nil
+}
+
+// OracleTreasury reads where the oracle at address sends its fees, and its owner (the
+// only account that may change it).
+func (c *Chain) OracleTreasury(ctx context.Context, address common.Address) (treasury, owner common.Address, err error) {
+	contract := alloraoracle.NewAlloraOracle()
+	instance := contract.Instance(c.backend, address)
+	opts := &bind.CallOpts{Context: ctx}
+	if treasury, err = bind.Call(instance, opts, contract.PackTreasury(), contract.UnpackTreasury); err != nil {
+		return common.Address{}, common.Address{}, fmt.Errorf("read the oracle's treasury: %w", err)
+	}
+	if owner, err = bind.Call(instance, opts, contract.PackOwner(), contract.UnpackOwner); err != nil {
+		return common.Address{}, common.Address{}, fmt.Errorf("read the oracle's owner: %w", err)
+	}
+	return treasury, owner, nil
+}
+
+// SetTreasury makes the oracle at address send its fees to treasury, sent by its owner
+// key through the key's manager.
+func (c *Chain) SetTreasury(ctx context.Context, key *ecdsa.PrivateKey, address, treasury common.Address) (*types.Receipt, error) {
+	tx, err := c.Transactions(key)
+	if err != nil {
+		return nil, err
+	}
+	contract := alloraoracle.NewAlloraOracle()
+	s, err := newSender(c.backend, c.info.ID, key, tx, contract.GetABI())
+	if err != nil {
+		return nil, err
+	}
+	return s.send(ctx, address, "setTreasury", contract.PackSetTreasury(treasury), nil)
 }
 
 // DeployOracle deploys an AlloraOracle from key; see DeployOracle.

@@ -3,6 +3,7 @@ package cli
 import (
 	"bytes"
 	"context"
+	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -320,6 +321,13 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		}
 	}
 
+	// Where the oracle's fees go.
+	if p.chain.Treasury != "" {
+		if err := settleTreasury(ctx, ch, key, from, oracleAddr, common.HexToAddress(p.chain.Treasury), out); err != nil {
+			return err
+		}
+	}
+
 	// The feeds.
 	var missing []evm.FeedParams
 	if f.feeds {
@@ -552,4 +560,30 @@ func waitConfirmed(ctx context.Context, client evm.Backend, block, confirmations
 		case <-time.After(poll):
 		}
 	}
+}
+
+// settleTreasury makes the oracle's treasury the configured one: kept when it already
+// is, set when the deploying key owns the oracle, and otherwise named for its owner to
+// set, since only the owner may.
+func settleTreasury(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, from, oracleAddr, want common.Address, out io.Writer) error {
+	have, owner, err := ch.OracleTreasury(ctx, oracleAddr)
+	if err != nil {
+		return err
+	}
+	switch {
+	case have == want:
+		fmt.Fprintf(out, "treasury %s: kept\n", want.Hex())
+	case owner != from:
+		fmt.Fprintf(out, "treasury: the oracle's owner %s must call setTreasury(%s) on %s; this key (%s) is not the owner, so fees stay held until then\n",
+			owner.Hex(), want.Hex(), oracleAddr.Hex(), from.Hex())
+	default:
+		fmt.Fprintf(out, "setting the treasury to %s … ", want.Hex())
+		r, err := ch.SetTreasury(ctx, key, oracleAddr, want)
+		if err != nil {
+			fmt.Fprintln(out, "failed")
+			return fmt.Errorf("set the oracle's treasury: %w", err)
+		}
+		fmt.Fprintf(out, "tx %s mined in block %d\n", r.TxHash.Hex(), r.BlockNumber)
+	}
+	return nil
 }

@@ -22,6 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -94,6 +95,9 @@ func TestDeployThenRelay(t *testing.T) {
 	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
 	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
 
+	// BNB's oracle sends its fees to a treasury of the operator's; deploy sets it.
+	treasury := common.HexToAddress("0x7EA5000000000000000000000000000000007EA5")
+
 	// Each chain by its preset, with what anvil does differently overridden: quarter
 	// second blocks, a gas price cap over anvil's 1 gwei base fee, and (Sonic) no ten
 	// blocks of finality to wait for. The preset supplies the chain id. Sonic is given
@@ -113,6 +117,9 @@ func TestDeployThenRelay(t *testing.T) {
 `, c.name, c.preset, rpcLine, c.name)
 		if c.preset == "sonic" {
 			chainsYAML.WriteString("    confirmations: 2\n")
+		}
+		if c.preset == "bsc" {
+			fmt.Fprintf(&chainsYAML, "    treasury: %q\n", treasury.Hex())
 		}
 		fmt.Fprintf(&chainsYAML, "    markets:\n      - {name: ETH 5m, topic: 7, price_feed: %q, interval: 1m, buffer: 30s, fee_bps: 300, min_bet: \"0.001\"}\n",
 			c.feed.Hex())
@@ -183,6 +190,9 @@ api:
 		if strings.Contains(out, "explorer") || strings.Contains(out, "scan.") {
 			t.Errorf("deploy --chain %s on a local node printed an explorer link:\n%s", c.name, out)
 		}
+		if set := strings.Contains(out, "setting the treasury to "+treasury.Hex()); set != (c.preset == "bsc") {
+			t.Errorf("deploy --chain %s: treasury set %v, want it only where configured:\n%s", c.name, set, out)
+		}
 		if zk := strings.Contains(out, "EraVM"); zk != (c.id == 324) {
 			t.Errorf("deploy --chain %s: ZKsync caveat printed %v:\n%s", c.name, zk, out)
 		}
@@ -205,9 +215,15 @@ api:
 	feed := allorafeed.NewAlloraFeed()
 	desc, err := bind.Call(feed.Instance(client, common.HexToAddress(first["bnb"].Feeds["9"])), &bind.CallOpts{Context: ctx},
 		feed.PackDescription(), feed.UnpackDescription)
-	client.Close()
+	defer client.Close()
 	if err != nil || desc != "log return" {
 		t.Errorf("bnb feed of topic 9 description = %q, %v; want the topic's metadata", desc, err)
+	}
+	oc := alloraoracle.NewAlloraOracle()
+	got, err := bind.Call(oc.Instance(client, common.HexToAddress(first["bnb"].Oracle)), &bind.CallOpts{Context: ctx},
+		oc.PackTreasury(), oc.UnpackTreasury)
+	if err != nil || got != treasury {
+		t.Errorf("bnb oracle's treasury = %s, %v; want the configured %s", got, err, treasury)
 	}
 
 	// Again: everything is found, nothing is sent.
@@ -216,6 +232,9 @@ api:
 		out := deploy(c.name)
 		if after := nonce(c.url); after != before {
 			t.Errorf("deploy --chain %s again sent %d transactions:\n%s", c.name, after-before, out)
+		}
+		if c.preset == "bsc" && !strings.Contains(out, "treasury "+treasury.Hex()+": kept") {
+			t.Errorf("deploy --chain %s again does not keep the treasury:\n%s", c.name, out)
 		}
 		if !strings.Contains(out, "4 contracts found, 0 deployed") || !strings.Contains(out, `PredictionMarket "ETH 5m" found at`) ||
 			strings.Contains(out, "deploying") {

@@ -147,6 +147,9 @@ type Chain struct {
 	MinBalance string `yaml:"min_balance,omitempty"`
 	// Explorer is the base URL of the chain's block explorer, for links in output.
 	Explorer string `yaml:"explorer,omitempty"`
+	// Treasury is the 0x address the oracle's fees (paid requestUpdate calls) go to
+	// when its owner calls withdrawFees; deploy sets it on the chain's oracle.
+	Treasury string `yaml:"treasury,omitempty"`
 	// Markets are the PredictionMarkets deploy puts on this chain and the relayer's
 	// round keeper executes.
 	Markets []Market `yaml:"markets,omitempty"`

@@ -365,6 +365,11 @@ func (v *validator) presets(c Config) {
 		if ch.Explorer != "" && !isURL(ch.Explorer, "http", "https") {
 			v.add("%s: explorer %q: want an http(s) URL", at, ch.Explorer)
 		}
+		if ch.Treasury != "" {
+			if problem := checkAddress(ch.Treasury); problem != "" {
+				v.add("%s: treasury %q: %s", at, ch.Treasury, problem)
+			}
+		}
 	}
 }
 
