@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"math/big"
 	"os"
+	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
@@ -126,9 +127,13 @@ func TestTwoReplicasNeverBothSubmitAndTheOtherTakesOver(t *testing.T) {
 	var replicas []*replica
 	for i := range 2 {
 		r := &replica{name: fmt.Sprintf("replica-%d", i), addr: testsupport.FreeAddr(h.t)}
+		record := filepath.Join(t.TempDir(), r.name+".record.db")
 		path := h.WriteConfig(r.name, func(cfg *RelayerConfig) {
 			cfg.Relayer["lease_ttl"] = ttl.String()
 			cfg.API["listen"] = r.addr
+			// Replicas sharing the oracle keys on one host each keep their own
+			// slashing-protection record: one file can be open in one process only.
+			cfg.Signers["record"] = record
 		})
 		r.proc = h.StartRelayer(r.name, path)
 		replicas = append(replicas, r)
