@@ -3,6 +3,7 @@ package relayer
 import (
 	"context"
 	"errors"
+	"fmt"
 	"log/slog"
 	"sync/atomic"
 	"testing"
@@ -10,6 +11,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -146,12 +148,8 @@ func TestStaleLeaderJournalWriteIsRefused(t *testing.T) {
 
 func waitLeading(t *testing.T, l *Leadership, within time.Duration) {
 	t.Helper()
-	deadline := time.Now().Add(within)
-	for time.Now().Before(deadline) {
-		if _, ok := l.Leader(); ok {
-			return
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
-	t.Fatalf("chain %d: %s does not lead within %s", l.chainID, l.owner, within)
+	testsupport.WaitFor(t, within, fmt.Sprintf("chain %d: %s leads", l.chainID, l.owner), func() bool {
+		_, ok := l.Leader()
+		return ok
+	})
 }

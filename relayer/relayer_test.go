@@ -124,6 +124,7 @@ type fakeChain struct {
 	err          error    // the last submission's refusal
 	balance      *big.Int
 	balanceReads int
+	stateReads   atomic.Int64 // TopicStates calls: the push loop's cycles
 }
 
 func newFakeChain(id uint64, signers []oracle.Signer, threshold int) *fakeChain {
@@ -149,6 +150,7 @@ func (c *fakeChain) Domain() oracle.Domain {
 }
 
 func (c *fakeChain) TopicStates(_ context.Context, ids []uint64) ([]oracle.ChainTopic, error) {
+	c.stateReads.Add(1)
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	out := make([]oracle.ChainTopic, len(ids))
@@ -386,7 +388,7 @@ func TestRelayerNeverSendsAValueTheOracleCannotHold(t *testing.T) {
 	st := store.NewMemory()
 	run(t, src, st, []relayer.ChainWriter{c}, s, 1, 2)
 
-	time.Sleep(200 * time.Millisecond) // many poll and push cycles
+	waitCycles(t, src, c, 5)
 	if n := c.batchCount(); n != 0 {
 		t.Fatalf("%d batches sent for NaN and a forbidden negative value, want none", n)
 	}
@@ -401,6 +403,16 @@ func TestRelayerNeverSendsAValueTheOracleCannotHold(t *testing.T) {
 	}
 }
 
+// waitCycles waits until the relayer has polled src and read c's oracle n more times
+// each: what it would have done by then, it has done.
+func waitCycles(t *testing.T, src *fakeSource, c *fakeChain, n int64) {
+	t.Helper()
+	polls, pushes := src.queries.Load(), c.stateReads.Load()
+	testsupport.WaitFor(t, 10*time.Second, fmt.Sprintf("%d poll and push cycles", n), func() bool {
+		return src.queries.Load() >= polls+n && c.stateReads.Load() >= pushes+n
+	})
+}
+
 func TestRelayerIgnoresAnInferenceOlderThanOneSeen(t *testing.T) {
 	s := signers(1)
 	src := newFakeSource(oracle.Topic{ID: 1})
@@ -411,7 +423,7 @@ func TestRelayerIgnoresAnInferenceOlderThanOneSeen(t *testing.T) {
 	testsupport.WaitFor(t, 10*time.Second, "block 50 lands", func() bool { return c.height(1) == 50 })
 
 	src.set(1, 40, "2") // an endpoint that went backwards
-	time.Sleep(150 * time.Millisecond)
+	waitCycles(t, src, c, 3)
 	inf, err := st.LatestInference(context.Background(), 1)
 	if err != nil || inf.BlockHeight != 50 {
 		t.Fatalf("store latest = %+v, %v; want block 50 kept", inf, err)

@@ -198,7 +198,8 @@ func (c *simChain) skips(t *testing.T) int {
 // renewals fail and nothing is released.
 type cutLease struct {
 	lease.Lease
-	cut atomic.Bool
+	cut      atomic.Bool
+	acquires atomic.Int64 // calls that reached Redis
 }
 
 var errCut = errors.New("connection cut by the test")
@@ -207,6 +208,7 @@ func (l *cutLease) Acquire(ctx context.Context, name string) (uint64, bool, erro
 	if l.cut.Load() {
 		return 0, false, errCut
 	}
+	defer l.acquires.Add(1)
 	return l.Lease.Acquire(ctx, name)
 }
 
@@ -466,7 +468,7 @@ func TestReplicasNeverBothSubmitAndTakeOver(t *testing.T) {
 	c3 := startReplica(t, "replica-c", src, chains, rc)
 	extra.Store(c3)
 	replicas = append(replicas, c3)
-	time.Sleep(ttl / 2)
+	testsupport.WaitFor(t, ttl, "the new replica tries each chain's lease", func() bool { return c3.lease.acquires.Load() >= int64(2*len(chains)) })
 	for _, c := range chains {
 		if c3.leads(c.id) {
 			t.Fatalf("%s: the new replica leads while the leader renews", c.name)
@@ -507,7 +509,13 @@ func TestReplicasNeverBothSubmitAndTakeOver(t *testing.T) {
 
 	// What the chains saw: nonces without gap (checked by submitted), no update sent
 	// twice, nothing left pending, every push attributed to one replica.
-	time.Sleep(5 * simBlockTime)
+	for _, c := range chains {
+		testsupport.WaitFor(t, 30*time.Second, c.name+": every transaction sent is mined", func() bool {
+			pending, err := c.client.PendingNonceAt(context.Background(), submitter)
+			latest, err2 := c.client.NonceAt(context.Background(), submitter, nil)
+			return err == nil && err2 == nil && pending == latest
+		})
+	}
 	owner := map[common.Hash]string{}
 	for _, r := range replicas {
 		r.mu.Lock()

@@ -11,6 +11,7 @@ import (
 
 	"go.uber.org/goleak"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
 )
@@ -106,8 +107,10 @@ func testLease(t *testing.T, newLease backend) {
 		t.Errorf("another lease name: Acquire = %d, %v, %v; want it free", tok, ok, err)
 	}
 	// b stops renewing: the lease expires after its time to live and a takes it.
-	time.Sleep(ttl + 50*time.Millisecond)
-	holder("", 0)
+	testsupport.WaitFor(t, 10*ttl, "b's lease expires", func() bool {
+		owner, _, err := a.Holder(ctx, "chain/56")
+		return err == nil && owner == ""
+	})
 	t3 := acquire(a, true)
 	if t3 <= t2 {
 		t.Errorf("token after expiry %d, want above %d", t3, t2)
@@ -122,6 +125,8 @@ type flaky struct {
 	lease.Lease
 	cut       atomic.Bool
 	noRelease atomic.Bool
+	acquires  atomic.Int64 // calls that reached the backend
+	renewals  atomic.Int64 // renewals the backend granted
 }
 
 var errCut = errors.New("connection cut by the test")
@@ -130,6 +135,7 @@ func (f *flaky) Acquire(ctx context.Context, name string) (uint64, bool, error) 
 	if f.cut.Load() {
 		return 0, false, errCut
 	}
+	defer f.acquires.Add(1)
 	return f.Lease.Acquire(ctx, name)
 }
 
@@ -137,7 +143,11 @@ func (f *flaky) Renew(ctx context.Context, name string, token uint64) (bool, err
 	if f.cut.Load() {
 		return false, errCut
 	}
-	return f.Lease.Renew(ctx, name, token)
+	ok, err := f.Lease.Renew(ctx, name, token)
+	if ok && err == nil {
+		f.renewals.Add(1)
+	}
+	return ok, err
 }
 
 func (f *flaky) Release(ctx context.Context, name string, token uint64) error {
@@ -273,7 +283,9 @@ func testElector(t *testing.T, newLease backend) {
 
 	leader, t1, _ := waitLeader(t, ttl+slack, a, b)
 	follower := map[*replica]*replica{a: b, b: a}[leader]
-	time.Sleep(2 * ttl) // renewals keep the leader
+	// Renewals keep the leader: six of them (every ttl/3) span two lease lifetimes.
+	renewed := leader.lease.renewals.Load()
+	testsupport.WaitFor(t, 4*ttl, "six renewals", func() bool { return leader.lease.renewals.Load() >= renewed+6 })
 	if tok, ok := leader.el.Leader(); !ok || tok != t1 {
 		t.Fatalf("the leader lost its lease while renewing: %d, %v", tok, ok)
 	}
@@ -306,7 +318,8 @@ func testElector(t *testing.T, newLease backend) {
 	// The old leader comes back as a follower; the new one crashes: its context
 	// ends without releasing the lease, so the lease must expire first.
 	leader.lease.cut.Store(false)
-	time.Sleep(ttl / 2)
+	tried := leader.lease.acquires.Load()
+	testsupport.WaitFor(t, 2*ttl, "the old leader tries the lease twice", func() bool { return leader.lease.acquires.Load() >= tried+2 })
 	if _, ok := leader.el.Leader(); ok {
 		t.Fatal("the old leader took the lease back while the new one renews it")
 	}
@@ -397,21 +410,14 @@ func TestReserveTakesTheLeaseFromARunningElector(t *testing.T) {
 		t.Fatal(err)
 	}
 	var token uint64
-	deadline := time.Now().Add(5 * time.Second)
-	for {
+	testsupport.WaitFor(t, 5*time.Second, "the reserver acquires the lease", func() bool {
 		tok, ok, err := admin.Acquire(ctx, name)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if ok {
-			token = tok
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatal("the reserver did not acquire the lease within 5s")
-		}
-		time.Sleep(5 * time.Millisecond)
-	}
+		token = tok
+		return ok
+	})
 	if token <= first {
 		t.Errorf("reserver's token %d, want newer than the elector's %d", token, first)
 	}
