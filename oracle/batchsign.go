@@ -40,6 +40,17 @@ func (e *RefusalError) Error() string {
 	return "refused: " + e.Reason + ": " + e.Detail
 }
 
+// ReasonSlashingProtection is the RefusalError reason of a signer whose
+// slashing-protection record shows it signed another update at that version, or a
+// newer version.
+const ReasonSlashingProtection = "slashing_protection"
+
+// SlashingProtectionRefusal is the one wording of such a refusal in the logs, whether
+// a co-signer's record refuses or the relayer's own for a local key: the same cause,
+// and the same thing for the operator to do.
+const SlashingProtectionRefusal = "refused to sign: this key already signed another value for that version, or a newer version; " +
+	"compare the relayer's Allora node with the signer's, and never delete or replace the record to get past this"
+
 // Errors of CollectSignatures.
 var (
 	// ErrThresholdNotReached means fewer signers than the threshold returned a valid

@@ -5,9 +5,12 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"maps"
 	"math/big"
+	"path/filepath"
 	"slices"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"testing"
@@ -21,6 +24,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
+	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -512,5 +516,44 @@ func TestSignUpdatesIsHowAPushIsSigned(t *testing.T) {
 	}
 	if _, err := r.SignUpdates(ctx, 324, []oracle.Update{u}); !errors.Is(err, relayer.ErrUnknownChain) {
 		t.Errorf("signing for a chain the relayer does not push to: %v, want ErrUnknownChain", err)
+	}
+}
+
+// TestLocalKeyRecordRefusalIsWordedAsACosigners has the relayer's own slashing-protection
+// record refuse a local key's second value at a height it signed: the relayer logs it
+// in the words a co-signer uses for the same refusal, not as a co-signer's disagreement.
+func TestLocalKeyRecordRefusalIsWordedAsACosigners(t *testing.T) {
+	s := signers(2)
+	c := newFakeChain(56, s, 2)
+	record, err := signguard.Open(filepath.Join(t.TempDir(), "signer.record.db"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer record.Close()
+	var logs testsupport.LockedBuffer
+	batchSigners := []oracle.BatchSigner{signguard.Guard(oracle.LocalBatchSigner(s[0]), record), oracle.LocalBatchSigner(s[1])}
+	r, err := relayer.New(relayer.Config{Topics: []uint64{1}}, newFakeSource(), store.NewMemory(), []relayer.ChainWriter{c}, nil,
+		relayer.WithCosigners(batchSigners, oracle.CollectOptions{}), relayer.WithLogger(slog.New(slog.NewTextHandler(&logs, nil))))
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := context.Background()
+	u := oracle.Update{TopicID: 1, Value: big.NewInt(3012), BlockHeight: 10, Timestamp: 1_700_000_000}
+	if _, err := r.SignUpdates(ctx, 56, []oracle.Update{u}); err != nil {
+		t.Fatal(err)
+	}
+	u.Value = big.NewInt(3013)
+	if _, err := r.SignUpdates(ctx, 56, []oracle.Update{u}); !errors.Is(err, oracle.ErrThresholdNotReached) {
+		t.Fatalf("a second value at height 10: %v, want the threshold not reached", err)
+	}
+	l := logs.String()
+	for _, want := range []string{"level=WARN", oracle.SlashingProtectionRefusal, "reason=" + oracle.ReasonSlashingProtection,
+		"signer=" + s[0].Address().Hex(), "chain_id=56", "already signed with value 3012"} {
+		if !strings.Contains(l, want) {
+			t.Errorf("the log lacks %q:\n%s", want, l)
+		}
+	}
+	if strings.Contains(l, "co-signer refused the batch") {
+		t.Errorf("the local key's refusal is logged as a co-signer's disagreement:\n%s", l)
 	}
 }

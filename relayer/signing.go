@@ -94,7 +94,15 @@ func (r *Relayer) signBatch(ctx context.Context, c ChainWriter, log *slog.Logger
 	opts := r.signing.opts
 	opts.OnFailure = func(e *oracle.SignerError) {
 		var refusal *oracle.RefusalError
-		if errors.As(e.Err, &refusal) {
+		switch {
+		case errors.As(e.Err, &refusal) && refusal.Reason == oracle.ReasonSlashingProtection:
+			// A record refused, the relayer's own for a local key or a co-signer's:
+			// worded as the co-signer words it.
+			d := c.Domain()
+			log.Warn(oracle.SlashingProtectionRefusal, "signer", e.Signer.Hex(), "reason", refusal.Reason,
+				"chain_id", d.ChainID.Uint64(), "oracle", d.VerifyingContract.Hex(), "detail", refusal.Detail)
+			return
+		case errors.As(e.Err, &refusal):
 			log.Warn("co-signer refused the batch; if it keeps refusing, compare its Allora node with the relayer's",
 				"signer", e.Signer.Hex(), "reason", refusal.Reason, "detail", refusal.Detail)
 			return

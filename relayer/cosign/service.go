@@ -301,8 +301,7 @@ func (s *Service) serveSign(w http.ResponseWriter, r *http.Request) {
 			return
 		}
 		s.metrics.refused.WithLabelValues(ReasonSlashingProtection).Inc()
-		s.log.Warn("refused to sign: this key already signed another value for that version, or a newer version; "+
-			"compare the relayer's Allora node with this co-signer's, and never delete or replace the record to get past this",
+		s.log.Warn(oracle.SlashingProtectionRefusal,
 			"client", client, "reason", ReasonSlashingProtection, "chain_id", ref.Key.ChainID, "oracle", ref.Key.Oracle.Hex(),
 			"topic_id", ref.Key.TopicID, "detail", ref.Error(), "record", s.cfg.Record.Path())
 		writeProblem(w, http.StatusConflict, ReasonSlashingProtection, ref.Error())

@@ -13,7 +13,6 @@ import (
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -112,13 +111,14 @@ func (c *Chain) TxConfig() txmgr.Config { return c.tx }
 func (c *Chain) Backend() Backend { return c.backend }
 
 // Transactions is key's transaction manager on the chain: the first call makes it,
-// with opts (a journal, events, a logger); later calls for the same key return the
-// same manager and ignore opts.
-func (c *Chain) Transactions(key *ecdsa.PrivateKey, opts ...txmgr.Option) (*txmgr.Manager, error) {
+// with opts (a journal, events, a logger); later calls for the same key (the same
+// address) return the same manager and ignore opts. key is a key in memory
+// (oracle.NewKeySigner) or one that signs elsewhere, such as a KMS key.
+func (c *Chain) Transactions(key oracle.Signer, opts ...txmgr.Option) (*txmgr.Manager, error) {
 	if key == nil {
 		return nil, errors.New("no key to send with")
 	}
-	from := crypto.PubkeyToAddress(key.PublicKey)
+	from := key.Address()
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if m, ok := c.managers[from]; ok {
@@ -133,14 +133,22 @@ func (c *Chain) Transactions(key *ecdsa.PrivateKey, opts ...txmgr.Option) (*txmg
 	return m, nil
 }
 
+// localKey is key as a signer, nil for none.
+func localKey(key *ecdsa.PrivateKey) oracle.Signer {
+	if key == nil {
+		return nil
+	}
+	return oracle.NewKeySigner(key)
+}
+
 // Writer is the chain's oracle, submitted to from key through its manager (made with
 // opts if it is the key's first).
-func (c *Chain) Writer(ctx context.Context, key *ecdsa.PrivateKey, opts ...txmgr.Option) (*Writer, error) {
+func (c *Chain) Writer(ctx context.Context, key oracle.Signer, opts ...txmgr.Option) (*Writer, error) {
 	m, err := c.Transactions(key, opts...)
 	if err != nil {
 		return nil, err
 	}
-	return NewWriter(ctx, c.info, c.backend, key, WithTxManager(m))
+	return NewWriter(ctx, c.info, c.backend, nil, WithTxManager(m))
 }
 
 // Reader is the chain's oracle, read only: no key, no passphrase.
@@ -150,7 +158,7 @@ func (c *Chain) Reader(ctx context.Context) (*Reader, error) {
 
 // Market is the PredictionMarket info names, executed and bet on from key through its
 // manager.
-func (c *Chain) Market(ctx context.Context, info keeper.MarketInfo, key *ecdsa.PrivateKey) (*Market, error) {
+func (c *Chain) Market(ctx context.Context, info keeper.MarketInfo, key oracle.Signer) (*Market, error) {
 	m, err := c.Transactions(key)
 	if err != nil {
 		return nil, err
@@ -161,7 +169,7 @@ func (c *Chain) Market(ctx context.Context, info keeper.MarketInfo, key *ecdsa.P
 
 // MockFeed is the settable price feed at address, set from key through its manager.
 func (c *Chain) MockFeed(ctx context.Context, address common.Address, key *ecdsa.PrivateKey) (*MockFeed, error) {
-	m, err := c.Transactions(key)
+	m, err := c.Transactions(localKey(key))
 	if err != nil {
 		return nil, err
 	}
@@ -182,7 +190,7 @@ func (c *Chain) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfi
 // history on, the topic's feed answers getRoundData for its last rounds, so Chainlink
 // consumers can walk back from latestRound.
 func (c *Chain) SetHistory(ctx context.Context, key *ecdsa.PrivateKey, address common.Address, topics []uint64, on bool) error {
-	tx, err := c.Transactions(key)
+	tx, err := c.Transactions(localKey(key))
 	if err != nil {
 		return err
 	}
@@ -217,7 +225,7 @@ func (c *Chain) OracleTreasury(ctx context.Context, address common.Address) (tre
 // SetTreasury makes the oracle at address send its fees to treasury, sent by its owner
 // key through the key's manager.
 func (c *Chain) SetTreasury(ctx context.Context, key *ecdsa.PrivateKey, address, treasury common.Address) (*types.Receipt, error) {
-	tx, err := c.Transactions(key)
+	tx, err := c.Transactions(localKey(key))
 	if err != nil {
 		return nil, err
 	}

@@ -39,15 +39,15 @@ func TestChainOwnsOneManagerPerKey(t *testing.T) {
 	url, _, addr, _ := startChainAt(t, 146)
 	ch := openChain(t, ctx, url, oracle.Chain{ID: 146, Name: "sonic", Oracle: addr})
 
-	first, err := ch.Transactions(devchain.DevKey(0))
+	first, err := ch.Transactions(oracle.NewKeySigner(devchain.DevKey(0)))
 	if err != nil {
 		t.Fatal(err)
 	}
-	again, err := ch.Transactions(devchain.DevKey(0), txmgr.WithEvents(func(txmgr.Event) {}))
+	again, err := ch.Transactions(oracle.NewKeySigner(devchain.DevKey(0)), txmgr.WithEvents(func(txmgr.Event) {}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	other, err := ch.Transactions(devchain.DevKey(4))
+	other, err := ch.Transactions(oracle.NewKeySigner(devchain.DevKey(4)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -57,7 +57,7 @@ func TestChainOwnsOneManagerPerKey(t *testing.T) {
 	if other == first || other.From() == first.From() {
 		t.Errorf("another key got the first key's manager (%s)", other.From())
 	}
-	w, err := ch.Writer(ctx, devchain.DevKey(0))
+	w, err := ch.Writer(ctx, oracle.NewKeySigner(devchain.DevKey(0)))
 	if err != nil {
 		t.Fatal(err)
 	}

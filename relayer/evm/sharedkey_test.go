@@ -26,7 +26,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 	ch := openChain(t, ctx, url, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr})
 	key := devchain.DevKey(0)
 	owner := crypto.PubkeyToAddress(key.PublicKey)
-	w, err := ch.Writer(ctx, key)
+	w, err := ch.Writer(ctx, oracle.NewKeySigner(key))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -52,7 +52,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 	markets := make([]*evm.Market, each)
 	for i, a := range marketAddrs {
 		// The keeper given the submitter's key: the chain hands it the writer's manager.
-		markets[i], err = ch.Market(ctx, keeper.MarketInfo{Address: a}, key)
+		markets[i], err = ch.Market(ctx, keeper.MarketInfo{Address: a}, oracle.NewKeySigner(key))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -60,7 +60,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 			t.Fatalf("market sends from %s, the writer from %s", markets[i].From(), w.From())
 		}
 	}
-	if m, err := ch.Transactions(key); err != nil || m != w.Transactions() {
+	if m, err := ch.Transactions(oracle.NewKeySigner(key)); err != nil || m != w.Transactions() {
 		t.Fatalf("the chain's manager of the submitter's key is %p (%v), the writer's %p: want one manager per key", m, err, w.Transactions())
 	}
 	start, err := client.NonceAt(ctx, owner, nil)

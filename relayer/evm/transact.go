@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/oracle"
 
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 	"github.com/ethereum/go-ethereum"
@@ -123,7 +124,7 @@ func ownManager(backend Backend, chainID uint64, key *ecdsa.PrivateKey) (*txmgr.
 	}
 	cfg, _ := presets.TxConfigFor(chainID)
 	cfg.ReceiptPoll = min(cfg.ReceiptPoll, DefaultReceiptPoll)
-	m, err := txmgr.New(cfg, backend, key)
+	m, err := txmgr.New(cfg, backend, oracle.NewKeySigner(key))
 	if err != nil {
 		return nil, fmt.Errorf("transaction manager: %w", err)
 	}

@@ -60,7 +60,8 @@ type Writer struct {
 	txOptions   []txmgr.Option
 }
 
-// NewWriter connects to chain's oracle over backend and submits with key. It checks that
+// NewWriter connects to chain's oracle over backend and submits with key, or with the
+// manager WithTxManager gives (then key may be nil: the manager's key). It checks that
 // the endpoint serves the chain id configured, so a mistyped URL cannot push to the
 // wrong chain. Submissions go through a transaction manager with the preset of the
 // chain id (deploy/presets; the local preset for an id no preset names) unless an option
@@ -80,10 +81,17 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		backend:  backend,
 		reader:   reader,
 		contract: reader.contract,
-		from:     crypto.PubkeyToAddress(key.PublicKey),
 	}
 	for _, o := range opts {
 		o(w)
+	}
+	switch {
+	case key != nil:
+		w.from = crypto.PubkeyToAddress(key.PublicKey)
+	case w.tx != nil:
+		w.from = w.tx.From()
+	default:
+		return nil, fmt.Errorf("chain %s: no key and no transaction manager to submit with", chain.Name)
 	}
 	if w.tx == nil {
 		cfg, _ := presets.TxConfigFor(chain.ID)
@@ -97,7 +105,7 @@ func NewWriter(ctx context.Context, chain oracle.Chain, backend Backend, key *ec
 		if w.journal != nil {
 			mopts = append(mopts, txmgr.WithJournal(w.journal))
 		}
-		if w.tx, err = txmgr.New(cfg, backend, key, mopts...); err != nil {
+		if w.tx, err = txmgr.New(cfg, backend, oracle.NewKeySigner(key), mopts...); err != nil {
 			return nil, fmt.Errorf("chain %s: transaction manager: %w", chain.Name, err)
 		}
 	}

@@ -169,7 +169,7 @@ func TestWriterRefusesATransactionManagerOfAnotherChainOrKey(t *testing.T) {
 	chain := oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}
 
 	testnet, _ := presets.TxConfigFor(14601)
-	otherChain, err := txmgr.New(testnet, client, devchain.DevKey(0))
+	otherChain, err := txmgr.New(testnet, client, oracle.NewKeySigner(devchain.DevKey(0)))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -177,7 +177,7 @@ func TestWriterRefusesATransactionManagerOfAnotherChainOrKey(t *testing.T) {
 		t.Errorf("manager for chain 14601 on a 146 writer: err = %v, want ErrWrongChain", err)
 	}
 	sonic, _ := presets.TxConfigFor(146)
-	otherKey, err := txmgr.New(sonic, client, devchain.DevKey(1))
+	otherKey, err := txmgr.New(sonic, client, oracle.NewKeySigner(devchain.DevKey(1)))
 	if err != nil {
 		t.Fatal(err)
 	}

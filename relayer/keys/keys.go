@@ -1,6 +1,7 @@
 // Package keys loads the relayer's private keys from go-ethereum keystore files
 // (encrypted V3 JSON, as written by geth account new, clef or allora-gateway keys) and
-// turns them into oracle signers. A passphrase comes from a file or an environment
+// turns them into oracle signers, and signs with AWS KMS secp256k1 keys (KMSSigner),
+// whose private half never leaves KMS. A passphrase comes from a file or an environment
 // variable, never from a flag or the config file, so that it stays out of shell
 // history, process listings and configs that get shared.
 package keys

@@ -40,7 +40,7 @@ import (
 )
 
 // Reason is the oracle.RefusalError reason of a batch the record refuses.
-const Reason = "slashing_protection"
+const Reason = oracle.ReasonSlashingProtection
 
 // Errors.
 var (

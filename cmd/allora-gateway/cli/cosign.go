@@ -105,7 +105,7 @@ func applyLogConfig(cmd *cobra.Command, g *globalFlags, cfg config.Config) {
 // the listening address once the service accepts requests.
 func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready func(addr string)) error {
 	cs := cfg.Cosign
-	signer, err := keys.NewKeystoreSigner(cs.Key.Keystore, passphrase(cs.Key))
+	signer, err := openSigner(ctx, cs.Key)
 	if err != nil {
 		return fmt.Errorf("cosign.key: %w", err)
 	}

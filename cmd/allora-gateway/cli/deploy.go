@@ -233,6 +233,9 @@ func keystoreAddress(path string) (common.Address, error) {
 }
 
 func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Writer, log *slog.Logger) error {
+	if cfg.Signers.Submitter.IsKMS() {
+		return errors.New("signers.submitter: deploy sends from a keystore key; deploy with one, then give the relayer its KMS submitter")
+	}
 	if cfg.Signers.Submitter.Keystore == "" {
 		return errors.New("signers.submitter: keystore must be set: it sends the deployments")
 	}

@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
@@ -19,10 +18,10 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
-	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -148,7 +147,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 				}
 				cc.Tx.MaxGasPrice, cc.Tx.FeeLimitMultiplier = wei, 0
 			}
-			key, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
+			key, err := openSigner(cmd.Context(), cfg.Signers.Submitter)
 			if err != nil {
 				return fmt.Errorf("signers.submitter: %w", err)
 			}
@@ -172,7 +171,7 @@ func newJournalSupersedeCmd(g *globalFlags, stdout, stderr io.Writer, a supersed
 
 // supersede runs a on chain c's nonce with the submitter's key: through the chain's
 // lease and a fenced journal when the config has Redis, alone otherwise.
-func supersede(ctx context.Context, cfg config.Config, c config.Chain, cc evm.ChainConfig, key *ecdsa.PrivateKey, nonce uint64,
+func supersede(ctx context.Context, cfg config.Config, c config.Chain, cc evm.ChainConfig, key oracle.Signer, nonce uint64,
 	takeOver bool, a supersedeAction, log *slog.Logger, stdout io.Writer) error {
 	ch, err := evm.OpenChain(ctx, cc)
 	if err != nil {

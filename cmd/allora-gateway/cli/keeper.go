@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -11,12 +10,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
-	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -34,17 +32,17 @@ const priceRecordInterval = 15 * time.Second
 // replica holds the chain's lease. It returns the keeper, a recorder that writes the
 // rounds and prices to st for the API. With no market anywhere it returns a nil keeper
 // and recorder.
-func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain, submitter *ecdsa.PrivateKey, st store.Store,
+func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain, submitter oracle.Signer, st store.Store,
 	turn func(chainID uint64) bool, log *slog.Logger) (*keeper.Keeper, *evm.RoundRecorder, error) {
 	key := submitter
-	if cfg.Signers.Keeper.Keystore != "" {
-		k, err := keys.LoadKeyFile(cfg.Signers.Keeper.Keystore, passphrase(cfg.Signers.Keeper))
+	if cfg.Signers.Keeper != (config.Key{}) {
+		k, err := openSigner(ctx, cfg.Signers.Keeper)
 		if err != nil {
 			return nil, nil, fmt.Errorf("signers.keeper: %w", err)
 		}
 		key = k
 	}
-	sharesKey := crypto.PubkeyToAddress(key.PublicKey) == crypto.PubkeyToAddress(submitter.PublicKey)
+	sharesKey := key.Address() == submitter.Address()
 	assets := map[uint64]string{}
 	for _, p := range cfg.Predictions {
 		if _, ok := assets[p.Topic]; !ok {
@@ -72,7 +70,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain,
 		}
 		if sharesKey {
 			log.Info("the round keeper sends from the submitter's key, through its transaction manager",
-				"chain", ch.Name, "address", crypto.PubkeyToAddress(key.PublicKey).Hex())
+				"chain", ch.Name, "address", key.Address().Hex())
 		}
 		cctx, cancel := context.WithTimeout(ctx, connectTimeout)
 		for _, info := range found {

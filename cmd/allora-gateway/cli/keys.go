@@ -22,6 +22,7 @@ import (
 	"github.com/google/uuid"
 	"github.com/spf13/cobra"
 
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
 )
 
@@ -171,16 +172,42 @@ file there is refused. Delete the plain-text key file once the keystore file is 
 }
 
 func newKeysListCmd(stdout io.Writer) *cobra.Command {
-	var dir string
+	var dir, path string
 	cmd := &cobra.Command{
-		Use:   "list --keystore DIR",
-		Short: "List the keys of a keystore directory by address",
-		Long: `list prints the address and file of every keystore file in the directory, sorted by
-address. It reads the address each file states and decrypts nothing, so it needs no
-passphrase; the relayer checks that the stated address matches the key when it loads it.`,
-		Example: `  allora-gateway keys list --keystore ./keys`,
-		Args:    cobra.NoArgs,
+		Use:   "list (--keystore DIR | --config FILE)",
+		Short: "List the keys of a keystore directory, or those a config names, by address",
+		Long: `list --keystore prints the address and file of every keystore file in the directory,
+sorted by address. It reads the address each file states and decrypts nothing, so it
+needs no passphrase; the relayer checks that the stated address matches the key when it
+loads it.
+
+list --config prints every key the config names (signers.submitter, signers.keeper,
+signers.oracle, cosign.key): its address, its kind (keystore or kms) and where it is
+held, the keystore file or the KMS key id and region. A KMS key's address is derived
+from its public key, read from KMS (kms:GetPublicKey) with the AWS credentials of the
+environment; nothing secret is printed.`,
+		Example: `  allora-gateway keys list --keystore ./keys
+  allora-gateway keys list --config relayer.yaml`,
+		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
+			if (dir == "") == (path == "") {
+				return errors.New("give exactly one of --keystore and --config")
+			}
+			if path != "" {
+				cfg, err := config.Load(path, os.LookupEnv)
+				if err != nil {
+					return err
+				}
+				found, err := configKeys(cmd.Context(), cfg)
+				if err != nil {
+					return err
+				}
+				if len(found) == 0 {
+					fmt.Fprintf(stdout, "no keys in %s\n", path)
+					return nil
+				}
+				return writeConfigKeys(stdout, found)
+			}
 			found, err := listKeyFiles(dir)
 			if errors.Is(err, fs.ErrNotExist) {
 				fmt.Fprintf(stdout, "no keys: %s does not exist (create one with allora-gateway keys new --keystore %s)\n", dir, dir)
@@ -201,8 +228,8 @@ passphrase; the relayer checks that the stated address matches the key when it l
 			return tw.Flush()
 		},
 	}
-	cmd.Flags().StringVar(&dir, "keystore", "", "directory of keystore files (required)")
-	_ = cmd.MarkFlagRequired("keystore")
+	cmd.Flags().StringVar(&dir, "keystore", "", "directory of keystore files")
+	cmd.Flags().StringVarP(&path, "config", "c", "", "a relayer or co-signer config file")
 	return cmd
 }
 

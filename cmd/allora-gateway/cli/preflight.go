@@ -35,6 +35,7 @@ type preflight struct {
 
 	// What was opened or reached, for the summary line.
 	keysOpened   int
+	kmsKeys      int // of keysOpened, those read from KMS
 	endpointsOK  int
 	endpointsAll int
 }
@@ -52,27 +53,28 @@ func (p *preflight) warn(format string, args ...any) {
 // Secret volumes included), reads each co-signer's shared secret, and reports each
 // failure with the key's path in the config and the file or variable at fault. A key
 // whose passphrase cannot be read still has its keystore file checked, so that both
-// are reported in one run.
-func (p *preflight) checkKeyMaterial(cfg config.Config) {
+// are reported in one run. A KMS key is read from KMS (its public key, as the relayer
+// reads it at start) unless offline.
+func (p *preflight) checkKeyMaterial(ctx context.Context, cfg config.Config, offline bool) {
 	type opened struct {
 		at   string
 		addr common.Address
 	}
 	var oracleKeys []opened
-	p.checkKey("signers.submitter", cfg.Signers.Submitter)
+	p.checkKey(ctx, "signers.submitter", cfg.Signers.Submitter, offline)
 	if cfg.Signers.Keeper != (config.Key{}) {
-		p.checkKey("signers.keeper", cfg.Signers.Keeper)
+		p.checkKey(ctx, "signers.keeper", cfg.Signers.Keeper, offline)
 	}
 	for i, k := range cfg.Signers.Oracle {
 		at := fmt.Sprintf("signers.oracle[%d]", i)
-		addr, ok := p.checkKey(at, k)
+		addr, ok := p.checkKey(ctx, at, k, offline)
 		if !ok {
 			continue
 		}
 		for _, o := range oracleKeys {
 			if o.addr == addr {
-				p.problem("%s: keystore %s holds the key of %s, as %s does; each signature must come from a different key",
-					at, k.Keystore, addr.Hex(), o.at)
+				p.problem("%s: %s %s holds the key of %s, as %s does; each signature must come from a different key",
+					at, k.Kind(), describeKey(k), addr.Hex(), o.at)
 			}
 		}
 		oracleKeys = append(oracleKeys, opened{at, addr})
@@ -96,7 +98,20 @@ func (p *preflight) checkKeyMaterial(cfg config.Config) {
 // checkKey opens one key as the relayer would and returns its address. A key the
 // config leaves without a keystore, or with both or neither passphrase source, is
 // Validate's to report; its keystore file is still checked.
-func (p *preflight) checkKey(at string, k config.Key) (common.Address, bool) {
+func (p *preflight) checkKey(ctx context.Context, at string, k config.Key, offline bool) (common.Address, bool) {
+	if k.IsKMS() {
+		if offline || k.KMS.KeyID == "" {
+			return common.Address{}, false
+		}
+		s, err := openSigner(ctx, k)
+		if err != nil {
+			p.problem("%s: %v", at, err)
+			return common.Address{}, false
+		}
+		p.keysOpened++
+		p.kmsKeys++
+		return s.Address(), true
+	}
 	if k.Keystore == "" {
 		return common.Address{}, false
 	}
@@ -312,6 +327,9 @@ func (p *preflight) summary(path string, cfg config.Config, offline bool) string
 	var b strings.Builder
 	fmt.Fprintf(&b, "%s is valid: %d topics, %d chains, %d oracle signers; %d keys opened", path,
 		len(cfg.Topics), len(cfg.Chains), len(cfg.Signers.Oracle), p.keysOpened)
+	if p.kmsKeys > 0 {
+		fmt.Fprintf(&b, " (%d in KMS)", p.kmsKeys)
+	}
 	if offline {
 		b.WriteString("; network not checked (--offline)")
 	} else {

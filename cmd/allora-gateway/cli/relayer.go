@@ -27,7 +27,6 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
-	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/lease"
 	"github.com/allora-gateway/allora-gateway/relayer/signguard"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -118,13 +117,13 @@ resumes it. A second signal exits at once.`,
 
 // runRelayer connects to every chain, then relays (and serves the API) until ctx is done.
 func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err error) {
-	submitterKey, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
+	submitterKey, err := openSigner(ctx, cfg.Signers.Submitter)
 	if err != nil {
 		return fmt.Errorf("signers.submitter: %w", err)
 	}
 	var signers []oracle.Signer
 	for i, k := range cfg.Signers.Oracle {
-		s, err := keys.NewKeystoreSigner(k.Keystore, passphrase(k))
+		s, err := openSigner(ctx, k)
 		if err != nil {
 			return fmt.Errorf("signers.oracle[%d]: %w", i, err)
 		}
@@ -425,8 +424,4 @@ func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registere
 		return nil, nil, err
 	}
 	return pool, closeAll, nil
-}
-
-func passphrase(k config.Key) keys.Passphrase {
-	return keys.Passphrase{File: k.PassphraseFile, Env: k.PassphraseEnv}
 }

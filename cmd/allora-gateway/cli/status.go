@@ -56,7 +56,8 @@ executes (from the chain's addresses_file or markets), its open round and how lo
 until that round may be locked.
 
 It only reads: it decrypts no key and needs no passphrase, taking each key's address
-from the address its keystore file states. It takes the relayer's config file, with
+from the address its keystore file states, or for a KMS key from its public key
+(kms:GetPublicKey). It takes the relayer's config file, with
 the same ALLORA_GATEWAY_* overrides.
 
 A chain, Allora endpoint or co-signer that cannot be read is shown as unreachable, and
@@ -104,7 +105,10 @@ type statusReport struct {
 	Allora    alloraStatus     `json:"allora"`
 	Chains    []chainStatus    `json:"chains"`
 	Cosigners []cosignerStatus `json:"cosigners,omitempty"`
-	Time      time.Time        `json:"time"`
+	// Keys are the relayer's keys: where each is held (a keystore file or KMS) and its
+	// address.
+	Keys []configKey `json:"keys"`
+	Time time.Time   `json:"time"`
 }
 
 // cosignerStatus is one configured co-signer, as its health endpoint answers.
@@ -210,17 +214,23 @@ func (r *statusReport) failures() int {
 // recorded in the report, not returned: only a local problem (a key file without an
 // address) is an error.
 func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration, now time.Time) (*statusReport, error) {
-	submitter, err := keyFileAddress(cfg.Signers.Submitter.Keystore)
+	// The relayer's keys only: a co-signer's own key is not the relayer's to show.
+	cfg.Cosign.Key = config.Key{}
+	keys, err := configKeys(ctx, cfg)
 	if err != nil {
-		return nil, fmt.Errorf("signers.submitter: %w", err)
+		return nil, err
 	}
-	var signers []signerAt
-	for i, k := range cfg.Signers.Oracle {
-		a, err := keyFileAddress(k.Keystore)
-		if err != nil {
-			return nil, fmt.Errorf("signers.oracle[%d]: %w", i, err)
+	var (
+		submitter common.Address
+		signers   []signerAt
+	)
+	for _, k := range keys {
+		switch {
+		case k.Role == "signers.submitter":
+			submitter = common.HexToAddress(k.Address)
+		case strings.HasPrefix(k.Role, "signers.oracle["):
+			signers = append(signers, signerAt{address: common.HexToAddress(k.Address), cosigner: -1})
 		}
-		signers = append(signers, signerAt{address: a, cosigner: -1})
 	}
 	for i, c := range cfg.Signers.Cosigners {
 		signers = append(signers, signerAt{address: common.HexToAddress(c.Address), cosigner: i})
@@ -228,7 +238,7 @@ func gatherStatus(ctx context.Context, cfg config.Config, timeout time.Duration,
 
 	report := &statusReport{
 		Time: now.UTC(), Chains: make([]chainStatus, len(cfg.Chains)),
-		Cosigners: make([]cosignerStatus, len(cfg.Signers.Cosigners)),
+		Cosigners: make([]cosignerStatus, len(cfg.Signers.Cosigners)), Keys: keys,
 	}
 	var latest []*oracle.Inference // by index in cfg.Topics; nil when unknown
 	var g errgroup.Group
@@ -518,6 +528,12 @@ func (r *statusReport) writeTable(w io.Writer) error {
 			fmt.Fprintf(tw, "%s\t%s\t%s\n", c.Name, c.Address, state)
 		}
 		if err := tw.Flush(); err != nil {
+			return err
+		}
+	}
+	if len(r.Keys) > 0 {
+		fmt.Fprintln(w)
+		if err := writeConfigKeys(w, r.Keys); err != nil {
 			return err
 		}
 	}

@@ -32,7 +32,7 @@ func validateConfig(ctx context.Context, path string, offline bool, stdout, stde
 	problems = append(problems, config.UnknownEnv(cfg, os.Environ())...)
 
 	var p preflight
-	p.checkKeyMaterial(cfg)
+	p.checkKeyMaterial(ctx, cfg, offline)
 	if !offline {
 		p.checkNetwork(ctx, cfg)
 	}

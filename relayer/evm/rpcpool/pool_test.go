@@ -16,6 +16,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
+	"github.com/allora-gateway/allora-gateway/oracle"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -393,7 +394,7 @@ func TestFailoverKeepsTheTransactionInFlight(t *testing.T) {
 	cfg, _ := presets.TxConfigFor(146)
 	cfg.ReceiptPoll, cfg.ResubmitAfter, cfg.Confirmations = 10*time.Millisecond, time.Minute, 0
 	key := devchain.DevKey(0)
-	m, err := txmgr.New(cfg, h.pool, key, txmgr.WithEvents(func(e txmgr.Event) {
+	m, err := txmgr.New(cfg, h.pool, oracle.NewKeySigner(key), txmgr.WithEvents(func(e txmgr.Event) {
 		mu.Lock()
 		events = append(events, e)
 		mu.Unlock()

@@ -27,7 +27,6 @@ package txmgr
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -69,7 +68,7 @@ const rpcTimeout = 10 * time.Second
 type Manager struct {
 	cfg     Config
 	backend Backend
-	key     *ecdsa.PrivateKey
+	key     oracle.Signer
 	from    common.Address
 	signer  types.Signer
 	journal Journal
@@ -100,17 +99,22 @@ func WithLogger(l *slog.Logger) Option { return func(m *Manager) { m.log = l } }
 // included. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(m *Manager) { m.events = fn } }
 
-// New makes a manager for key on cfg.ChainID's endpoint backend. It makes no call to
-// the endpoint; the caller checks that it serves cfg.ChainID.
-func New(cfg Config, backend Backend, key *ecdsa.PrivateKey, opts ...Option) (*Manager, error) {
+// New makes a manager for key on cfg.ChainID's endpoint backend: a key in memory
+// (oracle.NewKeySigner) or one that signs elsewhere, such as a KMS key, which signs
+// each transaction's hash. It makes no call to the endpoint; the caller checks that it
+// serves cfg.ChainID.
+func New(cfg Config, backend Backend, key oracle.Signer, opts ...Option) (*Manager, error) {
 	if err := cfg.Validate(); err != nil {
 		return nil, err
+	}
+	if key == nil {
+		return nil, errors.New("no key to send with")
 	}
 	m := &Manager{
 		cfg:     cfg,
 		backend: backend,
 		key:     key,
-		from:    crypto.PubkeyToAddress(key.PublicKey),
+		from:    key.Address(),
 		signer:  types.LatestSignerForChainID(new(big.Int).SetUint64(cfg.ChainID)),
 		log:     slog.New(slog.DiscardHandler),
 		sem:     make(chan struct{}, 1),
@@ -217,7 +221,7 @@ func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts
 		return nil, err
 	}
 	p := &pending{nonce: nonce, to: to, value: o.value, data: data, gas: gas, fees: price, first: price, updates: o.updates}
-	if err := m.sign(p); err != nil {
+	if err := m.sign(ctx, p); err != nil {
 		return nil, err
 	}
 	return m.drive(ctx, p)
@@ -285,7 +289,7 @@ type attemptTx struct {
 	attempt int
 }
 
-func (m *Manager) sign(p *pending) error {
+func (m *Manager) sign(ctx context.Context, p *pending) error {
 	var data types.TxData
 	to := p.to
 	if p.fees.GasPrice != nil {
@@ -296,13 +300,37 @@ func (m *Manager) sign(p *pending) error {
 			GasTipCap: p.fees.TipCap, GasFeeCap: p.fees.FeeCap, Gas: p.gas, To: &to, Value: p.value, Data: p.data,
 		}
 	}
-	tx, err := types.SignNewTx(m.key, m.signer, data)
+	tx, err := m.signTx(ctx, types.NewTx(data))
 	if err != nil {
 		return fmt.Errorf("sign nonce %d: %w", p.nonce, err)
 	}
 	p.attempt++
 	p.next = &attemptTx{tx: tx, attempt: p.attempt}
 	return nil
+}
+
+// signTx has the key sign tx's signing hash. The key answers r ‖ s ‖ v with v 27 or
+// 28, as for the oracle; a transaction carries the recovery id, v - 27.
+func (m *Manager) signTx(ctx context.Context, tx *types.Transaction) (*types.Transaction, error) {
+	sctx, cancel := context.WithTimeout(ctx, rpcTimeout)
+	defer cancel()
+	sig, err := m.key.Sign(sctx, m.signer.Hash(tx))
+	if err != nil {
+		return nil, err
+	}
+	if len(sig) != crypto.SignatureLength || (sig[crypto.RecoveryIDOffset] != 27 && sig[crypto.RecoveryIDOffset] != 28) {
+		return nil, fmt.Errorf("key %s answered a signature that is not r ‖ s ‖ v with v 27 or 28", m.from)
+	}
+	raw := append([]byte(nil), sig...)
+	raw[crypto.RecoveryIDOffset] -= 27
+	signed, err := tx.WithSignature(m.signer, raw)
+	if err != nil {
+		return nil, err
+	}
+	if got, err := types.Sender(m.signer, signed); err != nil || got != m.from {
+		return nil, fmt.Errorf("key %s signed as %s: %w", m.from, got, errors.Join(oracle.ErrSignerMismatch, err))
+	}
+	return signed, nil
 }
 
 // drive sees p through: broadcasts what is to be sent, polls for receipts, replaces
@@ -429,7 +457,7 @@ func (m *Manager) replace(ctx context.Context, p *pending) error {
 		return err
 	}
 	p.fees = next
-	return m.sign(p)
+	return m.sign(ctx, p)
 }
 
 // check polls the head and p's receipts and decides what comes next.
@@ -534,7 +562,7 @@ func (m *Manager) nonceTaken(ctx context.Context, p *pending) (*Result, bool, er
 	p.nonce = n
 	m.nonce, m.nonceKnown = n, true
 	p.sent, p.attempt, p.capped = nil, 0, false
-	if err := m.sign(p); err != nil {
+	if err := m.sign(ctx, p); err != nil {
 		return nil, true, err
 	}
 	return nil, false, nil

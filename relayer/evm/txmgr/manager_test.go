@@ -8,6 +8,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/oracle"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -40,7 +41,7 @@ func quick(cfg txmgr.Config) txmgr.Config {
 
 func newManager(t *testing.T, cfg txmgr.Config, node *anvilNode, j store.Journal, ev *events) *txmgr.Manager {
 	t.Helper()
-	m, err := txmgr.New(cfg, node.client, devchain.DevKey(0), txmgr.WithJournal(j), txmgr.WithEvents(ev.record))
+	m, err := txmgr.New(cfg, node.client, oracle.NewKeySigner(devchain.DevKey(0)), txmgr.WithJournal(j), txmgr.WithEvents(ev.record))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -119,7 +119,7 @@ func (m *Manager) supersede(ctx context.Context, nonce uint64, keepCall bool) (*
 		}
 		p.fees = next
 	}
-	if err := m.sign(p); err != nil {
+	if err := m.sign(ctx, p); err != nil {
 		return nil, err
 	}
 	what := "cancel"

@@ -262,7 +262,8 @@ type Signers struct {
 	// threshold of them have signed.
 	Cosigners []Cosigner `yaml:"cosigners,omitempty"`
 	// Record is the oracle keys' slashing-protection record, a bbolt file; empty, it
-	// is beside the first oracle key's keystore (see RecordPath).
+	// is beside the first oracle key's keystore (see RecordPath). It must be set when
+	// the first oracle key is a KMS key.
 	Record string `yaml:"record,omitempty"`
 }
 
@@ -271,7 +272,7 @@ type Signers struct {
 // oracle-1.record.db), in a directory that is private and kept, backed up and moved
 // with the key already. "" when there is no oracle key.
 func (s Signers) RecordPath() string {
-	if s.Record != "" || len(s.Oracle) == 0 {
+	if s.Record != "" || len(s.Oracle) == 0 || s.Oracle[0].IsKMS() {
 		return s.Record
 	}
 	return besideKeystore(s.Oracle[0].Keystore)
@@ -319,14 +320,14 @@ type Cosign struct {
 	// older than that, or seen before, is refused.
 	ReplayWindow Duration `yaml:"replay_window"`
 	// Record is the slashing-protection record, a bbolt file; empty, it is beside the
-	// key's keystore (see RecordPath).
+	// key's keystore (see RecordPath). It must be set when the key is a KMS key.
 	Record string `yaml:"record,omitempty"`
 }
 
 // RecordPath is where the co-signer's slashing-protection record lives: Record, or
 // beside its key's keystore, named after it (cosigner.json: cosigner.record.db).
 func (c Cosign) RecordPath() string {
-	if c.Record != "" {
+	if c.Record != "" || c.Key.IsKMS() {
 		return c.Record
 	}
 	return besideKeystore(c.Key.Keystore)
@@ -347,13 +348,41 @@ type CosignClient struct {
 	SecretEnv  string `yaml:"secret_env"`
 }
 
-// Key is a go-ethereum keystore (V3 JSON) key file and where its passphrase comes from:
-// exactly one of a file (mode 600) or an environment variable. The passphrase itself is
-// never part of the config.
+// Key is a signing key: either a go-ethereum keystore (V3 JSON) key file and where its
+// passphrase comes from, exactly one of a file (mode 600) or an environment variable;
+// or an AWS KMS key (KMS). The passphrase itself is never part of the config, nor are
+// AWS credentials.
 type Key struct {
 	Keystore       string `yaml:"keystore"`
 	PassphraseFile string `yaml:"passphrase_file"`
 	PassphraseEnv  string `yaml:"passphrase_env"`
+	// KMS is an AWS KMS key instead of a keystore file.
+	KMS KMSKey `yaml:"kms,omitempty"`
+}
+
+// IsKMS reports whether the key is held by KMS rather than a keystore file.
+func (k Key) IsKMS() bool { return k.KMS != (KMSKey{}) }
+
+// Kind names where the key is held, for listings: "keystore" or "kms".
+func (k Key) Kind() string {
+	if k.IsKMS() {
+		return "kms"
+	}
+	return "keystore"
+}
+
+// KMSKey is an AWS KMS asymmetric key of key spec ECC_SECG_P256K1 and usage
+// SIGN_VERIFY, which signs in KMS (kms:Sign) and whose address is derived from its
+// public key (kms:GetPublicKey). Credentials come from the AWS SDK's default chain (the
+// AWS_* environment variables, the shared files, the pod's or instance's role).
+type KMSKey struct {
+	// KeyID is the key's id, ARN or alias (alias/NAME).
+	KeyID string `yaml:"key_id"`
+	// Region is the key's region; empty, the SDK's (AWS_REGION, the shared config).
+	Region string `yaml:"region,omitempty"`
+	// Endpoint replaces the region's KMS endpoint (an http or https URL), such as a
+	// VPC endpoint; empty, the region's.
+	Endpoint string `yaml:"endpoint,omitempty"`
 }
 
 // Redis is the shared store the relayer writes and API replicas read.

@@ -120,10 +120,22 @@ func (c Config) Validate() error {
 		v.key("signers.keeper", c.Signers.Keeper)
 	}
 	v.record("signers.record", c.Signers.Record)
+	if len(c.Signers.Oracle) > 0 && c.Signers.Oracle[0].IsKMS() && c.Signers.Record == "" {
+		v.add("signers.record: must be set when signers.oracle[0] is a KMS key (it has no keystore directory to sit beside)")
+	}
 	seenKeystore := map[string]int{}
+	seenKMS := map[KMSKey]int{}
 	for i, k := range c.Signers.Oracle {
 		at := fmt.Sprintf("signers.oracle[%d]", i)
 		v.key(at, k)
+		if k.IsKMS() {
+			if j, dup := seenKMS[k.KMS]; dup && k.KMS.KeyID != "" {
+				v.add("%s: kms key %s already used by signers.oracle[%d]; each signature must come from a different key", at, k.KMS.KeyID, j)
+				continue
+			}
+			seenKMS[k.KMS] = i
+			continue
+		}
 		if k.Keystore == "" {
 			continue
 		}
@@ -242,6 +254,9 @@ func (c Config) ValidateCosign() error {
 	}
 	v.positive("cosign.replay_window", cs.ReplayWindow)
 	v.record("cosign.record", cs.Record)
+	if cs.Key.IsKMS() && cs.Record == "" {
+		v.add("cosign.record: must be set when cosign.key is a KMS key (it has no keystore directory to sit beside)")
+	}
 	v.log(c.Log)
 	return v.err()
 }
@@ -362,13 +377,31 @@ func (v *validator) positive(path string, d Duration) {
 }
 
 func (v *validator) key(path string, k Key) {
+	if k.IsKMS() {
+		if k.Keystore != "" || k.PassphraseFile != "" || k.PassphraseEnv != "" {
+			v.add("%s: set either kms or keystore with its passphrase, not both", path)
+		}
+		if k.KMS.KeyID == "" {
+			v.add("%s.kms.key_id: must be set (the key's id, ARN or alias/NAME)", path)
+		}
+		if k.KMS.Region != "" && !kmsRegion.MatchString(k.KMS.Region) {
+			v.add("%s.kms.region: %q is not an AWS region name (such as eu-west-1)", path, k.KMS.Region)
+		}
+		if k.KMS.Endpoint != "" && !isURL(k.KMS.Endpoint, "http", "https") {
+			v.add("%s.kms.endpoint: must be an http(s) URL", path)
+		}
+		return
+	}
 	if k.Keystore == "" {
-		v.add("%s: keystore must be set (the path of a V3 key file)", path)
+		v.add("%s: keystore must be set (the path of a V3 key file), or kms", path)
 	}
 	if (k.PassphraseFile == "") == (k.PassphraseEnv == "") {
 		v.add("%s: set exactly one of passphrase_file and passphrase_env", path)
 	}
 }
+
+// kmsRegion is the form of an AWS region name: eu-west-1, us-gov-west-1, cn-north-1.
+var kmsRegion = regexp.MustCompile(`^[a-z]{2}(-[a-z]+)+-\d+$`)
 
 // alloraEndpoints checks allora.endpoint and allora.endpoints together: at least one
 // node, each a REST URL or gRPC address, none listed twice. Messages name the key, never

@@ -314,7 +314,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		}
 		d.closers = append(d.closers, func() error { ch.Close(); return nil })
 		c.ch = ch
-		if c.writer, err = gateway.ConnectOracle(ctx, ch, submitter, batchSigners, log, txmgr.WithJournal(d.Store)); err != nil {
+		if c.writer, err = gateway.ConnectOracle(ctx, ch, oracle.NewKeySigner(submitter), batchSigners, log, txmgr.WithJournal(d.Store)); err != nil {
 			return d, err
 		}
 		if err := d.Store.PutChain(ctx, ch.Info()); err != nil {

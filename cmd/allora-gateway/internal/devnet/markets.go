@@ -63,7 +63,7 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 	rec := evm.NewRoundRecorder(d.Store, 0, log.With("component", "roundrecorder"))
 	for _, c := range d.Chains {
 		info := keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market, Name: marketName}
-		m, err := c.ch.Market(ctx, info, devchain.DevKey(keeperKey))
+		m, err := c.ch.Market(ctx, info, oracle.NewKeySigner(devchain.DevKey(keeperKey)))
 		if err != nil {
 			return err
 		}
@@ -86,7 +86,7 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 
 		b := &bettors{every: d.cfg.BlockTime, log: log.With("component", "bettors", "chain_id", c.ID, "chain", c.Name)}
 		for i := range 2 {
-			bm, err := c.ch.Market(ctx, info, devchain.DevKey(firstBettorKey+i))
+			bm, err := c.ch.Market(ctx, info, oracle.NewKeySigner(devchain.DevKey(firstBettorKey+i)))
 			if err != nil {
 				return err
 			}

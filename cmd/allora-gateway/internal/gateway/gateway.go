@@ -8,7 +8,6 @@ package gateway
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"fmt"
 	"log/slog"
 	"math/big"
@@ -60,7 +59,7 @@ func ChainConfig(c config.Chain, metrics *rpcpool.Metrics, log *slog.Logger) (ev
 // manager on the chain (made with opts), and checks that the signers can reach the
 // oracle's threshold, which would otherwise make every batch revert: a signer the
 // oracle does not know is warned about, too few known ones is an error.
-func ConnectOracle(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, signers []oracle.BatchSigner, log *slog.Logger,
+func ConnectOracle(ctx context.Context, ch *evm.Chain, key oracle.Signer, signers []oracle.BatchSigner, log *slog.Logger,
 	opts ...txmgr.Option) (*evm.Writer, error) {
 	w, err := ch.Writer(ctx, key, opts...)
 	if err != nil {
