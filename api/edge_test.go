@@ -4,8 +4,10 @@ import (
 	"context"
 	"encoding/json"
 	"io"
+	"net"
 	"net/http"
 	"net/http/httptest"
+	"net/netip"
 	"strconv"
 	"strings"
 	"sync"
@@ -97,11 +99,127 @@ func TestRateLimitRetryAfterRoundsUp(t *testing.T) {
 	clock := &manualClock{now: blockTime}
 	// One request every 4 seconds.
 	h := api.New(seededStore(t), api.WithClock(clock.Now), api.WithRateLimit(0.25, 1)).Handler()
-	send(t, h, "/healthz", "203.0.113.1:1", nil)
+	send(t, h, "/v1/topics", "203.0.113.1:1", nil)
 	clock.Add(1500 * time.Millisecond)
-	res := send(t, h, "/healthz", "203.0.113.1:1", nil)
+	res := send(t, h, "/v1/topics", "203.0.113.1:1", nil)
 	if res.StatusCode != 429 || res.Header.Get("Retry-After") != "3" {
 		t.Errorf("answered %d Retry-After %q, want 429 and 3 (2.5s rounded up)", res.StatusCode, res.Header.Get("Retry-After"))
+	}
+}
+
+// TestRateLimitHeaders checks the RateLimit-Policy and RateLimit fields
+// (draft-ietf-httpapi-ratelimit-headers) a client reads its budget from: the quota is
+// the burst, the window the time an empty bucket takes to fill, and each answer says
+// what is left and when the bucket is full again.
+func TestRateLimitHeaders(t *testing.T) {
+	clock := &manualClock{now: blockTime}
+	h := api.New(seededStore(t), api.WithClock(clock.Now), api.WithRateLimit(2, 4),
+		api.WithAPIKeys("k-partner"), api.WithKeyRateLimit(10, 50)).Handler()
+	for i, want := range []string{`"client";r=3;t=1`, `"client";r=2;t=1`, `"client";r=1;t=2`, `"client";r=0;t=2`, `"client";r=0;t=1`} {
+		res := send(t, h, "/v1/topics", "198.51.100.7:1", nil)
+		if got := res.Header.Get("RateLimit-Policy"); got != `"client";q=4;w=2` {
+			t.Errorf("request %d: RateLimit-Policy %q, want %q", i+1, got, `"client";q=4;w=2`)
+		}
+		if got := res.Header.Get("RateLimit"); got != want {
+			t.Errorf("request %d (%d): RateLimit %q, want %q", i+1, res.StatusCode, got, want)
+		}
+	}
+	// An API key the server knows has its own policy.
+	res := send(t, h, "/v1/topics", "198.51.100.7:1", map[string]string{"X-Api-Key": "k-partner"})
+	if res.StatusCode != 200 || res.Header.Get("RateLimit-Policy") != `"api-key";q=50;w=5` || res.Header.Get("RateLimit") != `"api-key";r=49;t=1` {
+		t.Errorf("with the key: %d, RateLimit-Policy %q, RateLimit %q; want 200, %q, %q", res.StatusCode,
+			res.Header.Get("RateLimit-Policy"), res.Header.Get("RateLimit"), `"api-key";q=50;w=5`, `"api-key";r=49;t=1`)
+	}
+}
+
+// TestKeyRateLimit gives an API key a budget larger than a client's: its holder gets
+// it, from whatever address, and someone else's requests from the same address do not
+// eat into it.
+func TestKeyRateLimit(t *testing.T) {
+	clock := &manualClock{now: blockTime}
+	h := api.New(seededStore(t), api.WithClock(clock.Now), api.WithRateLimit(1, 2),
+		api.WithAPIKeys("k-partner"), api.WithKeyRateLimit(1, 10)).Handler()
+	const shared = "198.51.100.7:1"
+	key := map[string]string{"X-Api-Key": "k-partner"}
+	for i := range 10 {
+		if res := send(t, h, "/v1/topics", shared, key); res.StatusCode != 200 {
+			t.Fatalf("keyed request %d of a burst of 10 answered %d", i+1, res.StatusCode)
+		}
+	}
+	if res := send(t, h, "/v1/topics", "203.0.113.50:1", key); res.StatusCode != 429 {
+		t.Errorf("the key's 11th request answered %d from another address, want 429: the budget is the key's", res.StatusCode)
+	}
+	for i := range 2 {
+		if res := send(t, h, "/v1/topics", shared, nil); res.StatusCode != 200 {
+			t.Errorf("unkeyed request %d from the key's address answered %d, want 200", i+1, res.StatusCode)
+		}
+	}
+	if res := send(t, h, "/v1/topics", shared, nil); res.StatusCode != 429 {
+		t.Errorf("third unkeyed request answered %d, want 429 (burst 2)", res.StatusCode)
+	}
+}
+
+// TestHealthReadinessAndMetricsAreNotLimited sends a load balancer's probes and a
+// scraper's requests from an address whose budget is spent: they are answered, and
+// carry no rate-limit fields.
+func TestHealthReadinessAndMetricsAreNotLimited(t *testing.T) {
+	clock := &manualClock{now: blockTime}
+	h := api.New(seededStore(t), api.WithClock(clock.Now), api.WithRateLimit(1, 1)).Handler()
+	const ingress = "10.0.0.2:1"
+	send(t, h, "/v1/topics", ingress, nil)
+	if res := send(t, h, "/v1/topics", ingress, nil); res.StatusCode != 429 {
+		t.Fatalf("second request answered %d, want 429", res.StatusCode)
+	}
+	for range 20 {
+		for _, path := range []string{"/healthz", "/readyz", "/metrics"} {
+			res := send(t, h, path, ingress, nil)
+			if res.StatusCode != 200 {
+				t.Fatalf("%s answered %d from a limited address, want 200", path, res.StatusCode)
+			}
+			if got := res.Header.Get("RateLimit"); got != "" {
+				t.Errorf("%s carries RateLimit %q; it is not limited", path, got)
+			}
+		}
+	}
+}
+
+// TestTrustedProxies checks whose address a request is counted against: behind a
+// trusted proxy the rightmost X-Forwarded-For hop that is not a trusted proxy; from
+// anyone else the connecting address, whatever X-Forwarded-For says.
+func TestTrustedProxies(t *testing.T) {
+	proxies := []netip.Prefix{netip.MustParsePrefix("10.0.0.0/8"), netip.MustParsePrefix("2001:db8:ffff::/48")}
+	for _, tc := range []struct {
+		name   string
+		remote string
+		xff    []string
+		client string // who else, sending directly, shares the bucket
+	}{
+		{"through the ingress", "10.0.0.2:1", []string{"198.51.100.7"}, "198.51.100.7:9"},
+		{"a spoofed hop left of the real one", "10.0.0.2:1", []string{"6.6.6.6, 198.51.100.7"}, "198.51.100.7:9"},
+		{"two trusted proxies", "10.0.0.2:1", []string{"198.51.100.7, 10.1.2.3"}, "198.51.100.7:9"},
+		{"two header lines", "10.0.0.2:1", []string{"6.6.6.6", "198.51.100.7, 10.1.2.3"}, "198.51.100.7:9"},
+		{"IPv6 proxy and client", "[2001:db8:ffff::1]:1", []string{"2001:db8::7"}, "[2001:db8::7]:9"},
+		{"an untrusted sender's header is ignored", "198.51.100.7:1", []string{"203.0.113.9"}, "198.51.100.7:9"},
+		{"a malformed hop stops at the last trusted", "10.0.0.2:1", []string{"198.51.100.7, garbage, 10.1.2.3"}, "10.1.2.3:9"},
+		{"only trusted hops: the leftmost", "10.0.0.2:1", []string{"10.9.9.9, 10.1.2.3"}, "10.9.9.9:9"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			clock := &manualClock{now: blockTime}
+			h := api.New(seededStore(t), api.WithClock(clock.Now), api.WithRateLimit(1, 1), api.WithTrustedProxies(proxies...)).Handler()
+			req := httptest.NewRequest(http.MethodGet, "/v1/topics", nil)
+			req.RemoteAddr = tc.remote
+			for _, v := range tc.xff {
+				req.Header.Add("X-Forwarded-For", v)
+			}
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, req)
+			if rec.Code != 200 {
+				t.Fatalf("first request answered %d", rec.Code)
+			}
+			if res := send(t, h, "/v1/topics", tc.client, nil); res.StatusCode != 429 {
+				t.Errorf("%s answered %d after the forwarded request, want 429: the request was not counted against it", tc.client, res.StatusCode)
+			}
+		})
 	}
 }
 
@@ -310,5 +428,48 @@ func TestInferenceWhileWriting(t *testing.T) {
 	body, _ := io.ReadAll(res.Body)
 	if !strings.Contains(string(body), `"block_height":299`) {
 		t.Errorf("after the writes answered %s, want block 299", body)
+	}
+}
+
+// TestMetricsListener serves /metrics on a listener of its own: there it answers, and
+// the API's listener knows no /metrics.
+func TestMetricsListener(t *testing.T) {
+	apiLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	metricsLn, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := api.New(seededStore(t), api.WithMetricsListener(metricsLn))
+	ctx, cancel := context.WithCancel(context.Background())
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ctx, apiLn) }()
+	get := func(ln net.Listener, path string) (int, string) {
+		t.Helper()
+		res, err := http.Get("http://" + ln.Addr().String() + path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	if code, _ := get(apiLn, "/v1/topics"); code != 200 {
+		t.Errorf("API listener /v1/topics = %d, want 200", code)
+	}
+	if code, body := get(metricsLn, "/metrics"); code != 200 || !strings.Contains(body, "allora_gateway_api_requests_total{code=\"200\",route=\"/v1/topics\"} 1") {
+		t.Errorf("metrics listener /metrics = %d, want 200 with the API's metrics:\n%.300s", code, body)
+	}
+	if code, _ := get(apiLn, "/metrics"); code != 404 {
+		t.Errorf("API listener /metrics = %d, want 404: the metrics are on their own listener", code)
+	}
+	if code, _ := get(metricsLn, "/v1/topics"); code != 404 {
+		t.Errorf("metrics listener /v1/topics = %d, want 404", code)
+	}
+	cancel()
+	if err := <-served; err != nil {
+		t.Errorf("Serve = %v after a clean shutdown", err)
 	}
 }

@@ -10,14 +10,14 @@ import (
 // full again are dropped, and active ones kept.
 func TestLimiterForgetsIdleClients(t *testing.T) {
 	start := time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)
-	l := newClientLimiter(10, 20, []string{"k"}, start)
+	l := newClientLimiter(newRatePolicy("client", 10, 20), newRatePolicy("api-key", 10, 20), []string{"k"}, start)
 	req := func(remote, key string) {
 		r := httptest.NewRequest("GET", "/", nil)
 		r.RemoteAddr = remote
 		if key != "" {
 			r.Header.Set("X-Api-Key", key)
 		}
-		l.allow(r, start)
+		l.allow(r, clientIP(r.RemoteAddr), start)
 	}
 	req("192.0.2.1:1", "")
 	req("192.0.2.2:1", "")
@@ -30,10 +30,10 @@ func TestLimiterForgetsIdleClients(t *testing.T) {
 	r := httptest.NewRequest("GET", "/", nil)
 	r.RemoteAddr = "192.0.2.1:1"
 	for range 20 {
-		l.allow(r, later.Add(-time.Millisecond))
+		l.allow(r, clientIP(r.RemoteAddr), later.Add(-time.Millisecond))
 	}
 	r.RemoteAddr = "192.0.2.9:1"
-	l.allow(r, later)
+	l.allow(r, clientIP(r.RemoteAddr), later)
 	if _, ok := l.byIP["192.0.2.1"]; !ok || len(l.byIP) != 2 || len(l.byKey) != 0 {
 		t.Errorf("after the sweep tracking %v and %v; want the busy address and the new one", l.byIP, l.byKey)
 	}

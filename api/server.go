@@ -14,6 +14,7 @@ import (
 	"log/slog"
 	"net"
 	"net/http"
+	"net/netip"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -77,6 +78,11 @@ type Server struct {
 	domains     map[uint64]oracle.Domain     // each chain's oracle domain, by chain id
 	updates     updateCache
 
+	keyRateLimit   float64 // requests per second per API key; 0: as rateLimit
+	keyRateBurst   int
+	trustedProxies []netip.Prefix
+	metricsLn      net.Listener // where /metrics is served; nil: beside the API
+
 	streamBuffer int
 	hub          *streamHub
 
@@ -116,9 +122,36 @@ func WithRateLimit(perSecond float64, burst int) Option {
 
 // WithAPIKeys names API keys whose holders are rate limited per key, each on its own,
 // rather than per IP address: a service behind a shared address, or one given its own
-// budget. A request with a key not named here counts against its IP address.
+// budget (see WithKeyRateLimit). A request with a key not named here counts against
+// its IP address. Keys are never logged or shown.
 func WithAPIKeys(keys ...string) Option {
 	return func(s *Server) { s.apiKeys = append(s.apiKeys, keys...) }
+}
+
+// WithKeyRateLimit sets each API key's sustained rate (requests per second) and burst;
+// the default, and perSecond <= 0, is what WithRateLimit sets for a client.
+func WithKeyRateLimit(perSecond float64, burst int) Option {
+	return func(s *Server) { s.keyRateLimit, s.keyRateBurst = perSecond, max(burst, 1) }
+}
+
+// WithTrustedProxies names the proxies (load balancers, ingresses) whose
+// X-Forwarded-For the server believes: a request from one of these prefixes is the
+// client's at the rightmost address of X-Forwarded-For that is not in them. Without
+// it, and for a request from any other address, the client is the connecting address
+// and X-Forwarded-For is ignored, so that no client can choose its own.
+func WithTrustedProxies(prefixes ...netip.Prefix) Option {
+	return func(s *Server) {
+		for _, p := range prefixes {
+			s.trustedProxies = append(s.trustedProxies, p.Masked())
+		}
+	}
+}
+
+// WithMetricsListener serves /metrics on ln, alone, and not on the API's listener: the
+// relayer's metrics carry wallet balances and the state of every chain, which the
+// public need not see. Serve serves ln and closes it.
+func WithMetricsListener(ln net.Listener) Option {
+	return func(s *Server) { s.metricsLn = ln }
 }
 
 // WithAssetTopics tells the API which topic predicts which asset over which
@@ -165,7 +198,11 @@ func New(st Reader, opts ...Option) *Server {
 	s.ids = newRequestIDs()
 	s.hub = newStreamHub(st, s.log, s.streamBuffer)
 	if s.rateLimit > 0 {
-		s.limiter = newClientLimiter(s.rateLimit, s.rateBurst, s.apiKeys, s.now())
+		perKey := newRatePolicy("api-key", s.rateLimit, s.rateBurst)
+		if s.keyRateLimit > 0 {
+			perKey = newRatePolicy("api-key", s.keyRateLimit, s.keyRateBurst)
+		}
+		s.limiter = newClientLimiter(newRatePolicy("client", s.rateLimit, s.rateBurst), perKey, s.apiKeys, s.now())
 	}
 	return s
 }
@@ -183,7 +220,7 @@ func (s *Server) Handler() http.Handler {
 			AllowedOrigins: s.corsOrigins,
 			AllowedMethods: []string{http.MethodGet, http.MethodHead},
 			AllowedHeaders: []string{"X-Api-Key", "X-Request-Id", "If-None-Match"},
-			ExposedHeaders: []string{"ETag", "Retry-After", "X-Request-Id"},
+			ExposedHeaders: []string{"ETag", "Retry-After", "X-Request-Id", "RateLimit", "RateLimit-Policy"},
 			MaxAge:         600,
 		}))
 	}
@@ -197,7 +234,9 @@ func (s *Server) Handler() http.Handler {
 	// request's raw path when it has one (see topicIDParam).
 	r.Get("/healthz", s.healthz)
 	r.Get("/readyz", s.readyz)
-	r.Method(http.MethodGet, "/metrics", s.metrics.handler())
+	if s.metricsLn == nil {
+		r.Method(http.MethodGet, "/metrics", s.metrics.handler())
+	}
 	r.Get("/openapi.yaml", s.openAPI)
 	r.Get("/v1/topics", s.topics)
 	r.Get("/v1/topics/{topicId}/inference", s.inference)
@@ -226,32 +265,64 @@ func (s *Server) Close() {
 	}
 }
 
-// Serve answers requests on ln until ctx is cancelled, then stops accepting and waits
-// up to 5s for requests in flight. It returns nil after a clean shutdown and closes ln.
+// MetricsHandler answers /metrics alone, as the listener of WithMetricsListener does.
+func (s *Server) MetricsHandler() http.Handler {
+	r := chi.NewRouter()
+	r.Use(s.requestContext, s.recoverer)
+	r.NotFound(s.notFound)
+	r.MethodNotAllowed(s.methodNotAllowed)
+	r.Method(http.MethodGet, "/metrics", s.metrics.handler())
+	return r
+}
+
+// Serve answers requests on ln (and /metrics on the listener of WithMetricsListener)
+// until ctx is cancelled, then stops accepting and waits up to 5s for requests in
+// flight. It returns nil after a clean shutdown and closes the listeners.
 func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
-	srv := &http.Server{
-		Handler:           s.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		MaxHeaderBytes:    maxHeaderBytesHard,
-		ReadTimeout:       15 * time.Second,
-		WriteTimeout:      s.requestTimeout + 5*time.Second,
-		IdleTimeout:       2 * time.Minute,
-		ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
-		// Requests keep the context's values but not its cancellation, so that
-		// shutting down lets requests in flight finish instead of failing them.
-		BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+	type served struct {
+		ln  net.Listener
+		srv *http.Server
+	}
+	newServer := func(h http.Handler) *http.Server {
+		return &http.Server{
+			Handler:           h,
+			ReadHeaderTimeout: 5 * time.Second,
+			MaxHeaderBytes:    maxHeaderBytesHard,
+			ReadTimeout:       15 * time.Second,
+			WriteTimeout:      s.requestTimeout + 5*time.Second,
+			IdleTimeout:       2 * time.Minute,
+			ErrorLog:          slog.NewLogLogger(s.log.Handler(), slog.LevelWarn),
+			// Requests keep the context's values but not its cancellation, so that
+			// shutting down lets requests in flight finish instead of failing them.
+			BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
+		}
+	}
+	servers := []served{{ln, newServer(s.Handler())}}
+	if s.metricsLn != nil {
+		servers = append(servers, served{s.metricsLn, newServer(s.MetricsHandler())})
 	}
 	if s.hub != nil {
 		// Subscribe now, so that clients can resume from events before they came.
 		s.hub.start()
 	}
 	defer s.Close() // also when serving fails
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
+	done := make(chan error, len(servers))
+	for _, sv := range servers {
+		go func() {
+			err := sv.srv.Serve(sv.ln)
+			if !errors.Is(err, http.ErrServerClosed) {
+				err = fmt.Errorf("serve api on %s: %w", sv.ln.Addr(), err)
+			}
+			done <- err
+		}()
+	}
 
+	var err error
+	pending := len(servers)
 	select {
-	case err := <-served:
-		return fmt.Errorf("serve api on %s: %w", ln.Addr(), err)
+	case err = <-done:
+		// A listener failed: stop the other too.
+		pending--
 	case <-ctx.Done():
 	}
 	s.log.Info("shutting down api", "addr", ln.Addr().String())
@@ -259,12 +330,15 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 	s.Close()
 	shutCtx, cancel := context.WithTimeout(context.Background(), shutdownTimeout)
 	defer cancel()
-	err := srv.Shutdown(shutCtx)
-	if err != nil {
-		err = errors.Join(fmt.Errorf("shut down api on %s: %w", ln.Addr(), err), srv.Close())
+	for _, sv := range servers {
+		if serr := sv.srv.Shutdown(shutCtx); serr != nil {
+			err = errors.Join(err, fmt.Errorf("shut down api on %s: %w", sv.ln.Addr(), serr), sv.srv.Close())
+		}
 	}
-	if serveErr := <-served; !errors.Is(serveErr, http.ErrServerClosed) {
-		err = errors.Join(err, fmt.Errorf("serve api on %s: %w", ln.Addr(), serveErr))
+	for range pending {
+		if serveErr := <-done; !errors.Is(serveErr, http.ErrServerClosed) {
+			err = errors.Join(err, serveErr)
+		}
 	}
 	return err
 }

@@ -7,13 +7,16 @@ import (
 	"io"
 	"log/slog"
 	"net"
+	"net/netip"
 	"os"
+	"strings"
 
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/relayer/keys"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
@@ -87,17 +90,82 @@ func runAPI(ctx context.Context, cfg config.Config, log *slog.Logger, stdout io.
 		return err
 	}
 	defer closeRedis()
-	ln, err := net.Listen("tcp", cfg.API.Listen)
+	edge, err := apiEdgeOptions(cfg.API, os.LookupEnv)
 	if err != nil {
-		return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
+		return err
+	}
+	ln, metricsLn, err := listenAPI(cfg.API)
+	if err != nil {
+		return err
 	}
 	registry := prometheus.NewRegistry()
 	if err := registerBuildInfo(registry); err != nil {
 		return err
 	}
-	srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-		api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...))
+	srv := api.New(st, append(edge, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
+		api.WithAssetTopics(cfg.AssetTopics()), api.WithMetricsListener(metricsLn))...)
 	fmt.Fprintf(stdout, "api      http://%s  (redis keys under %q)\n", ln.Addr(), cfg.Redis.Prefix)
-	log.Info("API listening", "addr", ln.Addr().String(), "redis_prefix", cfg.Redis.Prefix)
+	log.Info("API listening", "addr", ln.Addr().String(), "metrics_addr", addrOf(metricsLn), "redis_prefix", cfg.Redis.Prefix)
 	return srv.Serve(ctx, ln)
+}
+
+// listenAPI binds api.listen and, when set, api.metrics_listen (nil otherwise).
+func listenAPI(a config.API) (ln, metricsLn net.Listener, err error) {
+	ln, err = net.Listen("tcp", a.Listen)
+	if err != nil {
+		return nil, nil, fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", a.Listen, err)
+	}
+	if a.MetricsListen == "" {
+		return ln, nil, nil
+	}
+	metricsLn, err = net.Listen("tcp", a.MetricsListen)
+	if err != nil {
+		ln.Close()
+		return nil, nil, fmt.Errorf("api.metrics_listen %s: %w (stop what listens there, or set api.metrics_listen)", a.MetricsListen, err)
+	}
+	return ln, metricsLn, nil
+}
+
+// addrOf is ln's address for the log, "" for none.
+func addrOf(ln net.Listener) string {
+	if ln == nil {
+		return ""
+	}
+	return ln.Addr().String()
+}
+
+// apiEdgeOptions turns the API's edge settings into the server's options: CORS, rate
+// limits, API keys (read from their file or variable, never logged) and trusted
+// proxies.
+func apiEdgeOptions(a config.API, lookupEnv func(string) (string, bool)) ([]api.Option, error) {
+	opts := []api.Option{
+		api.WithCORSOrigins(a.CORSOrigins...),
+		api.WithRateLimit(a.RateLimit.Rate, a.RateLimit.Burst),
+		api.WithKeyRateLimit(a.KeyRateLimit.Rate, a.KeyRateLimit.Burst),
+	}
+	if a.KeysFile != "" || a.KeysEnv != "" {
+		raw, err := keys.Passphrase{File: a.KeysFile, Env: a.KeysEnv}.Read(lookupEnv)
+		if err != nil {
+			return nil, fmt.Errorf("api keys: %w", err)
+		}
+		var list []string
+		for _, line := range strings.FieldsFunc(raw, func(r rune) bool { return r == '\n' || r == ',' }) {
+			if k := strings.TrimSpace(line); k != "" && !strings.HasPrefix(k, "#") {
+				list = append(list, k)
+			}
+		}
+		if len(list) == 0 {
+			return nil, errors.New("api keys: the file or variable holds no key")
+		}
+		opts = append(opts, api.WithAPIKeys(list...))
+	}
+	var proxies []netip.Prefix
+	for i, cidr := range a.TrustedProxies {
+		p, err := netip.ParsePrefix(cidr)
+		if err != nil {
+			return nil, fmt.Errorf("api.trusted_proxies[%d]: %w", i, err)
+		}
+		proxies = append(proxies, p)
+	}
+	return append(opts, api.WithTrustedProxies(proxies...)), nil
 }

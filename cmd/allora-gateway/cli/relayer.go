@@ -275,11 +275,16 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 
 	// The API's address is bound before anything runs: a start that fails here stops
 	// with nothing in the background still using the store or the chains.
-	var apiLn net.Listener
+	var (
+		apiLn, metricsLn net.Listener
+		apiEdge          []api.Option
+	)
 	if cfg.API.Listen != "" {
-		apiLn, err = net.Listen("tcp", cfg.API.Listen)
-		if err != nil {
-			return fmt.Errorf("api.listen %s: %w (stop what listens there, or set api.listen)", cfg.API.Listen, err)
+		if apiEdge, err = apiEdgeOptions(cfg.API, os.LookupEnv); err != nil {
+			return err
+		}
+		if apiLn, metricsLn, err = listenAPI(cfg.API); err != nil {
+			return err
 		}
 	}
 	g, gctx := errgroup.WithContext(ctx)
@@ -297,10 +302,11 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 		for i, w := range writers {
 			domains[i] = w.Domain()
 		}
-		srv := api.New(st, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
-			api.WithAssetTopics(cfg.AssetTopics()), api.WithCORSOrigins(cfg.API.CORSOrigins...), api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(rl, domains...))
+		srv := api.New(st, append(apiEdge, api.WithLogger(log.With("component", "api")), api.WithVersion(Version), api.WithRegistry(registry),
+			api.WithAssetTopics(cfg.AssetTopics()), api.WithMetricsListener(metricsLn),
+			api.WithReadinessCheck("relayer", rl.Ready), api.WithUpdateSigning(rl, domains...))...)
 		g.Go(func() error { return srv.Serve(gctx, ln) })
-		log.Info("API listening", "addr", ln.Addr().String())
+		log.Info("API listening", "addr", ln.Addr().String(), "metrics_addr", addrOf(metricsLn))
 	}
 	log.Info("relaying", "topics", cfg.Topics, "chains", len(writers), "signers", len(signers),
 		"submitter", writers[0].From().Hex())

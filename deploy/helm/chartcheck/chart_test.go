@@ -419,6 +419,21 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 				if !strings.Contains(cfg, "listen: 0.0.0.0:8080") || strings.Contains(cfg, "redis://") {
 					t.Errorf("relayer.yaml must listen on the pod port and hold no Redis URL:\n%s", cfg)
 				}
+				// /metrics, wallet balances among them, is on a port of its own that no
+				// Service exposes, and that is where Prometheus is told to scrape.
+				if !strings.Contains(cfg, "metrics_listen: 0.0.0.0:9090") {
+					t.Errorf("relayer.yaml does not serve /metrics apart:\n%s", cfg)
+				}
+				for _, name := range []string{"gw-allora-gateway-relayer", "gw-allora-gateway-api"} {
+					if got := m.deployments[name].Spec.Template.Annotations["prometheus.io/port"]; got != "9090" {
+						t.Errorf("%s: prometheus.io/port %q, want the metrics port 9090", name, got)
+					}
+				}
+				for _, p := range m.services["gw-allora-gateway-api"].Spec.Ports {
+					if p.TargetPort.String() == "metrics" || p.Port == 9090 {
+						t.Errorf("the API's Service exposes the metrics port: %+v", p)
+					}
+				}
 			},
 		},
 		{
@@ -466,6 +481,17 @@ func TestRenderedManifestsMatchKubernetesAPI(t *testing.T) {
 					}
 				}
 				apiCfg := m.configMaps["gw-allora-gateway"].Data["api.yaml"]
+				for _, want := range []string{"keys_file: /api-keys/keys", "- 10.0.0.0/8", "burst: 400", "metrics_listen: 0.0.0.0:9090"} {
+					if !strings.Contains(apiCfg, want) {
+						t.Errorf("api.yaml lacks %q:\n%s", want, apiCfg)
+					}
+				}
+				apiPod := m.deployments["gw-allora-gateway-api"].Spec.Template.Spec
+				if !slices.ContainsFunc(apiPod.Volumes, func(v corev1.Volume) bool {
+					return v.Secret != nil && v.Secret.SecretName == "allora-gateway-api-keys"
+				}) {
+					t.Errorf("the API pods do not mount the API keys' Secret: %+v", apiPod.Volumes)
+				}
 				if !strings.Contains(apiCfg, "https://beta.example") {
 					t.Errorf("api.yaml lacks the CORS origins:\n%s", apiCfg)
 				}

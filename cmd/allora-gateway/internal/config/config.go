@@ -398,9 +398,34 @@ type Redis struct {
 type API struct {
 	// Listen is the host:port to listen on; empty disables the API.
 	Listen string `yaml:"listen"`
+	// MetricsListen, when set, is the host:port /metrics is served on instead of Listen:
+	// the relayer's metrics carry wallet balances, which the public listener need not show.
+	MetricsListen string `yaml:"metrics_listen,omitempty"`
 	// CORSOrigins are the browser origins (https://app.example) allowed to call the API
 	// from another site; "*" allows any. Empty: none.
 	CORSOrigins []string `yaml:"cors_origins,omitempty"`
+	// RateLimit is each client's budget; /healthz, /readyz and /metrics are not counted.
+	RateLimit RateLimit `yaml:"rate_limit"`
+	// KeyRateLimit is each API key's budget; zero rate: as RateLimit.
+	KeyRateLimit RateLimit `yaml:"key_rate_limit"`
+	// KeysFile (mode 600, one key a line, # comments) or KeysEnv (the name of an
+	// environment variable holding keys separated by commas or newlines), at most one,
+	// hold the API keys whose holders (sending X-Api-Key) get KeyRateLimit each rather
+	// than sharing their address's. The keys themselves are never in the config.
+	KeysFile string `yaml:"keys_file,omitempty"`
+	KeysEnv  string `yaml:"keys_env,omitempty"`
+	// TrustedProxies are the CIDRs (10.0.0.0/8, 2001:db8::/32) of the load balancers
+	// and ingresses in front of the API: only from these is X-Forwarded-For believed,
+	// its rightmost address outside them taken as the client. Empty: the client is the
+	// connecting address.
+	TrustedProxies []string `yaml:"trusted_proxies,omitempty"`
+}
+
+// RateLimit is a token bucket: Rate requests per second sustained, Burst at once.
+// Rate 0 turns limiting off.
+type RateLimit struct {
+	Rate  float64 `yaml:"rate"`
+	Burst int     `yaml:"burst"`
 }
 
 // Log configures logging.
@@ -435,8 +460,11 @@ func Default() Config {
 			},
 		},
 		Redis: Redis{Prefix: "allora-gateway"},
-		API:   API{Listen: "127.0.0.1:8080"},
-		Log:   Log{Level: "info", Format: "text"},
+		API: API{
+			Listen:    "127.0.0.1:8080",
+			RateLimit: RateLimit{Rate: 50, Burst: 100},
+		},
+		Log: Log{Level: "info", Format: "text"},
 		Cosign: Cosign{
 			Listen:       "127.0.0.1:9400",
 			MaxBatch:     256,

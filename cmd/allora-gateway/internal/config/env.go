@@ -82,7 +82,8 @@ func isLeaf(t reflect.Type) bool {
 	switch t.Kind() {
 	case reflect.String, reflect.Bool,
 		reflect.Int, reflect.Int8, reflect.Int16, reflect.Int32, reflect.Int64,
-		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64:
+		reflect.Uint, reflect.Uint8, reflect.Uint16, reflect.Uint32, reflect.Uint64,
+		reflect.Float64:
 		return true
 	case reflect.Slice:
 		return t.Elem().Kind() != reflect.Struct && isLeaf(t.Elem())
@@ -119,6 +120,12 @@ func setLeaf(v reflect.Value, s string) error {
 			return fmt.Errorf("%q is not an unsigned integer of %d bits", s, t.Bits())
 		}
 		v.SetUint(n)
+	case reflect.Float64:
+		f, err := strconv.ParseFloat(strings.TrimSpace(s), 64)
+		if err != nil {
+			return fmt.Errorf("%q is not a number", s)
+		}
+		v.SetFloat(f)
 	case reflect.Slice:
 		if strings.TrimSpace(s) == "" {
 			v.Set(reflect.MakeSlice(t, 0, 0))

@@ -49,7 +49,7 @@ func UnknownEnv(c Config, environ []string) []string {
 }
 
 // secretEnvNames returns the environment variables c names as the source of a
-// passphrase or a shared secret.
+// passphrase, a shared secret or the API keys.
 func (c Config) secretEnvNames() []string {
 	var names []string
 	add := func(n string) {
@@ -66,6 +66,7 @@ func (c Config) secretEnvNames() []string {
 	for _, cl := range c.Cosign.Clients {
 		add(cl.SecretEnv)
 	}
+	add(c.API.KeysEnv)
 	return names
 }
 

@@ -3,7 +3,9 @@ package config
 import (
 	"errors"
 	"fmt"
+	"math"
 	"net"
+	"net/netip"
 	"net/url"
 	"os"
 	"regexp"
@@ -181,9 +183,51 @@ func (c Config) Validate() error {
 			v.add("api.listen %q: want host:port such as 127.0.0.1:8080, or empty to disable the API", c.API.Listen)
 		}
 	}
+	v.apiEdge(c.API)
 
 	v.log(c.Log)
 	return v.err()
+}
+
+// apiEdge checks what the API's edge is set to: the metrics listener, the rate limits,
+// the source of the API keys and the trusted proxies.
+func (v *validator) apiEdge(a API) {
+	if a.MetricsListen != "" {
+		_, port, err := net.SplitHostPort(a.MetricsListen)
+		if err == nil {
+			_, err = strconv.ParseUint(port, 10, 16)
+		}
+		if err != nil {
+			v.add("api.metrics_listen %q: want host:port such as 127.0.0.1:9090, or empty to serve /metrics on api.listen", a.MetricsListen)
+		} else if a.MetricsListen == a.Listen {
+			v.add("api.metrics_listen %q: must differ from api.listen (leave it empty to serve /metrics there)", a.MetricsListen)
+		}
+	}
+	for _, rl := range []struct {
+		path string
+		r    RateLimit
+	}{{"api.rate_limit", a.RateLimit}, {"api.key_rate_limit", a.KeyRateLimit}} {
+		switch {
+		case math.IsNaN(rl.r.Rate) || math.IsInf(rl.r.Rate, 0) || rl.r.Rate < 0:
+			v.add("%s.rate: must be a number of requests per second, 0 or more (0 turns it off), got %v", rl.path, rl.r.Rate)
+		case rl.r.Rate > 0 && rl.r.Burst < 1:
+			v.add("%s.burst: must be at least 1 when %s.rate is set, got %d", rl.path, rl.path, rl.r.Burst)
+		}
+	}
+	if a.KeyRateLimit.Rate > 0 && a.RateLimit.Rate == 0 {
+		v.add("api.key_rate_limit: set, but api.rate_limit.rate is 0, which turns rate limiting off for everyone")
+	}
+	if a.KeysFile != "" && a.KeysEnv != "" {
+		v.add("api: set at most one of keys_file and keys_env")
+	}
+	if (a.KeysFile != "" || a.KeysEnv != "") && a.RateLimit.Rate == 0 {
+		v.add("api: keys_file or keys_env is set, but api.rate_limit.rate is 0: API keys only choose a rate limit")
+	}
+	for i, cidr := range a.TrustedProxies {
+		if _, err := netip.ParsePrefix(cidr); err != nil {
+			v.add("api.trusted_proxies[%d] %q: want a CIDR such as 10.0.0.0/8 or 2001:db8::/32 (a single address is 192.0.2.1/32)", i, cidr)
+		}
+	}
 }
 
 func (v *validator) log(l Log) {

@@ -1,6 +1,7 @@
 package config
 
 import (
+	"reflect"
 	"strings"
 	"testing"
 	"time"
@@ -172,6 +173,73 @@ func TestValidateListen(t *testing.T) {
 		if err := c.Validate(); (err == nil) != ok {
 			t.Errorf("api.listen %q: Validate = %v, want ok %v", listen, err, ok)
 		}
+	}
+}
+
+// TestValidateAPIEdge reports every problem of the API's edge settings at once, and
+// passes a complete one.
+func TestValidateAPIEdge(t *testing.T) {
+	c, err := Load(writeConfig(t, minimal), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	c.API = API{
+		Listen:         "127.0.0.1:8080",
+		MetricsListen:  "127.0.0.1:8080",
+		RateLimit:      RateLimit{Rate: -1},
+		KeyRateLimit:   RateLimit{Rate: 5, Burst: 0},
+		KeysFile:       "/run/api-keys",
+		KeysEnv:        "API_KEYS",
+		TrustedProxies: []string{"10.0.0.0/8", "10.0.0.1", "proxy.local/24"},
+	}
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("Validate passed a broken api section")
+	}
+	want := []string{
+		`api.metrics_listen "127.0.0.1:8080": must differ from api.listen`,
+		"api.rate_limit.rate: must be a number of requests per second, 0 or more (0 turns it off), got -1",
+		"api.key_rate_limit.burst: must be at least 1 when api.key_rate_limit.rate is set, got 0",
+		"api: set at most one of keys_file and keys_env",
+		`api.trusted_proxies[1] "10.0.0.1": want a CIDR`,
+		`api.trusted_proxies[2] "proxy.local/24": want a CIDR`,
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q:\n%v", w, err)
+		}
+	}
+	if n := len(strings.Split(err.Error(), "\n")); n != len(want) {
+		t.Errorf("Validate reports %d problems, want %d:\n%v", n, len(want), err)
+	}
+
+	c.API = API{Listen: "0.0.0.0:8080", MetricsListen: "127.0.0.1:9090", RateLimit: RateLimit{Rate: 0.5, Burst: 1},
+		KeyRateLimit: RateLimit{Rate: 100, Burst: 200}, KeysEnv: "API_KEYS", TrustedProxies: []string{"10.0.0.0/8", "2001:db8::/32"}}
+	if err := c.Validate(); err != nil {
+		t.Errorf("Validate refused a complete api section: %v", err)
+	}
+}
+
+// TestAPIEdgeFromEnvironment sets every edge setting from the environment, the rate as
+// a fraction.
+func TestAPIEdgeFromEnvironment(t *testing.T) {
+	env := map[string]string{
+		"ALLORA_GATEWAY_API_RATE_LIMIT_RATE":      "0.5",
+		"ALLORA_GATEWAY_API_RATE_LIMIT_BURST":     "3",
+		"ALLORA_GATEWAY_API_TRUSTED_PROXIES":      "10.0.0.0/8, 192.168.0.0/16",
+		"ALLORA_GATEWAY_API_KEYS_ENV":             "API_KEYS",
+		"ALLORA_GATEWAY_API_METRICS_LISTEN":       "127.0.0.1:9090",
+		"ALLORA_GATEWAY_API_KEY_RATE_LIMIT_RATE":  "fast",
+		"ALLORA_GATEWAY_API_KEY_RATE_LIMIT_BURST": "9",
+	}
+	c, err := Load(writeConfig(t, minimal), func(k string) (string, bool) { v, ok := env[k]; return v, ok })
+	if err == nil || !strings.Contains(err.Error(), `ALLORA_GATEWAY_API_KEY_RATE_LIMIT_RATE: "fast" is not a number`) {
+		t.Errorf("Load = %v, want the malformed rate named", err)
+	}
+	want := API{Listen: "127.0.0.1:8080", MetricsListen: "127.0.0.1:9090", RateLimit: RateLimit{Rate: 0.5, Burst: 3},
+		KeyRateLimit: RateLimit{Burst: 9}, KeysEnv: "API_KEYS", TrustedProxies: []string{"10.0.0.0/8", "192.168.0.0/16"}}
+	if !reflect.DeepEqual(c.API, want) {
+		t.Errorf("api = %+v, want %+v", c.API, want)
 	}
 }
 
