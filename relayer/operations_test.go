@@ -184,7 +184,7 @@ func TestReadyzAndMetricsFollowTheChain(t *testing.T) {
 	feesFloat, _ := new(big.Float).SetInt(fees).Float64()
 	for series, want := range map[string]float64{
 		`allora_gateway_relayer_batches_total{chain="bnb"}`:                       float64(len(txs)),
-		`allora_gateway_relayer_updates_applied_total{chain="bnb"}`:               float64(2 * len(txs)),
+		`allora_gateway_relayer_updates_applied_total{chain="bnb"}`:               4, // two topics, two inferences each
 		`allora_gateway_chain_gas_used_total{chain="bnb"}`:                        float64(gas),
 		`allora_gateway_chain_fees_paid_wei_total{chain="bnb"}`:                   feesFloat,
 		`allora_gateway_chain_transaction_events_total{chain="bnb",event="sent"}`: float64(len(txs)),
@@ -199,8 +199,10 @@ func TestReadyzAndMetricsFollowTheChain(t *testing.T) {
 			t.Errorf("%s = %v, want %v", series, got, want)
 		}
 	}
-	if len(txs) != 2 {
-		t.Errorf("%d transactions, want 2", len(txs))
+	// Each topic's inference is pushed once: in one batch, or in one batch each when
+	// the relayer reads the topics in different polls.
+	if len(txs) < 2 || len(txs) > 4 {
+		t.Errorf("%d transactions, want 2 to 4 for two topics' two inferences", len(txs))
 	}
 	if head := metric(`allora_gateway_chain_head_block{chain="bnb"}`); head < 2 {
 		t.Errorf("head block metric %v", head)
