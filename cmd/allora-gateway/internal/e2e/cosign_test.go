@@ -109,6 +109,7 @@ type cosigner struct {
 	name    string
 	addr    string // its listen host:port
 	address common.Address
+	config  string // its config file: a restart reads the same one, so the same record
 	proc    *Process
 }
 
@@ -120,8 +121,12 @@ type cosigner struct {
 // the co-signers. Every batch lands on every chain with two signatures from the
 // registered set; no batch with topic 1 carries the third co-signer's; the third
 // refuses those batches with value_mismatch in its log and on its /metrics while the
-// honest two refuse none for a value; every topic reaches every chain and the end
-// state is clean.
+// honest two refuse none for a value. Mid-run the first co-signer is killed with
+// kill -9 and started again on the same slashing-protection record: while it is
+// down the relayer reports it unreachable; once back, batches with topic 1 land
+// again (it and the second are the only two that sign them), and it refuses none of
+// what it signed before the crash. Every topic reaches every chain and the end state
+// is clean: no nonce gap, nothing sent twice.
 func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 	t.Parallel()
 	signerSet := signerAddresses()
@@ -179,6 +184,7 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 				"clients": []map[string]any{{"name": "relayer-1", "secret_file": secret}},
 			}
 		})
+		cs.config = path
 		cs.proc = h.Start(cs.name, "cosign", "--config", path)
 		cosigners = append(cosigners, cs)
 		entries = append(entries, map[string]any{
@@ -192,29 +198,61 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 			return err == nil, fmt.Sprint(err)
 		})
 	}
+	relayerAPI := testsupport.FreeAddr(t)
 	rl := h.StartRelayer("relayer", h.WriteConfig("relayer", func(cfg *RelayerConfig) {
 		delete(cfg.Signers, "oracle")
 		cfg.Signers["cosigners"] = entries
+		cfg.API["listen"] = relayerAPI
 	}))
 	h.waitEveryTopicEverywhere()
+	reachable := func(name string) (float64, string) {
+		m, err := ScrapeMetrics(relayerAPI)
+		if err != nil {
+			return -1, err.Error()
+		}
+		v, ok := m.Value("allora_gateway_cosigner_reachable", "cosigner", name)
+		if !ok {
+			return -1, "no allora_gateway_cosigner_reachable{cosigner=" + name + "}"
+		}
+		return v, fmt.Sprintf("allora_gateway_cosigner_reachable{cosigner=%s} %v", name, v)
+	}
+	withTopic := func(c *Chain) (n int) {
+		for _, b := range h.Batches(c) {
+			if slices.Contains(b.Topics, lied) {
+				n++
+			}
+		}
+		return n
+	}
+
+	// The first co-signer crashes mid-run and comes back on the same record.
+	crashed := cosigners[0]
+	crashed.proc.Kill9()
+	testsupport.WaitForSeen(t, 60*time.Second, "the relayer reports "+crashed.name+" unreachable", func() (bool, string) {
+		v, seen := reachable(crashed.name)
+		return v == 0, seen
+	})
+	crashed.proc = h.Start(crashed.name, "cosign", "--config", crashed.config)
+	testsupport.WaitForSeen(t, 60*time.Second, "the relayer reaches "+crashed.name+" again", func() (bool, string) {
+		v, seen := reachable(crashed.name)
+		return v == 1, seen
+	})
+	before := map[string]int{}
+	for _, c := range h.Chains {
+		before[c.Name] = withTopic(c)
+	}
 
 	// Run until every chain has taken at least two batches with the lied-about
-	// topic after its first, so that the third co-signer has been asked and
-	// refused while the other two carried them.
-	testsupport.WaitForSeen(t, 150*time.Second, "two more batches with topic 1 on every chain", func() (bool, string) {
+	// topic after the restart, so that the third co-signer has been asked and
+	// refused while the restarted first and the second carried them.
+	testsupport.WaitForSeen(t, 150*time.Second, "two more batches with topic 1 on every chain after the restart", func() (bool, string) {
 		var short []string
 		for _, c := range h.Chains {
-			n := 0
-			for _, b := range h.Batches(c) {
-				if slices.Contains(b.Topics, lied) {
-					n++
-				}
-			}
-			if n < 3 {
+			if n := withTopic(c) - before[c.Name]; n < 2 {
 				short = append(short, fmt.Sprintf("%s %d", c.Name, n))
 			}
 		}
-		return len(short) == 0, "batches with topic 1: " + strings.Join(short, ", ")
+		return len(short) == 0, "batches with topic 1 since the restart: " + strings.Join(short, ", ")
 	})
 	requireRunning(t, rl)
 	h.CheckEndState(90 * time.Second)
@@ -259,8 +297,10 @@ func TestTwoOfThreeCosignersOneFedAnotherValueRefuses(t *testing.T) {
 				t.Errorf("%s (honest) signed no batch", cs.name)
 			}
 			// Its node revises every height after the relayer read it: a batch read
-			// before a revision is still the node's answer as of then, and signed.
-			for _, reason := range []string{"value_mismatch", "unknown_version", "stale_proposal", "timestamp_mismatch"} {
+			// before a revision is still the node's answer as of then, and signed. The
+			// restarted one's record holds what it signed before the crash; the relayer
+			// proposes nothing that contradicts it.
+			for _, reason := range []string{"value_mismatch", "unknown_version", "stale_proposal", "timestamp_mismatch", "slashing_protection"} {
 				if n, _ := m.Value("allora_gateway_cosign_refused_total", "reason", reason); n != 0 {
 					t.Errorf("%s (honest) refused %v batches for %s", cs.name, n, reason)
 				}
