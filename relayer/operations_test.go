@@ -46,7 +46,9 @@ func TestShutdownWaitsForTheBatchOrJournalsIt(t *testing.T) {
 	testsupport.WaitFor(t, 30*time.Second, "the first batch is journaled", func() bool { return pending(a) == 1 })
 	stopped := make(chan struct{})
 	go func() { a.stop(); close(stopped) }()
-	time.Sleep(300 * time.Millisecond)
+	testsupport.WaitFor(t, 10*time.Second, "the relayer says it is stopping", func() bool {
+		return len(a.logs.find(slog.LevelInfo, map[string]any{"shutdown_timeout": 10 * time.Second})) > 0
+	})
 	select {
 	case <-stopped:
 		t.Fatal("Run returned with the batch in flight, before the shutdown timeout")

@@ -316,6 +316,8 @@ func (r *Relayer) Run(ctx context.Context) error {
 			return nil
 		case <-gctx.Done():
 		}
+		r.log.Info("stopping: batches in flight are seen through first, up to the shutdown timeout",
+			"shutdown_timeout", r.cfg.ShutdownTimeout)
 		timer := time.NewTimer(r.cfg.ShutdownTimeout)
 		defer timer.Stop()
 		select {

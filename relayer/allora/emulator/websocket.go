@@ -2,10 +2,12 @@ package emulator
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"net/http"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
@@ -54,6 +56,7 @@ var upgrader = websocket.Upgrader{
 type wsHub struct {
 	mu    sync.Mutex
 	conns map[*wsConn]struct{}
+	pings atomic.Int64 // ping frames received from every client
 }
 
 type wsConn struct {
@@ -97,6 +100,9 @@ func (e *Emulator) Subscribers() int {
 	return n
 }
 
+// Pings returns how many websocket ping frames the node has received and answered.
+func (e *Emulator) Pings() int64 { return e.ws.pings.Load() }
+
 // serveWebsocket is CometBFT's /websocket: JSON-RPC subscribe, unsubscribe and
 // unsubscribe_all, events pushed as they happen.
 func (e *Emulator) serveWebsocket(w http.ResponseWriter, r *http.Request) {
@@ -108,6 +114,14 @@ func (e *Emulator) serveWebsocket(w http.ResponseWriter, r *http.Request) {
 		return // Upgrade has answered
 	}
 	c := &wsConn{conn: conn, out: make(chan []byte, subscriberBuffer), subs: map[string]wsSub{}}
+	conn.SetPingHandler(func(data string) error {
+		e.ws.pings.Add(1)
+		err := conn.WriteControl(websocket.PongMessage, []byte(data), time.Now().Add(time.Second))
+		if errors.Is(err, websocket.ErrCloseSent) {
+			return nil
+		}
+		return err
+	})
 	e.ws.mu.Lock()
 	if e.ws.conns == nil {
 		e.ws.conns = map[*wsConn]struct{}{}

@@ -86,7 +86,8 @@ func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
 	check(25)
 
 	// Keep-alive: the watcher outlives many ping intervals without events.
-	time.Sleep(300 * time.Millisecond)
+	idle := emu.Pings()
+	testsupport.WaitFor(t, 10*time.Second, "five pings answered without an event", func() bool { return emu.Pings() >= idle+5 })
 	if n := emu.Subscribers(); n != 1 {
 		t.Fatalf("%d subscribers after an idle spell, want the watcher still there", n)
 	}
