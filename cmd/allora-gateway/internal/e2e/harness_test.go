@@ -423,10 +423,9 @@ func (h *Harness) dumpOnFailure() {
 	}
 }
 
-// PauseAllora stops Allora's blocks, so no new inference appears; ResumeAllora
-// starts them again.
-func (h *Harness) PauseAllora()  { h.paused.Store(true) }
-func (h *Harness) ResumeAllora() { h.paused.Store(false) }
+// PauseAllora stops Allora's blocks for the rest of the test, so no new inference
+// appears.
+func (h *Harness) PauseAllora() { h.paused.Store(true) }
 
 // AlloraLatest is the block height of topic's latest inference on Allora, 0 before
 // its first window closes.

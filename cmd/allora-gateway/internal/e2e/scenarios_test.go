@@ -412,7 +412,22 @@ func TestRedisRestartLosesNothing(t *testing.T) {
 
 	h.Redis.Stop()
 	down := time.Now()
-	time.Sleep(8 * time.Second)
+	stopped := map[uint64]uint64{}
+	for _, id := range h.TopicIDs() {
+		stopped[id] = h.AlloraLatest(id)
+	}
+	// Redis stays down until every topic has a newer inference on Allora than when
+	// it stopped: the relayer meets new work with its store gone.
+	testsupport.WaitForSeen(t, 60*time.Second, "a new inference of every topic while Redis is down", func() (bool, string) {
+		var waiting []string
+		for id, h0 := range stopped {
+			if h.AlloraLatest(id) <= h0 {
+				waiting = append(waiting, fmt.Sprint(id))
+			}
+		}
+		return len(waiting) == 0, "no new inference yet for topics " + strings.Join(waiting, ", ")
+	})
+	requireRunning(t, rl)
 	h.Redis.Start()
 	t.Logf("redis was down for %v", time.Since(down).Round(time.Millisecond))
 	requireRunning(t, rl)
