@@ -249,9 +249,6 @@ func New(cfg Config) (*Service, error) {
 // Handler serves POST /v1/sign, GET /healthz and GET /metrics.
 func (s *Service) Handler() http.Handler { return s.handler }
 
-// Address is the co-signer's address.
-func (s *Service) Address() common.Address { return s.cfg.Signer.Address() }
-
 // refusal is a reasoned refusal with its HTTP status.
 type refusal struct {
 	status int

@@ -61,15 +61,6 @@ type FeedParams struct {
 	Description string // the topic's metadata, such as "ETH 5min Price Prediction"
 }
 
-// DeployFeed deploys the AlloraFeed of one topic and waits until it is mined.
-func DeployFeed(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p FeedParams) (common.Address, error) {
-	addrs, _, err := DeployFeeds(ctx, backend, key, []FeedParams{p})
-	if err != nil {
-		return common.Address{}, err
-	}
-	return addrs[0], nil
-}
-
 // DeployFeeds deploys one AlloraFeed per entry, sent back to back so that they are mined
 // together, and waits for all of them. The addresses and receipts come in the order of
 // feeds.

@@ -50,9 +50,6 @@ func newMockFeed(backend Backend, address common.Address, tx *txmgr.Manager) *Mo
 	}
 }
 
-// Address is the feed's address.
-func (f *MockFeed) Address() common.Address { return f.address }
-
 // SetAnswer opens the feed's next round with answer (in the feed's decimals), stamped
 // with the block time, and waits until it is mined.
 func (f *MockFeed) SetAnswer(ctx context.Context, answer *big.Int) (*types.Receipt, error) {

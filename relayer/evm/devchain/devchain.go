@@ -143,12 +143,6 @@ func New(cfg Config) (c *Chain, err error) {
 // URL is the chain's JSON-RPC endpoint, such as http://127.0.0.1:8545.
 func (c *Chain) URL() string { return c.url }
 
-// ChainID is the chain's EIP-155 id.
-func (c *Chain) ChainID() uint64 { return c.cfg.ChainID }
-
-// Client is an in-process client of the chain, for tests that want no HTTP in between.
-func (c *Chain) Client() simulated.Client { return c.backend.Client() }
-
 // Commit seals the pending transactions into a new block now.
 func (c *Chain) Commit() common.Hash {
 	c.mu.Lock()
