@@ -60,11 +60,7 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	runCtx, cancel := context.WithCancel(ctx)
-	defer cancel()
-	var stdout, stderr lockedBuffer
-	exit := make(chan int, 1)
-	go func() { exit <- cli.Run(runCtx, []string{"api", "--config", path}, &stdout, &stderr) }()
+	api := start(t, ctx, "api", "--config", path)
 
 	client := &http.Client{Timeout: 5 * time.Second}
 	get := func(p string) (int, string) {
@@ -78,12 +74,12 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 	}
 	var status int
 	var body string
-	testsupport.WaitForSeen(t, 30*time.Second, "the inference served", func() (bool, string) {
+	api.waitFor(30*time.Second, "the inference served", func() (bool, string) {
 		status, body = get("/v1/topics/7/inference")
-		return status == 200, fmt.Sprintf("%d %s; stderr %s", status, body, stderr.String())
+		return status == 200, fmt.Sprintf("%d %s", status, body)
 	})
 	if !strings.Contains(body, `"value":"3012.5"`) || !strings.Contains(body, `"block_height":1234`) {
-		t.Fatalf("inference: %d %s; stderr %s", status, body, stderr.String())
+		t.Fatalf("inference: %d %s", status, body)
 	}
 	if status, body = get("/v1/predictions/ETH/5m"); status != 200 || !strings.Contains(body, `"current_price":"3000"`) ||
 		!strings.Contains(body, `"change":"12.5"`) || !strings.Contains(body, `"direction":"up"`) {
@@ -93,17 +89,9 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 	if status, body = get("/v1/topics/7/update?chain=56"); status != 503 || !strings.Contains(body, "has no signers") {
 		t.Errorf("update: %d %s, want 503 saying there are no signers", status, body)
 	}
-	cancel()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("exit %d; stderr %s", code, stderr.String())
-		}
-	case <-time.After(20 * time.Second):
-		t.Fatal("api command did not stop")
-	}
-	if !strings.Contains(stdout.String(), "api      http://"+addr) {
-		t.Errorf("stdout %q does not say where it serves", stdout.String())
+	api.stop()
+	if !strings.Contains(api.stdout.String(), "api      http://"+addr) {
+		t.Errorf("stdout %q does not say where it serves", api.stdout.String())
 	}
 }
 

@@ -15,14 +15,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/ethclient"
-
-	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
-	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
-	"github.com/allora-gateway/allora-gateway/relayer/evm"
-	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
 
 // rpcEndpoint is a JSON-RPC endpoint in front of a chain, as a provider's would be,
@@ -52,16 +45,7 @@ func TestRelayerCommandFailsOverBetweenChainRPCs(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 
-	emu, err := emulator.New(emulator.Config{
-		BlockTime: 100 * time.Millisecond,
-		Topics: []emulator.TopicConfig{
-			{ID: 7, Metadata: "ETH 5min", EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"},
-			{ID: 9, Metadata: "log return", EpochLength: 6, WorkerSubmissionWindow: 3, AllowNegative: true},
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	emu := newTestEmulator(t)
 	emuLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -75,14 +59,7 @@ func TestRelayerCommandFailsOverBetweenChainRPCs(t *testing.T) {
 	secondURL := second.URL + "/v1/SECRET-KEY"
 	t.Setenv("ALLORA_GATEWAY_CHAINS_BNB_RPCS", secondURL)
 
-	submitter := writeKey(t, dir, "submitter", devchain.DevKey(0), "submitter pass")
-	if err := os.WriteFile(filepath.Join(dir, "submitter.pass"), []byte("submitter pass"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer1 := writeKey(t, dir, "signer1", devchain.DevKey(1), "one")
-	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
-	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
-	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
+	keys := writeTestKeys(t, dir)
 	apiAddr := testsupport.FreeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
@@ -103,58 +80,20 @@ signers:
 api:
   listen: %q
 `, emuLn.Addr(), first.URL, chains[0].oracle.Hex(), chains[1].url, chains[1].oracle.Hex(),
-		submitter, filepath.Join(dir, "submitter.pass"), signer1, signer2, apiAddr)
+		keys.submitter, keys.submitterPass, keys.signer1, keys.signer2, apiAddr)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
-	var stdout, stderr lockedBuffer
-	runCtx, stop := context.WithCancel(ctx)
-	exit := make(chan int, 1)
-	go func() { exit <- cli.Run(runCtx, []string{"relayer", "--config", path}, &stdout, &stderr) }()
-	defer func() {
-		if t.Failed() {
-			t.Logf("relayer stderr:\n%s", stderr.String())
-		}
-	}()
-
-	deadline := time.Now().Add(90 * time.Second)
-	var writers []*evm.Writer
-	for _, c := range chains {
-		client, err := ethclient.Dial(c.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer client.Close()
-		w, err := evm.NewWriter(ctx, oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(5))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writers = append(writers, w)
-	}
+	rl := start(t, ctx, "relayer", "--config", path)
+	rs := readers(t, ctx, chains)
+	// waitAbove waits until every topic on every chain holds an inference above height.
 	waitAbove := func(height uint64, when string) {
 		t.Helper()
-		for i, w := range writers {
-			for {
-				st, err := w.TopicStates(ctx, []uint64{7, 9})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if st[0].BlockHeight > height && st[1].BlockHeight > height {
-					break
-				}
-				select {
-				case code := <-exit:
-					t.Fatalf("relayer exited with %d %s", code, when)
-				default:
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("%s: topics at %d and %d, want above %d %s", chains[i].name, st[0].BlockHeight, st[1].BlockHeight, height, when)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
-		}
+		rl.waitFor(90*time.Second, fmt.Sprintf("topics 7 and 9 above %d on every chain %s", height, when), func() (bool, string) {
+			return topicsAbove(ctx, rs, []uint64{7, 9}, height)
+		})
 	}
 	waitAbove(0, "before the first RPC endpoint closed")
 
@@ -174,17 +113,16 @@ api:
 		`allora_gateway_rpc_endpoint_up{chain="sonic",endpoint="rpc-0"} 1`,
 		`allora_gateway_rpc_errors_total{chain="bnb",endpoint="rpc-0",kind="unavailable"}`,
 	}
-	metricsDeadline := time.Now().Add(20 * time.Second)
 	var metrics []byte
-	for {
+	rl.waitFor(20*time.Second, "/metrics showing bnb's first RPC endpoint down", func() (bool, string) {
 		resp, err := http.Get("http://" + apiAddr + "/metrics")
 		if err != nil {
-			t.Fatal(err)
+			return false, err.Error()
 		}
 		metrics, err = io.ReadAll(resp.Body)
 		resp.Body.Close()
 		if err != nil {
-			t.Fatal(err)
+			return false, err.Error()
 		}
 		var missing []string
 		for _, want := range wants {
@@ -192,25 +130,11 @@ api:
 				missing = append(missing, want)
 			}
 		}
-		if len(missing) == 0 {
-			break
-		}
-		if time.Now().After(metricsDeadline) {
-			t.Fatalf("/metrics lacks %s", strings.Join(missing, " and "))
-		}
-		time.Sleep(200 * time.Millisecond)
-	}
+		return len(missing) == 0, "lacks " + strings.Join(missing, " and ")
+	})
 
-	stop()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("relayer exited with %d after its context ended, want 0", code)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("relayer did not stop within 30s of its context ending")
-	}
-	logs := stderr.String()
+	rl.stop()
+	logs := rl.stderr.String()
 	for _, secret := range []string{first.URL, second.URL, "SECRET-KEY"} {
 		if strings.Contains(logs, secret) || strings.Contains(string(metrics), secret) {
 			t.Errorf("the relayer's logs or metrics contain %q", secret)

@@ -22,9 +22,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/google/uuid"
 
-	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
 	"github.com/allora-gateway/allora-gateway/oracle"
-	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 )
@@ -63,16 +61,7 @@ func testRelayerCommand(t *testing.T, overGRPC bool) {
 	defer cancel()
 	dir := t.TempDir()
 
-	emu, err := emulator.New(emulator.Config{
-		BlockTime: 100 * time.Millisecond,
-		Topics: []emulator.TopicConfig{
-			{ID: 7, Metadata: "ETH 5min", EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"},
-			{ID: 9, Metadata: "log return", EpochLength: 6, WorkerSubmissionWindow: 3, AllowNegative: true},
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	emu := newTestEmulator(t)
 	emuLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
 		t.Fatal(err)
@@ -92,53 +81,8 @@ func testRelayerCommand(t *testing.T, overGRPC bool) {
 		endpoint, version = "grpc://"+grpcLn.Addr().String(), "auto"
 	}
 
-	signerKeys := []*ecdsa.PrivateKey{devchain.DevKey(1), devchain.DevKey(2)}
-	var signerAddrs []common.Address
-	for _, k := range signerKeys {
-		signerAddrs = append(signerAddrs, crypto.PubkeyToAddress(k.PublicKey))
-	}
-	type chainInfo struct {
-		id     uint64
-		name   string
-		url    string
-		oracle common.Address
-	}
-	var chains []chainInfo
-	for _, spec := range []struct {
-		id   uint64
-		name string
-	}{{56, "bnb"}, {146, "sonic"}} {
-		dc, err := devchain.New(devchain.Config{ChainID: spec.id, BlockTime: 100 * time.Millisecond})
-		if err != nil {
-			t.Fatal(err)
-		}
-		done := make(chan error, 1)
-		go func() { done <- dc.Run(ctx) }()
-		defer func() { cancel(); <-done; dc.Close() }()
-		client, err := ethclient.Dial(dc.URL())
-		if err != nil {
-			t.Fatal(err)
-		}
-		addr, _, err := evm.DeployOracle(ctx, client, devchain.DevKey(0), evm.DeployParams{
-			Owner: crypto.PubkeyToAddress(devchain.DevKey(0).PublicKey), Signers: signerAddrs, Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
-		})
-		client.Close()
-		if err != nil {
-			t.Fatal(err)
-		}
-		chains = append(chains, chainInfo{spec.id, spec.name, dc.URL(), addr})
-	}
-
-	submitter := writeKey(t, dir, "submitter", devchain.DevKey(0), "submitter pass")
-	if err := os.WriteFile(filepath.Join(dir, "submitter.pass"), []byte("submitter pass\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer1 := writeKey(t, dir, "signer1", signerKeys[0], "one")
-	if err := os.WriteFile(filepath.Join(dir, "signer1.pass"), []byte("one"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer2 := writeKey(t, dir, "signer2", signerKeys[1], "two")
-	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
+	chains := startTestChains(t, ctx)
+	keys := writeTestKeys(t, dir)
 	// The sonic RPC comes from the environment, as a URL with a token would.
 	t.Setenv("ALLORA_GATEWAY_CHAINS_SONIC_RPC", chains[1].url)
 	apiAddr := testsupport.FreeAddr(t)
@@ -162,32 +106,14 @@ api:
   listen: %q
 log: {level: info, format: text}
 `, endpoint, version, chains[0].url, chains[0].oracle.Hex(), chains[1].oracle.Hex(),
-		submitter, filepath.Join(dir, "submitter.pass"), signer1, filepath.Join(dir, "signer1.pass"), signer2, apiAddr)
+		keys.submitter, keys.submitterPass, keys.signer1, keys.signer1Pass, keys.signer2, apiAddr)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
-	var stdout, stderr lockedBuffer
-	runCtx, stop := context.WithCancel(ctx)
-	exit := make(chan int, 1)
-	go func() { exit <- cli.Run(runCtx, []string{"relayer", "--config", path}, &stdout, &stderr) }()
-	defer func() {
-		if t.Failed() {
-			t.Logf("relayer stderr:\n%s", stderr.String())
-		}
-	}()
-
-	deadline := time.Now().Add(60 * time.Second)
-	for _, c := range chains {
-		client, err := ethclient.Dial(c.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		w, err := evm.NewWriter(ctx, oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(5))
-		if err != nil {
-			t.Fatal(err)
-		}
+	rl := start(t, ctx, "relayer", "--config", path)
+	for _, r := range readers(t, ctx, chains) {
 		for _, topic := range []uint64{7, 9} {
 			// Inferences keep coming, faster than a loaded machine may push them: wait
 			// until the oracle holds an inference at least as new as the one Allora served
@@ -195,8 +121,7 @@ log: {level: info, format: text}
 			// version (the emulator revises heights as nodes do), value and time.
 			seen := map[oracle.Version]oracle.Inference{}
 			var target uint64
-			var last string
-			for {
+			rl.waitFor(60*time.Second, fmt.Sprintf("topic %d on %s at Allora's latest", topic, r.name), func() (bool, string) {
 				inf, ok := emu.Latest(topic)
 				if ok {
 					seen[inf.Version()] = inf
@@ -204,9 +129,9 @@ log: {level: info, format: text}
 						target = inf.BlockHeight
 					}
 				}
-				st, err := w.TopicStates(ctx, []uint64{topic})
+				st, err := r.w.TopicStates(ctx, []uint64{topic})
 				if err != nil {
-					t.Fatal(err)
+					return false, err.Error()
 				}
 				held := oracle.Version{BlockHeight: st[0].BlockHeight, LossBlockHeight: st[0].LossBlockHeight}
 				if served, known := seen[held]; target != 0 && st[0].BlockHeight >= target && known {
@@ -216,23 +141,13 @@ log: {level: info, format: text}
 					}
 					if st[0].Value.Cmp(want) != 0 || st[0].Timestamp != uint64(served.Timestamp.Unix()) {
 						t.Fatalf("%s topic %d at block %d holds %s at %d, Allora served %s at %d",
-							c.name, topic, served.BlockHeight, st[0].Value, st[0].Timestamp, want, served.Timestamp.Unix())
+							r.name, topic, served.BlockHeight, st[0].Value, st[0].Timestamp, want, served.Timestamp.Unix())
 					}
-					break
+					return true, ""
 				}
-				last = fmt.Sprintf("chain at block %d, Allora at %d", st[0].BlockHeight, inf.BlockHeight)
-				select {
-				case code := <-exit:
-					t.Fatalf("relayer exited with %d before topic %d reached %s", code, topic, c.name)
-				default:
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("topic %d never caught up on %s: %s", topic, c.name, last)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
+				return false, fmt.Sprintf("chain at block %d, Allora at %d", st[0].BlockHeight, inf.BlockHeight)
+			})
 		}
-		client.Close()
 	}
 
 	// The relayer's API reports both chains with both topics pushed.
@@ -247,10 +162,10 @@ log: {level: info, format: text}
 		} `json:"chains"`
 	}
 	var body apiChains
-	for {
+	rl.waitFor(60*time.Second, "/v1/chains with chains 56 and 146, topics 7 and 9 pushed", func() (bool, string) {
 		resp, err := http.Get("http://" + apiAddr + "/v1/chains")
 		if err != nil {
-			t.Fatal(err)
+			return false, err.Error()
 		}
 		body = apiChains{}
 		err = json.NewDecoder(resp.Body).Decode(&body)
@@ -265,25 +180,11 @@ log: {level: info, format: text}
 				ok = ok && tp.BlockHeight > 0 && tp.LastPush != ""
 			}
 		}
-		if ok {
-			break
-		}
-		if time.Now().After(deadline) {
-			t.Fatalf("/v1/chains = %+v, want chains 56 and 146 with topics 7 and 9 pushed", body)
-		}
-		time.Sleep(50 * time.Millisecond)
-	}
+		return ok, fmt.Sprintf("%+v", body)
+	})
 
-	stop()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("relayer exited with %d after its context ended, want 0", code)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("relayer did not stop within 30s of its context ending")
-	}
-	logs := stderr.String()
+	rl.stop()
+	logs := rl.stderr.String()
 	for _, secret := range []string{"submitter pass", "one\n", chains[1].url} {
 		if strings.Contains(logs, secret) {
 			t.Errorf("the relayer's logs contain a secret %q", secret)
@@ -350,16 +251,7 @@ func TestRelayerCommandFailsOverBetweenAlloraEndpoints(t *testing.T) {
 	defer cancel()
 	dir := t.TempDir()
 
-	emu, err := emulator.New(emulator.Config{
-		BlockTime: 100 * time.Millisecond,
-		Topics: []emulator.TopicConfig{
-			{ID: 7, Metadata: "ETH 5min", EpochLength: 4, WorkerSubmissionWindow: 2, StartPrice: "3012.5"},
-			{ID: 9, Metadata: "log return", EpochLength: 6, WorkerSubmissionWindow: 3, AllowNegative: true},
-		},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
+	emu := newTestEmulator(t)
 	emuDone := make(chan error, 1)
 	go func() { emuDone <- emu.Run(ctx) }()
 	defer func() { cancel(); <-emuDone }()
@@ -379,14 +271,7 @@ func TestRelayerCommandFailsOverBetweenAlloraEndpoints(t *testing.T) {
 	defer func() { cancel(); <-grpcDone }()
 
 	chains := startTestChains(t, ctx)
-	submitter := writeKey(t, dir, "submitter", devchain.DevKey(0), "submitter pass")
-	if err := os.WriteFile(filepath.Join(dir, "submitter.pass"), []byte("submitter pass"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	signer1 := writeKey(t, dir, "signer1", devchain.DevKey(1), "one")
-	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
-	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
-	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
+	keys := writeTestKeys(t, dir)
 	apiAddr := testsupport.FreeAddr(t)
 
 	cfg := fmt.Sprintf(`allora:
@@ -409,59 +294,20 @@ signers:
 api:
   listen: %q
 `, restLn.Addr(), grpcLn.Addr(), chains[0].url, chains[0].oracle.Hex(), chains[1].url, chains[1].oracle.Hex(),
-		submitter, filepath.Join(dir, "submitter.pass"), signer1, signer2, apiAddr)
+		keys.submitter, keys.submitterPass, keys.signer1, keys.signer2, apiAddr)
 	path := filepath.Join(dir, "relayer.yaml")
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
-	var stdout, stderr lockedBuffer
-	runCtx, stop := context.WithCancel(ctx)
-	exit := make(chan int, 1)
-	go func() { exit <- cli.Run(runCtx, []string{"relayer", "--config", path}, &stdout, &stderr) }()
-	defer func() {
-		if t.Failed() {
-			t.Logf("relayer stderr:\n%s", stderr.String())
-		}
-	}()
-
-	deadline := time.Now().Add(60 * time.Second)
-	var writers []*evm.Writer
-	for _, c := range chains {
-		client, err := ethclient.Dial(c.url)
-		if err != nil {
-			t.Fatal(err)
-		}
-		defer client.Close()
-		w, err := evm.NewWriter(ctx, oracle.Chain{ID: c.id, Name: c.name, Oracle: c.oracle}, client, devchain.DevKey(5))
-		if err != nil {
-			t.Fatal(err)
-		}
-		writers = append(writers, w)
-	}
+	rl := start(t, ctx, "relayer", "--config", path)
+	rs := readers(t, ctx, chains)
 	// waitAbove waits until every topic on every chain holds an inference above height.
 	waitAbove := func(height uint64, when string) {
 		t.Helper()
-		for i, w := range writers {
-			for {
-				st, err := w.TopicStates(ctx, []uint64{7, 9})
-				if err != nil {
-					t.Fatal(err)
-				}
-				if st[0].BlockHeight > height && st[1].BlockHeight > height {
-					break
-				}
-				select {
-				case code := <-exit:
-					t.Fatalf("relayer exited with %d %s", code, when)
-				default:
-				}
-				if time.Now().After(deadline) {
-					t.Fatalf("%s: topics at %d and %d, want above %d %s", chains[i].name, st[0].BlockHeight, st[1].BlockHeight, height, when)
-				}
-				time.Sleep(20 * time.Millisecond)
-			}
-		}
+		rl.waitFor(60*time.Second, fmt.Sprintf("topics 7 and 9 above %d on every chain %s", height, when), func() (bool, string) {
+			return topicsAbove(ctx, rs, []uint64{7, 9}, height)
+		})
 	}
 	waitAbove(0, "before the first endpoint closed")
 
@@ -489,16 +335,8 @@ api:
 		}
 	}
 
-	stop()
-	select {
-	case code := <-exit:
-		if code != 0 {
-			t.Errorf("relayer exited with %d after its context ended, want 0", code)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("relayer did not stop within 30s of its context ending")
-	}
-	logs := stderr.String()
+	rl.stop()
+	logs := rl.stderr.String()
 	// Endpoints are named by index: a URL, which may carry a key, is never logged
 	// (a dial error may name the host and port, which carry none).
 	for _, url := range []string{"http://" + restLn.Addr().String(), "grpc://" + grpcLn.Addr().String()} {
