@@ -8,7 +8,6 @@ import (
 	"log/slog"
 	"math/big"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
@@ -259,11 +258,7 @@ func (c *Chain) DeployMarkets(ctx context.Context, key *ecdsa.PrivateKey, market
 
 // Head reads the chain's latest block number and time.
 func (c *Chain) Head(ctx context.Context) (oracle.ChainHead, error) {
-	h, err := c.backend.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return oracle.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", c.info.Name, err)
-	}
-	return oracle.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
+	return readHead(ctx, c.backend, c.info.Name)
 }
 
 // Wallet is what an address holds and has sent on the chain at the latest block.

@@ -29,9 +29,14 @@ func (w *Writer) Resume(ctx context.Context) error {
 
 // Head reads the chain's latest block number and time.
 func (w *Writer) Head(ctx context.Context) (oracle.ChainHead, error) {
-	h, err := w.backend.HeaderByNumber(ctx, nil)
+	return readHead(ctx, w.backend, w.chain.Name)
+}
+
+// readHead reads the latest block number and time of the chain named name.
+func readHead(ctx context.Context, backend Backend, name string) (oracle.ChainHead, error) {
+	h, err := backend.HeaderByNumber(ctx, nil)
 	if err != nil {
-		return oracle.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", w.chain.Name, err)
+		return oracle.ChainHead{}, fmt.Errorf("chain %s: read latest header: %w", name, err)
 	}
 	return oracle.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
 }
