@@ -61,8 +61,19 @@ func TestRoundsSettleOnTheAllorasCall(t *testing.T) {
 	c := newChain(t)
 	alice, bob := c.Bettors[0], c.Bettors[1]
 
+	// Round 1 opens with the AI's prediction of $3010.
+	if _, err := c.PublishPrediction(marketsim.OracleDollars(3010)); err != nil {
+		t.Fatal(err)
+	}
 	if _, err := c.GenesisStart(); err != nil {
 		t.Fatal(err)
+	}
+	r, err := c.Round(1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.AiPrediction.Cmp(marketsim.OracleDollars(3010)) != 0 || r.PredictionTimestamp.Sign() == 0 {
+		t.Fatalf("round 1 opened with prediction %s at %s, want $3010 recorded before any bet", r.AiPrediction, r.PredictionTimestamp)
 	}
 	// Round 1: alice backs the AI with 1, bob bets against it with 3.
 	if _, err := c.Bet(alice, 1, true, ether(1, 0)); err != nil {
@@ -71,8 +82,8 @@ func TestRoundsSettleOnTheAllorasCall(t *testing.T) {
 	if _, err := c.Bet(bob, 1, false, ether(3, 0)); err != nil {
 		t.Fatal(err)
 	}
-	// Lock round 1 at $3000; the AI predicts $3010: UP.
-	receipt, err := c.NextRound(marketsim.Dollars(3000), marketsim.OracleDollars(3010))
+	// Lock round 1 at $3000; the AI predicted $3010: UP. Round 2 opens predicting $3040.
+	receipt, err := c.NextRound(marketsim.Dollars(3000), marketsim.OracleDollars(3040))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -83,9 +94,8 @@ func TestRoundsSettleOnTheAllorasCall(t *testing.T) {
 		}
 	}
 	if locked == nil || locked.Epoch.Uint64() != 1 || locked.AiCall != callUp || locked.Status != statusLocked ||
-		locked.LockPrice.Cmp(marketsim.Dollars(3000)) != 0 || locked.AiPrediction.Cmp(marketsim.OracleDollars(3010)) != 0 ||
-		locked.PredictionBlockHeight != 1 {
-		t.Fatalf("RoundLocked event = %+v, want round 1 locked at $3000 with an UP call from height 1", locked)
+		locked.LockPrice.Cmp(marketsim.Dollars(3000)) != 0 || locked.AiPrediction.Cmp(marketsim.OracleDollars(3010)) != 0 {
+		t.Fatalf("RoundLocked event = %+v, want round 1 locked at $3000 with an UP call", locked)
 	}
 
 	// Round 2: alice bets against the AI with 1, bob backs it with 1.
@@ -95,9 +105,9 @@ func TestRoundsSettleOnTheAllorasCall(t *testing.T) {
 	if _, err := c.Bet(bob, 2, true, ether(1, 0)); err != nil {
 		t.Fatal(err)
 	}
-	// Close round 1 at $3050 (up: the AI was right); lock round 2 at $3050 with a
+	// Close round 1 at $3050 (up: the AI was right); lock round 2 at $3050 with its
 	// prediction of $3040: DOWN.
-	if _, err := c.NextRound(marketsim.Dollars(3050), marketsim.OracleDollars(3040)); err != nil {
+	if _, err := c.NextRound(marketsim.Dollars(3050), marketsim.OracleDollars(3070)); err != nil {
 		t.Fatal(err)
 	}
 	// Close round 2 at $3060 (up: the AI was wrong).

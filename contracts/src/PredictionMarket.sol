@@ -12,13 +12,26 @@ import {IAlloraOracleReader} from "./interfaces/IAlloraOracleReader.sol";
 
 /// @title PredictionMarket
 /// @notice Rounds in the style of PancakeSwap Prediction, decided by an Allora prediction.
-/// Every `intervalSeconds` a round opens for bets; when it locks, the contract records the
-/// lock price from the price feed and the Allora topic's predicted price, which calls the
-/// move UP (prediction above the lock price) or DOWN (below). Bettors back the AI
+/// Every `intervalSeconds` a round opens for bets. When it opens, the contract records the
+/// Allora topic's predicted price, so bettors see the AI's prediction before they bet;
+/// when it locks, the contract records the lock price from the price feed, and the
+/// prediction calls the move UP (above the lock price) or DOWN (below). Bettors back the AI
 /// (`betWithAI`) or bet against it (`betAgainstAI`). One interval later the round closes at
 /// the feed's price: if the realised move matches the AI's call, those who backed the AI
 /// share the pool, otherwise those who bet against it do, in proportion to their stakes and
 /// minus the treasury fee the round started with.
+///
+/// Nobody who executes a round chooses its prediction or its prices. A round's times are
+/// fixed when it opens: its start (the reference time of its prediction), lock and close.
+/// Rounds follow each other on that schedule (a round opens at its predecessor's lock time,
+/// locks at its predecessor's close time) however late within the buffer they are
+/// executed. The prediction is the oracle's round in force at the start: the latest one
+/// whose timestamp is at or before it, found in the oracle's round history, and no older
+/// than `maxPredictionAge` at that time; it is recorded with the round, and a round
+/// without one takes no bets. The lock and close prices are the feed's rounds in force at
+/// the lock and close times: the caller names the round (`priceRoundId`), and the market
+/// checks that it was updated at or before that time and that the feed's next round, if
+/// any, was updated after it; another round id reverts with `PriceRoundNotInForce`.
 ///
 /// Rounds that cannot be decided fairly are voided and every bettor gets their whole stake
 /// back, with no fee: a tie (close == lock), no call (prediction == lock price), a round
@@ -81,19 +94,21 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         Tie, // close price equal to the lock price
         NoAICall, // the AI's prediction equal to the lock price
         OneSidedPool, // no bets on one side at lock
-        InvalidLockPrice, // price feed failed, stale, non-positive or out of range at lock
-        InvalidPrediction, // oracle failed, stale or out of range at lock
-        InvalidClosePrice, // price feed failed, stale, non-positive or out of range at close
+        InvalidLockPrice, // price feed failed, or its round at the lock time stale, non-positive or out of range
+        InvalidPrediction, // no prediction in force at the round's start, or stale or out of range then
+        InvalidClosePrice, // price feed failed, or its round at the close time stale, non-positive or out of range
         LockMissed, // not locked within bufferSeconds of lockTimestamp
         CloseMissed // not closed within bufferSeconds of closeTimestamp
     }
 
     /// @notice One round. Slot 0 is written when the round starts and updated at lock and
-    /// close; slot 1 by bets; slot 2 at lock; slot 3 at close.
+    /// close; slot 1 by bets; slot 2 when it starts (the prediction) and at lock; slot 3 at
+    /// close.
     struct Round {
-        uint40 startTimestamp;
-        uint40 lockTimestamp;
-        uint40 closeTimestamp;
+        uint40 startTimestamp; // when the round was due to open: the prediction's reference time
+        uint40 lockTimestamp; // betting ends; the lock price is the feed's round in force then
+        uint40 closeTimestamp; // the close price is the feed's round in force then
+        uint40 predictionTimestamp; // the prediction's Allora timestamp; 0 when the round has none
         uint32 bufferSeconds; // this round's buffer, fixed when it starts
         uint16 feeBps; // this round's treasury fee, fixed when it starts
         Status status;
@@ -102,7 +117,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         uint128 withAIAmount;
         uint128 againstAIAmount;
         int128 lockPrice; // feed decimals
-        int128 aiPrediction; // the oracle's decimals
+        int128 aiPrediction; // 18 decimals, recorded when the round starts
         int128 closePrice; // feed decimals
     }
 
@@ -146,6 +161,16 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     uint32 public constant MAX_STALENESS_SECONDS = 7 days;
     /// @notice Largest single bet, so that pools cannot overflow their 128 bits.
     uint256 public constant MAX_BET_AMOUNT = type(uint112).max;
+    /// @notice Decimals of the oracle's predictions (the AlloraOracle's).
+    uint8 public constant PREDICTION_DECIMALS = 18;
+    /// @notice Most oracle rounds the market walks back from the latest to find the one in
+    /// force at a round's start; an older one counts as none.
+    uint256 public constant MAX_PREDICTION_LOOKBACK = 8;
+
+    // Gas a failed feed or oracle read must leave, as a share of what it was given (1/64,
+    // EIP-150): less means it ran out of gas, and the caller's gas limit, not the feed or
+    // the oracle, failed it.
+    uint256 private constant OUT_OF_GAS_SHARE = 64;
 
     /// @notice Where the AI's prediction comes from.
     /// @dev camelCase, not SNAKE_CASE: the getter `oracle()` is part of the market's ABI.
@@ -171,32 +196,38 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     mapping(uint256 epoch => Round) private _rounds;
     mapping(uint256 epoch => mapping(address account => Bet)) private _ledger;
 
-    /// @notice A round opened for bets.
+    /// @notice A round opened for bets, with the AI's prediction it will be decided on.
     /// @param epoch The round.
+    /// @param startTimestamp When the round was due to open: the prediction's reference time.
     /// @param lockTimestamp When betting ends and the round locks.
     /// @param closeTimestamp When the round closes.
-    event RoundStarted(uint256 indexed epoch, uint256 lockTimestamp, uint256 closeTimestamp);
+    /// @param aiPrediction The topic's prediction in force at `startTimestamp`, 18 decimals;
+    /// 0 when there is none (the round takes no bets and is voided at lock).
+    /// @param predictionTimestamp The prediction's Allora timestamp; 0 when there is none.
+    /// @param predictionBlockHeight The prediction's Allora block height; 0 when there is none.
+    event RoundStarted(
+        uint256 indexed epoch,
+        uint256 startTimestamp,
+        uint256 lockTimestamp,
+        uint256 closeTimestamp,
+        int256 aiPrediction,
+        uint256 predictionTimestamp,
+        uint64 predictionBlockHeight
+    );
     /// @notice A round locked with its lock price and the AI's call; `status` is Locked,
     /// or Void when the round cannot be decided (a RoundVoided event follows).
     /// @param epoch The round.
-    /// @param priceRoundId The price feed round read at lock.
+    /// @param priceRoundId The price feed round in force at the lock time.
     /// @param lockPrice The lock price, feed decimals; 0 if none was read.
-    /// @param aiPrediction The topic's prediction, the oracle's decimals; 0 if none was read.
-    /// @param predictionBlockHeight Allora block height of the prediction.
+    /// @param aiPrediction The prediction recorded when the round started, 18 decimals.
     /// @param aiCall The AI's call.
     /// @param status Locked or Void.
     event RoundLocked(
-        uint256 indexed epoch,
-        uint80 priceRoundId,
-        int256 lockPrice,
-        int256 aiPrediction,
-        uint64 predictionBlockHeight,
-        AICall aiCall,
-        Status status
+        uint256 indexed epoch, uint80 priceRoundId, int256 lockPrice, int256 aiPrediction, AICall aiCall, Status status
     );
     /// @notice A round closed with a winner; `treasuryFee` went to the treasury.
     /// @param epoch The round.
-    /// @param priceRoundId The price feed round read at close.
+    /// @param priceRoundId The price feed round in force at the close time.
     /// @param closePrice The close price, feed decimals.
     /// @param status AIRight or AIWrong.
     /// @param treasuryFee The fee taken from the pool.
@@ -281,6 +312,14 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     error RoundNotDue(uint256 epoch, uint256 lockTimestamp);
     /// @notice The round does not take bets: not open, or its lock time has come.
     error RoundNotBettable(uint256 epoch);
+    /// @notice The round has no prediction to bet on (it is voided at lock), or, from
+    /// `genesisStart`, the first round would have none.
+    error NoPrediction(uint256 epoch);
+    /// @notice `priceRoundId` is not the feed's round in force at `timestamp`: updated after
+    /// it, not updated at all, or followed by a round updated at or before it.
+    error PriceRoundNotInForce(uint80 priceRoundId, uint256 timestamp);
+    /// @notice The call ran out of gas reading the feed or the oracle; send it with more.
+    error InsufficientGas();
     /// @notice The bet is below the minimum.
     error BetTooSmall(uint256 amount, uint256 minBetAmount);
     /// @notice The bet is above MAX_BET_AMOUNT.
@@ -307,7 +346,9 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     error RenounceOwnershipDisabled();
 
     /// @notice Creates the market; the first round opens with `genesisStart`.
-    /// @param oracle_ The AlloraOracle (or anything with its `latest` read).
+    /// @param oracle_ The AlloraOracle (or anything with its `latestRound` and `getRound`
+    /// reads); its topic should keep history, so that the round in force at a round's start
+    /// can be read after a newer one arrived.
     /// @param topicId_ The Allora topic whose prediction decides the rounds.
     /// @param priceFeed_ The price feed of the same asset.
     /// @param stakeToken_ The ERC-20 token bets are made in; address(0) for the native coin.
@@ -354,70 +395,91 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
 
     // ------------------------------------------------------------------ round lifecycle
 
-    /// @notice Opens the first round. Anyone may call it once.
+    /// @notice Opens the first round, with the prediction in force now. Anyone may call it
+    /// once, when the oracle holds a prediction of the topic no older than
+    /// `maxPredictionAge`; before, it reverts with `NoPrediction`.
     function genesisStart() external {
         State memory s = _state;
         if (s.paused) revert MarketPaused();
         if (s.genesisStarted) revert GenesisAlreadyStarted();
         s.genesisStarted = true;
-        ++s.currentEpoch;
-        _start(s.currentEpoch, _config);
+        uint64 epoch = ++s.currentEpoch;
+        Config memory c = _config;
+        _start(epoch, c, block.timestamp, block.timestamp + c.intervalSeconds);
+        if (_rounds[epoch].predictionTimestamp == 0) revert NoPrediction(epoch);
         _state = s;
     }
 
     /// @notice Locks the first round and opens the second. Anyone may call it from the
     /// first round's lock time. Called later than its buffer, it voids the round and opens
     /// a new one instead, and `genesisLock` is due again at that round's lock time.
-    function genesisLock() external {
+    /// @param priceRoundId The price feed's round in force at the round's lock time; any
+    /// value when the buffer has passed.
+    function genesisLock(uint80 priceRoundId) external {
         State memory s = _state;
         if (s.paused) revert MarketPaused();
         if (!s.genesisStarted) revert GenesisNotStarted();
         if (s.genesisLocked) revert GenesisAlreadyLocked();
-        _advance(s, false);
+        _advance(s, false, priceRoundId);
     }
 
     /// @notice Locks the current round, closes the previous one and opens the next.
     /// Anyone may call it from the current round's lock time. Called later than the current
     /// round's buffer, it voids the rounds it can no longer lock or close, opens a new one,
     /// and the market continues with `genesisLock`.
-    function executeRound() external {
+    /// @param priceRoundId The price feed's round in force at the current round's lock
+    /// time, which is also the previous round's close time; any value when the buffer has
+    /// passed.
+    function executeRound(uint80 priceRoundId) external {
         State memory s = _state;
         if (s.paused) revert MarketPaused();
         if (!s.genesisLocked) revert GenesisNotLocked();
-        _advance(s, true);
+        _advance(s, true, priceRoundId);
     }
 
-    function _advance(State memory s, bool closePrevious) private {
+    function _advance(State memory s, bool closePrevious, uint80 priceRoundId) private {
         uint256 epoch = s.currentEpoch;
         Round storage current = _rounds[epoch];
         uint256 lockTimestamp = current.lockTimestamp;
         if (block.timestamp < lockTimestamp) revert RoundNotDue(epoch, lockTimestamp);
         Config memory c = _config;
+        bool lockMissed = block.timestamp > lockTimestamp + current.bufferSeconds;
 
-        (bool priceOk, uint80 priceRoundId, int128 price) = _readPrice(c.maxPriceAge);
-        if (closePrevious) {
-            Round storage previous = _rounds[epoch - 1];
-            if (previous.status == Status.Locked) _close(s, epoch - 1, previous, priceOk, priceRoundId, price);
+        // The previous round closes at this round's lock time (it locked at this round's
+        // start, and this round locks one interval later), so one feed round prices both.
+        Round storage previous = _rounds[epoch - 1];
+        bool closing = closePrevious && previous.status == Status.Locked
+            && !(block.timestamp > uint256(previous.closeTimestamp) + previous.bufferSeconds);
+        if (closePrevious && previous.status == Status.Locked && !closing) {
+            _void(epoch - 1, previous, VoidReason.CloseMissed);
         }
-        if (block.timestamp > lockTimestamp + current.bufferSeconds) {
-            _void(epoch, current, VoidReason.LockMissed);
-            s.genesisLocked = false;
-        } else {
-            _lock(epoch, current, c, priceOk, priceRoundId, price);
-            s.genesisLocked = true;
-        }
+        (bool priceOk, int128 price) = (false, 0);
+        if (!lockMissed || closing) (priceOk, price) = _priceAt(lockTimestamp, priceRoundId, c.maxPriceAge);
+        if (closing) _close(s, epoch - 1, previous, priceOk, priceRoundId, price);
         // forge-lint: disable-next-line(unsafe-typecast) one round per interval of 60 s or more
         s.currentEpoch = uint64(epoch + 1);
-        _start(epoch + 1, c);
+        if (lockMissed) {
+            _void(epoch, current, VoidReason.LockMissed);
+            s.genesisLocked = false;
+            _start(epoch + 1, c, block.timestamp, block.timestamp + c.intervalSeconds);
+        } else {
+            _lock(epoch, current, priceOk, priceRoundId, price);
+            s.genesisLocked = true;
+            _start(epoch + 1, c, lockTimestamp, current.closeTimestamp);
+        }
         _state = s;
     }
 
-    function _start(uint256 epoch, Config memory c) private {
+    /// @dev Opens round `epoch` on its schedule and records the prediction in force at its
+    /// start.
+    function _start(uint256 epoch, Config memory c, uint256 startTimestamp, uint256 lockTimestamp) private {
         Round storage r = _rounds[epoch];
-        uint256 lockTimestamp = block.timestamp + c.intervalSeconds;
         uint256 closeTimestamp = lockTimestamp + c.intervalSeconds;
+        (bool ok, int128 prediction, uint64 predictionTimestamp, uint64 predictionHeight) =
+            _predictionAt(startTimestamp, c.maxPredictionAge);
         // 40-bit timestamps last until the year 36812.
-        r.startTimestamp = uint40(block.timestamp);
+        // forge-lint: disable-next-line(unsafe-typecast) see above
+        r.startTimestamp = uint40(startTimestamp);
         // forge-lint: disable-next-line(unsafe-typecast) see above
         r.lockTimestamp = uint40(lockTimestamp);
         // forge-lint: disable-next-line(unsafe-typecast) see above
@@ -425,50 +487,46 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         r.bufferSeconds = c.bufferSeconds;
         r.feeBps = c.treasuryFeeBps;
         r.status = Status.Open;
-        emit RoundStarted(epoch, lockTimestamp, closeTimestamp);
+        if (ok) {
+            // forge-lint: disable-next-line(unsafe-typecast) at or before the start, itself 40 bits
+            r.predictionTimestamp = uint40(predictionTimestamp);
+            r.aiPrediction = prediction;
+        }
+        emit RoundStarted(
+            epoch, startTimestamp, lockTimestamp, closeTimestamp, prediction, predictionTimestamp, predictionHeight
+        );
     }
 
-    function _lock(uint256 epoch, Round storage r, Config memory c, bool priceOk, uint80 priceRoundId, int128 price)
-        private
-    {
+    function _lock(uint256 epoch, Round storage r, bool priceOk, uint80 priceRoundId, int128 price) private {
         if (!priceOk) {
-            emit RoundLocked(epoch, priceRoundId, 0, 0, 0, AICall.None, Status.Void);
+            emit RoundLocked(epoch, priceRoundId, 0, 0, AICall.None, Status.Void);
             _void(epoch, r, VoidReason.InvalidLockPrice);
             return;
         }
-        (bool predictionOk, int128 prediction, uint8 predictionDecimals, uint64 predictionHeight) =
-            _readPrediction(c.maxPredictionAge);
-        if (!predictionOk) {
-            r.lockPrice = price;
-            emit RoundLocked(epoch, priceRoundId, price, 0, 0, AICall.None, Status.Void);
+        r.lockPrice = price;
+        if (r.predictionTimestamp == 0) {
+            emit RoundLocked(epoch, priceRoundId, price, 0, AICall.None, Status.Void);
             _void(epoch, r, VoidReason.InvalidPrediction);
             return;
         }
-        AICall call = _call(prediction, predictionDecimals, price);
-        r.lockPrice = price;
-        r.aiPrediction = prediction;
+        int128 prediction = r.aiPrediction;
+        AICall call = _call(prediction, price);
         r.aiCall = call;
-        // The round closes one interval after it actually locked, when the next round locks.
-        r.closeTimestamp = uint40(block.timestamp + c.intervalSeconds);
         if (call == AICall.None) {
-            emit RoundLocked(epoch, priceRoundId, price, prediction, predictionHeight, call, Status.Void);
+            emit RoundLocked(epoch, priceRoundId, price, prediction, call, Status.Void);
             _void(epoch, r, VoidReason.NoAICall);
         } else if (r.withAIAmount == 0 || r.againstAIAmount == 0) {
-            emit RoundLocked(epoch, priceRoundId, price, prediction, predictionHeight, call, Status.Void);
+            emit RoundLocked(epoch, priceRoundId, price, prediction, call, Status.Void);
             _void(epoch, r, VoidReason.OneSidedPool);
         } else {
             r.status = Status.Locked;
-            emit RoundLocked(epoch, priceRoundId, price, prediction, predictionHeight, call, Status.Locked);
+            emit RoundLocked(epoch, priceRoundId, price, prediction, call, Status.Locked);
         }
     }
 
     function _close(State memory s, uint256 epoch, Round storage r, bool priceOk, uint80 priceRoundId, int128 price)
         private
     {
-        if (block.timestamp > uint256(r.closeTimestamp) + r.bufferSeconds) {
-            _void(epoch, r, VoidReason.CloseMissed);
-            return;
-        }
         if (!priceOk) {
             _void(epoch, r, VoidReason.InvalidClosePrice);
             return;
@@ -494,56 +552,93 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         emit RoundVoided(epoch, reason);
     }
 
-    /// @dev The feed's latest answer, or ok == false when the feed reverts or the answer is
-    /// not positive, does not fit 128 bits, has no or a future update time, or is older than
-    /// maxAge seconds.
-    function _readPrice(uint32 maxAge) private view returns (bool ok, uint80 roundId, int128 price) {
-        try priceFeed.latestRoundData() returns (uint80 id, int256 answer, uint256, uint256 updatedAt, uint80) {
-            if (
-                answer < 1 || answer > type(int128).max || updatedAt == 0 || updatedAt > block.timestamp
-                    || block.timestamp - updatedAt > maxAge
-            ) {
-                return (false, id, 0);
+    /// @dev The feed's round `roundId`, checked to be the one in force at `timestamp` (not
+    /// later than the block's): updated at or before it, and the latest round or followed
+    /// by one updated after it; any other round reverts with `PriceRoundNotInForce`. ok is
+    /// false, and the round is voided, when the feed's latest round cannot be read or has
+    /// no update time, or the round in force is not positive, does not fit 128 bits, or was
+    /// more than maxAge seconds old at `timestamp`.
+    function _priceAt(uint256 timestamp, uint80 roundId, uint32 maxAge) private view returns (bool ok, int128 price) {
+        AggregatorV3Interface feed = priceFeed;
+        uint256 gasBefore = gasleft();
+        try feed.latestRoundData() returns (uint80 latestId, int256 answer, uint256, uint256 updatedAt, uint80) {
+            if (roundId != latestId) {
+                if (roundId > latestId) revert PriceRoundNotInForce(roundId, timestamp);
+                uint256 nextUpdatedAt = updatedAt;
+                if (roundId + 1 != latestId) (,,, nextUpdatedAt,) = feed.getRoundData(roundId + 1);
+                if (!(nextUpdatedAt > timestamp)) revert PriceRoundNotInForce(roundId, timestamp);
+                (, answer,, updatedAt,) = feed.getRoundData(roundId);
+                if (updatedAt == 0) revert PriceRoundNotInForce(roundId, timestamp);
+            }
+            if (updatedAt > timestamp) revert PriceRoundNotInForce(roundId, timestamp);
+            // A latest round never updated is a feed failure, as a revert is.
+            if (updatedAt == 0 || answer < 1 || answer > type(int128).max || timestamp - updatedAt > maxAge) {
+                return (false, 0);
             }
             // forge-lint: disable-next-line(unsafe-typecast) range checked above
-            return (true, id, int128(answer));
+            return (true, int128(answer));
         } catch {
-            return (false, 0, 0);
+            if (gasleft() < gasBefore / OUT_OF_GAS_SHARE) revert InsufficientGas();
+            return (false, 0);
         }
     }
 
-    /// @dev The topic's latest prediction, or ok == false when the oracle reverts (such as
-    /// for a topic never set), the value does not fit 128 bits, its decimals are above 36,
-    /// or it is older than maxAge seconds.
-    function _readPrediction(uint32 maxAge)
+    /// @dev The topic's oracle round in force at `timestamp`: the latest whose timestamp is
+    /// at or before it, walking back at most MAX_PREDICTION_LOOKBACK rounds from the
+    /// latest. ok is false when the oracle reverts (a topic never set, a round not kept),
+    /// no such round is found, its value does not fit 128 bits, or it was more than maxAge
+    /// seconds old at `timestamp`.
+    function _predictionAt(uint256 timestamp, uint32 maxAge)
         private
         view
-        returns (bool ok, int128 value, uint8 decimals, uint64 blockHeight)
+        returns (bool ok, int128 value, uint64 predictionTimestamp, uint64 blockHeight)
     {
-        try oracle.latest(topicId) returns (int256 v, uint8 d, uint64 timestamp, uint64 height) {
-            if (
-                v > type(int128).max || v < type(int128).min || d > 36
-                    || (timestamp < block.timestamp && block.timestamp - timestamp > maxAge)
-            ) {
+        uint256 gasBefore = gasleft();
+        try oracle.latestRound(topicId) returns (uint80 roundId, int256 v, uint64 ts, uint64 height) {
+            if (ts > timestamp) (ok, v, ts, height) = _predictionBefore(timestamp, roundId);
+            else ok = true;
+            if (!ok || v > type(int128).max || v < type(int128).min || timestamp - ts > maxAge) {
                 return (false, 0, 0, 0);
             }
             // forge-lint: disable-next-line(unsafe-typecast) range checked above
-            return (true, int128(v), d, height);
+            return (true, int128(v), ts, height);
         } catch {
+            if (gasleft() < gasBefore / OUT_OF_GAS_SHARE) revert InsufficientGas();
             return (false, 0, 0, 0);
         }
     }
 
+    /// @dev Walks back from oracle round `roundId` to the first stamped at or before
+    /// `timestamp`, at most MAX_PREDICTION_LOOKBACK rounds; ok is false when none is found
+    /// or a round is not kept.
+    function _predictionBefore(uint256 timestamp, uint80 roundId)
+        private
+        view
+        returns (bool ok, int256 value, uint64 ts, uint64 blockHeight)
+    {
+        for (uint256 i = 0; i < MAX_PREDICTION_LOOKBACK && roundId > 1; ++i) {
+            --roundId;
+            uint256 gasBefore = gasleft();
+            try oracle.getRound(topicId, roundId) returns (int256 v, uint64 t, uint64 height) {
+                if (t < timestamp + 1) return (t != 0, v, t, height);
+            } catch {
+                if (gasleft() < gasBefore / OUT_OF_GAS_SHARE) revert InsufficientGas();
+                return (false, 0, 0, 0);
+            }
+        }
+        return (false, 0, 0, 0);
+    }
+
     /// @dev Compares the prediction with the lock price at the finer of their decimals.
     /// Both fit 128 bits and the scale is at most 10^36, so the products fit int256.
-    function _call(int128 prediction, uint8 predictionDecimals, int128 lockPrice) private view returns (AICall) {
+    function _call(int128 prediction, int128 lockPrice) private view returns (AICall) {
         int256 p = prediction;
         int256 lock = lockPrice;
         uint8 feedDecimals = priceDecimals;
-        if (predictionDecimals > feedDecimals) {
-            lock *= int256(10 ** (predictionDecimals - feedDecimals));
-        } else if (feedDecimals > predictionDecimals) {
-            p *= int256(10 ** (feedDecimals - predictionDecimals));
+        if (PREDICTION_DECIMALS > feedDecimals) {
+            lock *= int256(10 ** (PREDICTION_DECIMALS - feedDecimals));
+        } else if (feedDecimals > PREDICTION_DECIMALS) {
+            p *= int256(10 ** (feedDecimals - PREDICTION_DECIMALS));
         }
         if (p > lock) return AICall.Up;
         if (p < lock) return AICall.Down;
@@ -571,6 +666,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         if (_state.paused) revert MarketPaused();
         Round storage r = _rounds[epoch];
         if (r.status != Status.Open || !(block.timestamp < r.lockTimestamp)) revert RoundNotBettable(epoch);
+        if (r.predictionTimestamp == 0) revert NoPrediction(epoch);
         uint256 minBet = _config.minBetAmount;
         if (amount < minBet) revert BetTooSmall(amount, minBet);
         if (amount > MAX_BET_AMOUNT) revert BetTooLarge(amount, MAX_BET_AMOUNT);

@@ -14,6 +14,17 @@ import {ReentrantClaimer, RejectingBettor} from "./PredictionMarketAttackers.sol
 import {FeeOnTransferToken, TestToken} from "./TestTokens.sol";
 import {vm} from "./Vm.sol";
 
+/// The feed's round in force at `t`: the latest updated at or before it, walking back;
+/// the latest round when none is.
+function _priceRoundAt(MockAggregator feed, uint256 t) view returns (uint80 id) {
+    id = feed.latestRound();
+    while (id > 1) {
+        (,,, uint256 updatedAt,) = feed.getRoundData(id);
+        if (updatedAt <= t) break;
+        --id;
+    }
+}
+
 /// Shared deployment and round helpers for the market's tests.
 abstract contract PredictionMarketFixture {
     uint256 internal constant NOW = 1_750_000_000;
@@ -61,7 +72,8 @@ abstract contract PredictionMarketFixture {
         vm.warp(NOW);
         feed = new MockAggregator(8, "ETH / USD", 3000 * P);
         oracle = new MockAlloraOracle();
-        oracle.set(3000 * Q, uint64(NOW));
+        // Rounds opened without a prediction of their own are called UP against $3000.
+        oracle.set(3010 * Q, uint64(NOW));
         market = _deployMarket(IERC20(address(0)));
     }
 
@@ -81,22 +93,33 @@ abstract contract PredictionMarketFixture {
         oracle.set(prediction, uint64(block.timestamp));
     }
 
+    /// The feed's round in force at the current round's lock time, as the keeper finds it.
+    function _hint() internal view returns (uint80) {
+        return _priceRoundAt(feed, market.rounds(market.currentEpoch()).lockTimestamp);
+    }
+
     function _warpToLock() internal {
         vm.warp(market.rounds(market.currentEpoch()).lockTimestamp);
     }
 
     /// genesisStart, then genesisLock at the lock time with `price` and `prediction`.
+    /// Publishes `prediction` now and opens the first round with it.
+    function _startWith(int256 prediction) internal {
+        oracle.set(prediction, uint64(block.timestamp));
+        market.genesisStart();
+    }
+
     function _genesis(int256 price, int256 prediction) internal {
         market.genesisStart();
         _warpToLock();
         _data(price, prediction);
-        market.genesisLock();
+        market.genesisLock(_hint());
     }
 
     function _execute(int256 price, int256 prediction) internal {
         _warpToLock();
         _data(price, prediction);
-        market.executeRound();
+        market.executeRound(_hint());
     }
 
     function _epochs(uint256 epoch) internal pure returns (uint256[] memory list) {
@@ -258,33 +281,33 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_Error_GenesisNotStarted() public {
         vm.expectRevert(PredictionMarket.GenesisNotStarted.selector);
-        market.genesisLock();
+        market.genesisLock(0);
     }
 
     function test_Error_GenesisAlreadyLocked() public {
         _genesis(3000 * P, 3010 * Q);
         vm.expectRevert(PredictionMarket.GenesisAlreadyLocked.selector);
-        market.genesisLock();
+        market.genesisLock(0);
     }
 
     function test_Error_GenesisNotLocked() public {
         vm.expectRevert(PredictionMarket.GenesisNotLocked.selector);
-        market.executeRound();
+        market.executeRound(0);
         market.genesisStart();
         vm.expectRevert(PredictionMarket.GenesisNotLocked.selector);
-        market.executeRound();
+        market.executeRound(0);
     }
 
     function test_Error_RoundNotDue() public {
         market.genesisStart();
         vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotDue.selector, 1, NOW + INTERVAL));
-        market.genesisLock();
+        market.genesisLock(0);
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         vm.warp(NOW + 2 * INTERVAL - 1);
         vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotDue.selector, 2, NOW + 2 * INTERVAL));
-        market.executeRound();
+        market.executeRound(0);
     }
 
     function test_Error_MarketPaused() public {
@@ -293,9 +316,9 @@ contract PredictionMarketTest is PredictionMarketFixture {
         vm.expectRevert(PredictionMarket.MarketPaused.selector);
         market.genesisStart();
         vm.expectRevert(PredictionMarket.MarketPaused.selector);
-        market.genesisLock();
+        market.genesisLock(0);
         vm.expectRevert(PredictionMarket.MarketPaused.selector);
-        market.executeRound();
+        market.executeRound(0);
         vm.deal(alice, 1 ether);
         vm.prank(alice);
         vm.expectRevert(PredictionMarket.MarketPaused.selector);
@@ -336,7 +359,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.betAgainstAI{value: 1 ether}(1, 1 ether);
 
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotBettable.selector, 1));
         market.betAgainstAI{value: 1 ether}(1, 1 ether); // locked
@@ -373,7 +396,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         // The next round takes a new bet from the same address.
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _bet(alice, 2, false, 1 ether);
         vm.assertEq(uint256(market.ledger(2, alice).amount), 1 ether, "second round bet");
     }
@@ -427,7 +450,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.claim(_epochs(1));
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q); // AI calls UP
-        market.genesisLock();
+        market.genesisLock(_hint());
         // Undecided: locked.
         vm.prank(alice);
         vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotClaimable.selector, 1, alice));
@@ -464,7 +487,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(bob, 1, false, 1 ether);
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _execute(3005 * P, 3000 * Q);
         vm.expectRevert(
             abi.encodeWithSelector(PredictionMarket.NativeTransferFailed.selector, address(bettor), 1.94 ether)
@@ -509,15 +532,15 @@ contract PredictionMarketTest is PredictionMarketFixture {
     // ---------------------------------------------------------------- outcomes
 
     /// Round 1: alice 1 ether with the AI, bob 1 ether against, carol 2 ether with the AI;
-    /// locked at 3000 with `prediction`, closed at `closePrice`.
+    /// opened with `prediction`, locked at 3000, closed at `closePrice`.
     function _decidedRound(int256 prediction, int256 closePrice) internal {
-        market.genesisStart();
+        _startWith(prediction);
         _bet(alice, 1, true, 1 ether);
         _bet(bob, 1, false, 1 ether);
         _bet(carol, 1, true, 2 ether);
         _warpToLock();
-        _data(3000 * P, prediction);
-        market.genesisLock();
+        _data(3000 * P, 3000 * Q);
+        market.genesisLock(_hint());
         _execute(closePrice, 3000 * Q);
     }
 
@@ -574,29 +597,25 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_NoAICall_Refunds() public {
         // 3000 * Q at 18 decimals equals 3000 * P at 8: no call.
-        market.genesisStart();
+        _startWith(3000 * Q);
         _bet(alice, 1, true, 1 ether);
         _bet(bob, 1, false, 1 ether);
         _warpToLock();
         _data(3000 * P, 3000 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _assertVoid(1, PredictionMarket.VoidReason.NoAICall);
         vm.assertEq(_claim(alice, 1), 1 ether, "refund right after lock");
     }
 
     function test_PredictionComparedAtFinerDecimals() public {
         // 3000.000000001 in 18 decimals is above 3000.00000000 in 8: an UP call.
-        market.genesisStart();
+        _startWith(3000 * Q + 1e9);
         _bet(alice, 1, true, 1 ether);
         _bet(bob, 1, false, 1 ether);
         _warpToLock();
         _data(3000 * P, 3000 * Q + 1e9);
-        market.genesisLock();
+        market.genesisLock(_hint());
         vm.assertEq(uint256(market.rounds(1).aiCall), uint256(PredictionMarket.AICall.Up), "up by 1e-9");
-        // A prediction with more decimals than the feed is scaled the other way too.
-        oracle.setDecimals(6);
-        _execute(3000 * P, 2999 * 1e6);
-        vm.assertEq(uint256(market.rounds(2).aiCall), uint256(PredictionMarket.AICall.Down), "6-decimal prediction");
     }
 
     function test_OneSidedPool_Refunds() public {
@@ -605,7 +624,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(carol, 1, true, 2 ether);
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _assertVoid(1, PredictionMarket.VoidReason.OneSidedPool);
         vm.assertEq(_claim(carol, 1), 2 ether, "carol refund");
     }
@@ -619,47 +638,51 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _warpToLock();
         oracle.set(3010 * Q, uint64(block.timestamp));
         vm.warp(block.timestamp + 1);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _assertVoid(1, PredictionMarket.VoidReason.InvalidLockPrice);
         vm.assertEq(_claim(bob, 1), 1 ether, "refund");
 
         // Non-positive answer.
         _warpToLock();
         _data(0, 3010 * Q);
-        market.executeRound();
+        market.executeRound(_hint());
         _assertVoid(2, PredictionMarket.VoidReason.InvalidLockPrice);
 
         // No update time.
         _warpToLock();
         feed.setRoundData(99, 3000 * P, block.timestamp, 0, 99);
-        market.executeRound();
+        market.executeRound(99);
         _assertVoid(3, PredictionMarket.VoidReason.InvalidLockPrice);
 
         // A feed that reverts: latest round 0 makes the mock revert NoDataPresent.
         _warpToLock();
         feed.setRoundData(0, 3000 * P, block.timestamp, block.timestamp, 0);
-        market.executeRound();
+        market.executeRound(0);
         _assertVoid(4, PredictionMarket.VoidReason.InvalidLockPrice);
         vm.assertTrue(market.genesisLocked(), "a voided lock does not stop the chain");
     }
 
-    function test_InvalidPrediction_Cancels() public {
-        market.genesisStart();
-        _bet(alice, 1, true, 1 ether);
-        _bet(bob, 1, false, 1 ether);
-        _warpToLock();
-        feed.setAnswer(3000 * P);
+    function test_InvalidPrediction_NoBetsThenVoid() public {
         oracle.setReverts(true); // as the oracle does for a topic never set
-        market.genesisLock();
-        _assertVoid(1, PredictionMarket.VoidReason.InvalidPrediction);
-        vm.assertEq(_claim(alice, 1), 1 ether, "refund");
-
+        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NoPrediction.selector, 1));
+        market.genesisStart();
         oracle.setReverts(false);
+        market.genesisStart();
+
         _warpToLock();
         feed.setAnswer(3000 * P);
-        oracle.set(3010 * Q, uint64(block.timestamp - MAX_PREDICTION_AGE - 1)); // stale
-        market.executeRound();
+        // Round 2 starts at this lock time; its prediction is older than maxPredictionAge then.
+        oracle.set(3010 * Q, uint64(block.timestamp - MAX_PREDICTION_AGE - 1));
+        market.genesisLock(_hint());
+        vm.assertEq(uint256(market.rounds(2).predictionTimestamp), 0, "stale prediction not recorded");
+        vm.deal(alice, 1 ether);
+        vm.prank(alice);
+        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NoPrediction.selector, 2));
+        market.betWithAI{value: 1 ether}(2, 1 ether);
+
+        _execute(3000 * P, 3010 * Q);
         _assertVoid(2, PredictionMarket.VoidReason.InvalidPrediction);
+        vm.assertEq(int256(market.rounds(3).aiPrediction), 3010 * Q, "a fresh one is recorded");
     }
 
     function test_InvalidClosePrice_Cancels() public {
@@ -668,11 +691,11 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(bob, 1, false, 1 ether);
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _warpToLock();
         feed.setAnswer(-1);
         oracle.set(3010 * Q, uint64(block.timestamp));
-        market.executeRound();
+        market.executeRound(_hint());
         _assertVoid(1, PredictionMarket.VoidReason.InvalidClosePrice);
         vm.assertEq(_claim(alice, 1), 1 ether, "refund");
         vm.assertEq(market.treasuryAmount(), 0, "no fee");
@@ -692,7 +715,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(bob, 1, false, 1 ether);
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _bet(carol, 2, true, 1 ether);
         _bet(bob, 2, false, 1 ether);
 
@@ -709,7 +732,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         // A late executeRound voids the missed rounds and restarts instead of settling them.
         _data(3010 * P, 3020 * Q);
         vm.prank(stranger);
-        market.executeRound();
+        market.executeRound(_hint());
         _assertVoid(1, PredictionMarket.VoidReason.CloseMissed);
         _assertVoid(2, PredictionMarket.VoidReason.LockMissed);
         vm.assertEq(market.currentEpoch(), 3, "round 3 open");
@@ -719,7 +742,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         // And the chain runs on.
         _warpToLock();
         _data(3010 * P, 3020 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _execute(3020 * P, 3020 * Q);
         vm.assertEq(market.currentEpoch(), 5, "running again");
         vm.assertEq(address(market).balance, 0, "every stake returned");
@@ -747,7 +770,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         vm.assertEq(market.maxPredictionAge(), 900, "maxPredictionAge");
         // After the pause the next execution restarts the chain with the new timing.
         _data(3005 * P, 3010 * Q);
-        market.executeRound();
+        market.executeRound(_hint());
         PredictionMarket.Round memory r = market.rounds(4);
         vm.assertEq(uint256(r.lockTimestamp) - r.startTimestamp, 600, "new interval applies to new rounds");
         vm.assertEq(uint256(r.bufferSeconds), 60, "new buffer applies to new rounds");
@@ -758,10 +781,10 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.genesisStart();
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         vm.warp(NOW + 2 * INTERVAL);
         _data(3001 * P, 3010 * Q);
-        market.executeRound();
+        market.executeRound(_hint());
         vm.stopPrank();
         vm.assertEq(market.currentEpoch(), 3, "strangers move the rounds");
     }
@@ -774,7 +797,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.setTreasuryFee(1000);
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         vm.assertEq(uint256(market.rounds(1).feeBps), FEE_BPS, "round 1 keeps its fee");
         vm.assertEq(uint256(market.rounds(2).feeBps), 1000, "round 2 has the new fee");
         _execute(3005 * P, 3000 * Q);
@@ -789,7 +812,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(bob, 1, false, 1 ether);
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _execute(3005 * P, 3000 * Q);
 
         attacker.claim();
@@ -811,7 +834,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         // with no bets; round 3 is open.
         _bet(alice, 3, true, 1 ether);
         _bet(bob, 3, false, 1 ether);
-        _execute(3005 * P, 3005 * Q); // lock round 3: no call -> void
+        _execute(3000 * P, 3005 * Q); // lock round 3 at its prediction: no call -> void
         uint256[] memory both = new uint256[](2);
         both[0] = 1;
         both[1] = 3;
@@ -849,7 +872,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         vm.assertEq(token.balanceOf(address(market)), 4 ether, "stakes held");
         _warpToLock();
         _data(3000 * P, 3010 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         _execute(3005 * P, 3000 * Q);
 
         vm.prank(carol);
@@ -883,7 +906,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         }
         _warpToLock();
         _data(3000 * P, aiUp ? 3001 * Q : 2999 * Q);
-        market.genesisLock();
+        market.genesisLock(_hint());
         closeMove = closeMove % (100 * P);
         _execute(3000 * P + closeMove, 3000 * Q);
 

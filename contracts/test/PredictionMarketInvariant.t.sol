@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {PredictionMarket} from "../src/PredictionMarket.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {MockAlloraOracle} from "./MockAlloraOracle.sol";
+import {_priceRoundAt} from "./PredictionMarket.t.sol";
 import {vm} from "./Vm.sol";
 
 /// Drives a native-stake market through random sequences: bets by several actors, round
@@ -51,6 +52,7 @@ contract PredictionMarketHandler {
         if (epoch == 0 || market.paused()) return;
         PredictionMarket.Round memory r = market.rounds(epoch);
         if (r.status != PredictionMarket.Status.Open || block.timestamp >= r.lockTimestamp) return;
+        if (r.predictionTimestamp == 0) return; // a round without prediction takes no bets
         uint256 count = 1 + actorSeed % _actors.length;
         for (uint256 i = 0; i < count; ++i) {
             address actor = _actors[(actorSeed / _actors.length + i) % _actors.length];
@@ -81,7 +83,9 @@ contract PredictionMarketHandler {
         uint256 target = h % 8 == 0
             ? uint256(r.lockTimestamp) + r.bufferSeconds + 1 + (h >> 8) % 600
             : uint256(r.lockTimestamp) + (h >> 8) % (uint256(r.bufferSeconds) + 1);
-        if (target > block.timestamp) vm.warp(target);
+        // The price and the prediction are published at the lock time, the execution
+        // comes at the target time: the round is priced as of its lock time either way.
+        if (r.lockTimestamp > block.timestamp) vm.warp(r.lockTimestamp);
 
         (, int256 last,,,) = feed.latestRoundData();
         int256 price = last + int256((h >> 32) % 5) - 2; // -2 .. +2, 0 included
@@ -90,13 +94,14 @@ contract PredictionMarketHandler {
         // The oracle speaks 18 decimals, the feed 8: 1e10 oracle units per feed unit.
         int256 prediction = (price + int256((h >> 64) % 3) - 1) * 1e10;
         oracle.set(prediction, uint64(block.timestamp));
+        if (target > block.timestamp) vm.warp(target);
 
         if (block.timestamp > uint256(r.lockTimestamp) + r.bufferSeconds) ++lateExecutions;
         ++executions;
         if (market.genesisLocked()) {
-            market.executeRound();
+            market.executeRound(_priceRoundAt(feed, r.lockTimestamp));
         } else {
-            market.genesisLock();
+            market.genesisLock(_priceRoundAt(feed, r.lockTimestamp));
         }
     }
 

@@ -25,14 +25,18 @@ type Market struct {
 	instance      *bind.BoundContract
 	sender        sender
 	priceDecimals uint8
+	priceFeed     common.Address
 }
 
-var _ keeper.Market = (*Market)(nil)
+var (
+	_ keeper.Market      = (*Market)(nil)
+	_ keeper.PriceRounds = (*Market)(nil)
+)
 
 // NewMarket connects to the market at info.Address over backend and sends with key, or
 // through tx when it is given (then key may be nil): the manager of a key that also
 // sends other transactions on the chain. It checks that the endpoint serves
-// info.ChainID and reads the price feed's decimals.
+// info.ChainID and reads the price feed's address and decimals.
 func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key *ecdsa.PrivateKey, tx ...*txmgr.Manager) (*Market, error) {
 	id, err := chainID(ctx, backend)
 	if err != nil {
@@ -56,6 +60,10 @@ func NewMarket(ctx context.Context, info keeper.MarketInfo, backend Backend, key
 	m.priceDecimals, err = bind.Call(m.instance, &bind.CallOpts{Context: ctx}, contract.PackPriceDecimals(), contract.UnpackPriceDecimals)
 	if err != nil {
 		return nil, fmt.Errorf("market %s on %s: read priceDecimals: %w", info.Address, info.ChainName, m.explain(err))
+	}
+	m.priceFeed, err = bind.Call(m.instance, &bind.CallOpts{Context: ctx}, contract.PackPriceFeed(), contract.UnpackPriceFeed)
+	if err != nil {
+		return nil, fmt.Errorf("market %s on %s: read priceFeed: %w", info.Address, info.ChainName, m.explain(err))
 	}
 	return m, nil
 }
@@ -108,19 +116,48 @@ func (m *Market) State(ctx context.Context) (keeper.State, error) {
 	return s, nil
 }
 
+// LatestPriceRound reads the latest round of the market's price feed.
+func (m *Market) LatestPriceRound(ctx context.Context) (keeper.PriceRound, error) {
+	r, err := LatestRoundData(ctx, m.backend, m.priceFeed)
+	return keeper.PriceRound{ID: r.RoundID, UpdatedAt: r.UpdatedAt}, err
+}
+
+// PriceRound reads round id of the market's price feed.
+func (m *Market) PriceRound(ctx context.Context, id *big.Int) (keeper.PriceRound, error) {
+	r, err := RoundData(ctx, m.backend, m.priceFeed, id)
+	return keeper.PriceRound{ID: r.RoundID, UpdatedAt: r.UpdatedAt}, err
+}
+
+// priceRoundAtLock finds the feed's round in force at the current round's lock time,
+// which genesisLock and executeRound are given. When none is found (a failed feed, a
+// round no longer kept) it gives 0: the market then voids the round on a failed feed,
+// refuses the call otherwise, and needs no price once the round's buffer has passed.
+func (m *Market) priceRoundAtLock(ctx context.Context) *big.Int {
+	s, err := m.State(ctx)
+	if err != nil {
+		return new(big.Int)
+	}
+	id, err := keeper.PriceRoundAt(ctx, m, s.LockTimestamp)
+	if err != nil {
+		return new(big.Int)
+	}
+	return id
+}
+
 // Execute sends genesisStart, genesisLock or executeRound, waits until it is mined and
-// reports the rounds it started, locked, closed and voided. A call the contract rejects
-// fails before anything is sent, wrapping keeper.ErrRefused and naming the contract's
-// error (RoundNotDue, MarketPaused…).
+// reports the rounds it started, locked, closed and voided. genesisLock and executeRound
+// are given the price feed's round in force at the lock time (keeper.PriceRoundAt). A
+// call the contract rejects fails before anything is sent, wrapping keeper.ErrRefused
+// and naming the contract's error (RoundNotDue, MarketPaused, PriceRoundNotInForce…).
 func (m *Market) Execute(ctx context.Context, step keeper.Step) (keeper.Execution, error) {
 	var data []byte
 	switch step {
 	case keeper.GenesisStart:
 		data = m.contract.PackGenesisStart()
 	case keeper.GenesisLock:
-		data = m.contract.PackGenesisLock()
+		data = m.contract.PackGenesisLock(m.priceRoundAtLock(ctx))
 	case keeper.ExecuteRound:
-		data = m.contract.PackExecuteRound()
+		data = m.contract.PackExecuteRound(m.priceRoundAtLock(ctx))
 	default:
 		return keeper.Execution{}, fmt.Errorf("execute %s: %w", step, ErrUnexpected)
 	}

@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
@@ -20,7 +21,7 @@ import (
 func TestDeployFeedsMarketAndDriveTheMarket(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, oracleAddr, _ := startChain(t, 56)
+	client, oracleAddr, signers := startChain(t, 56)
 	deployer := devchain.DevKey(0)
 	owner := crypto.PubkeyToAddress(deployer.PublicKey)
 
@@ -90,6 +91,15 @@ func TestDeployFeedsMarketAndDriveTheMarket(t *testing.T) {
 	if s.GenesisStarted || s.Epoch != 0 || s.Paused || s.BlockTime == 0 {
 		t.Fatalf("fresh market state %+v, want not started", s)
 	}
+	// The first round opens once the oracle holds a prediction of the market's topic.
+	if _, err := m.Execute(ctx, keeper.GenesisStart); !errors.Is(err, keeper.ErrRefused) || !strings.Contains(err.Error(), "NoPrediction") {
+		t.Errorf("genesisStart before any prediction: err = %v, want refused with NoPrediction", err)
+	}
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr}, client, devchain.DevKey(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishPrediction(t, ctx, w, signers, 1)
 	exec, err := m.Execute(ctx, keeper.GenesisStart)
 	if err != nil {
 		t.Fatalf("genesisStart: %v", err)
@@ -138,5 +148,23 @@ func TestDeployFeedsMarketAndDriveTheMarket(t *testing.T) {
 	}
 	if after.Answer.Cmp(big.NewInt(3012_50000000)) != 0 || after.RoundID.Cmp(before.RoundID) <= 0 {
 		t.Errorf("feed after setAnswer: round %s answer %s; before round %s", after.RoundID, after.Answer, before.RoundID)
+	}
+}
+
+// publishPrediction submits one prediction of topic 1 at Allora height, stamped with the
+// chain's time and signed by the oracle's threshold of signers, through w.
+func publishPrediction(t *testing.T, ctx context.Context, w *evm.Writer, signers []oracle.Signer, height uint64) {
+	t.Helper()
+	head, err := w.Backend().HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := []oracle.Update{{TopicID: 1, Value: new(big.Int).Mul(big.NewInt(3010), big.NewInt(1e18)), BlockHeight: height, Timestamp: head.Time}}
+	sigs, err := oracle.SignBatch(ctx, w.Domain(), u, signers[:2])
+	if err != nil {
+		t.Fatal(err)
+	}
+	if res, err := w.Submit(ctx, u, sigs); err != nil || len(res.Applied) != 1 {
+		t.Fatalf("publish a prediction: %+v, %v", res, err)
 	}
 }

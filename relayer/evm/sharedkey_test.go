@@ -63,6 +63,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 	if m, err := ch.Transactions(oracle.NewKeySigner(key)); err != nil || m != w.Transactions() {
 		t.Fatalf("the chain's manager of the submitter's key is %p (%v), the writer's %p: want one manager per key", m, err, w.Transactions())
 	}
+	publishPrediction(t, ctx, w, signers, 99) // the markets' first rounds open with it
 	start, err := client.NonceAt(ctx, owner, nil)
 	if err != nil {
 		t.Fatal(err)

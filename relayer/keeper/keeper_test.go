@@ -23,6 +23,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/keeper"
@@ -46,8 +47,8 @@ const (
 )
 
 // market is a PredictionMarket on its own fast chain, with nothing but the keeper
-// driving it: no prediction and a price that goes stale, so its rounds are voided at
-// lock, which the keeper does not care about.
+// driving it: one prediction, so that rounds open, no bets and a price that goes stale,
+// so its rounds are voided at lock, which the keeper does not care about.
 type market struct {
 	client *ethclient.Client
 	info   keeper.MarketInfo
@@ -84,6 +85,7 @@ func startMarket(t *testing.T) *market {
 	if err != nil {
 		t.Fatal(err)
 	}
+	publishPrediction(t, dctx, client, oracleAddr)
 	feed, err := evm.DeployMockAggregator(dctx, client, owner, evm.MockAggregatorParams{Decimals: 8, Description: "ETH / USD", InitialAnswer: big.NewInt(3000_00000000)})
 	if err != nil {
 		t.Fatal(err)
@@ -498,5 +500,27 @@ func TestKeeperSendsOnlyInItsTurn(t *testing.T) {
 		if !strings.Contains(logs.String(), want) {
 			t.Errorf("log lacks %q:\n%s", want, logs.String())
 		}
+	}
+}
+
+// publishPrediction pushes one prediction of topic 1, stamped with the chain's time and
+// signed by the oracle's signer, as the relayer would: genesisStart needs one.
+func publishPrediction(t *testing.T, ctx context.Context, client *ethclient.Client, oracleAddr common.Address) {
+	t.Helper()
+	head, err := client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr}, client, devchain.DevKey(2))
+	if err != nil {
+		t.Fatal(err)
+	}
+	u := []oracle.Update{{TopicID: 1, Value: new(big.Int).Mul(big.NewInt(3000), big.NewInt(1e18)), BlockHeight: 1, Timestamp: head.Time}}
+	sigs, err := oracle.SignBatch(ctx, w.Domain(), u, []oracle.Signer{oracle.NewKeySigner(devchain.DevKey(1))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.Submit(ctx, u, sigs); err != nil {
+		t.Fatal(err)
 	}
 }

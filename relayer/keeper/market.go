@@ -2,6 +2,7 @@ package keeper
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"math/big"
 
@@ -176,4 +177,49 @@ type Closed struct {
 type Voided struct {
 	Epoch  uint64
 	Reason VoidReason
+}
+
+// PriceRound is one round of a market's price feed: its id and when it was updated.
+type PriceRound struct {
+	ID        *big.Int
+	UpdatedAt uint64 // seconds; 0 for a round never updated
+}
+
+// PriceRounds reads the rounds of a market's price feed (an AggregatorV3 feed).
+type PriceRounds interface {
+	LatestPriceRound(ctx context.Context) (PriceRound, error)
+	PriceRound(ctx context.Context, id *big.Int) (PriceRound, error)
+}
+
+// MaxPriceRoundWalk is how many rounds PriceRoundAt walks back from the latest.
+const MaxPriceRoundWalk = 64
+
+// ErrNoPriceRound means no round of the feed was found in force at the time asked.
+var ErrNoPriceRound = errors.New("no price round in force")
+
+// PriceRoundAt finds the feed's round in force at t, the one genesisLock and executeRound
+// are given: the latest round updated at or before t, walking back from the latest. The
+// latest round is returned as it is when it was never updated (the market voids the round
+// on it, as on a failed feed).
+func PriceRoundAt(ctx context.Context, feed PriceRounds, t uint64) (*big.Int, error) {
+	r, err := feed.LatestPriceRound(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if r.UpdatedAt == 0 {
+		return r.ID, nil
+	}
+	for range MaxPriceRoundWalk {
+		if r.UpdatedAt != 0 && r.UpdatedAt <= t {
+			return r.ID, nil
+		}
+		if r.ID.Sign() <= 0 {
+			break
+		}
+		id := new(big.Int).Sub(r.ID, big.NewInt(1))
+		if r, err = feed.PriceRound(ctx, id); err != nil {
+			return nil, fmt.Errorf("walk back to the round in force at %d: %w", t, err)
+		}
+	}
+	return nil, fmt.Errorf("%w at %d within %d rounds of the latest", ErrNoPriceRound, t, MaxPriceRoundWalk)
 }

@@ -101,7 +101,7 @@ type Round struct {
 	CloseTime     time.Time
 	LockPrice     string
 	ClosePrice    string
-	AIPrediction  string   // the oracle's value recorded at lock
+	AIPrediction  string   // the oracle's value recorded when the round opened
 	AIDirection   string   // DirectionUp, DirectionDown or DirectionFlat; "" before lock
 	WithAIPool    *big.Int // wei staked with the AI; nil counts as zero
 	AgainstAIPool *big.Int // wei staked against it

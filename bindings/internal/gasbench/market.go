@@ -30,13 +30,17 @@ func measureMarket() ([]Row, error) {
 	defer c.Backend.Close()
 	backer, doubter, late := c.Bettors[0], c.Bettors[1], c.Bettors[2]
 
+	if _, err := c.PublishPrediction(marketsim.OracleDollars(3010)); err != nil {
+		return nil, err
+	}
 	if _, err := c.GenesisStart(); err != nil {
 		return nil, err
 	}
 	var betGas, executeGas uint64
 	// Each round: the backer bets with the AI, the doubter against it, a third bettor
-	// joins; the price rises a dollar a round and the AI always calls UP, so every
-	// round is decided for the backer.
+	// joins; the price rises a dollar a round and the AI always calls UP (each round's
+	// prediction, published at its predecessor's lock, is ten dollars above the price
+	// then), so every round is decided for the backer.
 	for epoch := uint64(1); epoch <= 4; epoch++ {
 		if _, err := c.Bet(backer, epoch, true, marketsim.MinBet); err != nil {
 			return nil, err

@@ -308,7 +308,8 @@ func (c *Chain) Claim(from *bind.TransactOpts, epochs ...uint64) (*types.Receipt
 	return r, nil
 }
 
-// GenesisStart opens the first round.
+// GenesisStart opens the first round; it takes bets once a prediction was published
+// (PublishPrediction) before it.
 func (c *Chain) GenesisStart() (*types.Receipt, error) {
 	r, err := c.send(c.Keeper, c.marketC, c.Market.PackGenesisStart(), nil)
 	if err != nil {
@@ -317,8 +318,10 @@ func (c *Chain) GenesisStart() (*types.Receipt, error) {
 	return r, nil
 }
 
-// NextRound moves time to the current round's lock, publishes price and prediction, and
-// runs genesisLock or executeRound, whichever is due. It returns the execution's receipt.
+// NextRound moves time to the current round's lock, publishes price and prediction just
+// before it, and runs genesisLock or executeRound, whichever is due: the price locks the
+// current round (and closes the previous one), the prediction is the one in force when
+// the next round starts, at this lock time. It returns the execution's receipt.
 func (c *Chain) NextRound(price, prediction *big.Int) (*types.Receipt, error) {
 	current, err := c.CurrentEpoch()
 	if err != nil {
@@ -347,9 +350,14 @@ func (c *Chain) NextRound(price, prediction *big.Int) (*types.Receipt, error) {
 	if err != nil {
 		return nil, fmt.Errorf("read genesisLocked: %w", err)
 	}
-	data, name := c.Market.PackExecuteRound(), "executeRound"
+	// The price set above is the feed's latest round, the one in force at the lock time.
+	priceRound, err := bind.Call(c.feedC, c.callOpts(), c.Feed.PackLatestRound(), c.Feed.UnpackLatestRound)
+	if err != nil {
+		return nil, fmt.Errorf("read the feed's latest round: %w", err)
+	}
+	data, name := c.Market.PackExecuteRound(priceRound), "executeRound"
 	if !locked {
-		data, name = c.Market.PackGenesisLock(), "genesisLock"
+		data, name = c.Market.PackGenesisLock(priceRound), "genesisLock"
 	}
 	r, err := c.send(c.Keeper, c.marketC, data, nil)
 	if err != nil {

@@ -538,7 +538,7 @@ export interface components {
             /** @description The price feed's answer at lock, in the asset's unit; null before lock. */
             lock_price: components["schemas"]["NullableDecimal"];
             close_price: components["schemas"]["NullableDecimal"];
-            /** @description The oracle's prediction recorded at lock. */
+            /** @description The AI's prediction the round is decided on, recorded when it opened (before betting closes); null for a round without one. */
             ai_prediction: components["schemas"]["NullableDecimal"];
             ai_direction: components["schemas"]["Direction"] | null;
             /** @description Wei staked with the AI. */

@@ -96,6 +96,19 @@ export const predictionMarketAbi = [
   },
   {
     "type": "function",
+    "name": "MAX_PREDICTION_LOOKBACK",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
     "name": "MAX_STALENESS_SECONDS",
     "inputs": [],
     "outputs": [
@@ -142,6 +155,19 @@ export const predictionMarketAbi = [
         "name": "",
         "type": "uint32",
         "internalType": "uint32"
+      }
+    ],
+    "stateMutability": "view"
+  },
+  {
+    "type": "function",
+    "name": "PREDICTION_DECIMALS",
+    "inputs": [],
+    "outputs": [
+      {
+        "name": "",
+        "type": "uint8",
+        "internalType": "uint8"
       }
     ],
     "stateMutability": "view"
@@ -262,14 +288,26 @@ export const predictionMarketAbi = [
   {
     "type": "function",
     "name": "executeRound",
-    "inputs": [],
+    "inputs": [
+      {
+        "name": "priceRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      }
+    ],
     "outputs": [],
     "stateMutability": "nonpayable"
   },
   {
     "type": "function",
     "name": "genesisLock",
-    "inputs": [],
+    "inputs": [
+      {
+        "name": "priceRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      }
+    ],
     "outputs": [],
     "stateMutability": "nonpayable"
   },
@@ -567,6 +605,11 @@ export const predictionMarketAbi = [
           },
           {
             "name": "closeTimestamp",
+            "type": "uint40",
+            "internalType": "uint40"
+          },
+          {
+            "name": "predictionTimestamp",
             "type": "uint40",
             "internalType": "uint40"
           },
@@ -1015,12 +1058,6 @@ export const predictionMarketAbi = [
         "internalType": "int256"
       },
       {
-        "name": "predictionBlockHeight",
-        "type": "uint64",
-        "indexed": false,
-        "internalType": "uint64"
-      },
-      {
         "name": "aiCall",
         "type": "uint8",
         "indexed": false,
@@ -1046,6 +1083,12 @@ export const predictionMarketAbi = [
         "internalType": "uint256"
       },
       {
+        "name": "startTimestamp",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
         "name": "lockTimestamp",
         "type": "uint256",
         "indexed": false,
@@ -1056,6 +1099,24 @@ export const predictionMarketAbi = [
         "type": "uint256",
         "indexed": false,
         "internalType": "uint256"
+      },
+      {
+        "name": "aiPrediction",
+        "type": "int256",
+        "indexed": false,
+        "internalType": "int256"
+      },
+      {
+        "name": "predictionTimestamp",
+        "type": "uint256",
+        "indexed": false,
+        "internalType": "uint256"
+      },
+      {
+        "name": "predictionBlockHeight",
+        "type": "uint64",
+        "indexed": false,
+        "internalType": "uint64"
       }
     ],
     "anonymous": false
@@ -1258,6 +1319,11 @@ export const predictionMarketAbi = [
   },
   {
     "type": "error",
+    "name": "InsufficientGas",
+    "inputs": []
+  },
+  {
+    "type": "error",
     "name": "InvalidBuffer",
     "inputs": [
       {
@@ -1343,6 +1409,17 @@ export const predictionMarketAbi = [
   },
   {
     "type": "error",
+    "name": "NoPrediction",
+    "inputs": [
+      {
+        "name": "epoch",
+        "type": "uint256",
+        "internalType": "uint256"
+      }
+    ]
+  },
+  {
+    "type": "error",
     "name": "NotAContract",
     "inputs": [
       {
@@ -1392,6 +1469,22 @@ export const predictionMarketAbi = [
         "name": "account",
         "type": "address",
         "internalType": "address"
+      }
+    ]
+  },
+  {
+    "type": "error",
+    "name": "PriceRoundNotInForce",
+    "inputs": [
+      {
+        "name": "priceRoundId",
+        "type": "uint80",
+        "internalType": "uint80"
+      },
+      {
+        "name": "timestamp",
+        "type": "uint256",
+        "internalType": "uint256"
       }
     ]
   },

@@ -207,9 +207,9 @@ func TestKeeperSharingTheSubmitterKeyLandsEveryPushAndRound(t *testing.T) {
 		t.Errorf("%d rounds closed, want at least %d", len(ev.ended), keeperRounds)
 	}
 	for _, l := range ev.locked {
-		if l.PredictionBlockHeight == 0 || l.LockPrice.Sign() <= 0 {
-			t.Errorf("round %s locked without the oracle's prediction or the feed's price: height %d, lock price %s",
-				l.Epoch, l.PredictionBlockHeight, l.LockPrice)
+		if l.AiPrediction.Sign() == 0 || l.LockPrice.Sign() <= 0 {
+			t.Errorf("round %s locked without the oracle's prediction or the feed's price: prediction %s, lock price %s",
+				l.Epoch, l.AiPrediction, l.LockPrice)
 		}
 	}
 	const aiRight, aiWrong = 3, 4 // PredictionMarket.Status
