@@ -105,8 +105,8 @@ redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and
 	for i in $$(seq 1 50); do redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
 	echo "redis did not answer on $(REDIS_HOST):$(REDIS_PORT)" >&2; exit 1
 
-bench-api: ## requests/s and p50/p99 of /v1/topics/{topicId}/inference against a bare net/http handler, 64 connections on loopback
-	$(GO) run ./api/internal/apibench -conns 64 -duration 5s
+bench-api: redis ## requests/s and p50/p99 of four routes over the memory and the Redis store, beside a bare net/http handler in the same run, 64 connections on loopback
+	$(GO) run ./api/internal/apibench -conns 64 -duration 3s
 
 E2E_PKG := ./cmd/allora-gateway/internal/e2e
 
