@@ -9,6 +9,7 @@ import (
 	"maps"
 	"net/http"
 	"slices"
+	"strconv"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -74,6 +75,7 @@ type cachedPrice struct {
 
 type cachedBody struct {
 	body         []byte
+	length       []string // the Content-Length header's value
 	etag         []string
 	cacheControl []string
 	contentType  []string
@@ -509,6 +511,10 @@ func (s *Server) cachedRoute(h http.HandlerFunc) http.HandlerFunc {
 		key := r.RequestURI
 		if v, ok := sn.bodies.Load(key); ok {
 			e := v.(*cachedBody)
+			if inm := r.Header["If-None-Match"]; len(inm) == 0 || !etagMatches(inm[0], e.etag[0]) {
+				// Known, so that the body goes out in one piece rather than chunked.
+				w.Header()["Content-Length"] = e.length
+			}
 			writeCacheable(w, r, e.contentType, e.body, e.etag, e.cacheControl)
 			return
 		}
@@ -521,7 +527,7 @@ func (s *Server) cachedRoute(h http.HandlerFunc) http.HandlerFunc {
 		h(rec, inner)
 		rh := rec.header
 		if etag, cc := rh["Etag"], rh["Cache-Control"]; rec.status == http.StatusOK && len(etag) == 1 && len(cc) == 1 && cc[0] != cacheNever {
-			e := &cachedBody{body: rec.body, etag: etag, cacheControl: cc, contentType: rh["Content-Type"]}
+			e := &cachedBody{body: rec.body, length: []string{strconv.Itoa(len(rec.body))}, etag: etag, cacheControl: cc, contentType: rh["Content-Type"]}
 			if sn.nbodies.Add(1) <= cacheBodies {
 				sn.bodies.Store(key, e)
 			}

@@ -86,8 +86,9 @@ type Server struct {
 	trustedProxies []netip.Prefix
 	metricsLn      net.Listener // where /metrics is served; nil: beside the API
 
-	streamBuffer int
-	hub          *streamHub
+	streamLog                       int
+	maxStreams, maxStreamsPerClient int
+	hub                             *streamHub
 
 	readiness []readinessCheck // beside the store, what /readyz requires
 }
@@ -192,7 +193,10 @@ func New(st Reader, opts ...Option) *Server {
 		requestTimeout: DefaultRequestTimeout,
 		rateLimit:      DefaultRateLimit,
 		rateBurst:      DefaultRateBurst,
-		streamBuffer:   DefaultStreamBuffer,
+		streamLog:      DefaultStreamLog,
+		maxStreams:     DefaultMaxStreams,
+
+		maxStreamsPerClient: DefaultMaxStreamsPerClient,
 	}
 	for _, o := range opts {
 		o(s)
@@ -204,7 +208,7 @@ func New(st Reader, opts ...Option) *Server {
 		s.st = s.cache
 	}
 	s.ids = newRequestIDs()
-	s.hub = newStreamHub(st, s.log, s.streamBuffer)
+	s.hub = newStreamHub(st, s.log, s.streamLog, s.maxStreams, s.maxStreamsPerClient, s.metrics.registry)
 	if s.rateLimit > 0 {
 		perKey := newRatePolicy("api-key", s.rateLimit, s.rateBurst)
 		if s.keyRateLimit > 0 {
