@@ -11,7 +11,7 @@ REDIS_HOST ?= 127.0.0.1
 REDIS_PORT ?= 6379
 FUZZTIME ?= 5s
 
-.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api e2e bench-e2e helm-check lint browser-test prometheus-rules js-test
+.PHONY: devnet test build contracts bindings go-test forge-test vet fuzz redis deps clean help bench-gas bench-api bench-stream e2e bench-e2e helm-check lint browser-test prometheus-rules js-test
 
 help: ## list the targets
 	@grep -E '^[a-z0-9-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -105,8 +105,11 @@ redis: ## make sure Redis answers on $(REDIS_HOST):$(REDIS_PORT), installing and
 	for i in $$(seq 1 50); do redis-cli -h $(REDIS_HOST) -p $(REDIS_PORT) ping >/dev/null 2>&1 && exit 0; sleep 0.1; done; \
 	echo "redis did not answer on $(REDIS_HOST):$(REDIS_PORT)" >&2; exit 1
 
-bench-api: ## requests/s and p50/p99 of /v1/topics/{topicId}/inference against a bare net/http handler, 64 connections on loopback
-	$(GO) run ./api/internal/apibench -conns 64 -duration 5s
+bench-api: redis ## requests/s and p50/p99 of four routes over the memory and the Redis store, beside a bare net/http handler in the same run, 64 connections on loopback
+	$(GO) run ./api/internal/apibench -conns 64 -duration 3s
+
+bench-stream: ## 1,000 stream clients and a burst of 500 events in one block: none dropped, and the time until the last client has the last event
+	$(GO) test -run '^$$' -bench BenchmarkStreamBurst -benchtime 3x ./api/
 
 E2E_PKG := ./cmd/allora-gateway/internal/e2e
 

@@ -81,7 +81,7 @@ func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
 func (s *Server) readyz(w http.ResponseWriter, r *http.Request) {
 	ctx, cancel := context.WithTimeout(r.Context(), readyTimeout)
 	defer cancel()
-	if _, err := s.st.Topics(ctx); err != nil {
+	if _, err := s.source.Topics(ctx); err != nil {
 		s.fail(w, r, withDetail(fmt.Errorf("readiness: %w: %w", errNotReady, err), "the store does not answer"))
 		return
 	}

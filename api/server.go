@@ -58,7 +58,10 @@ const (
 
 // Server answers the REST API from a Reader. Create it with New.
 type Server struct {
-	st             Reader
+	st             Reader // source, or the read cache over it
+	source         Reader
+	cache          *readCache
+	cacheRefresh   time.Duration
 	log            *slog.Logger
 	now            func() time.Time
 	version        string
@@ -83,8 +86,9 @@ type Server struct {
 	trustedProxies []netip.Prefix
 	metricsLn      net.Listener // where /metrics is served; nil: beside the API
 
-	streamBuffer int
-	hub          *streamHub
+	streamLog                       int
+	maxStreams, maxStreamsPerClient int
+	hub                             *streamHub
 
 	readiness []readinessCheck // beside the store, what /readyz requires
 }
@@ -189,14 +193,22 @@ func New(st Reader, opts ...Option) *Server {
 		requestTimeout: DefaultRequestTimeout,
 		rateLimit:      DefaultRateLimit,
 		rateBurst:      DefaultRateBurst,
-		streamBuffer:   DefaultStreamBuffer,
+		streamLog:      DefaultStreamLog,
+		maxStreams:     DefaultMaxStreams,
+
+		maxStreamsPerClient: DefaultMaxStreamsPerClient,
 	}
 	for _, o := range opts {
 		o(s)
 	}
 	s.metrics = newAPIMetrics(s.registry)
+	s.source = st
+	if s.cacheRefresh > 0 {
+		s.cache = newReadCache(st, s.log, s.now, s.cacheRefresh, s.metrics.registry)
+		s.st = s.cache
+	}
 	s.ids = newRequestIDs()
-	s.hub = newStreamHub(st, s.log, s.streamBuffer)
+	s.hub = newStreamHub(st, s.log, s.streamLog, s.maxStreams, s.maxStreamsPerClient, s.metrics.registry)
 	if s.rateLimit > 0 {
 		perKey := newRatePolicy("api-key", s.rateLimit, s.rateBurst)
 		if s.keyRateLimit > 0 {
@@ -209,6 +221,9 @@ func New(st Reader, opts ...Option) *Server {
 
 // Handler returns the API's HTTP handler.
 func (s *Server) Handler() http.Handler {
+	if s.cache != nil {
+		s.cache.start()
+	}
 	r := chi.NewRouter()
 	// The access log and metrics sit outside the recoverer so that they record the 500
 	// a panic becomes.
@@ -238,15 +253,15 @@ func (s *Server) Handler() http.Handler {
 		r.Method(http.MethodGet, "/metrics", s.metrics.handler())
 	}
 	r.Get("/openapi.yaml", s.openAPI)
-	r.Get("/v1/topics", s.topics)
-	r.Get("/v1/topics/{topicId}/inference", s.inference)
-	r.Get("/v1/topics/{topicId}/history", s.history)
+	r.Get("/v1/topics", s.cachedRoute(s.topics))
+	r.Get("/v1/topics/{topicId}/inference", s.cachedRoute(s.inference))
+	r.Get("/v1/topics/{topicId}/history", s.cachedRoute(s.history))
 	r.Get("/v1/topics/{topicId}/update", s.update)
 	r.Get("/v1/topics/{topicId}/accuracy", s.accuracy)
-	r.Get("/v1/predictions/{asset}/{timeframe}", s.prediction)
+	r.Get("/v1/predictions/{asset}/{timeframe}", s.cachedRoute(s.prediction))
 	r.Get("/v1/predictions/{asset}/{timeframe}/series", s.series)
-	r.Get("/v1/chains", s.chains)
-	r.Get("/v1/markets/{chainId}", s.markets)
+	r.Get("/v1/chains", s.cachedRoute(s.chains))
+	r.Get("/v1/markets/{chainId}", s.cachedRoute(s.markets))
 	r.Get("/v1/markets/{chainId}/{marketId}/rounds/{epoch}", s.round)
 	r.Get(streamPath, s.stream)
 	dash := dashboard.Handler(http.HandlerFunc(s.notFound))
@@ -262,6 +277,9 @@ func (s *Server) Handler() http.Handler {
 func (s *Server) Close() {
 	if s.hub != nil {
 		s.hub.close()
+	}
+	if s.cache != nil {
+		s.cache.close()
 	}
 }
 

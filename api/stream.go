@@ -13,37 +13,50 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 const (
-	// DefaultStreamBuffer is how many events may wait for one stream client; a client
-	// further behind is disconnected, so that it cannot hold up the others.
-	DefaultStreamBuffer = 64
-	// StreamReplay is how many recent events a server keeps to replay to a client that
-	// reconnects with Last-Event-ID.
-	StreamReplay = 1000
+	// DefaultStreamLog is how many recent events a server keeps: every stream client
+	// reads them at its own cursor, and a client that reconnects with Last-Event-ID
+	// resumes from them. A client further behind than the log holds is dropped.
+	DefaultStreamLog = 4096
+	// DefaultMaxStreams and DefaultMaxStreamsPerClient cap the streams open at once,
+	// in all and from one client (its address, as the rate limit sees it).
+	DefaultMaxStreams          = 10_000
+	DefaultMaxStreamsPerClient = 16
 	// streamHeartbeat is how often an idle stream carries a comment, so that proxies
 	// and clients see it alive.
 	streamHeartbeat = 15 * time.Second
 	// streamWriteTimeout bounds one write to a stream client whose connection has
-	// stopped taking data while no events fill its buffer.
+	// stopped taking data.
 	streamWriteTimeout = 30 * time.Second
+	// streamBatch bounds the events one write carries.
+	streamBatch = 256
 	// maxStreamTopics bounds the topics filter.
 	maxStreamTopics = 100
 	// streamPath is the stream's route, which the request timeout does not apply to.
 	streamPath = "/v1/stream"
 )
 
-// WithStreamBuffer sets how many events may wait for one /v1/stream client before it
-// is disconnected; the default is DefaultStreamBuffer.
-func WithStreamBuffer(n int) Option {
+// WithStreamLog sets how many recent events the server keeps for /v1/stream clients
+// to read at their own pace and to resume from; the default is DefaultStreamLog. A
+// client further behind than that is told so (a dropped event) and disconnected.
+func WithStreamLog(n int) Option {
 	return func(s *Server) {
 		if n > 0 {
-			s.streamBuffer = n
+			s.streamLog = n
 		}
 	}
+}
+
+// WithMaxStreams caps the /v1/stream connections open at once, in all (answered 503
+// beyond) and per client (429 beyond); the defaults are DefaultMaxStreams and
+// DefaultMaxStreamsPerClient. A value of 0 or less leaves that cap unlimited.
+func WithMaxStreams(total, perClient int) Option {
+	return func(s *Server) { s.maxStreams, s.maxStreamsPerClient = total, perClient }
 }
 
 // hubEvent is an event as every client gets it: its SSE frame written once.
@@ -55,31 +68,35 @@ type hubEvent struct {
 	frame    []byte
 }
 
-// streamHub is a server's one subscription to the store's events, fanned out to every
-// stream client through a bounded buffer per client, and the ring of recent events
-// that reconnecting clients resume from.
+// streamHub is a server's one subscription to the store's events, kept in one
+// bounded log that every stream client reads at its own cursor, and that
+// reconnecting clients resume from.
 type streamHub struct {
 	events subscriber
 	log    *slog.Logger
-	buffer int
+	drops  prometheus.Counter
+	open   prometheus.Gauge
+
+	maxTotal, maxPerClient int
 
 	startOnce sync.Once
 	ctx       context.Context
 	cancel    context.CancelFunc
 	done      chan struct{} // closed when run returns
 
-	mu      sync.Mutex
-	closed  bool
-	clients map[*streamClient]struct{}
-	ring    []*hubEvent // the last StreamReplay events, oldest at next once full
-	next    int
+	mu        sync.RWMutex
+	closed    bool
+	ring      []*hubEvent // event seq is at ring[seq%len(ring)]
+	head      uint64      // the seq of the next event
+	wake      chan struct{}
+	total     int
+	perClient map[string]int
 }
 
 type streamClient struct {
-	ch     chan *hubEvent
-	gone   chan struct{}   // closed when the hub drops the client or shuts down
+	addr   string
+	cursor uint64          // the seq of the next event to read
 	topics map[uint64]bool // inference events of these topics only; nil for all
-	kill   func()          // makes the client's pending write fail at once
 }
 
 // subscriber is the part of the store the stream reads.
@@ -87,20 +104,32 @@ type subscriber interface {
 	Subscribe(ctx context.Context) (<-chan store.Event, error)
 }
 
-func newStreamHub(ev subscriber, log *slog.Logger, buffer int) *streamHub {
+func newStreamHub(ev subscriber, log *slog.Logger, size, maxTotal, maxPerClient int, reg prometheus.Registerer) *streamHub {
 	ctx, cancel := context.WithCancel(context.Background())
-	return &streamHub{
-		events: ev, log: log, buffer: buffer,
+	h := &streamHub{
+		events: ev, log: log,
+		maxTotal: maxTotal, maxPerClient: maxPerClient,
 		ctx: ctx, cancel: cancel, done: make(chan struct{}),
-		clients: make(map[*streamClient]struct{}),
-		ring:    make([]*hubEvent, 0, StreamReplay),
+		ring:      make([]*hubEvent, size),
+		wake:      make(chan struct{}),
+		perClient: make(map[string]int),
+		drops: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "allora_gateway_api_stream_drops_total",
+			Help: "Stream clients disconnected for falling further behind than the server's event log holds (api.stream_log).",
+		}),
+		open: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "allora_gateway_api_streams",
+			Help: "Stream connections open.",
+		}),
 	}
+	reg.MustRegister(h.drops, h.open)
+	return h
 }
 
 // start subscribes, once, before it returns, so that a client registered after it
 // gets every event published after it. Serve starts the hub at once, so that the
-// replay ring fills before the first client; a bare Handler starts it on the first
-// stream request.
+// log fills before the first client; a bare Handler starts it on the first stream
+// request.
 func (h *streamHub) start() {
 	h.startOnce.Do(func() {
 		sub, err := h.events.Subscribe(h.ctx)
@@ -119,9 +148,6 @@ func (h *streamHub) close() {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	h.closed = true
-	for c := range h.clients {
-		h.dropLocked(c)
-	}
 }
 
 // run delivers events from sub, subscribing again whenever the store drops it.
@@ -247,6 +273,8 @@ func (c *streamClient) wants(he *hubEvent) bool {
 	return c.topics == nil || he.kind != store.EventInference || (he.hasTopic && c.topics[he.topicID])
 }
 
+// deliver appends ev to the log, over the oldest once the log is full, and wakes
+// every client.
 func (h *streamHub) deliver(ev store.Event) {
 	he := newHubEvent(ev)
 	if he == nil {
@@ -255,67 +283,80 @@ func (h *streamHub) deliver(ev store.Event) {
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if len(h.ring) < StreamReplay {
-		h.ring = append(h.ring, he)
-	} else {
-		h.ring[h.next] = he
-		h.next = (h.next + 1) % StreamReplay
-	}
-	for c := range h.clients {
-		if !c.wants(he) {
-			continue
-		}
-		select {
-		case c.ch <- he:
-		default:
-			h.dropLocked(c)
-		}
-	}
+	h.ring[h.head%uint64(len(h.ring))] = he
+	h.head++
+	close(h.wake)
+	h.wake = make(chan struct{})
 }
 
-// dropLocked disconnects c; the hub's lock is held.
-func (h *streamHub) dropLocked(c *streamClient) {
-	delete(h.clients, c)
-	close(c.gone)
-	c.kill()
-}
-
-// register adds c and returns what it missed after lastID (when resume is set): the
-// events kept since, or reset when lastID is no longer (or never was) in the ring. ok
-// is false once the hub is closed.
-func (h *streamHub) register(c *streamClient, lastID string, resume bool) (replay []*hubEvent, reset, ok bool) {
+// register counts c's stream against the caps and places its cursor: after lastID
+// when resume is set and the log holds it, at the head otherwise (reset when resume
+// was asked for and cannot be done). ok is false once the hub is closed.
+func (h *streamHub) register(c *streamClient, lastID string, resume bool) (reset bool, err error) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
 	if h.closed {
-		return nil, false, false
+		return false, withDetail(fmt.Errorf("stream: shutting down: %w", errNotReady), "the server is shutting down")
 	}
+	if h.maxTotal > 0 && h.total >= h.maxTotal {
+		return false, withDetail(fmt.Errorf("stream: %d streams open: %w", h.total, errNotReady),
+			"this server has its %d streams open; retry later, or on another replica", h.maxTotal)
+	}
+	if h.maxPerClient > 0 && h.perClient[c.addr] >= h.maxPerClient {
+		return false, withDetail(fmt.Errorf("stream: client has %d streams open: %w", h.perClient[c.addr], errRateLimited),
+			"this client has %d streams open, the most it may; close one first", h.maxPerClient)
+	}
+	h.total++
+	h.perClient[c.addr]++
+	h.open.Inc()
+	c.cursor = h.head
 	if resume {
 		reset = true
-		n := len(h.ring)
-		for i := n - 1; i >= 0; i-- { // newest first: a resuming client is usually recent
-			he := h.ring[(h.next+i)%n]
-			if he.id != "" && he.id == lastID {
-				reset = false
-				for j := i + 1; j < n; j++ {
-					if e := h.ring[(h.next+j)%n]; c.wants(e) {
-						replay = append(replay, e)
-					}
-				}
+		oldest := h.oldestLocked()
+		for seq := h.head; seq > oldest; seq-- { // newest first: a resuming client is usually recent
+			if he := h.ring[(seq-1)%uint64(len(h.ring))]; he.id != "" && he.id == lastID {
+				c.cursor, reset = seq, false
 				break
 			}
 		}
 	}
-	h.clients[c] = struct{}{}
-	return replay, reset, true
+	return reset, nil
+}
+
+// oldestLocked is the seq of the oldest event the log holds; the lock is held.
+func (h *streamHub) oldestLocked() uint64 {
+	if n := uint64(len(h.ring)); h.head > n {
+		return h.head - n
+	}
+	return 0
 }
 
 func (h *streamHub) unregister(c *streamClient) {
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if _, ok := h.clients[c]; ok {
-		delete(h.clients, c)
-		close(c.gone)
+	h.total--
+	h.open.Dec()
+	if h.perClient[c.addr]--; h.perClient[c.addr] <= 0 {
+		delete(h.perClient, c.addr)
 	}
+}
+
+// read appends to frames what c wants from its cursor on, up to streamBatch events,
+// and moves the cursor past them. It returns the channel closed by the next event,
+// and how many events c missed when it is further behind than the log holds.
+func (h *streamHub) read(c *streamClient, frames [][]byte) (_ [][]byte, wake <-chan struct{}, missed uint64) {
+	h.mu.RLock()
+	defer h.mu.RUnlock()
+	if oldest := h.oldestLocked(); c.cursor < oldest {
+		return frames, nil, oldest - c.cursor
+	}
+	for n := 0; c.cursor < h.head && n < streamBatch; c.cursor++ {
+		if he := h.ring[c.cursor%uint64(len(h.ring))]; c.wants(he) {
+			frames = append(frames, he.frame)
+			n++
+		}
+	}
+	return frames, h.wake, 0
 }
 
 // parseTopicsFilter reads the stream's optional topics filter: comma-separated topic
@@ -349,34 +390,35 @@ var (
 	sseRetry      = []byte("retry: 2000\n\n")
 )
 
+// droppedJSON is the data of the dropped event a client gets before the server
+// closes a stream it fell too far behind on.
+type droppedJSON struct {
+	Reason string `json:"reason"`
+	Missed uint64 `json:"missed"`
+}
+
 // stream answers /v1/stream: Server-Sent Events of new inferences, pushes, round
-// results and prices, for as long as the client stays and keeps up.
+// results and prices, for as long as the client stays and keeps within the log.
 func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	topics, err := parseTopicsFilter(r.URL.Query())
 	if err != nil {
 		s.fail(w, r, err)
 		return
 	}
-	rc := http.NewResponseController(w)
-	// The server's read and write timeouts are for requests, not for a stream: clear
-	// them before the hub may set the write deadline to drop this client.
-	_ = rc.SetReadDeadline(time.Time{})
-	_ = rc.SetWriteDeadline(time.Time{})
-	c := &streamClient{
-		ch:     make(chan *hubEvent, s.streamBuffer),
-		gone:   make(chan struct{}),
-		topics: topics,
-		kill:   func() { _ = rc.SetWriteDeadline(time.Now()) },
-	}
+	c := &streamClient{addr: s.clientAddr(r), topics: topics}
 	s.hub.start()
-	lastID, resume := r.Header.Get("Last-Event-ID"), r.Header.Get("Last-Event-ID") != ""
-	replay, reset, ok := s.hub.register(c, lastID, resume)
-	if !ok {
-		s.fail(w, r, withDetail(fmt.Errorf("stream: shutting down: %w", errNotReady), "the server is shutting down"))
+	lastID := r.Header.Get("Last-Event-ID")
+	reset, err := s.hub.register(c, lastID, lastID != "")
+	if err != nil {
+		w.Header().Set("Retry-After", "5")
+		s.fail(w, r, err)
 		return
 	}
 	defer s.hub.unregister(c)
 
+	rc := http.NewResponseController(w)
+	// The server's read and write timeouts are for requests, not for a stream.
+	_ = rc.SetReadDeadline(time.Time{})
 	h := w.Header()
 	h.Set("Content-Type", "text/event-stream")
 	h.Set("Cache-Control", cacheNever)
@@ -384,15 +426,9 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 	h.Set("X-Accel-Buffering", "no") // nginx and the like must pass events on as they come
 	w.WriteHeader(http.StatusOK)
 
-	// write sends frames and flushes them within streamWriteTimeout. The deadline is
-	// set before gone is checked, so a drop racing with it still fails the write.
+	// write sends frames and flushes them within streamWriteTimeout.
 	write := func(frames ...[]byte) bool {
 		_ = rc.SetWriteDeadline(time.Now().Add(streamWriteTimeout))
-		select {
-		case <-c.gone:
-			return false
-		default:
-		}
 		for _, f := range frames {
 			if _, err := w.Write(f); err != nil {
 				return false
@@ -400,44 +436,46 @@ func (s *Server) stream(w http.ResponseWriter, r *http.Request) {
 		}
 		return rc.Flush() == nil
 	}
-	first := [][]byte{sseRetry}
+	frames := [][]byte{sseRetry}
 	if reset {
-		first = append(first, sseResetFrame)
-	}
-	for _, he := range replay {
-		first = append(first, he.frame)
-	}
-	if !write(first...) {
-		return
+		frames = append(frames, sseResetFrame)
 	}
 	heartbeat := time.NewTicker(streamHeartbeat)
 	defer heartbeat.Stop()
-	batch := make([][]byte, 0, 16)
 	for {
+		var (
+			wake   <-chan struct{}
+			missed uint64
+		)
+		frames, wake, missed = s.hub.read(c, frames)
+		if missed > 0 {
+			s.hub.drops.Inc()
+			s.log.Warn("stream client dropped: further behind than the event log holds",
+				"client", c.addr, "missed", missed, "log", len(s.hub.ring))
+			data, _ := json.Marshal(droppedJSON{
+				Reason: fmt.Sprintf("this client fell more than %d events behind", len(s.hub.ring)), Missed: missed})
+			dropped := append(append([]byte("event: dropped\ndata: "), data...), "\n\n"...)
+			write(append(frames, dropped)...)
+			return
+		}
+		if len(frames) > 0 {
+			if !write(frames...) {
+				return
+			}
+			heartbeat.Reset(streamHeartbeat)
+			frames = frames[:0]
+			continue
+		}
 		select {
 		case <-r.Context().Done():
 			return
-		case <-c.gone:
+		case <-s.hub.ctx.Done():
 			return
 		case <-heartbeat.C:
 			if !write(sseHeartbeat) {
 				return
 			}
-		case he := <-c.ch:
-			// Whatever else is waiting goes out in the same flush.
-			batch = append(batch[:0], he.frame)
-		more:
-			for len(batch) < cap(batch) {
-				select {
-				case he := <-c.ch:
-					batch = append(batch, he.frame)
-				default:
-					break more
-				}
-			}
-			if !write(batch...) {
-				return
-			}
+		case <-wake:
 		}
 	}
 }

@@ -205,11 +205,13 @@ func TestStreamRateLimitsConnections(t *testing.T) {
 	}
 }
 
-// TestStreamDropsASlowClient has one client stop reading while events keep coming: it
-// is disconnected once its buffer is full, and the other client gets every event.
+// TestStreamDropsASlowClient has one client stop reading while events keep coming:
+// once it reads again it is further behind than the log holds, so it is told so (a
+// dropped event) and disconnected, and the drop is counted; the other client gets
+// every event.
 func TestStreamDropsASlowClient(t *testing.T) {
 	st := seededStore(t)
-	base := streamServer(t, st, api.WithStreamBuffer(4))
+	base := streamServer(t, st, api.WithStreamLog(4))
 	slow, fast := connect(t, base, "", nil), connect(t, base, "", nil)
 	// Large events, so that the connection's buffers fill long before they all pass.
 	large := store.PriceEvent{Price: store.Price{Asset: "ETH", Value: "1", At: time.Now(), Source: strings.Repeat("x", 256<<10)}}
@@ -220,29 +222,81 @@ func TestStreamDropsASlowClient(t *testing.T) {
 			t.Fatalf("fast client got event %q, want %d", ev.id, i+1)
 		}
 	}
-	// The slow client reads what reached it before it was dropped, then the end.
+	// The slow client reads what reached it, then the dropped event, then the end.
 	got := 0
+	var last sseEvent
 	for {
-		_, err := slow.next()
+		ev, err := slow.next()
 		if err != nil {
-			if !errors.Is(err, io.EOF) && !errors.Is(err, io.ErrUnexpectedEOF) {
-				var ne net.Error
-				if !errors.As(err, &ne) && !strings.Contains(err.Error(), "connection reset") {
-					t.Logf("slow client's stream ended with %v", err)
-				}
-			}
 			break
+		}
+		if ev.kind == "dropped" {
+			last = ev
+			continue
 		}
 		got++
 	}
 	if got >= n {
 		t.Errorf("slow client got all %d events; want it dropped", n)
 	}
+	var dropped struct {
+		Reason string `json:"reason"`
+		Missed uint64 `json:"missed"`
+	}
+	if err := json.Unmarshal([]byte(last.data), &dropped); err != nil || dropped.Missed == 0 || dropped.Reason == "" {
+		t.Errorf("slow client's last event %+v (%v); want a dropped event saying how many it missed", last, err)
+	}
+	if got := metricValue(t, base, "allora_gateway_api_stream_drops_total"); got != "1" {
+		t.Errorf("stream drops counted %q, want 1", got)
+	}
 	// The fast one is still served.
 	publish(t, st, "after", inferenceEvent(1))
 	if ev := fast.mustNext(t); ev.id != "after" {
 		t.Errorf("fast client then got %+v", ev)
 	}
+}
+
+// metricValue is the value /metrics shows for an unlabelled series.
+func metricValue(t testing.TB, base, name string) string {
+	t.Helper()
+	res, err := http.Get(base + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer res.Body.Close()
+	b, _ := io.ReadAll(res.Body)
+	for _, line := range strings.Split(string(b), "\n") {
+		if v, ok := strings.CutPrefix(line, name+" "); ok {
+			return v
+		}
+	}
+	return ""
+}
+
+// TestStreamCapsConnections refuses a client's stream beyond its cap with 429, and any
+// stream beyond the total with 503, both as problem details.
+func TestStreamCapsConnections(t *testing.T) {
+	base := streamServer(t, seededStore(t), api.WithMaxStreams(3, 2))
+	connect(t, base, "", nil)
+	connect(t, base, "", nil)
+	expect := func(status int) {
+		t.Helper()
+		res, err := http.Get(base + "/v1/stream")
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		if res.StatusCode != status || res.Header.Get("Content-Type") != "application/problem+json" || res.Header.Get("Retry-After") == "" {
+			t.Errorf("stream beyond the cap answered %d %q, Retry-After %q; want %d problem+json", res.StatusCode,
+				res.Header.Get("Content-Type"), res.Header.Get("Retry-After"), status)
+		}
+	}
+	expect(http.StatusTooManyRequests)
+	// With no cap per client, the cap in all refuses the third.
+	base = streamServer(t, seededStore(t), api.WithMaxStreams(2, 0))
+	connect(t, base, "", nil)
+	connect(t, base, "", nil)
+	expect(http.StatusServiceUnavailable)
 }
 
 func TestStreamResumesAfterLastEventID(t *testing.T) {

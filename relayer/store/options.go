@@ -7,7 +7,7 @@ const (
 	DefaultHistoryLimit       = 10_000
 	DefaultPushLimit          = 1_000
 	DefaultRequestDedupWindow = 7 * 24 * time.Hour
-	DefaultSubscriberBuffer   = 256
+	DefaultSubscriberBuffer   = 1024 // a block's burst of events (one per topic closing) fits
 )
 
 // Option tunes a store made by NewMemory or NewRedis.

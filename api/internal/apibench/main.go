@@ -1,11 +1,13 @@
-// Command apibench measures GET /v1/topics/{topicId}/inference of the real API server
-// over a seeded in-memory store against a minimal net/http handler that writes the
-// same body: the ceiling of an HTTP server on this machine. Both listen on loopback in
-// this process and are driven in the same run by the same load generator (keep-alive
-// connections, each worker sending its next request when the last is answered). The
-// measured time is cut into short slices taken in the order ceiling, api, api,
-// ceiling, ... so that both see the same background load on a shared machine, and the
-// ratio between them is what the API's own work costs.
+// Command apibench measures the real API server against a minimal net/http handler
+// that writes the same body: the ceiling of an HTTP server on this machine. It drives
+// four routes (a topic's inference, the chains, a prediction and a history page),
+// each served by the API over a seeded in-memory store and over the same data in
+// Redis, both through the API's read cache as the binary runs them. Every server
+// listens on loopback in this process and is driven in the same run by the same load
+// generator (keep-alive connections, each worker sending its next request when the
+// last is answered). The measured time is cut into short slices taken in turns
+// (ceiling, memory, redis, then rotated), so that all see the same background load on
+// a shared machine, and the ratio to the ceiling is what the API's own work costs.
 package main
 
 import (
@@ -15,12 +17,17 @@ import (
 	"fmt"
 	"io"
 	"log"
+	"math/big"
 	"net"
 	"net/http"
+	"os"
 	"runtime"
 	"slices"
 	"sync"
 	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/api"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -29,38 +36,76 @@ import (
 
 func main() {
 	conns := flag.Int("conns", 64, "concurrent keep-alive connections")
-	duration := flag.Duration("duration", 5*time.Second, "how long each target is measured in all")
-	slice := flag.Duration("slice", 500*time.Millisecond, "how long each target is driven at a time")
-	warmup := flag.Duration("warmup", time.Second, "load on each target before measuring, not counted")
+	duration := flag.Duration("duration", 3*time.Second, "how long each target is measured in all, per route")
+	slice := flag.Duration("slice", 250*time.Millisecond, "how long each target is driven at a time")
+	warmup := flag.Duration("warmup", 500*time.Millisecond, "load on each target before measuring, not counted")
+	redisURL := flag.String("redis", "redis://127.0.0.1:6379/0", "the Redis to seed and serve from, under a prefix of this run's own")
+	refresh := flag.Duration("cache-refresh", api.DefaultCacheRefresh, "the read cache's refresh (api.cache_refresh); 0 reads the store on every request")
 	flag.Parse()
-	if err := run(*conns, *duration, *slice, *warmup); err != nil {
+	if err := run(*conns, *duration, *slice, *warmup, *redisURL, *refresh); err != nil {
 		log.Fatal(err)
 	}
 }
 
-const path = "/v1/topics/1/inference"
+// routes are the paths measured.
+var routes = []string{"/v1/topics/1/inference", "/v1/chains", "/v1/predictions/ETH/5m", "/v1/topics/1/history"}
 
-func run(conns int, duration, slice, warmup time.Duration) error {
+// assets maps the predictions route's asset to its topic.
+var assets = []oracle.AssetTopic{{Asset: "ETH", Timeframe: "5m", TopicID: 1}}
+
+func run(conns int, duration, slice, warmup time.Duration, redisURL string, refresh time.Duration) error {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 
-	st, err := seed(ctx)
-	if err != nil {
+	mem := store.NewMemory()
+	if err := seed(ctx, mem); err != nil {
 		return err
 	}
-	// The rate limiter stays in the path, with a limit no client here reaches.
-	srv := api.New(st, api.WithRateLimit(1e9, 1e9))
-	apiLn, err := net.Listen("tcp", "127.0.0.1:0")
+	prefix := fmt.Sprintf("allora-gateway-apibench-%d-%d", os.Getpid(), time.Now().UnixNano())
+	rds, closeRedis, err := store.DialRedis(ctx, redisURL, prefix)
 	if err != nil {
+		return fmt.Errorf("redis (give -redis): %w", err)
+	}
+	defer func() {
+		cleanup(redisURL, prefix)
+		_ = closeRedis()
+	}()
+	if err := seed(ctx, rds); err != nil {
 		return err
 	}
-	apiDone := make(chan error, 1)
-	go func() { apiDone <- srv.Serve(ctx, apiLn) }()
-	apiURL := "http://" + apiLn.Addr().String() + path
 
-	body, err := fetch(apiURL)
+	serve := func(st api.Reader) (string, func() error, error) {
+		// The rate limiter stays in the path, with a limit no client here reaches.
+		srv := api.New(st, api.WithRateLimit(1e9, 1e9), api.WithAssetTopics(assets), api.WithReadCache(refresh))
+		ln, err := net.Listen("tcp", "127.0.0.1:0")
+		if err != nil {
+			return "", nil, err
+		}
+		sctx, stop := context.WithCancel(ctx)
+		done := make(chan error, 1)
+		go func() { done <- srv.Serve(sctx, ln) }()
+		return "http://" + ln.Addr().String(), func() error { stop(); return <-done }, nil
+	}
+	memURL, stopMem, err := serve(mem)
 	if err != nil {
-		return fmt.Errorf("first request to the api: %w", err)
+		return err
+	}
+	redisBase, stopRedis, err := serve(rds)
+	if err != nil {
+		return err
+	}
+
+	// The ceiling answers each route with the body the API answers.
+	bodies := map[string][]byte{}
+	for _, path := range routes {
+		b, err := fetch(memURL + path)
+		if err != nil {
+			return fmt.Errorf("first request to the api: %w", err)
+		}
+		if rb, err := fetch(redisBase + path); err != nil || string(rb) != string(b) {
+			return fmt.Errorf("the api over redis answered %s with %q, %v; over memory %q", path, rb, err, b)
+		}
+		bodies[path] = b
 	}
 	ceilingLn, err := net.Listen("tcp", "127.0.0.1:0")
 	if err != nil {
@@ -68,53 +113,68 @@ func run(conns int, duration, slice, warmup time.Duration) error {
 	}
 	ceiling := &http.Server{Handler: http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "application/json")
-		_, _ = w.Write(body)
+		_, _ = w.Write(bodies[r.URL.Path])
 	})}
 	go func() { _ = ceiling.Serve(ceilingLn) }()
 	defer ceiling.Close()
-	ceilingURL := "http://" + ceilingLn.Addr().String() + path
-	if b, err := fetch(ceilingURL); err != nil || string(b) != string(body) {
-		return fmt.Errorf("ceiling handler answered %q, %v", b, err)
+	ceilingURL := "http://" + ceilingLn.Addr().String()
+
+	n := max(int(duration/slice), 1)
+	fmt.Printf("%d connections, %s per target and route in %d slices of %s, read cache refresh %s, GOMAXPROCS %d\n",
+		conns, time.Duration(n)*slice, n, slice, refresh, runtime.GOMAXPROCS(0))
+	fmt.Printf("%-26s %6s  %-8s %9s %9s %9s  %s\n", "route", "bytes", "store", "req/s", "p50", "p99", "of ceiling")
+	for _, path := range routes {
+		targets := []*target{
+			newTarget("ceiling", ceilingURL+path, conns),
+			newTarget("memory", memURL+path, conns),
+			newTarget("redis", redisBase+path, conns),
+		}
+		for _, tg := range targets {
+			defer tg.close()
+			tg.drive(conns, warmup)
+		}
+		results := map[*target]*result{}
+		for i := range len(targets) * n {
+			// Each round goes through every target, starting one further each time,
+			// so each is first as often as the others.
+			tg := targets[(i+i/len(targets))%len(targets)]
+			r := tg.drive(conns, slice)
+			if r.errors > 0 {
+				return fmt.Errorf("%s %s: %d failed requests, first: %v", tg.name, path, r.errors, r.firstErr)
+			}
+			if results[tg] == nil {
+				results[tg] = &result{}
+			}
+			results[tg].merge(r)
+		}
+		c := results[targets[0]]
+		for _, tg := range targets {
+			r := results[tg]
+			fmt.Printf("%-26s %6d  %-8s %9.0f %9s %9s  %.2f\n", path, len(bodies[path]), tg.name, r.rps(), r.pct(50), r.pct(99), r.rps()/c.rps())
+		}
 	}
 
-	slices := max(int(duration/slice), 1)
-	fmt.Printf("GET %s, %d bytes of body, %d connections, %s per target in %d slices of %s, GOMAXPROCS %d\n",
-		path, len(body), conns, time.Duration(slices)*slice, slices, slice, runtime.GOMAXPROCS(0))
-	targets := []*target{newTarget("net/http ceiling", ceilingURL, conns), newTarget("allora-gateway api", apiURL, conns)}
-	for _, tg := range targets {
-		defer tg.close()
-		tg.drive(conns, warmup)
-	}
-	results := map[*target]*result{}
-	for i := range 2 * slices {
-		// ABBA: each target is first as often as second.
-		tg := targets[(i+i/2)%2]
-		r := tg.drive(conns, slice)
-		if r.errors > 0 {
-			return fmt.Errorf("%s: %d failed requests, first: %v", tg.name, r.errors, r.firstErr)
-		}
-		if results[tg] == nil {
-			results[tg] = &result{}
-		}
-		results[tg].merge(r)
-	}
-	for _, tg := range targets {
-		r := results[tg]
-		fmt.Printf("  %-20s %9.0f req/s  p50 %7s  p99 %7s\n", tg.name, r.rps(), r.pct(50), r.pct(99))
-	}
-	c, a := results[targets[0]], results[targets[1]]
-	fmt.Printf("api / ceiling: %.2f of the requests per second; p99 %s\n", a.rps()/c.rps(), a.pct(99))
-
-	cancel()
-	if err := <-apiDone; err != nil {
-		return err
-	}
-	return nil
+	return errors.Join(stopMem(), stopRedis())
 }
 
-// seed fills a store as a devnet relayer would have a few epochs in.
-func seed(ctx context.Context) (*store.Memory, error) {
-	st := store.NewMemory()
+// cleanup deletes the keys the run wrote.
+func cleanup(url, prefix string) {
+	o, err := redis.ParseURL(url)
+	if err != nil {
+		return
+	}
+	rc := redis.NewClient(o)
+	defer rc.Close()
+	ctx := context.Background()
+	iter := rc.Scan(ctx, 0, prefix+"*", 200).Iterator()
+	for iter.Next(ctx) {
+		rc.Del(ctx, iter.Val())
+	}
+}
+
+// seed fills a store as a devnet relayer would have a while in: three topics, topic 1
+// with a full history page, three chains holding them, and prices.
+func seed(ctx context.Context, st store.Store) error {
 	at := time.Date(2026, 11, 24, 20, 0, 0, 0, time.UTC)
 	for _, tp := range []oracle.Topic{
 		{ID: 1, Metadata: "ETH 5min Price Prediction", EpochLength: 60, GroundTruthLag: 60},
@@ -122,26 +182,47 @@ func seed(ctx context.Context) (*store.Memory, error) {
 		{ID: 9, Metadata: "ETH 8h Log-Return Prediction", EpochLength: 5760, GroundTruthLag: 5760, AllowNegative: true},
 	} {
 		if err := st.PutTopic(ctx, tp); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	for _, inf := range []oracle.Inference{
-		{TopicID: 1, BlockHeight: 4_812_360, Value: "3012.533917284071236", Timestamp: at, ConfidenceIntervals: []oracle.ConfidenceInterval{
-			{Percentile: "2.28", Value: "2987.1"}, {Percentile: "15.87", Value: "3001.2"}, {Percentile: "50", Value: "3012.5"},
-			{Percentile: "84.13", Value: "3023.8"}, {Percentile: "97.72", Value: "3037.9"},
-		}},
+	infs := []oracle.Inference{
 		{TopicID: 3, BlockHeight: 4_812_360, Value: "97234.18", Timestamp: at},
 		{TopicID: 9, BlockHeight: 4_810_000, Value: "-0.0123456789", Timestamp: at},
-	} {
+	}
+	for i := range api.DefaultHistoryLimit + 10 {
+		back := time.Duration(api.DefaultHistoryLimit+9-i) * time.Minute
+		infs = append(infs, oracle.Inference{TopicID: 1, BlockHeight: 4_812_360 - uint64(api.DefaultHistoryLimit+9-i)*60,
+			Value: fmt.Sprintf("30%02d.533917284071236", i%100), Timestamp: at.Add(-back), ConfidenceIntervals: []oracle.ConfidenceInterval{
+				{Percentile: "2.28", Value: "2987.1"}, {Percentile: "15.87", Value: "3001.2"}, {Percentile: "50", Value: "3012.5"},
+				{Percentile: "84.13", Value: "3023.8"}, {Percentile: "97.72", Value: "3037.9"},
+			}})
+	}
+	for _, inf := range infs {
 		s, err := oracle.NewScaledInference(inf, true)
 		if err != nil {
-			return nil, err
+			return err
 		}
 		if err := st.PutInference(ctx, s); err != nil {
-			return nil, err
+			return err
 		}
 	}
-	return st, nil
+	for i, c := range []oracle.Chain{
+		{ID: 56, Name: "bnb", Oracle: common.HexToAddress("0x5fbdb2315678afecb367f032d93f642f64180aa3")},
+		{ID: 146, Name: "sonic", Oracle: common.HexToAddress("0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0")},
+		{ID: 324, Name: "zksync", Oracle: common.HexToAddress("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512")},
+	} {
+		if err := st.PutChain(ctx, c); err != nil {
+			return err
+		}
+		for _, id := range []uint64{1, 3, 9} {
+			t := oracle.ChainTopic{TopicID: id, BlockHeight: 4_812_300 - uint64(i)*60, Value: big.NewInt(3_000_000 + int64(id)),
+				Timestamp: uint64(at.Unix()), LastPush: at, TxHash: common.BigToHash(big.NewInt(int64(id*1000) + int64(i)))}
+			if err := st.PutChainTopic(ctx, c.ID, t); err != nil {
+				return err
+			}
+		}
+	}
+	return st.RecordPrice(ctx, store.Price{Asset: "ETH", Value: "3011.75", At: at, Source: "ETH / USD feed on bnb"})
 }
 
 func fetch(url string) ([]byte, error) {

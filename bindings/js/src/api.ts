@@ -358,12 +358,18 @@ export interface paths {
          *       `current_price_as_of` and `price_source`.
          *     - `reset`: sent first to a client that resumed from an id this server no longer holds;
          *       it missed events and should refetch what it shows.
+         *     - `dropped`: sent last, before the server closes the stream, to a client that fell
+         *       further behind than the server's event log holds (`api.stream_log`, 4096 events by
+         *       default): `reason` and `missed` (how many events it skipped). It should refetch what
+         *       it shows and reconnect.
          *
-         *     A comment line is sent every 15 s while nothing else is. A client that reconnects with
-         *     the Last-Event-ID header gets the events after that id that this server still keeps (the
-         *     last 1000). A client that falls behind by more than its buffer is disconnected rather
-         *     than allowed to hold up the others; it may reconnect and resume. Rate limits count the
-         *     connection, not the events.
+         *     A comment line is sent every 15 s while nothing else is. Every client reads the same
+         *     log of recent events at its own pace, so a burst of events reaches every client that
+         *     keeps reading, however large, as long as it is within the log. A client that reconnects
+         *     with the Last-Event-ID header gets the events after that id that the log still holds.
+         *     Rate limits count the connection, not the events; a client may hold a limited number of
+         *     streams at once (`api.max_streams_per_client`, 429 beyond) and so may the server
+         *     (`api.max_streams`, 503 beyond), both with Retry-After.
          */
         get: operations["streamEvents"];
         put?: never;
@@ -1267,7 +1273,7 @@ export interface operations {
             400: components["responses"]["BadRequest"];
             429: components["responses"]["TooManyRequests"];
             500: components["responses"]["InternalServerError"];
-            /** @description The server is shutting down. */
+            /** @description The server is shutting down, or holds as many streams as it may. */
             503: {
                 headers: {
                     [name: string]: unknown;

@@ -135,13 +135,16 @@ func addrOf(ln net.Listener) string {
 }
 
 // apiEdgeOptions turns the API's edge settings into the server's options: CORS, rate
-// limits, API keys (read from their file or variable, never logged) and trusted
-// proxies.
+// limits, API keys (read from their file or variable, never logged), trusted
+// proxies, the read cache and the stream's log and caps.
 func apiEdgeOptions(a config.API, lookupEnv func(string) (string, bool)) ([]api.Option, error) {
 	opts := []api.Option{
 		api.WithCORSOrigins(a.CORSOrigins...),
 		api.WithRateLimit(a.RateLimit.Rate, a.RateLimit.Burst),
 		api.WithKeyRateLimit(a.KeyRateLimit.Rate, a.KeyRateLimit.Burst),
+		api.WithReadCache(a.CacheRefresh.Duration),
+		api.WithStreamLog(a.StreamLog),
+		api.WithMaxStreams(a.MaxStreams, a.MaxStreamsPerClient),
 	}
 	if a.KeysFile != "" || a.KeysEnv != "" {
 		raw, err := keys.Passphrase{File: a.KeysFile, Env: a.KeysEnv}.Read(lookupEnv)

@@ -419,6 +419,17 @@ type API struct {
 	// its rightmost address outside them taken as the client. Empty: the client is the
 	// connecting address.
 	TrustedProxies []string `yaml:"trusted_proxies,omitempty"`
+	// CacheRefresh is how often each API process reads again, whole, what it serves
+	// from memory (between times the store's events keep it current); twice this is
+	// the most a served answer can lag the store. 0 reads the store on every request.
+	CacheRefresh Duration `yaml:"cache_refresh"`
+	// StreamLog is how many recent events /v1/stream keeps for its clients to read at
+	// their own pace and to resume from; a client further behind is dropped. 0: 4096.
+	StreamLog int `yaml:"stream_log"`
+	// MaxStreams and MaxStreamsPerClient cap the /v1/stream connections open at once
+	// in all (503 beyond) and from one client (429 beyond); 0 is no cap.
+	MaxStreams          int `yaml:"max_streams"`
+	MaxStreamsPerClient int `yaml:"max_streams_per_client"`
 }
 
 // RateLimit is a token bucket: Rate requests per second sustained, Burst at once.
@@ -461,8 +472,12 @@ func Default() Config {
 		},
 		Redis: Redis{Prefix: "allora-gateway"},
 		API: API{
-			Listen:    "127.0.0.1:8080",
-			RateLimit: RateLimit{Rate: 50, Burst: 100},
+			Listen:              "127.0.0.1:8080",
+			RateLimit:           RateLimit{Rate: 50, Burst: 100},
+			CacheRefresh:        Duration{5 * time.Second},
+			StreamLog:           4096,
+			MaxStreams:          10_000,
+			MaxStreamsPerClient: 16,
 		},
 		Log: Log{Level: "info", Format: "text"},
 		Cosign: Cosign{

@@ -228,7 +228,23 @@ func (v *validator) apiEdge(a API) {
 			v.add("api.trusted_proxies[%d] %q: want a CIDR such as 10.0.0.0/8 or 2001:db8::/32 (a single address is 192.0.2.1/32)", i, cidr)
 		}
 	}
+	if a.CacheRefresh.Duration < 0 {
+		v.add("api.cache_refresh %s: must be 0 (read the store on every request) or more, such as 5s", a.CacheRefresh)
+	}
+	if a.StreamLog < 0 || a.StreamLog > maxStreamLog {
+		v.add("api.stream_log %d: must be from 1 to %d events (0: the default, 4096)", a.StreamLog, maxStreamLog)
+	}
+	if a.MaxStreams < 0 || a.MaxStreamsPerClient < 0 {
+		v.add("api.max_streams %d, api.max_streams_per_client %d: must be 0 (no cap) or more", a.MaxStreams, a.MaxStreamsPerClient)
+	}
+	if a.MaxStreams > 0 && a.MaxStreamsPerClient > a.MaxStreams {
+		v.add("api.max_streams_per_client %d: above api.max_streams %d, which then caps every client", a.MaxStreamsPerClient, a.MaxStreams)
+	}
 }
+
+// maxStreamLog bounds api.stream_log: each event kept costs its frame, a few hundred
+// bytes.
+const maxStreamLog = 1 << 20
 
 func (v *validator) log(l Log) {
 	switch l.Level {

@@ -220,6 +220,41 @@ func TestValidateAPIEdge(t *testing.T) {
 	}
 }
 
+func TestValidateAPIStreamsAndCache(t *testing.T) {
+	c, err := Load(writeConfig(t, minimal), noEnv)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.API.CacheRefresh.Duration != 5*time.Second || c.API.StreamLog != 4096 || c.API.MaxStreams != 10_000 || c.API.MaxStreamsPerClient != 16 {
+		t.Errorf("defaults: cache_refresh %s, stream_log %d, max_streams %d, max_streams_per_client %d",
+			c.API.CacheRefresh, c.API.StreamLog, c.API.MaxStreams, c.API.MaxStreamsPerClient)
+	}
+	c.API.CacheRefresh = Duration{-time.Second}
+	c.API.StreamLog = 1<<20 + 1
+	c.API.MaxStreams, c.API.MaxStreamsPerClient = 10, 11
+	err = c.Validate()
+	if err == nil {
+		t.Fatal("Validate passed a broken cache and stream section")
+	}
+	want := []string{
+		"api.cache_refresh -1s: must be 0",
+		"api.stream_log 1048577: must be from 1 to 1048576 events",
+		"api.max_streams_per_client 11: above api.max_streams 10",
+	}
+	for _, w := range want {
+		if !strings.Contains(err.Error(), w) {
+			t.Errorf("Validate does not say %q:\n%v", w, err)
+		}
+	}
+	if n := len(strings.Split(err.Error(), "\n")); n != len(want) {
+		t.Errorf("Validate reports %d problems, want %d:\n%v", n, len(want), err)
+	}
+	c.API.MaxStreams = -1
+	if err := c.Validate(); err == nil || !strings.Contains(err.Error(), "must be 0 (no cap) or more") {
+		t.Errorf("Validate of a negative max_streams: %v", err)
+	}
+}
+
 // TestAPIEdgeFromEnvironment sets every edge setting from the environment, the rate as
 // a fraction.
 func TestAPIEdgeFromEnvironment(t *testing.T) {
@@ -237,7 +272,8 @@ func TestAPIEdgeFromEnvironment(t *testing.T) {
 		t.Errorf("Load = %v, want the malformed rate named", err)
 	}
 	want := API{Listen: "127.0.0.1:8080", MetricsListen: "127.0.0.1:9090", RateLimit: RateLimit{Rate: 0.5, Burst: 3},
-		KeyRateLimit: RateLimit{Burst: 9}, KeysEnv: "API_KEYS", TrustedProxies: []string{"10.0.0.0/8", "192.168.0.0/16"}}
+		KeyRateLimit: RateLimit{Burst: 9}, KeysEnv: "API_KEYS", TrustedProxies: []string{"10.0.0.0/8", "192.168.0.0/16"},
+		CacheRefresh: Duration{5 * time.Second}, StreamLog: 4096, MaxStreams: 10_000, MaxStreamsPerClient: 16}
 	if !reflect.DeepEqual(c.API, want) {
 		t.Errorf("api = %+v, want %+v", c.API, want)
 	}
