@@ -147,8 +147,12 @@ func (m *Memory) PutChain(ctx context.Context, c oracle.Chain) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	ch := m.chainLocked(c.ID)
+	if c.Feeds == nil {
+		c.Feeds = ch.chain.Feeds
+	}
 	c.Feeds = maps.Clone(c.Feeds)
-	m.chainLocked(c.ID).chain = c
+	ch.chain = c
 	return nil
 }
 

@@ -346,7 +346,10 @@ func (r *Redis) PutChain(ctx context.Context, c oracle.Chain) error {
 		return fmt.Errorf("put chain %d: %w", c.ID, err)
 	}
 	_, err = r.c.TxPipelined(ctx, func(p redis.Pipeliner) error {
-		p.HSet(ctx, r.key("chain", id), "name", c.Name, "oracle", c.Oracle.Hex(), "feeds", string(feeds))
+		p.HSet(ctx, r.key("chain", id), "name", c.Name, "oracle", c.Oracle.Hex())
+		if c.Feeds != nil {
+			p.HSet(ctx, r.key("chain", id), "feeds", string(feeds))
+		}
 		p.SAdd(ctx, r.key("chains"), id)
 		return nil
 	})
