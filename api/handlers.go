@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -55,10 +57,25 @@ type chainsJSON struct {
 }
 
 type chainJSON struct {
-	ChainID uint64           `json:"chain_id"`
-	Name    string           `json:"name"`
-	Oracle  string           `json:"oracle"`
-	Topics  []chainTopicJSON `json:"topics"`
+	ChainID uint64            `json:"chain_id"`
+	Name    string            `json:"name"`
+	Oracle  string            `json:"oracle"`
+	Feeds   []chainFeedJSON   `json:"feeds"`
+	Markets []chainMarketJSON `json:"markets"`
+	Topics  []chainTopicJSON  `json:"topics"`
+}
+
+// chainFeedJSON is one AlloraFeed of a chain, its address checksummed.
+type chainFeedJSON struct {
+	TopicID uint64 `json:"topic_id"`
+	Address string `json:"address"`
+}
+
+// chainMarketJSON is one PredictionMarket of a chain, as /v1/markets names it.
+type chainMarketJSON struct {
+	MarketID string `json:"market_id"`
+	Name     string `json:"name"`
+	TopicID  uint64 `json:"topic_id"`
 }
 
 type chainTopicJSON struct {
@@ -164,12 +181,26 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 		s.fail(w, r, fmt.Errorf("list chains: %w", err))
 		return
 	}
+	markets, err := s.st.Markets(r.Context())
+	if err != nil {
+		s.fail(w, r, fmt.Errorf("list markets: %w", err))
+		return
+	}
 	// Several chains carry the same topics; read each topic's latest height once.
 	latest := make(map[uint64]uint64)
 	now := time.Now()
 	out := chainsJSON{Chains: make([]chainJSON, 0, len(chains))}
 	for _, c := range chains {
-		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), Topics: make([]chainTopicJSON, 0, len(c.Topics))}
+		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), Feeds: make([]chainFeedJSON, 0, len(c.Feeds)),
+			Markets: []chainMarketJSON{}, Topics: make([]chainTopicJSON, 0, len(c.Topics))}
+		for _, topic := range slices.Sorted(maps.Keys(c.Feeds)) {
+			cj.Feeds = append(cj.Feeds, chainFeedJSON{TopicID: topic, Address: c.Feeds[topic].Hex()})
+		}
+		for _, m := range markets { // ordered by chain id, then address
+			if m.ChainID == c.ID {
+				cj.Markets = append(cj.Markets, chainMarketJSON{MarketID: m.Address.Hex(), Name: m.Name, TopicID: m.TopicID})
+			}
+		}
 		for _, t := range c.Topics {
 			height, ok := latest[t.TopicID]
 			if !ok {

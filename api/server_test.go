@@ -142,7 +142,8 @@ func seed(t testing.TB, st store.Store) {
 	}
 	for _, c := range []oracle.Chain{
 		{ID: 324, Name: "zksync", Oracle: common.HexToAddress("0xe7f1725e7734ce288f8367e1bb143e90bb3f0512")},
-		{ID: 56, Name: "bnb", Oracle: common.HexToAddress("0x5fbdb2315678afecb367f032d93f642f64180aa3")},
+		{ID: 56, Name: "bnb", Oracle: common.HexToAddress("0x5fbdb2315678afecb367f032d93f642f64180aa3"),
+			Feeds: map[uint64]common.Address{3: common.HexToAddress("0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9"), 1: common.HexToAddress("0xdc64a140aa3e981100a9beca4e685f962f0cf6c9")}},
 		{ID: 146, Name: "sonic", Oracle: common.HexToAddress("0x9fe46736679d2d9a65f0992f2272de9f3c7fa6e0")},
 	} {
 		if err := st.PutChain(ctx, c); err != nil {
@@ -277,12 +278,15 @@ var endpointCases = []endpointCase{
 			"value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"loss_block_height":0,"timestamp":"2026-11-24T20:00:00Z",
 			"confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]}`},
 	{"chains", "GET", "/v1/chains", 200, jsonType, `{"chains":[
-			{"chain_id":56,"name":"bnb","oracle":"0x5FbDB2315678afecb367f032d93F642f64180aa3","topics":[
+			{"chain_id":56,"name":"bnb","oracle":"0x5FbDB2315678afecb367f032d93F642f64180aa3",
+				"feeds":[{"topic_id":1,"address":"0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"},{"topic_id":3,"address":"0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"}],
+				"markets":[{"market_id":"0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9","name":"ETH 5m","topic_id":1}],"topics":[
 				{"topic_id":1,"block_height":60,"loss_block_height":0,"value_scaled":"3000500000000000000000","lag_blocks":8,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"},
 				{"topic_id":3,"block_height":70,"loss_block_height":0,"value_scaled":"97234000000000000000000","lag_blocks":0},
 				{"topic_id":9,"block_height":0,"loss_block_height":0,"lag_blocks":5761}]},
-			{"chain_id":146,"name":"sonic","oracle":"0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0","topics":[]},
-			{"chain_id":324,"name":"zksync","oracle":"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512","topics":[
+			{"chain_id":146,"name":"sonic","oracle":"0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0","feeds":[],"markets":[],"topics":[]},
+			{"chain_id":324,"name":"zksync","oracle":"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512","feeds":[],
+				"markets":[{"market_id":"0x0165878A594ca255338adfa4d48449f69242Eb8F","name":"ETH 5m","topic_id":1}],"topics":[
 				{"topic_id":1,"block_height":68,"loss_block_height":0,"value_scaled":"3012500000000000000000","lag_blocks":0,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"},
 				{"topic_id":3,"block_height":75,"loss_block_height":0,"value_scaled":"97300000000000000000000","lag_blocks":0},
 				{"topic_id":14,"block_height":0,"loss_block_height":0,"lag_blocks":0}]}]}`},
@@ -533,6 +537,7 @@ func TestInternalErrorsDoNotLeak(t *testing.T) {
 	failingLatest.chains = func(context.Context) ([]oracle.ChainStatus, error) {
 		return []oracle.ChainStatus{{Chain: oracle.Chain{ID: 56}, Topics: []oracle.ChainTopic{{TopicID: 1}}}}, nil
 	}
+	failingLatest.markets = store.NewMemory()
 	const detail = "the server could not answer this request; the request id identifies it in the server's logs"
 	for _, tc := range []struct {
 		name   string

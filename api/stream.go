@@ -12,7 +12,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/ethereum/go-ethereum/common"
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/relayer/store"
@@ -194,11 +193,12 @@ type pushUpdateJSON struct {
 	ValueScaled     string `json:"value_scaled"`
 }
 
-// roundEventJSON is a round event's data: the round and the market it belongs to.
+// roundEventJSON is a round event's data: the round and the market it belongs to, its
+// address checksummed as /v1/markets spells it.
 type roundEventJSON struct {
-	ChainID uint64         `json:"chain_id"`
-	Market  common.Address `json:"market_id"`
-	Round   store.Round    `json:"round"`
+	ChainID uint64      `json:"chain_id"`
+	Market  string      `json:"market_id"`
+	Round   store.Round `json:"round"`
 }
 
 // priceEventJSON is a price event's data: an asset's newly recorded price, as
@@ -226,7 +226,7 @@ func eventJSON(p store.EventPayload) any {
 		}
 		return out
 	case store.RoundEvent:
-		return roundEventJSON{ChainID: e.ChainID, Market: e.Market, Round: e.Round}
+		return roundEventJSON{ChainID: e.ChainID, Market: e.Market.Hex(), Round: e.Round}
 	case store.PriceEvent:
 		return priceEventJSON{Asset: e.Price.Asset, Price: e.Price.Value, AsOf: formatTime(e.Price.At), Source: e.Price.Source}
 	}

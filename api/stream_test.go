@@ -155,7 +155,7 @@ func TestStreamFansOutToEveryClient(t *testing.T) {
 				TxHash: common.HexToHash("0x01"), BlockNumber: 9, GasUsed: 21000,
 				Updates: []oracle.Update{{TopicID: 1, Value: inferenceEvent(1).Scaled, BlockHeight: 80, Timestamp: 1795550460}},
 			}})
-			publish(t, st, "1003", store.RoundEvent{ChainID: 56, Market: common.HexToAddress("0x02"), Round: store.Round{
+			publish(t, st, "1003", store.RoundEvent{ChainID: 56, Market: common.HexToAddress("0xcf7ed3acca5a467e9e704c703e8d87f634fb0fc9"), Round: store.Round{
 				Epoch: 3, Status: store.RoundLocked, LockTime: time.Date(2026, 11, 24, 20, 5, 0, 0, time.UTC), LockPrice: "3000.5",
 				AIPrediction: "3020", AIDirection: store.DirectionUp, WithAIPool: big.NewInt(5),
 			}})
@@ -164,7 +164,7 @@ func TestStreamFansOutToEveryClient(t *testing.T) {
 					{"inference", "1001", inference1},
 					{"push", "1002", `{"chain_id":56,"tx_hash":"0x0000000000000000000000000000000000000000000000000000000000000001","block":9,"gas_used":21000,` +
 						`"updates":[{"topic_id":1,"block_height":80,"loss_block_height":0,"value_scaled":"3020000000000000000000"}]}`},
-					{"round", "1003", `{"chain_id":56,"market_id":"0x0000000000000000000000000000000000000002","round":{"epoch":3,"status":"locked",` +
+					{"round", "1003", `{"chain_id":56,"market_id":"0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9","round":{"epoch":3,"status":"locked",` +
 						`"start_time":null,"lock_time":"2026-11-24T20:05:00Z","close_time":null,"lock_price":"3000.5","close_price":null,` +
 						`"ai_prediction":"3020","ai_direction":"up","with_ai_pool":"5","against_ai_pool":"0","outcome":null}}`},
 				}

@@ -92,6 +92,9 @@ type Chain struct {
 	ID     uint64         // EIP-155 chain id: 56 for BNB Smart Chain, 324 for ZKsync Era, 146 for Sonic
 	Name   string         // short name such as "bnb"
 	Oracle common.Address // AlloraOracle contract
+	// Feeds are the chain's AlloraFeed contracts by topic id, as the addresses file
+	// lists them; nil when none is known.
+	Feeds map[uint64]common.Address
 }
 
 // ChainTopic is what one chain's oracle holds for one topic, and when the gateway last

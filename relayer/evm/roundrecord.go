@@ -5,9 +5,12 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"slices"
 	"strconv"
 	"time"
 
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/shopspring/decimal"
@@ -18,13 +21,15 @@ import (
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
-// RoundRecorder writes what the round keeper does to the store, so that the API shows
-// markets, rounds and accuracy without a chain call: for every executed call it reads
-// each round the call touched from the chain and records it, publishing a round event
-// when its status changed. With a price interval it also records each market's price
-// feed as the realised price of the market's asset, which predictions are judged by.
-// The keeper's event callback must not block, so events queue here and Run reads the
-// chain.
+// RoundRecorder writes what happens to the markets to the store, so that the API shows
+// markets, rounds and accuracy as the chain holds them without a chain call: for every
+// call the keeper executes, and for every event of a market that changes a round (a
+// bet, a round started, locked, ended or voided, by whoever sent it), it reads each
+// round concerned from the chain (rounds(epoch)) and records it, publishing a round
+// event when what is stored changed. With a price interval it also records each
+// market's price feed as the realised price of the market's asset, which predictions
+// are judged by. The keeper's event callback must not block, so events queue here and
+// Run reads the chain.
 type RoundRecorder struct {
 	st      store.Store
 	log     *slog.Logger
@@ -32,6 +37,12 @@ type RoundRecorder struct {
 	queue   chan keeper.Event
 	// priceEvery, when set, is how often each market's price feed is recorded.
 	priceEvery time.Duration
+	// watchEvery is how often each market's new logs are read.
+	watchEvery time.Duration
+	// roundEvents are the market's events that change a round, by topic; the value is
+	// the position of the epoch among the log's topics (0: none, the market's
+	// current round).
+	roundEvents map[common.Hash]int
 }
 
 type recordedMarket struct {
@@ -40,6 +51,7 @@ type recordedMarket struct {
 	topicID  uint64
 	interval uint64
 	feed     common.Address
+	next     uint64 // the first block whose logs are not read yet
 }
 
 // NewRoundRecorder records into st. priceEvery, when positive, is how often each
@@ -47,7 +59,44 @@ type recordedMarket struct {
 // prices to someone else (devnet's feeder records the price it sets).
 func NewRoundRecorder(st store.Store, priceEvery time.Duration, log *slog.Logger) *RoundRecorder {
 	return &RoundRecorder{st: st, log: log, markets: make(map[[2]string]*recordedMarket),
-		queue: make(chan keeper.Event, 64), priceEvery: priceEvery}
+		queue: make(chan keeper.Event, 64), priceEvery: priceEvery, watchEvery: time.Second,
+		roundEvents: roundEventTopics(predictionmarket.NewPredictionMarket().GetABI())}
+}
+
+// WatchEvery sets how often each market's new logs are read (default a second); a
+// chain's block time is a good value. Call it before Run.
+func (r *RoundRecorder) WatchEvery(d time.Duration) {
+	if d > 0 {
+		r.watchEvery = d
+	}
+}
+
+// roundEventNames are the market's events after which a round reads differently.
+// Claims and refunds change a bettor's ledger, not the round.
+var roundEventNames = []string{"BetPlaced", "RoundStarted", "RoundLocked", "RoundEnded", "RoundVoided", "Paused", "Unpaused"}
+
+// roundEventTopics maps each of roundEventNames the ABI has to the topic index of its
+// indexed epoch (0 when it has none).
+func roundEventTopics(a abi.ABI) map[common.Hash]int {
+	out := make(map[common.Hash]int)
+	for _, name := range roundEventNames {
+		ev, ok := a.Events[name]
+		if !ok {
+			continue
+		}
+		at, indexed := 0, 0
+		for _, in := range ev.Inputs {
+			if !in.Indexed {
+				continue
+			}
+			indexed++
+			if in.Name == "epoch" {
+				at = indexed
+			}
+		}
+		out[ev.ID] = at
+	}
+	return out
 }
 
 func recorderKey(info keeper.MarketInfo) [2]string {
@@ -72,7 +121,12 @@ func (r *RoundRecorder) Add(ctx context.Context, m *Market, assetOf func(topicID
 	if err != nil {
 		return fmt.Errorf("market %s: read priceFeed: %w", m.info.Address.Hex(), m.explain(err))
 	}
-	r.markets[recorderKey(m.info)] = &recordedMarket{m: m, asset: assetOf(topic), topicID: topic, interval: interval.Uint64(), feed: feed}
+	head, err := m.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return fmt.Errorf("market %s: read the chain's head: %w", m.info.Address.Hex(), err)
+	}
+	r.markets[recorderKey(m.info)] = &recordedMarket{m: m, asset: assetOf(topic), topicID: topic, interval: interval.Uint64(), feed: feed,
+		next: head.Number.Uint64()}
 	return nil
 }
 
@@ -93,6 +147,8 @@ func (r *RoundRecorder) Run(ctx context.Context) error {
 	for _, rm := range r.markets {
 		r.record(ctx, rm, nil)
 	}
+	watch := time.NewTicker(r.watchEvery)
+	defer watch.Stop()
 	var tick <-chan time.Time
 	if r.priceEvery > 0 {
 		t := time.NewTicker(r.priceEvery)
@@ -106,6 +162,10 @@ func (r *RoundRecorder) Run(ctx context.Context) error {
 			return nil
 		case <-tick:
 			r.recordPrices(ctx)
+		case <-watch.C:
+			for _, rm := range r.markets {
+				r.watchLogs(ctx, rm)
+			}
 		case ev := <-r.queue:
 			rm := r.markets[recorderKey(ev.Market)]
 			if rm == nil {
@@ -127,6 +187,62 @@ func (r *RoundRecorder) Run(ctx context.Context) error {
 			}
 			r.record(ctx, rm, epochs)
 		}
+	}
+}
+
+// maxLogRange is the most blocks one eth_getLogs of the recorder asks for, under the
+// limits public endpoints put on log queries.
+const maxLogRange = 1000
+
+// watchLogs reads the market's logs of the blocks not read yet and records every round
+// they concern. On an error the blocks are read again at the next tick.
+func (r *RoundRecorder) watchLogs(ctx context.Context, rm *recordedMarket) {
+	m := rm.m
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	head, err := m.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		if ctx.Err() == nil {
+			r.log.Warn("read the chain's head to follow the market's bets; retrying", "chain_id", m.info.ChainID, "err", err)
+		}
+		return
+	}
+	topics := make([]common.Hash, 0, len(r.roundEvents))
+	for id := range r.roundEvents {
+		topics = append(topics, id)
+	}
+	for rm.next <= head.Number.Uint64() {
+		to := min(head.Number.Uint64(), rm.next+maxLogRange-1)
+		logs, err := m.backend.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(rm.next), ToBlock: new(big.Int).SetUint64(to),
+			Addresses: []common.Address{m.info.Address}, Topics: [][]common.Hash{topics},
+		})
+		if err != nil {
+			if ctx.Err() == nil {
+				r.log.Warn("read the market's logs to follow its bets; retrying (does the endpoint serve eth_getLogs?)",
+					"chain_id", m.info.ChainID, "market", m.info.Address.Hex(), "from_block", rm.next, "err", err)
+			}
+			return
+		}
+		var epochs []uint64
+		seen := map[uint64]bool{}
+		for _, l := range logs {
+			if l.Removed || l.Address != m.info.Address || len(l.Topics) == 0 {
+				continue
+			}
+			at, ok := r.roundEvents[l.Topics[0]]
+			if !ok || at == 0 || at >= len(l.Topics) {
+				continue // the market's state only: record reads its current round anyway
+			}
+			if e := l.Topics[at].Big(); e.IsUint64() && !seen[e.Uint64()] {
+				seen[e.Uint64()] = true
+				epochs = append(epochs, e.Uint64())
+			}
+		}
+		if len(logs) > 0 {
+			r.record(ctx, rm, epochs)
+		}
+		rm.next = to + 1
 	}
 }
 
@@ -160,7 +276,8 @@ func (r *RoundRecorder) recordPrices(ctx context.Context) {
 	}
 }
 
-// record reads the market's state and the given rounds and stores them.
+// record reads the market's state, its current round and the given rounds and stores
+// them.
 func (r *RoundRecorder) record(ctx context.Context, rm *recordedMarket, epochs []uint64) {
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
@@ -179,6 +296,9 @@ func (r *RoundRecorder) record(ctx context.Context, rm *recordedMarket, epochs [
 	if err != nil {
 		log.Warn("record market", "err", err)
 		return
+	}
+	if s.Epoch != 0 && !slices.Contains(epochs, s.Epoch) {
+		epochs = append(epochs, s.Epoch)
 	}
 	for _, epoch := range epochs {
 		raw, err := m.Round(ctx, epoch)

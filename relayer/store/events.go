@@ -54,7 +54,8 @@ type PushEvent struct {
 	Push    Push
 }
 
-// RoundEvent is a market round whose status changed.
+// RoundEvent is a market round whose stored state changed: it started, a bet grew a
+// pool, it locked, closed or was voided.
 type RoundEvent struct {
 	ChainID uint64
 	Market  common.Address

@@ -32,8 +32,9 @@ type Markets interface {
 	// write whose status comes before the stored one (open, then locked, then closed
 	// or void) is ignored, so a keeper reading an older block cannot undo a newer
 	// one; a write at the same stage replaces the round (pools grow while it is open).
-	// It reports whether the round's status changed, a new round included. A round
-	// that fails Round.Validate is ErrInvalid.
+	// It reports whether what is stored changed (a new round, a new status, a pool
+	// grown by a bet), so that a writer publishes a round event only on change. A
+	// round that fails Round.Validate is ErrInvalid.
 	PutRound(ctx context.Context, chainID uint64, market common.Address, r Round) (changed bool, err error)
 	// Rounds returns up to limit of a market's rounds, newest epoch first, below epoch
 	// before (0 for the newest). A limit below one is ErrInvalid.
@@ -240,6 +241,14 @@ func (r *Round) UnmarshalJSON(b []byte) error {
 	}
 	*r = out
 	return nil
+}
+
+// sameRound reports whether a and b read the same to a client: equal as the API
+// serves them, the comparison the Redis store makes on the stored JSON.
+func sameRound(a, b Round) bool {
+	ja, errA := json.Marshal(a)
+	jb, errB := json.Marshal(b)
+	return errA == nil && errB == nil && string(ja) == string(jb)
 }
 
 func copyRound(r Round) Round {

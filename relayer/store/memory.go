@@ -4,6 +4,7 @@ import (
 	"cmp"
 	"context"
 	"fmt"
+	"maps"
 	"math/big"
 	"slices"
 	"sync"
@@ -146,7 +147,12 @@ func (m *Memory) PutChain(ctx context.Context, c oracle.Chain) error {
 	}
 	m.mu.Lock()
 	defer m.mu.Unlock()
-	m.chainLocked(c.ID).chain = c
+	ch := m.chainLocked(c.ID)
+	if c.Feeds == nil {
+		c.Feeds = ch.chain.Feeds
+	}
+	c.Feeds = maps.Clone(c.Feeds)
+	ch.chain = c
 	return nil
 }
 
@@ -172,6 +178,7 @@ func (m *Memory) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 	out := make([]oracle.ChainStatus, 0, len(m.chains))
 	for _, ch := range m.chains {
 		st := oracle.ChainStatus{Chain: ch.chain, Topics: make([]oracle.ChainTopic, 0, len(ch.topics))}
+		st.Feeds = maps.Clone(st.Feeds)
 		for _, t := range ch.topics {
 			st.Topics = append(st.Topics, copyChainTopic(t))
 		}

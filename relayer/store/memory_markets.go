@@ -81,7 +81,7 @@ func (m *Memory) PutRound(ctx context.Context, chainID uint64, market common.Add
 			return false, nil
 		}
 		rs[i] = r
-		return prev.Status != r.Status, nil
+		return !sameRound(prev, r), nil
 	}
 	rs = slices.Insert(rs, i, r)
 	if over := len(rs) - m.opts.roundLimit; over > 0 {

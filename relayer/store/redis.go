@@ -341,8 +341,15 @@ func (r *Redis) LatestInference(ctx context.Context, topicID uint64) (oracle.Sca
 // PutChain implements Store.
 func (r *Redis) PutChain(ctx context.Context, c oracle.Chain) error {
 	id := u64(c.ID)
-	_, err := r.c.TxPipelined(ctx, func(p redis.Pipeliner) error {
+	feeds, err := json.Marshal(c.Feeds)
+	if err != nil {
+		return fmt.Errorf("put chain %d: %w", c.ID, err)
+	}
+	_, err = r.c.TxPipelined(ctx, func(p redis.Pipeliner) error {
 		p.HSet(ctx, r.key("chain", id), "name", c.Name, "oracle", c.Oracle.Hex())
+		if c.Feeds != nil {
+			p.HSet(ctx, r.key("chain", id), "feeds", string(feeds))
+		}
 		p.SAdd(ctx, r.key("chains"), id)
 		return nil
 	})
@@ -393,6 +400,11 @@ func (r *Redis) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 		st.Name = meta["name"]
 		if a := meta["oracle"]; a != "" {
 			st.Oracle = common.HexToAddress(a)
+		}
+		if f := meta["feeds"]; f != "" && f != "null" {
+			if err := json.Unmarshal([]byte(f), &st.Feeds); err != nil {
+				return nil, fmt.Errorf("list chains: decode the feeds of chain %s: %w", id, err)
+			}
 		}
 		st.Topics = make([]oracle.ChainTopic, 0, len(topics[i].Val()))
 		for tid, s := range topics[i].Val() {

@@ -73,17 +73,16 @@ func (r *Redis) Markets(ctx context.Context) ([]Market, error) {
 // putRoundScript stores a round unless it would move the round back a stage, and keeps
 // the newest ARGV[5] epochs. KEYS[1] is the market's rounds hash, KEYS[2] its epochs;
 // ARGV[1] the epoch, ARGV[2] the padded epoch, ARGV[3] the round JSON, ARGV[4] its
-// stage. It returns 2 when the status changed (or the round is new), 1 when it was
-// replaced at the same status, 0 when ignored.
+// stage. It returns 2 when the round changed (or is new), 1 when it was written again
+// unchanged, 0 when ignored.
 var putRoundScript = redis.NewScript(`
 local stages = {open = 1, locked = 2, closed = 3, void = 3}
-local new = cjson.decode(ARGV[3])
 local old = redis.call('HGET', KEYS[1], ARGV[1])
 local changed = 2
 if old then
   local o = cjson.decode(old)
   if tonumber(ARGV[4]) < (stages[o.status] or 0) then return 0 end
-  if o.status == new.status then changed = 1 end
+  if old == ARGV[3] then changed = 1 end
 end
 redis.call('HSET', KEYS[1], ARGV[1], ARGV[3])
 redis.call('ZADD', KEYS[2], 0, ARGV[2])

@@ -57,7 +57,8 @@ type Store interface {
 	LatestInference(ctx context.Context, topicID uint64) (oracle.ScaledInference, error)
 
 	// PutChain registers a chain or replaces its name and oracle address, keeping its
-	// topics.
+	// topics; its feeds are replaced when c.Feeds is not nil, and kept otherwise (a
+	// writer that does not know them leaves them as they are).
 	PutChain(ctx context.Context, c oracle.Chain) error
 	// PutChainTopic inserts or updates what a chain's oracle holds for t.TopicID,
 	// registering the chain by ID if it is unknown. The version (block height, then

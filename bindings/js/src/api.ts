@@ -349,7 +349,8 @@ export interface paths {
          *       /v1/topics/{topicId}/inference.
          *     - `push`: a batch mined on a chain: `chain_id`, `tx_hash`, `block`, `gas_used` and
          *       `updates`, each with `topic_id`, `block_height` and `value_scaled`.
-         *     - `round`: a round whose status changed (opened, locked, closed or voided):
+         *     - `round`: a round whose recorded state changed (opened, a bet placed, locked, closed
+         *       or voided):
          *       `chain_id`, `market_id` and `round`, shaped like the answer of
          *       /v1/markets/{chainId}/{marketId}/rounds/{epoch}.
          *     - `price`: an asset's newly recorded price, the price now that predictions are compared
@@ -453,6 +454,19 @@ export interface components {
             name: string;
             /** @description AlloraOracle address, EIP-55 checksummed. */
             oracle: string;
+            /** @description The chain's AlloraFeed contracts (Chainlink's AggregatorV3Interface), by topic id ascending, as the chain's addresses file lists them; empty when none is known. */
+            feeds: {
+                topic_id: components["schemas"]["Uint64"];
+                /** @description EIP-55 checksummed. */
+                address: string;
+            }[];
+            /** @description The chain's PredictionMarket contracts the round keeper drives, as /v1/markets/{chainId} lists them. */
+            markets: {
+                /** @description EIP-55 checksummed. */
+                market_id: string;
+                name: string;
+                topic_id: components["schemas"]["Uint64"];
+            }[];
             topics: components["schemas"]["ChainTopic"][];
         };
         ChainTopic: {
@@ -573,6 +587,38 @@ export interface components {
             until: components["schemas"]["NullableTime"];
             method: string;
         };
+        /** @description The batch as EIP-712 typed data, the JSON eth_signTypedData_v4 takes (viem's hashTypedData and ethers' TypedDataEncoder.hash read it too); its hash is `digest`. */
+        BatchTypedData: {
+            types: {
+                EIP712Domain: components["schemas"]["TypedDataFields"];
+                Batch: components["schemas"]["TypedDataFields"];
+                Update: components["schemas"]["TypedDataFields"];
+            };
+            /** @description Always `Batch`. */
+            primaryType: string;
+            /** @description The oracle's EIP-712 domain on the chain. */
+            domain: {
+                name: string;
+                version: string;
+                chainId: components["schemas"]["Uint64"];
+                /** @description The chain's AlloraOracle, EIP-55 checksummed. */
+                verifyingContract: string;
+            };
+            message: {
+                updates: {
+                    topicId: string;
+                    value: components["schemas"]["Int256String"];
+                    blockHeight: string;
+                    lossBlockHeight: string;
+                    timestamp: string;
+                }[];
+            };
+        };
+        /** @description The fields of one EIP-712 struct type, in order. */
+        TypedDataFields: {
+            name: string;
+            type: string;
+        }[];
         SignedUpdate: {
             chain_id: components["schemas"]["Uint64"];
             topic_id: components["schemas"]["Uint64"];
@@ -586,8 +632,7 @@ export interface components {
                 loss_block_height: components["schemas"]["Uint64"];
                 timestamp: components["schemas"]["Uint64"];
             };
-            /** @description The batch as EIP-712 typed data, the JSON eth_signTypedData_v4 takes. */
-            typed_data: Record<string, never>;
+            typed_data: components["schemas"]["BatchTypedData"];
             /** @description The EIP-712 digest every signature signs. */
             digest: string;
             /** @description Ordered by signer address, as updateBatch requires. */

@@ -3,19 +3,11 @@ import type { components, paths } from "./api.js";
 /** A schema of the REST API, by its name in api/openapi.yaml. */
 export type Schema<N extends keyof components["schemas"]> = components["schemas"][N];
 
-/** The EIP-712 typed data of a signed batch, the JSON `eth_signTypedData_v4` takes. */
-export interface BatchTypedData {
-  types: Record<string, { name: string; type: string }[]>;
-  primaryType: string;
-  domain: Record<string, unknown>;
-  message: Record<string, unknown>;
-}
+/** The answer of /v1/topics/{topicId}/update, its `typed_data` the batch as EIP-712 typed data. */
+export type SignedUpdate = Schema<"SignedUpdate">;
 
-/**
- * The answer of /v1/topics/{topicId}/update. `typed_data` is typed here: the schema declares
- * it as an object without properties, which the generated type reads as an empty record.
- */
-export type SignedUpdate = Omit<Schema<"SignedUpdate">, "typed_data"> & { typed_data: BatchTypedData };
+/** The EIP-712 typed data of a signed batch, the JSON `eth_signTypedData_v4` takes. */
+export type BatchTypedData = Schema<"BatchTypedData">;
 
 type JsonOf<P extends keyof paths> = paths[P] extends {
   get: { responses: { 200: { content: { "application/json": infer T } } } };

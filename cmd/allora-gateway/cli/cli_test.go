@@ -26,7 +26,7 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 		want []string
 	}{
 		{[]string{"--help"}, []string{"devnet", "relayer", "config", "keys", "status", "curl -s localhost:8080/v1/chains", "cast call"}},
-		{[]string{"devnet", "--help"}, []string{"127.0.0.1:8545", "56", "324", "146", "--api-port", "--chain-ports", "Ctrl-C", "latest(uint64)"}},
+		{[]string{"devnet", "--help"}, []string{"127.0.0.1:8545", "56", "324", "146", "--api-port", "--chain-ports", "--addresses-dir", "--cors-origin", "Ctrl-C", "latest(uint64)"}},
 		{[]string{"relayer", "--help"}, []string{"--config", "ALLORA_GATEWAY_", "keystore", "passphrase", "config example", "SIGTERM"}},
 		{[]string{"config", "--help"}, []string{"validate", "print", "example", "presets", "xxxxx", "allora-gateway config presets"}},
 		{[]string{"config", "presets", "--help"}, []string{"preset: bsc", "override", "allora-gateway config presets"}},

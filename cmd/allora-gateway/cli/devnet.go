@@ -38,7 +38,9 @@ func newDevnetCmd(g *globalFlags, stdout, stderr io.Writer) *cobra.Command {
     two development bettors, and the round keeper executing every market's rounds;
   - the REST API on 127.0.0.1:8080.
 
-It prints the contract addresses, every push and every executed round. Check a chain
+It prints the contract addresses, every push and every executed round, and writes each
+chain's addresses to deployments/devnet/<chain>.json (--addresses-dir), in the format
+deploy writes; /v1/chains lists them too. Check a chain
 with any Ethereum client, for example:
 
   cast call <oracle> "latest(uint64)(int256,uint8,uint64,uint64)" 1 --rpc-url http://127.0.0.1:8545
@@ -52,6 +54,7 @@ with Ctrl-C.`,
 		Example: `  allora-gateway devnet
   allora-gateway devnet --api-port 9080 --chain-ports 9545,9546,9547
   allora-gateway devnet --redis redis://127.0.0.1:6379/0
+  allora-gateway devnet --cors-origin http://localhost:5173 --addresses-dir ./deployments/devnet
   allora-gateway devnet --log-level debug`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error {
@@ -94,5 +97,7 @@ with Ctrl-C.`,
 	f.DurationVar(&cfg.AlloraBlockTime, "allora-block-time", time.Second, "interval between Allora blocks")
 	f.Int64Var(&cfg.Seed, "seed", 1, "seed of the emulator's synthetic price paths")
 	f.StringVar(&cfg.RedisURL, "redis", "", "keep state in the Redis at this URL (redis://127.0.0.1:6379/0) instead of memory")
+	f.StringVar(&cfg.AddressesDir, "addresses-dir", "deployments/devnet", "directory where each chain's addresses file (<chain>.json, as deploy writes) is written; empty: none")
+	f.StringSliceVar(&cfg.CORSOrigins, "cors-origin", nil, "browser origin allowed to call the API, such as http://localhost:5173; repeat or comma-separate, * for any")
 	return cmd
 }

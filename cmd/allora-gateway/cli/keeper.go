@@ -94,6 +94,7 @@ func newRoundKeeper(ctx context.Context, cfg config.Config, chains []*evm.Chain,
 			poll = min(poll, max(ch.BlockTime.Duration, 100*time.Millisecond))
 		}
 	}
+	rec.WatchEvery(poll)
 	if len(markets) == 0 {
 		log.Info("no prediction markets configured or deployed: round keeper off")
 		return nil, nil, nil

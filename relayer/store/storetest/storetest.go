@@ -437,11 +437,23 @@ func testChainsOrdered(t *testing.T, st store.Store) {
 		mustPutChainTopic(t, st, put.chain, oracle.ChainTopic{TopicID: put.topic, BlockHeight: 10})
 	}
 	// Re-putting a chain renames it and keeps its topics.
+	feeds := map[uint64]common.Address{1: oracleSonic, 14: oracleZK}
+	if err := st.PutChain(ctx, oracle.Chain{ID: 56, Name: "bsc", Oracle: oracleBNB, Feeds: feeds}); err != nil {
+		t.Fatalf("PutChain(56): %v", err)
+	}
+	feeds[1] = oracleBNB // the store keeps its own copy
+	// A writer that knows no feeds (the relayer) keeps those stored.
 	if err := st.PutChain(ctx, oracle.Chain{ID: 56, Name: "bsc", Oracle: oracleBNB}); err != nil {
 		t.Fatalf("PutChain(56): %v", err)
 	}
 
 	got := mustChains(t, st)
+	if f := got[0].Feeds; len(f) != 2 || f[1] != oracleSonic || f[14] != oracleZK {
+		t.Errorf("chain 56 feeds %v, want topic 1 at %s and 14 at %s", f, oracleSonic.Hex(), oracleZK.Hex())
+	}
+	if got[1].Feeds != nil && len(got[1].Feeds) != 0 {
+		t.Errorf("chain 146 feeds %v, want none", got[1].Feeds)
+	}
 	want := []struct {
 		id     uint64
 		name   string

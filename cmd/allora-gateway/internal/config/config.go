@@ -13,6 +13,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"time"
 
@@ -117,6 +118,9 @@ type Chain struct {
 	// (JSON or YAML; a relative path is relative to the config file). When Oracle is
 	// empty, Load takes the oracle's address from it.
 	AddressesFile string `yaml:"addresses_file,omitempty"`
+	// Feeds are the AlloraFeed addresses by topic id that the addresses file lists for
+	// the chain's oracle, filled by Load; the API shows them in /v1/chains.
+	Feeds map[uint64]common.Address `yaml:"-"`
 
 	// Preset names the chain's preset (bsc, zksync-era, sonic, their testnets; see
 	// `allora-gateway config presets`): it supplies chain_id and every key below that
@@ -555,7 +559,8 @@ func (e *typeErrors) Error() string { return errors.Join(e.errs...).Error() }
 func (e *typeErrors) Unwrap() []error { return e.errs }
 
 // applyAddressesFiles resolves each chain's addresses_file against dir, the config
-// file's directory, and fills an empty oracle from it. A file that does not exist yet
+// file's directory, fills an empty oracle from it, and takes the feeds it lists when
+// they read the chain's oracle. A file that does not exist yet
 // is left for Validate to report (deploy loads the config before it writes the file);
 // one that exists but does not parse, or was written for another chain id, is an error.
 func (c *Config) applyAddressesFiles(dir string) error {
@@ -568,23 +573,38 @@ func (c *Config) applyAddressesFiles(dir string) error {
 		if !filepath.IsAbs(ch.AddressesFile) {
 			ch.AddressesFile = filepath.Join(dir, ch.AddressesFile)
 		}
-		if ch.Oracle != "" {
-			continue
-		}
 		d, err := ReadDeployment(ch.AddressesFile)
-		if errors.Is(err, fs.ErrNotExist) {
-			continue
+		if errors.Is(err, fs.ErrNotExist) || (err != nil && ch.Oracle != "") {
+			continue // an oracle set in the config needs no file; its feeds are then unknown
 		}
 		if err != nil {
 			errs = append(errs, fmt.Errorf("%s: addresses_file: %w", chainPath(c.Chains, i), err))
 			continue
 		}
 		if ch.ChainID != 0 && d.ChainID != ch.ChainID {
-			errs = append(errs, fmt.Errorf("%s: addresses_file %s is for chain id %d, not %d",
-				chainPath(c.Chains, i), ch.AddressesFile, d.ChainID, ch.ChainID))
+			if ch.Oracle == "" {
+				errs = append(errs, fmt.Errorf("%s: addresses_file %s is for chain id %d, not %d",
+					chainPath(c.Chains, i), ch.AddressesFile, d.ChainID, ch.ChainID))
+			}
 			continue
 		}
-		ch.Oracle = d.Oracle
+		if ch.Oracle == "" {
+			ch.Oracle = d.Oracle
+		}
+		if !strings.EqualFold(ch.Oracle, d.Oracle) {
+			continue // the file's feeds read another oracle
+		}
+		for topic, addr := range d.Feeds {
+			id, err := strconv.ParseUint(topic, 10, 64)
+			if err != nil {
+				errs = append(errs, fmt.Errorf("%s: addresses_file %s: feed topic %q is not a topic id", chainPath(c.Chains, i), ch.AddressesFile, topic))
+				continue
+			}
+			if ch.Feeds == nil {
+				ch.Feeds = make(map[uint64]common.Address)
+			}
+			ch.Feeds[id] = common.HexToAddress(addr)
+		}
 	}
 	return errors.Join(errs...)
 }

@@ -45,7 +45,8 @@ func TestAddressesFileSuppliesTheOracle(t *testing.T) {
 	path := writeConfig(t, withAddressesFiles())
 	dir := filepath.Dir(path)
 	if err := WriteDeployment(filepath.Join(dir, "deployments", "bnb.json"),
-		Deployment{ChainID: 56, Name: "bnb", Oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}); err != nil {
+		Deployment{ChainID: 56, Name: "bnb", Oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
+			Feeds: map[string]string{"1": "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"}}); err != nil {
 		t.Fatal(err)
 	}
 	if err := WriteDeployment(filepath.Join(dir, "deployments", "zksync-era.yaml"),
@@ -62,6 +63,9 @@ func TestAddressesFileSuppliesTheOracle(t *testing.T) {
 	if got := c.Chains[0].Oracle; got != "0x5FbDB2315678afecb367f032d93F642f64180aa3" {
 		t.Errorf("bnb oracle = %q", got)
 	}
+	if got := c.Chains[0].Feeds; len(got) != 1 || got[1].Hex() != "0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9" {
+		t.Errorf("bnb feeds = %v, want topic 1's from the addresses file", got)
+	}
 	if got := c.Chains[1].Oracle; got != "0xe7f1725e7734ce288f8367e1bb143e90bb3f0512" {
 		t.Errorf("zksync-era oracle = %q", got)
 	}
@@ -76,6 +80,9 @@ func TestAddressesFileSuppliesTheOracle(t *testing.T) {
 	}
 	if got := c.Chains[0].Oracle; got != "0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0" {
 		t.Errorf("bnb oracle with the environment's = %q", got)
+	}
+	if got := c.Chains[0].Feeds; len(got) != 0 {
+		t.Errorf("bnb feeds with another oracle = %v, want none (the file's read its own oracle)", got)
 	}
 }
 

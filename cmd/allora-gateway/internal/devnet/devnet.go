@@ -16,6 +16,7 @@ import (
 	"log/slog"
 	"math/big"
 	"net"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"sync"
@@ -92,8 +93,14 @@ type Config struct {
 	Seed            int64               // seeds the emulator's price paths
 	RedisURL        string              // keep state in this Redis instead of memory
 	RedisPrefix     string              // key prefix in Redis; default allora-gateway-devnet
-	Logger          *slog.Logger        // default discards
-	Out             io.Writer           // where progress is printed; default discards
+	// AddressesDir, when set, is where each chain's addresses file is written
+	// (<dir>/<chain>.json), in the format `allora-gateway deploy` writes.
+	AddressesDir string
+	// CORSOrigins are the browser origins (http://localhost:5173) allowed to call the
+	// API, as the config's api.cors_origins.
+	CORSOrigins []string
+	Logger      *slog.Logger // default discards
+	Out         io.Writer    // where progress is printed; default discards
 }
 
 func (c *Config) setDefaults() {
@@ -172,9 +179,11 @@ type Chain struct {
 	Feeds     map[uint64]common.Address // AlloraFeed of each topic
 	PriceFeed common.Address            // MockAggregator: the market's realised price
 	Market    common.Address            // PredictionMarket on MarketTopic
-	conf      config.Chain              // the chain as a relayer's config describes it
-	ch        *evm.Chain
-	writer    *evm.Writer
+	// Deployment is the chain's addresses file, as `allora-gateway deploy` writes it.
+	Deployment config.Deployment
+	conf       config.Chain // the chain as a relayer's config describes it
+	ch         *evm.Chain
+	writer     *evm.Writer
 }
 
 // Writer is the chain's oracle as the relayer sees it; its Latest reads latest(topicId)
@@ -317,8 +326,17 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		if c.writer, err = gateway.ConnectOracle(ctx, ch, oracle.NewKeySigner(submitter), batchSigners, log, txmgr.WithJournal(d.Store)); err != nil {
 			return d, err
 		}
-		if err := d.Store.PutChain(ctx, ch.Info()); err != nil {
+		info := ch.Info()
+		info.Feeds = c.Feeds
+		if err := d.Store.PutChain(ctx, info); err != nil {
 			return d, err
+		}
+		if cfg.AddressesDir != "" {
+			path := filepath.Join(cfg.AddressesDir, c.Name+".json")
+			if err := config.WriteDeployment(path, c.Deployment); err != nil {
+				return d, fmt.Errorf("chain %s: write the addresses file: %w", c.Name, err)
+			}
+			fmt.Fprintf(out, "addresses %-6s %s\n", c.Name, path)
 		}
 		writers = append(writers, c.writer)
 		fmt.Fprintf(out, "chain    %-7s id %-4d %s  AlloraOracle %s\n", c.Name, c.ID, c.URL, c.Oracle.Hex())
@@ -371,7 +389,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 		domains[i] = c.writer.Domain()
 	}
 	srv := api.New(d.Store, api.WithLogger(log.With("component", "api")), api.WithAssetTopics(cfg.AssetTopics),
-		api.WithUpdateSigning(rl, domains...))
+		api.WithUpdateSigning(rl, domains...), api.WithCORSOrigins(cfg.CORSOrigins...))
 	d.APIURL = "http://" + apiLn.Addr().String()
 	g.Go(func() error { return srv.Serve(gctx, apiLn) })
 	fmt.Fprintf(out, "api      %s  (try: curl -s %s/v1/chains)\n", d.APIURL, d.APIURL)
@@ -412,7 +430,7 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 		return err
 	}
 	defer ch.Close()
-	addr, _, err := ch.DeployOracle(ctx, submitter, evm.DeployParams{
+	addr, receipt, err := ch.DeployOracle(ctx, submitter, evm.DeployParams{
 		Owner:         d.Submitter,
 		Signers:       d.Signers,
 		Threshold:     signerThreshold,
@@ -423,11 +441,14 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
 	c.Oracle = addr
+	dep := config.Deployment{ChainID: c.ID, Name: c.Name, Oracle: addr.Hex(), Block: receipt.BlockNumber.Uint64(),
+		Feeds: map[string]string{}, Markets: map[string]string{},
+		Txs: config.DeploymentTxs{Oracle: receipt.TxHash.Hex(), Feeds: map[string]string{}, Markets: map[string]string{}}}
 	feeds := make([]evm.FeedParams, len(d.cfg.Topics))
 	for i, t := range d.cfg.Topics {
 		feeds[i] = evm.FeedParams{Oracle: addr, TopicID: t.ID, Description: t.Metadata}
 	}
-	feedAddrs, _, err := ch.DeployFeeds(ctx, submitter, feeds)
+	feedAddrs, feedReceipts, err := ch.DeployFeeds(ctx, submitter, feeds)
 	if err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
@@ -436,6 +457,8 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	for i, f := range feeds {
 		c.Feeds[f.TopicID] = feedAddrs[i]
 		topicIDs[i] = f.TopicID
+		t := strconv.FormatUint(f.TopicID, 10)
+		dep.Feeds[t], dep.Txs.Feeds[t] = feedAddrs[i].Hex(), feedReceipts[i].TxHash.Hex()
 	}
 	// History on, so each feed answers getRoundData(latestRound - k) for its last
 	// rounds, as Chainlink consumers that walk back expect.
@@ -451,7 +474,7 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 	}); err != nil {
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
-	markets, _, err := ch.DeployMarkets(ctx, submitter, []evm.MarketParams{{
+	markets, marketReceipts, err := ch.DeployMarkets(ctx, submitter, []evm.MarketParams{{
 		Oracle: addr, TopicID: MarketTopic, PriceFeed: c.PriceFeed,
 		Interval: timing.interval, Buffer: timing.buffer, FeeBps: marketFeeBps, MinBet: minBet,
 		MaxPriceAge: timing.maxPriceAge, MaxPredictionAge: time.Hour,
@@ -461,6 +484,8 @@ func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateK
 		return fmt.Errorf("chain %s: %w", c.Name, err)
 	}
 	c.Market = markets[0]
+	dep.Markets[marketName], dep.Txs.Markets[marketName] = c.Market.Hex(), marketReceipts[0].TxHash.Hex()
+	c.Deployment = dep
 	return nil
 }
 

@@ -7,18 +7,23 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/redis/go-redis/v9"
 	"github.com/shopspring/decimal"
 	"go.uber.org/goleak"
 
+	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/devnet"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -94,10 +99,13 @@ func TestDevnetEndToEnd(t *testing.T) {
 		chains[i].Port = -1 // free ports: the test must not collide with a running devnet
 	}
 	var out syncBuffer
+	addresses := t.TempDir()
 	d, err := devnet.Start(ctx, devnet.Config{
-		APIPort:    -1,
-		AlloraPort: -1,
-		Chains:     chains,
+		APIPort:      -1,
+		AlloraPort:   -1,
+		Chains:       chains,
+		AddressesDir: addresses,
+		CORSOrigins:  []string{"http://localhost:5173"},
 		// Fast blocks: each block is a second of chain time, so the market's 60-second
 		// rounds take under five seconds.
 		BlockTime:       75 * time.Millisecond,
@@ -231,6 +239,7 @@ func TestDevnetEndToEnd(t *testing.T) {
 	}
 
 	checkRevisions(ctx, t, d, topics[0].ID)
+	checkAddresses(ctx, t, d, addresses)
 
 	for _, c := range d.Chains {
 		client, err := ethclient.DialContext(ctx, c.URL)
@@ -246,6 +255,102 @@ func TestDevnetEndToEnd(t *testing.T) {
 		if !strings.Contains(printed, want) {
 			t.Errorf("devnet did not print %q", want)
 		}
+	}
+}
+
+// checkAddresses checks that each chain's addresses file, written as deploy writes
+// one, and /v1/chains name the contracts the chain holds: the oracle, a feed per topic
+// reading that oracle, and the market; and that a local frontend's origin may call the
+// API.
+func checkAddresses(ctx context.Context, t *testing.T, d *devnet.Devnet, dir string) {
+	t.Helper()
+	type listed struct {
+		Oracle string `json:"oracle"`
+		Feeds  []struct {
+			TopicID uint64 `json:"topic_id"`
+			Address string `json:"address"`
+		} `json:"feeds"`
+		Markets []struct {
+			MarketID string `json:"market_id"`
+			Name     string `json:"name"`
+			TopicID  uint64 `json:"topic_id"`
+		} `json:"markets"`
+	}
+	feedContract := allorafeed.NewAlloraFeed()
+	for _, c := range d.Chains {
+		dep, err := config.ReadDeployment(filepath.Join(dir, c.Name+".json"))
+		if err != nil {
+			t.Fatalf("%s: addresses file: %v", c.Name, err)
+		}
+		if dep.ChainID != c.ID || dep.Name != c.Name || dep.Block == 0 || dep.Txs.Oracle == "" {
+			t.Errorf("%s: addresses file %+v, want chain %d, the oracle's block and transaction", c.Name, dep, c.ID)
+		}
+		var api listed
+		testsupport.WaitForSeen(t, 10*time.Second, c.Name+": /v1/chains lists the market", func() (bool, string) {
+			var resp struct {
+				Chains []struct {
+					ChainID uint64 `json:"chain_id"`
+					listed
+				} `json:"chains"`
+			}
+			getJSON(t, d.APIURL+"/v1/chains", &resp)
+			for _, ch := range resp.Chains {
+				if ch.ChainID == c.ID {
+					api = ch.listed
+				}
+			}
+			return len(api.Markets) == 1, fmt.Sprintf("%+v", api)
+		})
+		client, err := ethclient.DialContext(ctx, c.URL)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if dep.Oracle != c.Oracle.Hex() || api.Oracle != dep.Oracle {
+			t.Errorf("%s: oracle %s in the file, %s in /v1/chains; the chain's is %s", c.Name, dep.Oracle, api.Oracle, c.Oracle.Hex())
+		}
+		if len(dep.Feeds) != len(c.Feeds) || len(api.Feeds) != len(c.Feeds) {
+			t.Errorf("%s: %d feeds in the file, %d in /v1/chains, want %d", c.Name, len(dep.Feeds), len(api.Feeds), len(c.Feeds))
+		}
+		for _, f := range api.Feeds {
+			addr := common.HexToAddress(f.Address)
+			if f.Address != addr.Hex() || dep.Feeds[strconv.FormatUint(f.TopicID, 10)] != f.Address {
+				t.Errorf("%s: feed of topic %d is %s in /v1/chains, %s in the file", c.Name, f.TopicID, f.Address, dep.Feeds[strconv.FormatUint(f.TopicID, 10)])
+			}
+			// The chain agrees: the feed reads this topic of this oracle.
+			instance := feedContract.Instance(client, addr)
+			topic, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, feedContract.PackTopicId(), feedContract.UnpackTopicId)
+			if err != nil || topic != f.TopicID {
+				t.Errorf("%s: feed %s topicId() = %d, %v; want %d", c.Name, f.Address, topic, err, f.TopicID)
+			}
+			o, err := bind.Call(instance, &bind.CallOpts{Context: ctx}, feedContract.PackOracle(), feedContract.UnpackOracle)
+			if err != nil || o != c.Oracle {
+				t.Errorf("%s: feed %s oracle() = %s, %v; want %s", c.Name, f.Address, o.Hex(), err, c.Oracle.Hex())
+			}
+		}
+		m := api.Markets[0]
+		if m.MarketID != c.Market.Hex() || dep.Markets[m.Name] != m.MarketID || m.TopicID != devnet.MarketTopic {
+			t.Errorf("%s: market %+v in /v1/chains, %v in the file; the chain's is %s", c.Name, m, dep.Markets, c.Market.Hex())
+		}
+		market, err := evm.NewMarket(ctx, keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market}, client, devchain.DevKey(9))
+		if err != nil {
+			t.Errorf("%s: the file's market %s is not a market on the chain: %v", c.Name, m.MarketID, err)
+		} else if _, err := market.State(ctx); err != nil {
+			t.Errorf("%s: market %s state: %v", c.Name, m.MarketID, err)
+		}
+		client.Close()
+	}
+	req, err := http.NewRequest(http.MethodGet, d.APIURL+"/v1/chains", nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	req.Header.Set("Origin", "http://localhost:5173")
+	res, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	if got := res.Header.Get("Access-Control-Allow-Origin"); got != "http://localhost:5173" {
+		t.Errorf("a local frontend's request: Access-Control-Allow-Origin %q, want its origin", got)
 	}
 }
 

@@ -61,6 +61,7 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 	var markets []keeper.Market
 	// The price feeder records the price it sets, so the recorder records rounds only.
 	rec := evm.NewRoundRecorder(d.Store, 0, log.With("component", "roundrecorder"))
+	rec.WatchEvery(d.cfg.BlockTime)
 	for _, c := range d.Chains {
 		info := keeper.MarketInfo{ChainID: c.ID, ChainName: c.Name, Address: c.Market, Name: marketName}
 		m, err := c.ch.Market(ctx, info, oracle.NewKeySigner(devchain.DevKey(keeperKey)))

@@ -47,7 +47,7 @@ func ChainConfig(c config.Chain, metrics *rpcpool.Metrics, log *slog.Logger) (ev
 		endpoints = append(endpoints, rpcpool.Endpoint{Name: fmt.Sprintf("rpc-%d", i), URL: u.Reveal()})
 	}
 	return evm.ChainConfig{
-		Chain:     oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress()},
+		Chain:     oracle.Chain{ID: c.ChainID, Name: c.Name, Oracle: c.OracleAddress(), Feeds: c.Feeds},
 		Endpoints: endpoints,
 		Tx:        txc,
 		Metrics:   metrics,
