@@ -451,7 +451,7 @@ func testChainsOrdered(t *testing.T, st store.Store) {
 	if f := got[0].Feeds; len(f) != 2 || f[1] != oracleSonic || f[14] != oracleZK {
 		t.Errorf("chain 56 feeds %v, want topic 1 at %s and 14 at %s", f, oracleSonic.Hex(), oracleZK.Hex())
 	}
-	if got[1].Feeds != nil && len(got[1].Feeds) != 0 {
+	if len(got[1].Feeds) != 0 {
 		t.Errorf("chain 146 feeds %v, want none", got[1].Feeds)
 	}
 	want := []struct {
