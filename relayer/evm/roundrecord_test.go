@@ -39,7 +39,7 @@ type apiRound struct {
 func TestRoundRecorderFollowsBets(t *testing.T) {
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
-	client, oracleAddr, _ := startChain(t, 56)
+	client, oracleAddr, signers := startChain(t, 56)
 	deployer := devchain.DevKey(0)
 	owner := crypto.PubkeyToAddress(deployer.PublicKey)
 	priceFeed, err := evm.DeployMockAggregator(ctx, client, deployer, evm.MockAggregatorParams{
@@ -61,6 +61,12 @@ func TestRoundRecorderFollowsBets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	// The first round opens once the oracle holds a prediction of the market's topic.
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 56, Name: "bnb", Oracle: oracleAddr}, client, devchain.DevKey(5))
+	if err != nil {
+		t.Fatal(err)
+	}
+	publishPrediction(t, ctx, w, signers, 1)
 	if _, err := m.Execute(ctx, keeper.GenesisStart); err != nil {
 		t.Fatalf("genesisStart: %v", err)
 	}
