@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"net/http"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -360,25 +361,32 @@ func checkAddresses(ctx context.Context, t *testing.T, d *devnet.Devnet, dir str
 func checkRevisions(ctx context.Context, t *testing.T, d *devnet.Devnet, topic uint64) {
 	t.Helper()
 	for _, c := range d.Chains {
-		first := map[uint64]uint64{} // loss height first seen, by height
-		var revised oracle.ChainTopic
-		for deadline := time.Now().Add(30 * time.Second); revised.BlockHeight == 0; time.Sleep(50 * time.Millisecond) {
-			states, err := c.Writer().TopicStates(ctx, []uint64{topic})
+		// A revision is on the oracle when its pushes stored one height of the topic twice,
+		// the second time with a later loss height.
+		var first, revised oracle.Update
+		testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("a revision of topic %d stored on %s", topic, c.Name), func() (bool, string) {
+			pushes, err := d.Store.Pushes(ctx, c.ID, 1000)
 			if err != nil {
-				t.Fatal(err)
+				return false, err.Error()
 			}
-			s := states[0]
-			if loss, ok := first[s.BlockHeight]; !ok {
-				first[s.BlockHeight] = s.LossBlockHeight
-			} else if s.LossBlockHeight > loss {
-				revised = s
+			seen := map[uint64]oracle.Update{}          // the first stored, by height
+			for _, p := range slices.Backward(pushes) { // oldest first
+				for _, u := range p.Updates {
+					if u.TopicID != topic {
+						continue
+					}
+					if f, ok := seen[u.BlockHeight]; !ok {
+						seen[u.BlockHeight] = u
+					} else if u.LossBlockHeight > f.LossBlockHeight {
+						first, revised = f, u
+						return true, ""
+					}
+				}
 			}
-			if time.Now().After(deadline) {
-				t.Fatalf("%s: no revision of topic %d seen on the oracle in 30s (heights and first loss heights %v)", c.Name, topic, first)
-			}
-		}
+			return false, fmt.Sprintf("%d pushes, heights stored once each: %d", len(pushes), len(seen))
+		})
 		t.Logf("%s: topic %d height %d revised on the oracle to loss height %d (first %d)", c.Name, topic,
-			revised.BlockHeight, revised.LossBlockHeight, first[revised.BlockHeight])
+			revised.BlockHeight, revised.LossBlockHeight, first.LossBlockHeight)
 	}
 	// The API answers a (height, loss height) some chain holds; compare until a read
 	// pair falls between two pushes.
