@@ -607,7 +607,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description A malformed parameter; the detail says which and why. */
+        /** @description A malformed parameter, or a query string that is not valid URL encoding; the detail says which and why. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -644,17 +644,33 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The store did not answer in time, or is not reachable. */
+        /**
+         * @description The store is not reachable (then with Retry-After), or did not answer in time, or the
+         *     server is not ready.
+         */
         ServiceUnavailable: {
             headers: {
+                /** @description Seconds after which the store is expected back. */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Any other error (unknown route, method not allowed, request too large). */
-        Problem: {
+        /** @description Every route answers GET and HEAD only. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the route answers. */
+                Allow: "GET, HEAD";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request target (414), its header fields (431) or its body (413) are larger than the API takes. */
+        RequestTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -719,8 +735,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getDashboardFile: {
@@ -748,9 +769,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getHealth: {
@@ -771,8 +797,13 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getReadiness: {
@@ -793,9 +824,14 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getMetrics: {
@@ -816,8 +852,13 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getOpenAPI: {
@@ -841,8 +882,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listTopics: {
@@ -866,10 +912,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getLatestInference: {
@@ -902,10 +952,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getInferenceHistory: {
@@ -943,10 +996,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getSignedUpdate: {
@@ -990,7 +1046,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description This process has no signers, too few signers signed to reach the oracle's threshold, or the store did not answer. */
             503: {
@@ -1001,7 +1061,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["Problem"];
         };
     };
     getAccuracy: {
@@ -1037,10 +1096,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getPrediction: {
@@ -1077,7 +1139,11 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description The network's latest value is not a number. */
             502: {
@@ -1089,7 +1155,6 @@ export interface operations {
                 };
             };
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getPredictionSeries: {
@@ -1129,10 +1194,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     listChains: {
@@ -1156,10 +1224,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     listMarkets: {
@@ -1191,10 +1263,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getRound: {
@@ -1230,10 +1305,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     streamEvents: {
@@ -1265,7 +1343,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description The server is shutting down. */
             503: {
@@ -1276,7 +1358,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["Problem"];
         };
     };
 }
