@@ -2,6 +2,7 @@ package api
 
 import (
 	"net/http"
+	"net/url"
 )
 
 const (
@@ -16,7 +17,8 @@ const (
 	MaxBodyBytes = 1 << 10
 )
 
-// limitRequest answers 414, 431 or 413 to requests larger than the API ever needs.
+// limitRequest answers 414, 431 or 413 to requests larger than the API ever needs, and
+// 400 to a query string that does not decode.
 func (s *Server) limitRequest(next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		if len(r.RequestURI) > MaxURLBytes {
@@ -30,6 +32,14 @@ func (s *Server) limitRequest(next http.Handler) http.Handler {
 		if r.ContentLength > MaxBodyBytes {
 			s.fail(w, r, withDetail(errBodyTooLarge, "the request body is %d bytes; the limit is %d", r.ContentLength, MaxBodyBytes))
 			return
+		}
+		if r.URL.RawQuery != "" {
+			// Query() drops what it cannot decode, and a handler would answer for a
+			// filter the client did not mean (?chain=% counting every chain).
+			if _, err := url.ParseQuery(r.URL.RawQuery); err != nil {
+				s.fail(w, r, withDetail(errBadRequest, "the query string is not valid URL encoding: %v", err))
+				return
+			}
 		}
 		if r.ContentLength != 0 {
 			// Unknown length (chunked): cut it off where the limit is.

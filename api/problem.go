@@ -37,26 +37,34 @@ var errorKinds = []struct {
 	status int
 	level  slog.Level // at which the error is logged; below Debug is not logged
 	detail string
+	// retryAfter, when set, is the Retry-After the client is told: the state is
+	// expected back by itself.
+	retryAfter string
 }{
-	{errBadRequest, http.StatusBadRequest, levelNone, "the request is malformed"},
-	{store.ErrNotFound, http.StatusNotFound, levelNone, "the resource does not exist"},
-	{errNoRoute, http.StatusNotFound, levelNone, "no such route"},
-	{errMethodNotAllowed, http.StatusMethodNotAllowed, levelNone, "the route answers GET only"},
-	{errRateLimited, http.StatusTooManyRequests, levelNone, "too many requests; retry later"},
-	{errURITooLong, http.StatusRequestURITooLong, levelNone, "the request target is too long"},
-	{errHeaderTooLarge, http.StatusRequestHeaderFieldsTooLarge, levelNone, "the request header fields are too large"},
-	{errBodyTooLarge, http.StatusRequestEntityTooLarge, levelNone, "the request body is too large"},
-	{errBadUpstream, http.StatusBadGateway, slog.LevelError, "the allora network gave a value this gateway cannot serve"},
-	// Before the context errors: a store that timed out makes the API not ready.
-	{errNotReady, http.StatusServiceUnavailable, slog.LevelWarn, "not ready to serve"},
-	{context.DeadlineExceeded, http.StatusServiceUnavailable, slog.LevelWarn, "the request did not complete in time; try again"},
+	{errBadRequest, http.StatusBadRequest, levelNone, "the request is malformed", ""},
+	{store.ErrNotFound, http.StatusNotFound, levelNone, "the resource does not exist", ""},
+	{errNoRoute, http.StatusNotFound, levelNone, "no such route", ""},
+	{errMethodNotAllowed, http.StatusMethodNotAllowed, levelNone, "the route answers GET and HEAD only", ""},
+	{errRateLimited, http.StatusTooManyRequests, levelNone, "too many requests; retry later", ""},
+	{errURITooLong, http.StatusRequestURITooLong, levelNone, "the request target is too long", ""},
+	{errHeaderTooLarge, http.StatusRequestHeaderFieldsTooLarge, levelNone, "the request header fields are too large", ""},
+	{errBodyTooLarge, http.StatusRequestEntityTooLarge, levelNone, "the request body is too large", ""},
+	{errBadUpstream, http.StatusBadGateway, slog.LevelError, "the allora network gave a value this gateway cannot serve", ""},
+	// Before the context errors: a store that cannot be reached or timed out makes the
+	// API not ready. The Redis client reconnects by itself, within a few seconds.
+	{store.ErrUnavailable, http.StatusServiceUnavailable, slog.LevelWarn, "the store is unavailable; try again", storeRetryAfter},
+	{errNotReady, http.StatusServiceUnavailable, slog.LevelWarn, "not ready to serve", ""},
+	{context.DeadlineExceeded, http.StatusServiceUnavailable, slog.LevelWarn, "the request did not complete in time; try again", ""},
 	// The client has gone; nobody reads the answer.
-	{context.Canceled, http.StatusServiceUnavailable, slog.LevelDebug, "the request was cancelled"},
+	{context.Canceled, http.StatusServiceUnavailable, slog.LevelDebug, "the request was cancelled", ""},
 }
 
 const (
-	levelNone      = slog.LevelDebug - 4
-	internalDetail = "the server could not answer this request; the request id identifies it in the server's logs"
+	// storeRetryAfter is the Retry-After, in seconds, of an answer the store could not
+	// give because it was unreachable.
+	storeRetryAfter = "2"
+	levelNone       = slog.LevelDebug - 4
+	internalDetail  = "the server could not answer this request; the request id identifies it in the server's logs"
 )
 
 // publicError carries the detail a client may read beside the error for the log.
@@ -86,10 +94,10 @@ type problem struct {
 
 // fail answers r with the problem err maps to, and logs err as its kind asks.
 func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
-	status, level, detail := http.StatusInternalServerError, slog.LevelError, internalDetail
+	status, level, detail, retryAfter := http.StatusInternalServerError, slog.LevelError, internalDetail, ""
 	for _, k := range errorKinds {
 		if errors.Is(err, k.kind) {
-			status, level, detail = k.status, k.level, k.detail
+			status, level, detail, retryAfter = k.status, k.level, k.detail, k.retryAfter
 			break
 		}
 	}
@@ -103,7 +111,10 @@ func (s *Server) fail(w http.ResponseWriter, r *http.Request, err error) {
 			"request_id", middleware.GetReqID(r.Context()))
 	}
 	if status == http.StatusMethodNotAllowed {
-		w.Header().Set("Allow", http.MethodGet)
+		w.Header().Set("Allow", "GET, HEAD")
+	}
+	if retryAfter != "" {
+		w.Header().Set("Retry-After", retryAfter)
 	}
 	writeProblem(w, r, status, detail)
 }
@@ -138,5 +149,5 @@ func (s *Server) notFound(w http.ResponseWriter, r *http.Request) {
 }
 
 func (s *Server) methodNotAllowed(w http.ResponseWriter, r *http.Request) {
-	s.fail(w, r, withDetail(errMethodNotAllowed, "%s is not allowed here; this route answers GET", r.Method))
+	s.fail(w, r, withDetail(errMethodNotAllowed, "%s is not allowed here; this route answers GET and HEAD", r.Method))
 }

@@ -19,6 +19,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/go-chi/chi/v5"
+	"github.com/go-chi/chi/v5/middleware"
 	"github.com/go-chi/cors"
 	"github.com/prometheus/client_golang/prometheus"
 
@@ -242,6 +243,8 @@ func (s *Server) Handler() http.Handler {
 	if s.limiter != nil {
 		r.Use(s.limitRate)
 	}
+	// HEAD is answered on every GET route, as GET without the body.
+	r.Use(middleware.GetHead)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 
@@ -286,7 +289,7 @@ func (s *Server) Close() {
 // MetricsHandler answers /metrics alone, as the listener of WithMetricsListener does.
 func (s *Server) MetricsHandler() http.Handler {
 	r := chi.NewRouter()
-	r.Use(s.requestContext, s.recoverer)
+	r.Use(s.requestContext, s.recoverer, middleware.GetHead)
 	r.NotFound(s.notFound)
 	r.MethodNotAllowed(s.methodNotAllowed)
 	r.Method(http.MethodGet, "/metrics", s.metrics.handler())

@@ -68,9 +68,15 @@ func seededStore(t testing.TB) *store.Memory {
 // the test's own that is deleted when it ends.
 func seededRedis(t testing.TB) *store.Redis {
 	t.Helper()
+	return seededRedisAt(t, "127.0.0.1:6379")
+}
+
+// seededRedisAt is seededRedis reached at addr, such as a proxy in front of it.
+func seededRedisAt(t testing.TB, addr string) *store.Redis {
+	t.Helper()
 	ctx := context.Background()
 	prefix := fmt.Sprintf("allora-gateway-apitest-%d-%d", os.Getpid(), time.Now().UnixNano())
-	st, closeFn, err := store.DialRedis(ctx, "redis://127.0.0.1:6379/0", prefix)
+	st, closeFn, err := store.DialRedis(ctx, "redis://"+addr+"/0", prefix)
 	if err != nil {
 		t.Fatalf("the API's tests need Redis on 127.0.0.1:6379 (make test starts it): %v", err)
 	}
@@ -368,14 +374,21 @@ var endpointCases = []endpointCase{
 		problemJSON(404, "no route for /v1/topics/1", "/v1/topics/1")},
 	{"unknown dashboard file", "GET", "/dashboard/nope.js", 404, problemType, problemJSON(404, "no route for /dashboard/nope.js", "/dashboard/nope.js")},
 
+	{"query with a bare percent", "GET", "/v1/topics/1/accuracy?chain=%", 400, problemType,
+		problemJSON(400, `the query string is not valid URL encoding: invalid URL escape "%"`, "/v1/topics/1/accuracy")},
+	{"query with a bad escape", "GET", "/v1/topics/1/history?limit=%zz", 400, problemType,
+		problemJSON(400, `the query string is not valid URL encoding: invalid URL escape "%zz"`, "/v1/topics/1/history")},
+	{"query with a semicolon", "GET", "/v1/topics/1/history?limit=1;cursor=5", 400, problemType,
+		problemJSON(400, "the query string is not valid URL encoding: invalid semicolon separator in query", "/v1/topics/1/history")},
+
 	{"post topics", "POST", "/v1/topics", 405, problemType,
-		problemJSON(405, "POST is not allowed here; this route answers GET", "/v1/topics")},
+		problemJSON(405, "POST is not allowed here; this route answers GET and HEAD", "/v1/topics")},
 	{"delete inference", "DELETE", "/v1/topics/1/inference", 405, problemType,
-		problemJSON(405, "DELETE is not allowed here; this route answers GET", "/v1/topics/1/inference")},
+		problemJSON(405, "DELETE is not allowed here; this route answers GET and HEAD", "/v1/topics/1/inference")},
 	{"put health", "PUT", "/healthz", 405, problemType,
-		problemJSON(405, "PUT is not allowed here; this route answers GET", "/healthz")},
+		problemJSON(405, "PUT is not allowed here; this route answers GET and HEAD", "/healthz")},
 	{"method chi does not know", "PROPFIND", "/v1/chains", 405, problemType,
-		problemJSON(405, "PROPFIND is not allowed here; this route answers GET", "/v1/chains")},
+		problemJSON(405, "PROPFIND is not allowed here; this route answers GET and HEAD", "/v1/chains")},
 }
 
 func TestEndpoints(t *testing.T) {
@@ -391,8 +404,8 @@ func testEndpoints(t *testing.T, st api.Reader) {
 			res := do(t, h, tc.method, tc.path)
 			assertJSON(t, res, tc.status, tc.contentType, tc.body)
 			if tc.status == http.StatusMethodNotAllowed {
-				if allow := res.Header.Get("Allow"); allow != "GET" {
-					t.Errorf("Allow %q, want GET", allow)
+				if allow := res.Header.Get("Allow"); allow != "GET, HEAD" {
+					t.Errorf("Allow %q, want GET, HEAD", allow)
 				}
 			}
 		})

@@ -195,7 +195,9 @@ func (h *chainHealth) stalled(now time.Time, stallBlocks int) error {
 // source found, such as the emissions version the node serves instead), each chain whose head
 // has not advanced for StallBlocks of its block times, or has not been read yet
 // (wrapping ErrChainStalled), and each chain whose last batch could not be signed to
-// its oracle's threshold (wrapping ErrBelowThreshold). Its message names chains,
+// its oracle's threshold (wrapping ErrBelowThreshold), and what the store has lost of
+// the topics' metadata and the chains until the relayer has written it again
+// (wrapping ErrStoreLostState). Its message names chains,
 // blocks and metrics only, so it can be shown to whoever asks /readyz.
 func (r *Relayer) Ready(ctx context.Context) error {
 	if err := ctx.Err(); err != nil {
@@ -207,6 +209,10 @@ func (r *Relayer) Ready(ctx context.Context) error {
 	if reason := r.notServedReason(); reason != "" {
 		msgs = append(msgs, reason)
 		causes = append(causes, oracle.ErrNotServed)
+	}
+	if lost := r.storeReadiness(ctx); lost != "" {
+		msgs = append(msgs, lost)
+		causes = append(causes, ErrStoreLostState)
 	}
 	for _, h := range r.health {
 		if err := h.stalled(now, r.cfg.StallBlocks); err != nil {

@@ -88,6 +88,10 @@ type Config struct {
 	// PushInterval is how often each chain's oracle is compared with Allora even when
 	// no new inference was seen, so a failed push is retried.
 	PushInterval time.Duration
+	// StoreCheckInterval is how often the relayer checks that the store still holds
+	// the topics' metadata and the chains it registered, and writes them again if not
+	// (default DefaultStoreCheckInterval).
+	StoreCheckInterval time.Duration
 	// RequestTimeout bounds every call to Allora or a chain other than a submission.
 	RequestTimeout time.Duration
 	// SubmitTimeout bounds one submission, from sending to its receipt.
@@ -138,6 +142,9 @@ func (c *Config) setDefaults() {
 	}
 	if c.PushInterval <= 0 {
 		c.PushInterval = 10 * time.Second
+	}
+	if c.StoreCheckInterval <= 0 {
+		c.StoreCheckInterval = DefaultStoreCheckInterval
 	}
 	if c.RequestTimeout <= 0 {
 		c.RequestTimeout = 10 * time.Second
@@ -193,6 +200,8 @@ type Relayer struct {
 	// polled is closed once Allora has been asked for every topic, so that the first
 	// push of each chain carries every topic that is due instead of the first few.
 	polled chan struct{}
+	// storeLost is nudged (buffered 1) when Ready finds the store lacking state.
+	storeLost chan struct{}
 }
 
 // Option changes a Relayer.
@@ -270,6 +279,7 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 		return nil, fmt.Errorf("relayer: %w", err)
 	}
 	r.polled = make(chan struct{})
+	r.storeLost = make(chan struct{}, 1)
 	r.wake = make([]chan struct{}, len(chains))
 	for i := range r.wake {
 		r.wake[i] = make(chan struct{}, 1)
@@ -296,6 +306,7 @@ func (r *Relayer) Run(ctx context.Context) error {
 	defer cancelLeases()
 
 	g.Go(func() error { return r.watchAllora(gctx) })
+	g.Go(func() error { return r.keepStoreState(gctx) })
 	for i, c := range r.chains {
 		g.Go(func() error { return r.watchChain(gctx, c, r.health[i], r.pushed[i]) })
 	}

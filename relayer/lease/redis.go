@@ -11,9 +11,9 @@ import (
 	"github.com/redis/go-redis/v9"
 )
 
-// Redis is a Lease kept in Redis. The lease "name" is the key <prefix>lease:<name>,
+// Redis is a Lease kept in Redis. The lease "name" is the key <prefix>:lease:<name>,
 // holding "<token> <owner>" with a time to live (SET PX); its fencing token comes from
-// INCR on <prefix>lease:<name>:token, which never expires so tokens only grow. Every
+// INCR on <prefix>:lease:<name>:token, which never expires so tokens only grow. Every
 // step is one Lua script, so acquiring, renewing and releasing are compare-and-set on
 // the owner and token.
 //
@@ -29,11 +29,15 @@ type Redis struct {
 var _ Lease = (*Redis)(nil)
 
 // NewRedis returns the leases under prefix as seen by owner (NewOwnerID() when empty),
-// each held for ttl after it is acquired or renewed. ttl is rounded to milliseconds
+// each held for ttl after it is acquired or renewed; prefix is joined with a colon as
+// the store joins it (none added when it ends with one). ttl is rounded to milliseconds
 // and must be at least one. The client stays the caller's to close.
 func NewRedis(client redis.UniversalClient, prefix, owner string, ttl time.Duration) *Redis {
 	if owner == "" {
 		owner = NewOwnerID()
+	}
+	if prefix != "" && !strings.HasSuffix(prefix, ":") {
+		prefix += ":" // as the store joins it, so one prefix keeps both apart
 	}
 	return &Redis{c: client, prefix: prefix, owner: owner, ttl: max(ttl, time.Millisecond)}
 }

@@ -26,7 +26,7 @@ func DialRedis(ctx context.Context, url, prefix string, opts ...Option) (*Redis,
 	defer cancel()
 	if err := client.Ping(pctx).Err(); err != nil {
 		client.Close()
-		return nil, nil, fmt.Errorf("redis at %s does not answer (is it running? check the url): %w", o.Addr, err)
+		return nil, nil, fmt.Errorf("redis at %s does not answer (is it running? check the url): %w", o.Addr, markUnavailable(err))
 	}
 	return NewRedis(client, prefix, opts...), client.Close, nil
 }

@@ -9,6 +9,7 @@ import (
 	"math/big"
 	"slices"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -30,7 +31,8 @@ import (
 // relayer recovers by reading the oracles, but production Redis should run with
 // appendonly yes (or RDB snapshots) to keep the journal, the request queue and the
 // history across restarts. While Redis is unreachable every method returns an error
-// wrapping the client's error; the client reconnects by itself and callers retry.
+// wrapping ErrUnavailable and the client's error; the client reconnects by itself and
+// callers retry.
 type Redis struct {
 	c      redis.UniversalClient
 	prefix string
@@ -40,8 +42,14 @@ type Redis struct {
 var _ Store = (*Redis)(nil)
 
 // NewRedis returns a store keeping its state in Redis under keys that start with
-// prefix. The client stays the caller's to close.
+// prefix and a colon (none is added to a prefix that ends with one, or to an empty
+// prefix): "allora-gateway" keeps its topics in "allora-gateway:topics". The client stays the caller's to close; NewRedis adds a hook to it that marks
+// failures to reach Redis as ErrUnavailable.
 func NewRedis(client redis.UniversalClient, prefix string, opts ...Option) *Redis {
+	client.AddHook(unavailableHook{})
+	if prefix != "" && !strings.HasSuffix(prefix, ":") {
+		prefix += ":"
+	}
 	return &Redis{c: client, prefix: prefix, opts: newOptions(opts)}
 }
 

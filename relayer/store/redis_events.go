@@ -35,7 +35,7 @@ func (r *Redis) Subscribe(ctx context.Context) (<-chan Event, error) {
 	// returns is delivered.
 	if _, err := ps.Receive(ctx); err != nil {
 		_ = ps.Close()
-		return nil, fmt.Errorf("subscribe to events: %w", err)
+		return nil, fmt.Errorf("subscribe to events: %w", markUnavailable(err))
 	}
 	in := ps.Channel()
 	out := make(chan Event, r.opts.subBuffer)

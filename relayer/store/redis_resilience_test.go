@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -114,7 +117,7 @@ func wantHistory(t *testing.T, st store.Store, want string) {
 
 // TestRedisOutage takes Redis away from the store (its connections cut, new ones
 // refused, as while Redis restarts): every call fails, with an error that says what
-// was being done and is not ErrNotFound, so callers retry; once Redis is back the
+// was being done and is ErrUnavailable, not ErrNotFound, so callers retry; once Redis is back the
 // client reconnects by itself and the same calls succeed.
 func TestRedisOutage(t *testing.T) {
 	ctx := context.Background()
@@ -145,8 +148,8 @@ func TestRedisOutage(t *testing.T) {
 			t.Errorf("%s: succeeded while Redis was away", c.what)
 			continue
 		}
-		if !strings.HasPrefix(err.Error(), c.what+": ") || errors.Is(err, store.ErrNotFound) {
-			t.Errorf("error %q: want it to start with %q and not be ErrNotFound", err, c.what)
+		if !strings.HasPrefix(err.Error(), c.what+": ") || errors.Is(err, store.ErrNotFound) || !errors.Is(err, store.ErrUnavailable) {
+			t.Errorf("error %q: want it to start with %q and be ErrUnavailable, not ErrNotFound", err, c.what)
 		}
 	}
 
@@ -201,5 +204,47 @@ func TestRedisSubscriberReconnects(t *testing.T) {
 		case <-deadline:
 			t.Fatal("no event arrived after the subscriber's connection was killed")
 		}
+	}
+}
+
+// TestRedisUnreachable points the store at a port nobody listens on: every kind of
+// call (a command, a script, a pipeline, a transaction, a subscription, the first
+// dial) fails with ErrUnavailable wrapping the client's error, while an error Redis
+// itself answers is not ErrUnavailable.
+func TestRedisUnreachable(t *testing.T) {
+	ctx := context.Background()
+	addr := testsupport.FreeAddr(t)
+	c := redis.NewClient(&redis.Options{Addr: addr, DialTimeout: 200 * time.Millisecond, MaxRetries: -1})
+	t.Cleanup(func() { _ = c.Close() })
+	st := store.NewRedis(c, "unreachable:")
+	calls := map[string]func() error{
+		"Topics": func() error { _, err := st.Topics(ctx); return err },
+		"PutInference": func() error {
+			return st.PutInference(ctx, oracle.ScaledInference{Inference: oracle.Inference{TopicID: 1, BlockHeight: 1, Value: "1"}, Scaled: big.NewInt(1)})
+		},
+		"Chains":    func() error { _, err := st.Chains(ctx); return err },
+		"PutChain":  func() error { return st.PutChain(ctx, oracle.Chain{ID: 56, Name: "bsc"}) },
+		"Subscribe": func() error { _, err := st.Subscribe(ctx); return err },
+		"DialRedis": func() error {
+			_, _, err := store.DialRedis(ctx, "redis://"+addr+"/0", "unreachable:")
+			return err
+		},
+	}
+	for name, call := range calls {
+		err := call()
+		var netErr net.Error
+		if !errors.Is(err, store.ErrUnavailable) || !errors.As(err, &netErr) {
+			t.Errorf("%s = %v; want ErrUnavailable wrapping the connection error", name, err)
+		}
+	}
+
+	// Redis answers WRONGTYPE: the store is there, the call is wrong.
+	live := redistest.Client(t, nil)
+	prefix := redistest.Prefix(t)
+	if err := live.Set(ctx, prefix+"topics", "not a hash", 0).Err(); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := store.NewRedis(live, prefix).Topics(ctx); err == nil || errors.Is(err, store.ErrUnavailable) {
+		t.Errorf("Topics over a key of the wrong type = %v; want an error that is not ErrUnavailable", err)
 	}
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/redis/go-redis/v9"
 	"go.uber.org/goleak"
 
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/internal/redistest"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 	"github.com/allora-gateway/allora-gateway/relayer/store/storetest"
@@ -94,5 +95,28 @@ func TestRedisSubscribeStops(t *testing.T) {
 				break drain
 			}
 		}
+	}
+}
+
+// TestRedisJoinsThePrefixWithAColon checks the key a prefix without a separator gives:
+// "<prefix>:topics", so that "gw" and "gw2" never share keys; a prefix ending with a
+// colon is used as it is.
+func TestRedisJoinsThePrefixWithAColon(t *testing.T) {
+	c := redistest.Client(t, nil)
+	ctx := context.Background()
+	base := redistest.Prefix(t) // ends with ':'
+	for _, tc := range []struct{ prefix, key string }{
+		{base + "gw", base + "gw:topics"},
+		{base + "gw2:", base + "gw2:topics"},
+	} {
+		if err := store.NewRedis(c, tc.prefix).PutTopic(ctx, oracle.Topic{ID: 1}); err != nil {
+			t.Fatal(err)
+		}
+		if n, err := c.Exists(ctx, tc.key).Result(); err != nil || n != 1 {
+			t.Errorf("prefix %q: key %q exists = %d, %v; want 1", tc.prefix, tc.key, n, err)
+		}
+	}
+	if n, err := c.Exists(ctx, base+"gwtopics").Result(); err != nil || n != 0 {
+		t.Errorf("key %q exists = %d, %v; want none", base+"gwtopics", n, err)
 	}
 }

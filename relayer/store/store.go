@@ -32,6 +32,11 @@ var (
 	// for the chain: another replica has taken the chain over and this one must stop
 	// writing for it.
 	ErrFenced = errors.New("fenced off by a newer lease token")
+	// ErrUnavailable means the store could not be reached (Redis down, unreachable,
+	// still loading or without a primary); it wraps the cause. The same call may
+	// succeed once the store is back, which the client reconnects to by itself. The
+	// memory store is never unavailable.
+	ErrUnavailable = errors.New("store unavailable")
 )
 
 // Store is the gateway's shared state. Implementations are safe for concurrent use

@@ -658,7 +658,7 @@ export interface components {
             };
             content?: never;
         };
-        /** @description A malformed parameter; the detail says which and why. */
+        /** @description A malformed parameter, or a query string that is not valid URL encoding; the detail says which and why. */
         BadRequest: {
             headers: {
                 [name: string]: unknown;
@@ -695,17 +695,33 @@ export interface components {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description The store did not answer in time, or is not reachable. */
+        /**
+         * @description The store is not reachable (then with Retry-After), or did not answer in time, or the
+         *     server is not ready.
+         */
         ServiceUnavailable: {
             headers: {
+                /** @description Seconds after which the store is expected back. */
+                "Retry-After"?: string;
                 [name: string]: unknown;
             };
             content: {
                 "application/problem+json": components["schemas"]["Problem"];
             };
         };
-        /** @description Any other error (unknown route, method not allowed, request too large). */
-        Problem: {
+        /** @description Every route answers GET and HEAD only. */
+        MethodNotAllowed: {
+            headers: {
+                /** @description The methods the route answers. */
+                Allow: "GET, HEAD";
+                [name: string]: unknown;
+            };
+            content: {
+                "application/problem+json": components["schemas"]["Problem"];
+            };
+        };
+        /** @description The request target (414), its header fields (431) or its body (413) are larger than the API takes. */
+        RequestTooLarge: {
             headers: {
                 [name: string]: unknown;
             };
@@ -770,8 +786,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getDashboardFile: {
@@ -799,9 +820,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getHealth: {
@@ -822,8 +848,13 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getReadiness: {
@@ -844,9 +875,14 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getMetrics: {
@@ -867,8 +903,13 @@ export interface operations {
                     "text/plain": string;
                 };
             };
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     getOpenAPI: {
@@ -892,8 +933,13 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
-            default: components["responses"]["Problem"];
+            431: components["responses"]["RequestTooLarge"];
+            500: components["responses"]["InternalServerError"];
         };
     };
     listTopics: {
@@ -917,10 +963,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getLatestInference: {
@@ -953,10 +1003,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getInferenceHistory: {
@@ -994,10 +1047,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getSignedUpdate: {
@@ -1041,7 +1097,11 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description This process has no signers, too few signers signed to reach the oracle's threshold, or the store did not answer. */
             503: {
@@ -1052,7 +1112,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["Problem"];
         };
     };
     getAccuracy: {
@@ -1088,10 +1147,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getPrediction: {
@@ -1128,7 +1190,11 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description The network's latest value is not a number. */
             502: {
@@ -1140,7 +1206,6 @@ export interface operations {
                 };
             };
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getPredictionSeries: {
@@ -1180,10 +1245,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     listChains: {
@@ -1207,10 +1275,14 @@ export interface operations {
                 };
             };
             304: components["responses"]["NotModified"];
+            400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     listMarkets: {
@@ -1242,10 +1314,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     getRound: {
@@ -1281,10 +1356,13 @@ export interface operations {
             304: components["responses"]["NotModified"];
             400: components["responses"]["BadRequest"];
             404: components["responses"]["NotFound"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             503: components["responses"]["ServiceUnavailable"];
-            default: components["responses"]["Problem"];
         };
     };
     streamEvents: {
@@ -1316,7 +1394,11 @@ export interface operations {
                 };
             };
             400: components["responses"]["BadRequest"];
+            405: components["responses"]["MethodNotAllowed"];
+            413: components["responses"]["RequestTooLarge"];
+            414: components["responses"]["RequestTooLarge"];
             429: components["responses"]["TooManyRequests"];
+            431: components["responses"]["RequestTooLarge"];
             500: components["responses"]["InternalServerError"];
             /** @description The server is shutting down, or holds as many streams as it may. */
             503: {
@@ -1327,7 +1409,6 @@ export interface operations {
                     "application/problem+json": components["schemas"]["Problem"];
                 };
             };
-            default: components["responses"]["Problem"];
         };
     };
 }

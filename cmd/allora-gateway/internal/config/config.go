@@ -394,7 +394,8 @@ type Redis struct {
 	// URL is the redis://, rediss:// (TLS) or unix:// URL of the store; it may carry a
 	// password. Empty keeps state in this process's memory: one process, nothing shared.
 	URL Secret `yaml:"url"`
-	// Prefix starts every key, so several gateways can share one Redis.
+	// Prefix starts every key, joined with a colon unless it ends with one, so several
+	// gateways can share one Redis.
 	Prefix string `yaml:"prefix"`
 }
 
