@@ -5,8 +5,10 @@
 // Each chain has its own loop. A loop reads what the chain's oracle holds (the chain,
 // not the store, is the truth of what has been pushed), batches every topic whose Allora
 // block height is newer and that the update policy finds due (deviation or heartbeat,
-// see oracle.Policy), signs the batch for that chain's EIP-712 domain, submits it and
-// waits for the receipt. A batch that would pass the gas cap goes as several
+// see oracle.Policy), signs the batch for that chain's EIP-712 domain and sends it. Its
+// receipt and confirmations are awaited off the loop, which meanwhile reads and sends
+// the next batch, up to the chain's max_in_flight; a topic at a height a batch in flight
+// carries is not sent again. A batch that would pass the gas cap goes as several
 // transactions. Paid update requests (the oracle's UpdateRequested events, queued by a
 // RequestWatcher) wake the loop at once and go first in its batch, highest payment
 // first, whatever the policy says.
@@ -121,6 +123,10 @@ type Config struct {
 	// which the relayer warns, naming the address and the amount to send, and exports
 	// allora_gateway_chain_wallet_min_balance_wei for an alert. No entry: no warning.
 	ChainMinBalance map[uint64]*big.Int
+	// ChainMaxInFlight is, per chain id, how many batches may be sent and not yet
+	// confirmed at once (the chain's max_in_flight; its writer's transaction manager
+	// holds the same window). A chain not listed sends one batch at a time.
+	ChainMaxInFlight map[uint64]int
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -188,6 +194,7 @@ type Relayer struct {
 	leaders map[uint64]*Leadership // by chain id; a chain without one always submits
 	health  []*chainHealth         // one per chain, as chains
 	pushed  []chan struct{}        // one per chain, buffered 1: a batch was mined
+	flights []*inFlight            // one per chain, as chains
 	// now is the clock heartbeats are measured with.
 	now      func() time.Time
 	watchers []RequestWatcher
@@ -281,8 +288,10 @@ func New(cfg Config, source Source, st store.Store, chains []ChainWriter, signer
 	r.polled = make(chan struct{})
 	r.storeLost = make(chan struct{}, 1)
 	r.wake = make([]chan struct{}, len(chains))
+	r.flights = make([]*inFlight, len(chains))
 	for i := range r.wake {
 		r.wake[i] = make(chan struct{}, 1)
+		r.flights[i] = newInFlight(r.cfg.ChainMaxInFlight[chains[i].Chain().ID])
 	}
 	if err := r.setupOperations(); err != nil {
 		return nil, fmt.Errorf("relayer: %w", err)
@@ -312,7 +321,7 @@ func (r *Relayer) Run(ctx context.Context) error {
 	}
 	var pushes errgroup.Group
 	for i, c := range r.chains {
-		pushes.Go(func() error { return r.pushLoop(gctx, work, c, r.wake[i]) })
+		pushes.Go(func() error { return r.pushLoop(gctx, work, c, r.wake[i], r.flights[i]) })
 	}
 	pushesDone := make(chan struct{})
 	g.Go(func() error {
@@ -588,10 +597,11 @@ func (r *Relayer) acceptInference(ctx context.Context, inf oracle.Inference, all
 
 // pushLoop keeps one chain's oracle level with the latest inferences. ctx ending
 // stops it from starting another batch; work bounds the batch in flight, which may
-// outlive ctx (see Run). With a Leadership it submits only while this replica holds
-// the chain's lease: each time the lease is won it fences the journal with the
-// lease's token and sees the journal through before reading the oracle and sending.
-func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan struct{}) error {
+// outlive ctx (see Run); it returns once they are confirmed or abandoned to the
+// journal. With a Leadership it submits only while this replica holds the chain's
+// lease: each time the lease is won it fences the journal with the lease's token and
+// sees the journal through before reading the oracle and sending.
+func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan struct{}, flights *inFlight) error {
 	chain := c.Chain()
 	log := r.log.With("chain_id", chain.ID, "chain", chain.Name)
 	if err := r.store.PutChain(ctx, chain); err != nil {
@@ -616,7 +626,9 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 			cancelTerm(context.Canceled)
 		}
 	}()
+	defer flights.wg.Wait() // before the term ends: the batches in flight belong to it
 	health := r.healthOf(chain.ID)
+	var failed error // of a batch in flight, not yet handled
 	retry := func(err error) bool {
 		backoff = min(max(2*backoff, time.Second), time.Minute)
 		kind := r.metrics.pushError(chain.Name, err)
@@ -642,6 +654,12 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 				if cancelTerm != nil {
 					cancelTerm(errLeaseLost)
 					cancelTerm, termCtx, term = nil, work, 0
+					flights.wg.Wait() // what they sent stays journaled for the next holder
+					failed = nil
+					select {
+					case <-flights.failed: // the old term's, abandoned with it
+					default:
+					}
 				}
 			}
 			if !ok {
@@ -665,7 +683,11 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 				term, termCtx, cancelTerm = token, tctx, cancel
 			}
 		}
-		err := r.pushOnce(termCtx, c, log)
+		err := failed
+		if err == nil {
+			err = r.pushOnce(termCtx, ctx, c, flights, log)
+		}
+		failed = nil
 		if err != nil && lead != nil && termCtx.Err() != nil && work.Err() == nil {
 			// The lease changed hands mid-batch; what was sent stays journaled for the
 			// new holder to see through.
@@ -687,6 +709,9 @@ func (r *Relayer) pushLoop(ctx, work context.Context, c ChainWriter, wake <-chan
 			return nil
 		case <-wake:
 		case <-ticker.C:
+		case failed = <-flights.failed:
+			// A batch in flight was not mined (or reverted): its topics are free
+			// again, and it is retried as a failed push, reading the oracle afresh.
 		}
 	}
 }
@@ -713,8 +738,21 @@ func (r *Relayer) beginTerm(work context.Context, c ChainWriter, lead *Leadershi
 // then every topic the policy finds due. They go as one batch, or as several when one
 // would pass the gas cap. Requests are acknowledged once served, or at once when there
 // is nothing newer to push.
-func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger) error {
+//
+// It first waits for a place among the chain's batches in flight (until stop ends), so
+// what it reads is what is sent; each batch is then sent off the loop, and a topic a
+// batch in flight carries at the same height is left out.
+func (r *Relayer) pushOnce(ctx, stop context.Context, c ChainWriter, flights *inFlight, log *slog.Logger) error {
 	chain := c.Chain()
+	if err := flights.acquire(ctx, stop); err != nil {
+		return err
+	}
+	held := true // the place acquired, until a batch takes it
+	defer func() {
+		if held {
+			flights.release()
+		}
+	}()
 	rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
 	states, err := c.TopicStates(rctx, r.cfg.Topics)
 	cancel()
@@ -744,6 +782,9 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 			continue
 		}
 		u := inf.Update() // validated and scaled when it was stored
+		if flights.skipInFlight(&st, u, log) {
+			continue // its requests are served, or acknowledged, once it lands
+		}
 		if len(reqs) > 0 {
 			paid[st.TopicID] = u
 			continue
@@ -780,14 +821,23 @@ func (r *Relayer) pushOnce(ctx context.Context, c ChainWriter, log *slog.Logger)
 		return err
 	}
 	for _, b := range batches {
-		if err := r.submit(ctx, c, b, log); err != nil {
-			return err
-		}
-		for _, u := range b.updates {
-			if reqs := requests.byTopic[u.TopicID]; len(reqs) > 0 {
-				r.ackRequests(ctx, reqs, log, "paid update request served", "block_height", u.BlockHeight)
+		if !held {
+			if err := flights.acquire(ctx, stop); err != nil {
+				return err
 			}
 		}
+		held = false
+		flights.fly(b, now, func(b signedBatch) error {
+			if err := r.submit(ctx, c, b, log); err != nil {
+				return err
+			}
+			for _, u := range b.updates {
+				if reqs := requests.byTopic[u.TopicID]; len(reqs) > 0 {
+					r.ackRequests(ctx, reqs, log, "paid update request served", "block_height", u.BlockHeight)
+				}
+			}
+			return nil
+		})
 	}
 	return nil
 }

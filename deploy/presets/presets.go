@@ -60,6 +60,9 @@ type Chain struct {
 	// MaxNonceResyncs is how many times one send may find its nonce taken by a
 	// transaction sent outside the gateway and move on to the next free nonce.
 	MaxNonceResyncs int `yaml:"max_nonce_resyncs"`
+	// MaxInFlight is how many of the submitting key's transactions may be sent and not
+	// yet confirmed at once.
+	MaxInFlight int `yaml:"max_in_flight"`
 	// Explorer is the base URL of the chain's block explorer.
 	Explorer string `yaml:"explorer"`
 	// PriceFeeds are AggregatorV3 price feeds by pair (ETH/USD), as 0x addresses.
@@ -169,6 +172,7 @@ func (c Chain) TxConfig(chainID uint64) (txmgr.Config, error) {
 		ReceiptPoll:        c.ReceiptPoll,
 		GasLimitMultiplier: c.GasLimitMultiplier,
 		MaxNonceResyncs:    c.MaxNonceResyncs,
+		MaxInFlight:        c.MaxInFlight,
 	}
 	switch c.FeeMode {
 	case "legacy":

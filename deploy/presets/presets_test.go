@@ -37,7 +37,8 @@ func TestChainPresets(t *testing.T) {
 		}
 		if c.Title == "" || c.BlockTime <= 0 || c.ResubmitAfter <= c.BlockTime || c.BumpPercent <= txmgr.MinBumpPercent ||
 			c.FeeLimitMultiplier < 1 || c.MaxGasPriceGwei == "" || c.MaxBatchGas == 0 || c.GasLimitMultiplier < 1 ||
-			c.ReceiptPoll <= 0 || c.ReceiptPoll > c.BlockTime/2 || c.MaxNonceResyncs < 1 {
+			c.ReceiptPoll <= 0 || c.ReceiptPoll > c.BlockTime/2 || c.MaxNonceResyncs < 1 ||
+			c.MaxInFlight < 1 || c.MaxInFlight > txmgr.MaxInFlightLimit {
 			t.Errorf("preset %s has an unset or unsafe field: %+v", c.Name, c)
 		}
 		if c.Name == presets.LocalName {

@@ -153,6 +153,12 @@ func (n *Node) Mine(t testing.TB) { t.Helper(); n.Call(t, nil, "evm_mine") }
 // SetAutomine turns mining a block per transaction on or off.
 func (n *Node) SetAutomine(t testing.TB, on bool) { t.Helper(); n.Call(t, nil, "evm_setAutomine", on) }
 
+// SetIntervalMining makes a block every seconds (0 stops interval mining).
+func (n *Node) SetIntervalMining(t testing.TB, seconds uint64) {
+	t.Helper()
+	n.Call(t, nil, "evm_setIntervalMining", seconds)
+}
+
 // SetBalance gives addr wei.
 func (n *Node) SetBalance(t testing.TB, addr common.Address, wei *big.Int) {
 	t.Helper()

@@ -69,7 +69,16 @@ type Config struct {
 	// transaction from the same key (sent outside this manager) and move to the next
 	// free nonce before it gives up with ErrGone.
 	MaxNonceResyncs int
+	// MaxInFlight is how many nonces of the key may be sent and not yet confirmed at
+	// once: a Send that would pass it waits for a place. 0 or 1 sends one transaction
+	// at a time. Each transaction in flight is journaled, replaced and resent on its
+	// own; none is given a nonce above a free one.
+	MaxInFlight int
 }
+
+// MaxInFlightLimit is the largest MaxInFlight: nodes keep a limited number of one
+// sender's transactions queued beyond its next nonce (go-ethereum: 64 per account).
+const MaxInFlightLimit = 16
 
 // ErrInvalidConfig is what Validate's error wraps.
 var ErrInvalidConfig = errors.New("invalid transaction manager config")
@@ -106,6 +115,9 @@ func (c Config) Validate() error {
 	}
 	if c.MaxNonceResyncs < 0 {
 		errs = append(errs, fmt.Errorf("max nonce resyncs %d: must not be negative", c.MaxNonceResyncs))
+	}
+	if c.MaxInFlight < 0 || c.MaxInFlight > MaxInFlightLimit {
+		errs = append(errs, fmt.Errorf("max in flight %d: want 0 to %d", c.MaxInFlight, MaxInFlightLimit))
 	}
 	if len(errs) == 0 {
 		return nil

@@ -82,6 +82,9 @@ var (
 	// ErrNothingPending means neither the journal nor the endpoint's pool holds a
 	// transaction of the key at the nonce.
 	ErrNothingPending = errors.New("no transaction pending at the nonce")
+	// ErrInFlight means a Send of this manager is seeing the nonce's transaction
+	// through now, replacing it itself while it is stuck.
+	ErrInFlight = errors.New("transaction in flight")
 	// ErrForeignEntry means the journal's transaction at the nonce was signed by
 	// another key than the manager's.
 	ErrForeignEntry = errors.New("journal entry signed by another key")

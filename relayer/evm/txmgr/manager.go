@@ -1,13 +1,15 @@
 // Package txmgr sends one key's transactions on one EVM chain and sees each through
 // to a receipt buried under the chain's confirmation depth.
 //
-// A Manager tracks the key's nonce itself, seeded from the endpoint's pending nonce,
-// and runs one transaction at a time (one in-flight pipeline per key: a relayer's
-// batches supersede each other, so queueing several nonces would only deepen what a
-// fee spike strands). Every signed transaction is written to a journal before it is
-// broadcast, so a restarted manager finds what it had sent and sees it through
-// (waits for it, rebroadcasts or replaces it) before sending anything new, and no
-// nonce gap is left behind.
+// A Manager tracks the key's nonce itself, seeded from the endpoint's pending nonce.
+// Sends take the nonce one after the other, and up to Config.MaxInFlight of them may
+// then wait for their confirmations at once, each at its own nonce: the next Send is
+// prepared, signed and broadcast while the previous ones are still being mined. A nonce
+// is taken for good only once the endpoint accepted a transaction at it, so a Send that
+// fails before leaves it to the next one and no gap opens. Every signed transaction is
+// written to a journal before it is broadcast, so a restarted manager finds what it had
+// sent and sees it through (waits for it, rebroadcasts or replaces it) before sending
+// anything new, and no nonce gap is left behind.
 //
 // A transaction not mined within ResubmitAfter, while blocks are being produced, is
 // replaced at the same nonce with every fee field raised by BumpPercent (or to the
@@ -32,6 +34,7 @@ import (
 	"log/slog"
 	"math"
 	"math/big"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -64,7 +67,8 @@ type Backend interface {
 const rpcTimeout = 10 * time.Second
 
 // Manager sends one key's transactions on one chain. Its methods are safe for
-// concurrent use; Sends run one after the other.
+// concurrent use; Sends take their nonces one after the other, and up to
+// Config.MaxInFlight of them wait for their receipts at once.
 type Manager struct {
 	cfg     Config
 	backend Backend
@@ -75,12 +79,14 @@ type Manager struct {
 	log     *slog.Logger
 	events  func(Event)
 
-	sem chan struct{} // holds the pipeline; a channel so waiting for it honours ctx
+	sem    chan struct{} // held while a nonce is taken; a channel so waiting for it honours ctx
+	window chan struct{} // one place per transaction in flight
 
-	// Owned by whoever holds sem.
+	mu         sync.Mutex
 	nonce      uint64 // next nonce to use, when nonceKnown
 	nonceKnown bool
-	resumed    bool // the journal holds nothing this manager has not seen through
+	resumed    bool                // the journal holds nothing this manager has not seen through
+	live       map[uint64]struct{} // nonces a Send is seeing through now
 }
 
 // Option changes a Manager.
@@ -118,6 +124,8 @@ func New(cfg Config, backend Backend, key oracle.Signer, opts ...Option) (*Manag
 		signer:  types.LatestSignerForChainID(new(big.Int).SetUint64(cfg.ChainID)),
 		log:     slog.New(slog.DiscardHandler),
 		sem:     make(chan struct{}, 1),
+		window:  make(chan struct{}, max(cfg.MaxInFlight, 1)),
+		live:    make(map[uint64]struct{}),
 	}
 	for _, o := range opts {
 		o(m)
@@ -170,6 +178,10 @@ func WithUpdates(u []oracle.Update) SendOption { return func(o *sendOptions) { o
 // wrapped, costing nothing. A mined transaction that reverted returns its Result with
 // a *RevertError.
 //
+// With Config.MaxInFlight above 1, Send waits for a place among the transactions in
+// flight, takes the next nonce once the previous Send's transaction was accepted by
+// the endpoint (not mined), and then waits for its own receipt beside the others.
+//
 // If ctx ends while a transaction is pending, Send returns ctx's error and the
 // transaction stays journaled: the next Send sees it through first.
 func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts ...SendOption) (*Result, error) {
@@ -180,6 +192,24 @@ func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts
 	if o.value == nil {
 		o.value = new(big.Int)
 	}
+	select {
+	case m.window <- struct{}{}:
+	case <-ctx.Done():
+		return nil, fmt.Errorf("wait for a place among the transactions in flight: %w", ctx.Err())
+	}
+	defer func() { <-m.window }()
+	p, err := m.launch(ctx, to, data, o)
+	if p == nil {
+		return nil, err
+	}
+	defer m.landed(p)
+	return m.drive(ctx, p, false)
+}
+
+// launch takes the next nonce, signs the call at it and broadcasts it. It returns the
+// transaction in flight once the endpoint accepted it, marked live; or nil and why not,
+// with the nonce left free for the next Send.
+func (m *Manager) launch(ctx context.Context, to common.Address, data []byte, o sendOptions) (*pending, error) {
 	select {
 	case m.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -224,12 +254,30 @@ func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts
 	if err := m.sign(ctx, p); err != nil {
 		return nil, err
 	}
-	return m.drive(ctx, p)
+	if _, err := m.drive(ctx, p, true); err != nil {
+		return nil, err
+	}
+	p.launched = true
+	m.mu.Lock()
+	m.live[p.nonce] = struct{}{}
+	m.nonce, m.nonceKnown = max(m.nonce, p.nonce+1), true
+	m.mu.Unlock()
+	return p, nil
+}
+
+// landed ends p's time in flight, mined or not.
+func (m *Manager) landed(p *pending) {
+	m.mu.Lock()
+	delete(m.live, p.nonce)
+	m.mu.Unlock()
 }
 
 func (m *Manager) nextNonce(ctx context.Context) (uint64, error) {
-	if m.nonceKnown {
-		return m.nonce, nil
+	m.mu.Lock()
+	n, known := m.nonce, m.nonceKnown
+	m.mu.Unlock()
+	if known {
+		return n, nil
 	}
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
 	defer cancel()
@@ -237,8 +285,20 @@ func (m *Manager) nextNonce(ctx context.Context) (uint64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("read pending nonce: %w", err)
 	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	n = m.aboveLive(n)
 	m.nonce, m.nonceKnown = n, true
 	return n, nil
+}
+
+// aboveLive raises n past every nonce in flight: an endpoint that dropped one of them
+// from its pool answers a pending nonce below it. The caller holds mu.
+func (m *Manager) aboveLive(n uint64) uint64 {
+	for l := range m.live {
+		n = max(n, l+1)
+	}
+	return n
 }
 
 func (m *Manager) checkBalance(ctx context.Context) {
@@ -277,6 +337,7 @@ type pending struct {
 	mined   *types.Receipt
 	minedTx *attemptTx
 
+	launched  bool // accepted and live, beside other transactions in flight
 	nonceUsed bool // the endpoint said "nonce too low"
 	capped    bool // no further replacement: at the fee cap, or the wallet cannot pay more
 	resumed   bool // from the journal: a taken nonce means gone, not move on
@@ -335,8 +396,9 @@ func (m *Manager) signTx(ctx context.Context, tx *types.Transaction) (*types.Tra
 
 // drive sees p through: broadcasts what is to be sent, polls for receipts, replaces
 // a stuck transaction, follows reorgs, until the receipt is deep enough or a
-// definite failure.
-func (m *Manager) drive(ctx context.Context, p *pending) (*Result, error) {
+// definite failure. untilSent stops it, with a nil Result and error, as soon as the
+// endpoint has accepted a transaction at p's nonce.
+func (m *Manager) drive(ctx context.Context, p *pending, untilSent bool) (*Result, error) {
 	ticker := time.NewTicker(m.cfg.ReceiptPoll)
 	defer ticker.Stop()
 	for {
@@ -344,6 +406,9 @@ func (m *Manager) drive(ctx context.Context, p *pending) (*Result, error) {
 			if err := m.broadcast(ctx, p); err != nil {
 				return nil, err
 			}
+		}
+		if untilSent && len(p.sent) > 0 {
+			return nil, nil
 		}
 		res, done, err := m.check(ctx, p)
 		if done {
@@ -354,8 +419,10 @@ func (m *Manager) drive(ctx context.Context, p *pending) (*Result, error) {
 			if len(p.sent) > 0 {
 				// The transaction may still land: the next Send resumes it from the
 				// journal before using a new nonce.
+				m.mu.Lock()
 				m.resumed = false
 				m.nonce = max(m.nonce, p.nonce+1)
+				m.mu.Unlock()
 			}
 			if p.capped {
 				return nil, fmt.Errorf("wait for nonce %d: %w: %w", p.nonce, ErrFeeCapReached, ctx.Err())
@@ -538,10 +605,14 @@ func (m *Manager) nonceTaken(ctx context.Context, p *pending) (*Result, bool, er
 		if err := m.journalDone(ctx, p.nonce); err != nil {
 			m.log.Warn("clear the journal entry of a gone transaction", "nonce", p.nonce, "err", err)
 		}
+		m.mu.Lock()
 		m.nonceKnown = false
+		m.mu.Unlock()
 		return nil, true, fmt.Errorf("nonce %d: %w", p.nonce, ErrGone)
 	}
-	if p.resumed || p.resyncs >= m.cfg.MaxNonceResyncs {
+	// A transaction in flight beside others cannot move to another nonce: the next
+	// ones are taken by them. It is gone, and what it carried goes in a later Send.
+	if p.resumed || p.resyncs >= m.cfg.MaxNonceResyncs || (p.launched && cap(m.window) > 1) {
 		return gone()
 	}
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
@@ -559,8 +630,15 @@ func (m *Manager) nonceTaken(ctx context.Context, p *pending) (*Result, bool, er
 	m.log.Warn("nonce used outside this manager; moving to the next free one", "nonce", p.nonce, "next", n)
 	m.emit(Event{Kind: EventNonceResync, Nonce: n})
 	p.resyncs++
+	m.mu.Lock()
+	n = m.aboveLive(n)
+	if _, live := m.live[p.nonce]; live {
+		delete(m.live, p.nonce)
+		m.live[n] = struct{}{}
+	}
 	p.nonce = n
 	m.nonce, m.nonceKnown = n, true
+	m.mu.Unlock()
 	p.sent, p.attempt, p.capped = nil, 0, false
 	if err := m.sign(ctx, p); err != nil {
 		return nil, true, err
@@ -573,9 +651,13 @@ func (m *Manager) confirmed(ctx context.Context, p *pending) (*Result, bool, err
 	if err := m.journalDone(ctx, p.nonce); err != nil {
 		m.log.Warn("clear the journal entry of a confirmed transaction", "nonce", p.nonce, "err", err)
 	}
-	if !m.nonceKnown || m.nonce <= p.nonce {
-		m.nonce, m.nonceKnown = p.nonce+1, true
+	// An unknown nonce stays unknown: the endpoint's pending nonce, raised past the
+	// nonces in flight, is read again before the next one is taken.
+	m.mu.Lock()
+	if m.nonceKnown && m.nonce <= p.nonce {
+		m.nonce = p.nonce + 1
 	}
+	m.mu.Unlock()
 	r := p.mined
 	m.emit(Event{Kind: EventConfirmed, Nonce: p.nonce, TxHash: r.TxHash, Attempt: p.minedTx.attempt, Block: r.BlockNumber.Uint64()})
 	res := &Result{Receipt: r, Tx: p.minedTx.tx, Attempts: p.attempt, Reorgs: p.reorgs, NonceResyncs: p.resyncs}
@@ -674,8 +756,13 @@ func (m *Manager) journalDone(ctx context.Context, nonce uint64) error {
 // restart leaves no nonce gap: a transaction mined meanwhile is confirmed, one still
 // valid is rebroadcast (and replaced if stuck), one whose nonce another transaction
 // used is dropped.
+//
+// Transactions other Sends are seeing through now are left to them.
 func (m *Manager) resume(ctx context.Context) error {
-	if m.resumed {
+	m.mu.Lock()
+	resumed := m.resumed
+	m.mu.Unlock()
+	if resumed {
 		return nil
 	}
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
@@ -692,6 +779,9 @@ func (m *Manager) resume(ctx context.Context) error {
 			return fmt.Errorf("read nonce: %w", err)
 		}
 		for _, e := range entries {
+			if m.isLive(e.Nonce) {
+				continue
+			}
 			tx := new(types.Transaction)
 			if err := tx.UnmarshalBinary(e.RawTx); err != nil || tx.To() == nil {
 				m.log.Error("journal entry holds no transaction this manager sends; dropping it", "nonce", e.Nonce, "err", err)
@@ -709,7 +799,7 @@ func (m *Manager) resume(ctx context.Context) error {
 				p.next = p.sent[0]
 			}
 			m.log.Info("resuming a journaled transaction", "nonce", e.Nonce, "tx", e.TxHash, "attempt", e.Attempt)
-			if _, err := m.drive(ctx, p); err != nil {
+			if _, err := m.drive(ctx, p, false); err != nil {
 				if errors.Is(err, ErrGone) || errors.Is(err, ErrReverted) {
 					m.log.Warn("journaled transaction did not succeed", "nonce", e.Nonce, "err", err)
 					continue
@@ -718,9 +808,18 @@ func (m *Manager) resume(ctx context.Context) error {
 			}
 		}
 	}
+	m.mu.Lock()
 	m.resumed = true
 	m.nonceKnown = false // reseed from the endpoint, which now has everything
+	m.mu.Unlock()
 	return nil
+}
+
+func (m *Manager) isLive(nonce uint64) bool {
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	_, ok := m.live[nonce]
+	return ok
 }
 
 func resumedPending(e JournalEntry, tx *types.Transaction) *pending {

@@ -17,7 +17,9 @@ func (m *Manager) Resume(ctx context.Context) error {
 		return fmt.Errorf("wait for the transaction in flight: %w", ctx.Err())
 	}
 	defer func() { <-m.sem }()
+	m.mu.Lock()
 	m.resumed, m.nonceKnown = false, false
+	m.mu.Unlock()
 	if err := m.resume(ctx); err != nil {
 		return fmt.Errorf("see journaled transactions through: %w", err)
 	}

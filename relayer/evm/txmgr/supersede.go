@@ -47,7 +47,14 @@ func (m *Manager) supersede(ctx context.Context, nonce uint64, keepCall bool) (*
 	}
 	defer func() { <-m.sem }()
 	// Whatever happens here, the next Send reads the journal and the nonce afresh.
-	defer func() { m.resumed, m.nonceKnown = false, false }()
+	defer func() {
+		m.mu.Lock()
+		m.resumed, m.nonceKnown = false, false
+		m.mu.Unlock()
+	}()
+	if m.isLive(nonce) {
+		return nil, fmt.Errorf("nonce %d is in flight: its Send replaces it while it is stuck: %w", nonce, ErrInFlight)
+	}
 
 	entry, old, err := m.journaled(ctx, nonce)
 	if err != nil {
@@ -128,7 +135,7 @@ func (m *Manager) supersede(ctx context.Context, nonce uint64, keepCall bool) (*
 	}
 	m.log.Warn("superseding a journaled transaction", "nonce", nonce, "with", what, "tx", p.next.tx.Hash(),
 		"attempt", p.next.attempt, "fees", p.fees.String())
-	return m.drive(ctx, p)
+	return m.drive(ctx, p, false)
 }
 
 // journaled returns the journal's entry at nonce and its transaction, or a nil

@@ -151,6 +151,11 @@ type Chain struct {
 	MinBalance string `yaml:"min_balance,omitempty"`
 	// Explorer is the base URL of the chain's block explorer, for links in output.
 	Explorer string `yaml:"explorer,omitempty"`
+	// MaxInFlight is how many of the submitter's transactions may be sent and not yet
+	// confirmed at once on this chain (1 to 16): the next batch is signed and sent
+	// while the previous ones are still being mined and confirmed. 1 sends one batch
+	// at a time. The preset gives a default.
+	MaxInFlight int `yaml:"max_in_flight,omitempty"`
 	// Treasury is the 0x address the oracle's fees (paid requestUpdate calls) go to
 	// when its owner calls withdrawFees; deploy sets it on the chain's oracle.
 	Treasury string `yaml:"treasury,omitempty"`

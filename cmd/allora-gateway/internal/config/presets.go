@@ -159,6 +159,9 @@ func (c *Config) applyPresets() {
 			if ch.Explorer == "" {
 				ch.Explorer = p.Explorer
 			}
+			if ch.MaxInFlight == 0 {
+				ch.MaxInFlight = p.MaxInFlight
+			}
 		}
 		for j := range ch.Markets {
 			m := &ch.Markets[j]
@@ -204,6 +207,9 @@ func (c Chain) TxConfig() (txmgr.Config, error) {
 	}
 	if c.ResubmitAfter.Duration > 0 {
 		cfg.ResubmitAfter = c.ResubmitAfter.Duration
+	}
+	if c.MaxInFlight > 0 {
+		cfg.MaxInFlight = c.MaxInFlight
 	}
 	if c.BlockTime.Duration > 0 {
 		// Receipts are looked for a few times a block, never less often than the

@@ -20,7 +20,7 @@ topics: [1]
 chains:
   - {name: bnb, preset: bsc, rpc: "https://bsc.example", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
   - {name: local-sonic, preset: sonic, rpc: "http://127.0.0.1:8545", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-     confirmations: 0, block_time: 250ms, max_gas_price_gwei: "2.5"}
+     confirmations: 0, block_time: 250ms, max_gas_price_gwei: "2.5", max_in_flight: 2}
   - {name: zk, preset: zksync-era, rpc: "http://127.0.0.1:8546", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
 signers:
   submitter: {keystore: /keys/submitter.json, passphrase_file: /keys/submitter.pass}
@@ -44,7 +44,8 @@ signers:
 	}
 	gwei10 := big.NewInt(10_000_000_000)
 	if c.Chains[0].ChainID != 56 || bnb.ChainID != 56 || bnb.FeeMode != txmgr.Legacy || bnb.Confirmations != 2 ||
-		bnb.MaxGasPrice.Cmp(gwei10) != 0 || c.Chains[0].MaxBatchGas != 3_000_000 || c.Chains[0].Explorer != "https://bscscan.com" {
+		bnb.MaxGasPrice.Cmp(gwei10) != 0 || c.Chains[0].MaxBatchGas != 3_000_000 || c.Chains[0].Explorer != "https://bscscan.com" ||
+		bnb.MaxInFlight != 4 {
 		t.Errorf("bnb from preset bsc: chain %+v, tx %+v", c.Chains[0], bnb)
 	}
 	if err := bnb.Validate(); err != nil {
@@ -56,8 +57,9 @@ signers:
 		t.Fatal(err)
 	}
 	if sonic.ChainID != 146 || sonic.FeeMode != txmgr.EIP1559 || sonic.Confirmations != 0 ||
-		sonic.MaxGasPrice.String() != "2500000000" || sonic.ReceiptPoll > 250*time.Millisecond/4+time.Millisecond {
-		t.Errorf("sonic with confirmations 0, block time 250ms and a 2.5 gwei cap: %+v", sonic)
+		sonic.MaxGasPrice.String() != "2500000000" || sonic.ReceiptPoll > 250*time.Millisecond/4+time.Millisecond ||
+		sonic.MaxInFlight != 2 {
+		t.Errorf("sonic with confirmations 0, block time 250ms, a 2.5 gwei cap and 2 in flight: %+v", sonic)
 	}
 	zk, err := c.Chains[2].TxConfig()
 	if err != nil {

@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 // emissionsVersions are the emissions API versions the Allora source speaks.
@@ -87,6 +88,10 @@ func (c Config) Validate() error {
 			seenID[ch.ChainID] = i
 		}
 		v.chainRPCs(at, ch)
+		if ch.MaxInFlight < 0 || ch.MaxInFlight > txmgr.MaxInFlightLimit {
+			v.add("%s: max_in_flight must be 1 to %d (how many of the submitter's transactions wait for confirmation at once), got %d",
+				at, txmgr.MaxInFlightLimit, ch.MaxInFlight)
+		}
 		if ch.Oracle == "" && ch.AddressesFile != "" {
 			v.add("%s: oracle must be set, and addresses_file %s holds none (does it exist? allora-gateway deploy --chain %s writes it)",
 				at, ch.AddressesFile, ch.Name)

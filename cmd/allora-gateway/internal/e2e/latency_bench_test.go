@@ -7,6 +7,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -23,22 +24,31 @@ import (
 // (read-p50-s, read-p99-s: the websocket's part, polled like the chains). The emulator revises every height at its reputer window, as
 // nodes do, and the relayer pushes those too; only new heights are measured. Run once
 // per emissions version: v7 (the node the emulator is checked against) and v5, whose
-// event is v4-named. Four topics with 8-block epochs give about one inference every
-// two seconds: run it with -benchtime Nx (make bench-e2e).
+// event is v4-named. Four topics with 8-block epochs, their windows closing in
+// different blocks (one topic a block), give about one inference every two seconds;
+// the 20-topics-one-block run closes 20 topics' windows in the same Allora block, on
+// v7. Run it with -benchtime Nx (make bench-e2e).
 func BenchmarkInferenceToPush(b *testing.B) {
 	for _, version := range []string{emulator.NodeEmissionsVersion, "v5"} {
-		b.Run(version, func(b *testing.B) { benchInferenceToPush(b, version) })
+		b.Run(version, func(b *testing.B) { benchInferenceToPush(b, version, 4, false) })
 	}
+	b.Run(emulator.NodeEmissionsVersion+"-20-topics-one-block", func(b *testing.B) {
+		benchInferenceToPush(b, emulator.NodeEmissionsVersion, 20, true)
+	})
 }
 
-func benchInferenceToPush(b *testing.B, version string) {
+func benchInferenceToPush(b *testing.B, version string, n int, oneBlock bool) {
 	var topics []emulator.TopicConfig
 	window := map[uint64]uint64{}
-	for i := range 4 {
+	for i := range n {
 		id := uint64(i + 1)
+		w := uint64(2 + i)
+		if oneBlock {
+			w = 2
+		}
 		topics = append(topics, emulator.TopicConfig{ID: id, Metadata: fmt.Sprintf("bench %d", i+1),
-			EpochLength: 8, WorkerSubmissionWindow: int64(2 + i), StartPrice: "100"})
-		window[id] = uint64(2 + i)
+			EpochLength: 8, WorkerSubmissionWindow: int64(w), StartPrice: "100"})
+		window[id] = w
 	}
 	h := newHarness(b, Options{Topics: topics, EmissionsVersion: version})
 	h.StartRelayer("relayer", h.WriteConfig("relayer", nil))
@@ -123,6 +133,27 @@ func benchInferenceToPush(b *testing.B, version string) {
 		time.Sleep(25 * time.Millisecond)
 	}
 	b.StopTimer()
+	// Keep sampling each head until the last batch is as deep as its preset's
+	// confirmations, for the time to finality.
+	until := map[string]uint64{}
+	for _, c := range h.Chains {
+		tx, _ := presets.TxConfigFor(c.ID)
+		until[c.Name] = heads[c.Name][len(heads[c.Name])-1].head + tx.Confirmations
+	}
+	for deep := false; !deep; {
+		time.Sleep(25 * time.Millisecond)
+		deep = true
+		for _, c := range h.Chains {
+			ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+			head, err := c.Node.Client.BlockNumber(ctx)
+			cancel()
+			if err != nil {
+				b.Fatal(err)
+			}
+			heads[c.Name] = append(heads[c.Name], headSample{time.Now(), head})
+			deep = deep && head >= until[c.Name]
+		}
+	}
 	var reads []time.Duration
 	for _, k := range order {
 		closed, _ := h.ClosedAt(k.height + window[k.topic])
@@ -144,7 +175,10 @@ func benchInferenceToPush(b *testing.B, version string) {
 				minedIn[k] = a.Block
 			}
 		}
-		var secs []time.Duration
+		// Final: the first sample of the head at the mined block plus the preset's
+		// confirmations, the depth the relayer counts a batch landed at.
+		tx, _ := presets.TxConfigFor(c.ID)
+		var secs, final []time.Duration
 		var blocks []uint64
 		for _, k := range order {
 			closed, ok := h.ClosedAt(k.height + window[k.topic])
@@ -167,6 +201,12 @@ func benchInferenceToPush(b *testing.B, version string) {
 				continue
 			}
 			blocks = append(blocks, mined-head)
+			for _, s := range heads[c.Name] {
+				if s.head >= mined+tx.Confirmations {
+					final = append(final, s.at.Sub(closed))
+					break
+				}
+			}
 		}
 		slices.Sort(secs)
 		slices.Sort(blocks)
@@ -175,6 +215,11 @@ func benchInferenceToPush(b *testing.B, version string) {
 		if len(blocks) > 0 {
 			b.ReportMetric(float64(blocks[len(blocks)/2]), c.Name+"-p50-blocks")
 			b.ReportMetric(float64(blocks[(len(blocks)*99)/100]), c.Name+"-p99-blocks")
+		}
+		if len(final) > 0 {
+			slices.Sort(final)
+			b.ReportMetric(final[len(final)/2].Seconds(), c.Name+"-final-p50-s")
+			b.ReportMetric(final[(len(final)*99)/100].Seconds(), c.Name+"-final-p99-s")
 		}
 	}
 }

@@ -7,12 +7,14 @@ import (
 	"math/big"
 	"math/rand/v2"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
@@ -481,6 +483,75 @@ func latestBlocks(h *Harness) (map[uint64]uint64, error) {
 			return nil, err
 		}
 		out[c.ID] = n
+	}
+	return out, nil
+}
+
+// TestKillNineWithThreeInFlight stops Sonic's blocks until three of the relayer's
+// transactions wait in its pool at consecutive nonces (max_in_flight is 4 in the
+// preset: each batch was sent while the previous ones were unmined), kills the relayer
+// with SIGKILL, lets blocks come again and restarts it. The restarted relayer sees the
+// three through from the journal: no nonce gap, no update sent twice (the oracle
+// skipped none), and every topic at Allora's latest height.
+func TestKillNineWithThreeInFlight(t *testing.T) {
+	t.Parallel()
+	h := newHarness(t, Options{})
+	sonic := h.chain(146)
+	path := h.WriteConfig("relayer", nil)
+	rl := h.StartRelayer("relayer", path)
+	h.waitEveryTopicEverywhere()
+
+	sonic.Node.SetIntervalMining(t, 0)
+	var pool []anviltest.PoolTx
+	testsupport.WaitForSeen(t, 90*time.Second, "three transactions of the relayer in sonic's pool, Sonic making no blocks", func() (bool, string) {
+		pool = h.SubmitterPool(sonic)
+		return len(pool) >= 3, fmt.Sprintf("%d in the pool", len(pool))
+	})
+	latest, _, err := h.Nonces(sonic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	nonces := make([]uint64, len(pool))
+	for i, tx := range pool {
+		nonces[i] = uint64(tx.Nonce)
+	}
+	slices.Sort(nonces)
+	for i, n := range nonces {
+		if n != latest+uint64(i) {
+			t.Fatalf("pool holds nonces %v over mined nonce %d: a gap", nonces, latest)
+		}
+	}
+	requireRunning(t, rl)
+	rl.Kill9()
+	t.Logf("kill -9 with nonces %v in sonic's pool", nonces)
+	sonic.Node.SetIntervalMining(t, 1)
+	rl = h.StartRelayer("relayer", path)
+
+	h.CheckEndState(120 * time.Second)
+	requireRunning(t, rl)
+	skipped, err := h.SkippedUpdates(sonic)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(skipped) > 0 {
+		t.Errorf("sonic's oracle skipped %d updates it already held: sent twice (%v)", len(skipped), skipped)
+	}
+}
+
+// SkippedUpdates is every update c's oracle skipped (UpdateSkipped), as "topic@height
+// in tx" strings, in chain order.
+func (h *Harness) SkippedUpdates(c *Chain) ([]string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	logs, err := c.Node.Client.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: big.NewInt(0), Addresses: []common.Address{c.Oracle}})
+	if err != nil {
+		return nil, fmt.Errorf("chain %s: filter logs: %w", c.Name, err)
+	}
+	var out []string
+	for i := range logs {
+		if ev, err := oracleABI.UnpackUpdateSkippedEvent(&logs[i]); err == nil {
+			out = append(out, fmt.Sprintf("%d@%d in %s", ev.TopicId, ev.BlockHeight, logs[i].TxHash))
+		}
 	}
 	return out, nil
 }

@@ -93,7 +93,7 @@ func ConnectOracle(ctx context.Context, ch *evm.Chain, key oracle.Signer, signer
 }
 
 // RelayerConfig is the relayer's configuration of cfg: its topics, pace, update
-// policy and each chain's gas cap, minimum balance and block time.
+// policy and each chain's gas cap, minimum balance, block time and batches in flight.
 func RelayerConfig(cfg config.Config) relayer.Config {
 	r := cfg.Relayer
 	out := relayer.Config{
@@ -107,6 +107,7 @@ func RelayerConfig(cfg config.Config) relayer.Config {
 		MaxBatchGas:      r.MaxBatchGas,
 		ChainMaxBatchGas: map[uint64]uint64{},
 		ChainMinBalance:  map[uint64]*big.Int{},
+		ChainMaxInFlight: map[uint64]int{},
 		BlockTimes:       make(map[uint64]time.Duration, len(cfg.Chains)),
 	}
 	for _, c := range cfg.Chains {
@@ -117,6 +118,9 @@ func RelayerConfig(cfg config.Config) relayer.Config {
 			out.ChainMinBalance[c.ChainID] = wei
 		}
 		out.BlockTimes[c.ChainID] = c.EffectiveBlockTime()
+		if tc, err := c.TxConfig(); err == nil {
+			out.ChainMaxInFlight[c.ChainID] = tc.MaxInFlight
+		}
 	}
 	return out
 }
