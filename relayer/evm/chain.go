@@ -2,7 +2,6 @@ package evm
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"log/slog"
@@ -132,14 +131,6 @@ func (c *Chain) Transactions(key oracle.Signer, opts ...txmgr.Option) (*txmgr.Ma
 	return m, nil
 }
 
-// localKey is key as a signer, nil for none.
-func localKey(key *ecdsa.PrivateKey) oracle.Signer {
-	if key == nil {
-		return nil
-	}
-	return oracle.NewKeySigner(key)
-}
-
 // Writer is the chain's oracle, submitted to from key through its manager (made with
 // opts if it is the key's first).
 func (c *Chain) Writer(ctx context.Context, key oracle.Signer, opts ...txmgr.Option) (*Writer, error) {
@@ -167,8 +158,8 @@ func (c *Chain) Market(ctx context.Context, info keeper.MarketInfo, key oracle.S
 }
 
 // MockFeed is the settable price feed at address, set from key through its manager.
-func (c *Chain) MockFeed(ctx context.Context, address common.Address, key *ecdsa.PrivateKey) (*MockFeed, error) {
-	m, err := c.Transactions(localKey(key))
+func (c *Chain) MockFeed(ctx context.Context, address common.Address, key oracle.Signer) (*MockFeed, error) {
+	m, err := c.Transactions(key)
 	if err != nil {
 		return nil, err
 	}
@@ -188,13 +179,13 @@ func (c *Chain) RequestWatcher(queue store.RequestQueue, cfg RequestWatcherConfi
 // address, sent by its owner key through the key's manager, one call per topic. With
 // history on, the topic's feed answers getRoundData for its last rounds, so Chainlink
 // consumers can walk back from latestRound.
-func (c *Chain) SetHistory(ctx context.Context, key *ecdsa.PrivateKey, address common.Address, topics []uint64, on bool) error {
-	tx, err := c.Transactions(localKey(key))
+func (c *Chain) SetHistory(ctx context.Context, key oracle.Signer, address common.Address, topics []uint64, on bool) error {
+	tx, err := c.Transactions(key)
 	if err != nil {
 		return err
 	}
 	contract := alloraoracle.NewAlloraOracle()
-	s, err := newSender(c.backend, c.info.ID, key, tx, contract.GetABI())
+	s, err := newSender(c.backend, c.info.ID, nil, tx, contract.GetABI())
 	if err != nil {
 		return err
 	}
@@ -223,37 +214,62 @@ func (c *Chain) OracleTreasury(ctx context.Context, address common.Address) (tre
 
 // SetTreasury makes the oracle at address send its fees to treasury, sent by its owner
 // key through the key's manager.
-func (c *Chain) SetTreasury(ctx context.Context, key *ecdsa.PrivateKey, address, treasury common.Address) (*types.Receipt, error) {
-	tx, err := c.Transactions(localKey(key))
+func (c *Chain) SetTreasury(ctx context.Context, key oracle.Signer, address, treasury common.Address) (*types.Receipt, error) {
+	tx, err := c.Transactions(key)
 	if err != nil {
 		return nil, err
 	}
 	contract := alloraoracle.NewAlloraOracle()
-	s, err := newSender(c.backend, c.info.ID, key, tx, contract.GetABI())
+	s, err := newSender(c.backend, c.info.ID, nil, tx, contract.GetABI())
 	if err != nil {
 		return nil, err
 	}
 	return s.send(ctx, address, "setTreasury", contract.PackSetTreasury(treasury), nil)
 }
 
-// DeployOracle deploys an AlloraOracle from key; see DeployOracle.
-func (c *Chain) DeployOracle(ctx context.Context, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
-	return DeployOracle(ctx, c.backend, key, p)
+// DeployOracle deploys an AlloraOracle from key, through the chain's transaction
+// manager for the key; see DeployOracle.
+func (c *Chain) DeployOracle(ctx context.Context, key oracle.Signer, p DeployParams) (common.Address, *types.Receipt, error) {
+	m, err := c.Transactions(key)
+	if err != nil {
+		return common.Address{}, nil, err
+	}
+	return oneDeployed(deployWith(ctx, m, oracleCreation(p)))
 }
 
-// DeployFeeds deploys an AlloraFeed per entry from key; see DeployFeeds.
-func (c *Chain) DeployFeeds(ctx context.Context, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, []*types.Receipt, error) {
-	return DeployFeeds(ctx, c.backend, key, feeds)
+// DeployFeeds deploys an AlloraFeed per entry from key, through the chain's
+// transaction manager for the key; see DeployFeeds.
+func (c *Chain) DeployFeeds(ctx context.Context, key oracle.Signer, feeds []FeedParams) ([]common.Address, []*types.Receipt, error) {
+	m, err := c.Transactions(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return deployWith(ctx, m, feedCreations(feeds)...)
 }
 
-// DeployMockAggregator deploys a settable price feed from key; see DeployMockAggregator.
-func (c *Chain) DeployMockAggregator(ctx context.Context, key *ecdsa.PrivateKey, p MockAggregatorParams) (common.Address, error) {
-	return DeployMockAggregator(ctx, c.backend, key, p)
+// DeployMockAggregator deploys a settable price feed from key, through the chain's
+// transaction manager for the key; see DeployMockAggregator.
+func (c *Chain) DeployMockAggregator(ctx context.Context, key oracle.Signer, p MockAggregatorParams) (common.Address, error) {
+	m, err := c.Transactions(key)
+	if err != nil {
+		return common.Address{}, err
+	}
+	addr, _, err := oneDeployed(deployWith(ctx, m, mockAggregatorCreation(p)))
+	return addr, err
 }
 
-// DeployMarkets deploys PredictionMarkets from key; see DeployMarkets.
-func (c *Chain) DeployMarkets(ctx context.Context, key *ecdsa.PrivateKey, markets []MarketParams) ([]common.Address, []*types.Receipt, error) {
-	return DeployMarkets(ctx, c.backend, key, markets)
+// DeployMarkets deploys PredictionMarkets from key, through the chain's transaction
+// manager for the key; see DeployMarkets.
+func (c *Chain) DeployMarkets(ctx context.Context, key oracle.Signer, markets []MarketParams) ([]common.Address, []*types.Receipt, error) {
+	cs, err := marketCreations(markets)
+	if err != nil {
+		return nil, nil, err
+	}
+	m, err := c.Transactions(key)
+	if err != nil {
+		return nil, nil, err
+	}
+	return deployWith(ctx, m, cs...)
 }
 
 // Head reads the chain's latest block number and time.

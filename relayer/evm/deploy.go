@@ -9,18 +9,18 @@ import (
 	"math"
 	"math/big"
 	"slices"
+	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/allora-gateway/allora-gateway/bindings/allorafeed"
 	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/bindings/mockaggregator"
 	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
 )
 
 // DeployParams are the oracle's constructor arguments.
@@ -34,15 +34,24 @@ type DeployParams struct {
 
 // DeployOracle deploys an AlloraOracle with key and waits until it is mined.
 func DeployOracle(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p DeployParams) (common.Address, *types.Receipt, error) {
+	return oneDeployed(deploy(ctx, backend, key, oracleCreation(p)))
+}
+
+// oracleCreation is the creation of an AlloraOracle with p.
+func oracleCreation(p DeployParams) creation {
 	signers := slices.Clone(p.Signers)
 	slices.SortFunc(signers, func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) })
 	contract := alloraoracle.NewAlloraOracle()
-	addrs, receipts, err := deploy(ctx, backend, key, creation{
+	return creation{
 		name:  "AlloraOracle",
 		bin:   alloraoracle.AlloraOracleMetaData.Bin,
 		input: contract.PackConstructor(p.Owner, signers, p.Threshold, p.MaxAge, p.MaxFutureSkew),
 		abi:   contract.GetABI(),
-	})
+	}
+}
+
+// oneDeployed is the address and receipt of a single creation's deployment.
+func oneDeployed(addrs []common.Address, receipts []*types.Receipt, err error) (common.Address, *types.Receipt, error) {
 	if err != nil {
 		var receipt *types.Receipt
 		if len(receipts) == 1 {
@@ -65,6 +74,11 @@ type FeedParams struct {
 // together, and waits for all of them. The addresses and receipts come in the order of
 // feeds.
 func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, feeds []FeedParams) ([]common.Address, []*types.Receipt, error) {
+	return deploy(ctx, backend, key, feedCreations(feeds)...)
+}
+
+// feedCreations are the creations of an AlloraFeed per entry.
+func feedCreations(feeds []FeedParams) []creation {
 	contract := allorafeed.NewAlloraFeed()
 	// The feed reads the oracle on every call: its reverts are the oracle's errors.
 	oracleABI := alloraoracle.NewAlloraOracle().GetABI()
@@ -77,11 +91,7 @@ func DeployFeeds(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, fe
 			abi:   oracleABI,
 		}
 	}
-	addrs, receipts, err := deploy(ctx, backend, key, creations...)
-	if err != nil {
-		return nil, nil, err
-	}
-	return addrs, receipts, nil
+	return creations
 }
 
 // MockAggregatorParams are a MockAggregator's constructor arguments: a price feed anyone
@@ -94,21 +104,23 @@ type MockAggregatorParams struct {
 
 // DeployMockAggregator deploys a settable price feed and waits until it is mined.
 func DeployMockAggregator(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p MockAggregatorParams) (common.Address, error) {
+	addr, _, err := oneDeployed(deploy(ctx, backend, key, mockAggregatorCreation(p)))
+	return addr, err
+}
+
+// mockAggregatorCreation is the creation of a MockAggregator with p.
+func mockAggregatorCreation(p MockAggregatorParams) creation {
 	contract := mockaggregator.NewMockAggregator()
 	answer := p.InitialAnswer
 	if answer == nil {
 		answer = new(big.Int)
 	}
-	addrs, _, err := deploy(ctx, backend, key, creation{
+	return creation{
 		name:  "MockAggregator",
 		bin:   mockaggregator.MockAggregatorMetaData.Bin,
 		input: contract.PackConstructor(p.Decimals, p.Description, answer),
 		abi:   contract.GetABI(),
-	})
-	if err != nil {
-		return common.Address{}, err
 	}
-	return addrs[0], nil
 }
 
 // MarketParams are a PredictionMarket's constructor arguments. Durations are
@@ -146,6 +158,16 @@ func DeployMarket(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, p
 // DeployMarkets deploys PredictionMarkets with consecutive nonces and waits until every
 // one is mined, returning their addresses and receipts in the order given.
 func DeployMarkets(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, markets []MarketParams) ([]common.Address, []*types.Receipt, error) {
+	cs, err := marketCreations(markets)
+	if err != nil {
+		return nil, nil, err
+	}
+	return deploy(ctx, backend, key, cs...)
+}
+
+// marketCreations are the creations of a PredictionMarket per entry, or why one
+// cannot be encoded.
+func marketCreations(markets []MarketParams) ([]creation, error) {
 	contract := predictionmarket.NewPredictionMarket()
 	cs := make([]creation, len(markets))
 	for i, p := range markets {
@@ -163,7 +185,7 @@ func DeployMarkets(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, 
 			errs = append(errs, fmt.Errorf("minimum bet not set: %w", ErrBadParams))
 		}
 		if err := errors.Join(errs...); err != nil {
-			return nil, nil, fmt.Errorf("deploy PredictionMarket: %w", err)
+			return nil, fmt.Errorf("deploy PredictionMarket: %w", err)
 		}
 		cs[i] = creation{
 			name: "PredictionMarket",
@@ -173,7 +195,7 @@ func DeployMarkets(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, 
 			abi: contract.GetABI(),
 		}
 	}
-	return deploy(ctx, backend, key, cs...)
+	return cs, nil
 }
 
 // creation is one contract to deploy.
@@ -184,40 +206,50 @@ type creation struct {
 	abi   abi.ABI // whose custom errors explain a rejected constructor
 }
 
-// deploy sends the creations with consecutive nonces, so that independent contracts are
-// mined in one block, then waits for every receipt. Each creation's gas is estimated on
-// the latest state: a creation that depends on another in the same call would fail.
+// deploy deploys the creations from key through a transaction manager of its own,
+// with the preset of the backend's chain: for contracts made over a bare backend. A
+// Chain deploys through the manager it holds for the key (deployWith).
 func deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, cs ...creation) ([]common.Address, []*types.Receipt, error) {
 	id, err := chainID(ctx, backend)
 	if err != nil {
 		return nil, nil, fmt.Errorf("read chain id: %w", err)
 	}
-	from := crypto.PubkeyToAddress(key.PublicKey)
-	nonce, err := backend.PendingNonceAt(ctx, from)
+	m, err := ownManager(backend, id, key)
 	if err != nil {
-		return nil, nil, fmt.Errorf("read nonce of %s: %w", from, err)
+		return nil, nil, err
 	}
+	return deployWith(ctx, m, cs...)
+}
+
+// deployWith sends every creation through m at once, so that independent contracts
+// take consecutive nonces and are mined together as far as m's window of
+// transactions in flight allows, and waits until each is confirmed. Each creation's
+// gas is estimated on the latest state: a creation that depends on another in the same
+// call would fail. The addresses and receipts come in the order of cs; a creation that
+// failed leaves the others to be seen through, and its error is returned.
+func deployWith(ctx context.Context, m *txmgr.Manager, cs ...creation) ([]common.Address, []*types.Receipt, error) {
 	addrs := make([]common.Address, len(cs))
-	txs := make([]*types.Transaction, len(cs))
-	for i, c := range cs {
-		opts := bind.NewKeyedTransactor(key, new(big.Int).SetUint64(id))
-		opts.Context = ctx
-		opts.Nonce = new(big.Int).SetUint64(nonce + uint64(i))
-		addrs[i], txs[i], err = bind.DeployContract(opts, common.FromHex(c.bin), backend, c.input)
-		if err != nil {
-			// Those already sent still get mined; their nonces are used, nothing is lost.
-			return nil, nil, fmt.Errorf("deploy %s: %w", c.name, explainRevert(err, c.abi))
-		}
-	}
 	receipts := make([]*types.Receipt, len(cs))
-	for i, tx := range txs {
-		receipts[i], err = waitMined(ctx, backend, tx.Hash(), DefaultReceiptPoll)
-		if err != nil {
-			return nil, nil, fmt.Errorf("wait for deployment of %s %s: %w", cs[i].name, tx.Hash(), err)
-		}
-		if receipts[i].Status != types.ReceiptStatusSuccessful {
-			return nil, receipts, fmt.Errorf("deploy %s %s: %w", cs[i].name, tx.Hash(), ErrReverted)
-		}
+	errs := make([]error, len(cs))
+	var wg sync.WaitGroup
+	for i, c := range cs {
+		wg.Go(func() {
+			res, err := m.Create(ctx, append(common.FromHex(c.bin), c.input...))
+			var rev *txmgr.RevertError
+			switch {
+			case err == nil:
+				addrs[i], receipts[i] = res.Receipt.ContractAddress, res.Receipt
+			case errors.As(err, &rev) && res != nil:
+				receipts[i] = res.Receipt
+				errs[i] = fmt.Errorf("deploy %s %s: %w", c.name, rev.TxHash, ErrReverted)
+			default:
+				errs[i] = fmt.Errorf("deploy %s: %w", c.name, explainRevert(err, c.abi))
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, receipts, err
 	}
 	return addrs, receipts, nil
 }

@@ -30,7 +30,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	priceFeed, err := ch.DeployMockAggregator(ctx, devchain.DevKey(6), evm.MockAggregatorParams{
+	priceFeed, err := ch.DeployMockAggregator(ctx, oracle.NewKeySigner(devchain.DevKey(6)), evm.MockAggregatorParams{
 		Decimals: 8, Description: "ETH / USD", InitialAnswer: big.NewInt(3000_00000000),
 	})
 	if err != nil {
@@ -45,7 +45,7 @@ func TestSubmitterAndMarketShareAKey(t *testing.T) {
 			MaxPriceAge: time.Hour, MaxPredictionAge: time.Hour, Owner: owner, Treasury: owner,
 		}
 	}
-	marketAddrs, _, err := ch.DeployMarkets(ctx, devchain.DevKey(6), params)
+	marketAddrs, _, err := ch.DeployMarkets(ctx, oracle.NewKeySigner(devchain.DevKey(6)), params)
 	if err != nil {
 		t.Fatal(err)
 	}

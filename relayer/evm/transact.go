@@ -6,15 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
-	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/oracle"
 
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi"
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/core/types"
@@ -66,28 +63,6 @@ func explainRevert(err error, abis ...abi.ABI) error {
 		}
 	}
 	return err
-}
-
-// waitMined polls for the receipt of hash every poll until it exists or ctx is done. A
-// receipt that is not found yet is the normal case; any other error is retried too,
-// since an endpoint's hiccup must not lose track of a transaction already sent.
-func waitMined(ctx context.Context, backend bind.DeployBackend, hash common.Hash, poll time.Duration) (*types.Receipt, error) {
-	ticker := time.NewTicker(poll)
-	defer ticker.Stop()
-	for {
-		receipt, err := backend.TransactionReceipt(ctx, hash)
-		if err == nil && receipt != nil {
-			return receipt, nil
-		}
-		select {
-		case <-ctx.Done():
-			if err != nil && !errors.Is(err, ethereum.NotFound) {
-				return nil, fmt.Errorf("%w (last error: %v)", ctx.Err(), err)
-			}
-			return nil, ctx.Err()
-		case <-ticker.C:
-		}
-	}
 }
 
 // sender sends a contract's transactions through a transaction manager, the one way

@@ -3,7 +3,6 @@ package cli
 import (
 	"bytes"
 	"context"
-	"crypto/ecdsa"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -21,7 +20,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
@@ -30,8 +28,8 @@ import (
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/gateway"
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
-	"github.com/allora-gateway/allora-gateway/relayer/keys"
 )
 
 // metadataTimeout bounds asking Allora for the topics' metadata, which only names the
@@ -63,8 +61,9 @@ not decrypted), with a threshold of --threshold or else a majority of them; unle
 by the topic's Allora metadata when an Allora node answers ("Allora topic N" when none
 does); and a PredictionMarket for each of the chain's markets (topic, price feed,
 interval, buffer, fee, minimum bet, native or ERC-20 stake). It sends from
-signers.submitter, waits for each receipt and then for the chain's confirmations (its
-preset's, or the chain's confirmations key), and writes the addresses to --addresses,
+signers.submitter (a keystore or a KMS key) through the chain's transaction manager,
+which sees each one confirmed to the chain's depth (its preset's, or the chain's
+confirmations key), and writes the addresses to --addresses,
 or else the chain's addresses_file, or else deployments/<chain>.json beside the config.
 A relayer config whose chain sets addresses_file (and no oracle) reads the oracle from
 it, and the relayer's round keeper executes the markets it lists.
@@ -233,17 +232,14 @@ func keystoreAddress(path string) (common.Address, error) {
 }
 
 func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Writer, log *slog.Logger) error {
-	if cfg.Signers.Submitter.IsKMS() {
-		return errors.New("signers.submitter: deploy sends from a keystore key; deploy with one, then give the relayer its KMS submitter")
+	if cfg.Signers.Submitter.Keystore == "" && !cfg.Signers.Submitter.IsKMS() {
+		return errors.New("signers.submitter: set a keystore or a KMS key: it sends the deployments")
 	}
-	if cfg.Signers.Submitter.Keystore == "" {
-		return errors.New("signers.submitter: keystore must be set: it sends the deployments")
-	}
-	key, err := keys.LoadKeyFile(cfg.Signers.Submitter.Keystore, passphrase(cfg.Signers.Submitter))
+	key, err := openSigner(ctx, cfg.Signers.Submitter)
 	if err != nil {
 		return fmt.Errorf("signers.submitter: %w", err)
 	}
-	from := crypto.PubkeyToAddress(key.PublicKey)
+	from := key.Address()
 	p, err := planDeploy(cfg, f, from)
 	if err != nil {
 		return err
@@ -266,7 +262,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		return fmt.Errorf("chain %s: dial rpc: %w", p.chain.Name, err)
 	}
 	defer ch.Close()
-	client, txc := ch.Backend(), ch.TxConfig()
+	client := ch.Backend()
 	_, known := presets.ForChainID(p.chain.ChainID)
 	known = known || p.chain.Preset != "" || p.chain.Confirmations.Set
 
@@ -290,7 +286,6 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 
 	d := config.Deployment{ChainID: p.chain.ChainID, Name: p.chain.Name, Feeds: map[string]string{}, Markets: map[string]string{},
 		Txs: config.DeploymentTxs{Feeds: map[string]string{}, Markets: map[string]string{}}}
-	waitFor := uint64(0) // the highest block a deployment was mined in
 
 	// The oracle.
 	oracleAddr, oracleDeployed := common.Address{}, false
@@ -317,7 +312,6 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		fmt.Fprintf(out, "tx %s mined in block %d: %s\n", r.TxHash.Hex(), r.BlockNumber, a.Hex())
 		oracleAddr, oracleDeployed = a, true
 		d.Oracle, d.Block, d.Txs.Oracle = a.Hex(), r.BlockNumber.Uint64(), r.TxHash.Hex()
-		waitFor = max(waitFor, r.BlockNumber.Uint64())
 		// Recorded at once, so that if a feed fails the next run keeps this oracle.
 		if err := config.WriteDeployment(p.path, d); err != nil {
 			return fmt.Errorf("write the addresses file (the oracle is deployed at %s): %w", a.Hex(), err)
@@ -362,7 +356,6 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 			t := strconv.FormatUint(m.TopicID, 10)
 			d.Feeds[t], d.Txs.Feeds[t] = addrs[i].Hex(), receipts[i].TxHash.Hex()
 			fmt.Fprintf(out, "AlloraFeed of topic %d: tx %s mined in block %d: %s\n", m.TopicID, receipts[i].TxHash.Hex(), receipts[i].BlockNumber, addrs[i].Hex())
-			waitFor = max(waitFor, receipts[i].BlockNumber.Uint64())
 		}
 	}
 	if !f.feeds && !oracleDeployed {
@@ -378,7 +371,7 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 	if err != nil {
 		return err
 	}
-	marketsDeployed, marketsBlock, err := deployMarkets(ctx, ch, key, wants, prev, &d, out)
+	marketsDeployed, err := deployMarkets(ctx, ch, key, wants, prev, &d, out)
 	if err != nil {
 		// What was deployed before stays recorded, so the next run keeps it.
 		if werr := config.WriteDeployment(p.path, d); werr != nil {
@@ -386,19 +379,10 @@ func runDeploy(ctx context.Context, cfg config.Config, f deployFlags, out io.Wri
 		}
 		return err
 	}
-	waitFor = max(waitFor, marketsBlock)
 	if len(d.Markets) == 0 {
 		d.Markets, d.Txs.Markets = nil, nil
 	}
 
-	if waitFor > 0 && txc.Confirmations > 0 {
-		fmt.Fprintf(out, "waiting for %d confirmations of block %d … ", txc.Confirmations, waitFor)
-		if err := waitConfirmed(ctx, client, waitFor, txc.Confirmations, txc.ReceiptPoll); err != nil {
-			fmt.Fprintln(out, "failed")
-			return err
-		}
-		fmt.Fprintln(out, "confirmed")
-	}
 	if err := config.WriteDeployment(p.path, d); err != nil {
 		return fmt.Errorf("write the addresses file (the contracts are deployed: oracle %s): %w", d.Oracle, err)
 	}
@@ -544,31 +528,10 @@ func describeFeeds(ctx context.Context, cfg config.Config, feeds []evm.FeedParam
 	}
 }
 
-// waitConfirmed waits until confirmations blocks are built on top of block.
-func waitConfirmed(ctx context.Context, client evm.Backend, block, confirmations uint64, poll time.Duration) error {
-	if poll <= 0 {
-		poll = evm.DefaultReceiptPoll
-	}
-	for {
-		h, err := client.HeaderByNumber(ctx, nil)
-		if err != nil {
-			return fmt.Errorf("read the head: %w", err)
-		}
-		if h.Number.Uint64() >= block+confirmations {
-			return nil
-		}
-		select {
-		case <-ctx.Done():
-			return fmt.Errorf("waiting for %d confirmations of block %d (head %d): %w", confirmations, block, h.Number, ctx.Err())
-		case <-time.After(poll):
-		}
-	}
-}
-
 // settleTreasury makes the oracle's treasury the configured one: kept when it already
 // is, set when the deploying key owns the oracle, and otherwise named for its owner to
 // set, since only the owner may.
-func settleTreasury(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, from, oracleAddr, want common.Address, out io.Writer) error {
+func settleTreasury(ctx context.Context, ch *evm.Chain, key oracle.Signer, from, oracleAddr, want common.Address, out io.Writer) error {
 	have, owner, err := ch.OracleTreasury(ctx, oracleAddr)
 	if err != nil {
 		return err

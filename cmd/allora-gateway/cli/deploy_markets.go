@@ -2,7 +2,6 @@ package cli
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
@@ -12,10 +11,10 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/allora-gateway/allora-gateway/bindings/predictionmarket"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
 )
 
@@ -88,10 +87,10 @@ func erc20Decimals(ctx context.Context, client evm.Backend, token common.Address
 
 // deployMarkets keeps each configured market the addresses file names and the chain
 // holds as configured, deploys the others, and records both in d. It returns how many
-// it deployed and the highest block they were mined in.
-func deployMarkets(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, wants []marketWant, prev config.Deployment,
+// it deployed.
+func deployMarkets(ctx context.Context, ch *evm.Chain, key oracle.Signer, wants []marketWant, prev config.Deployment,
 	d *config.Deployment, out io.Writer,
-) (deployed int, lastBlock uint64, err error) {
+) (deployed int, err error) {
 	var missing []marketWant
 	for _, w := range wants {
 		if prevAddr, ok := prev.Markets[w.name]; ok {
@@ -107,7 +106,7 @@ func deployMarkets(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, wa
 		missing = append(missing, w)
 	}
 	if len(missing) == 0 {
-		return 0, 0, nil
+		return 0, nil
 	}
 	params := make([]evm.MarketParams, len(missing))
 	for i, m := range missing {
@@ -121,17 +120,14 @@ func deployMarkets(ctx context.Context, ch *evm.Chain, key *ecdsa.PrivateKey, wa
 	}
 	addrs, receipts, err := ch.DeployMarkets(ctx, key, params)
 	if err != nil {
-		return 0, 0, err
+		return 0, err
 	}
 	for i, m := range missing {
 		d.Markets[m.name], d.Txs.Markets[m.name] = addrs[i].Hex(), receipts[i].TxHash.Hex()
 		fmt.Fprintf(out, "PredictionMarket %q: tx %s mined in block %d: %s\n", m.name, receipts[i].TxHash.Hex(), receipts[i].BlockNumber, addrs[i].Hex())
-		lastBlock = max(lastBlock, blockOf(receipts[i]))
 	}
-	return len(missing), lastBlock, nil
+	return len(missing), nil
 }
-
-func blockOf(r *types.Receipt) uint64 { return r.BlockNumber.Uint64() }
 
 // checkMarket returns why the contract at a is not the market p describes, or "".
 // Every setting is compared, those its owner may change included: a market whose fee

@@ -11,11 +11,15 @@ import (
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/shopspring/decimal"
 
+	"github.com/allora-gateway/allora-gateway/bindings/alloraoracle"
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/cli"
+	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
@@ -29,9 +33,10 @@ import (
 
 // TestRelayerWithKMSKeys configures a KMS submitter and a KMS oracle key beside a
 // keystore one (the KMS emulator in its own process, keys created through the AWS
-// SDK): keys list --config, config validate and status show the KMS keys as they show
-// keystore keys, by address and kind; then the relayer pushes with them, so the oracle
-// (threshold 2) holds batches the KMS key signed, sent by the KMS submitter.
+// SDK): deploy sends the oracle and its feed from the KMS submitter; keys list
+// --config, config validate and status show the KMS keys as they show keystore keys,
+// by address and kind; then the relayer pushes with them, so the oracle (threshold 2)
+// holds batches the KMS key signed, sent by the KMS submitter.
 func TestRelayerWithKMSKeys(t *testing.T) {
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
@@ -76,13 +81,6 @@ func TestRelayerWithKMSKeys(t *testing.T) {
 	}
 	defer client.Close()
 	local := devchain.DevKey(1)
-	oracleAddr, _, err := evm.DeployOracle(ctx, client, devchain.DevKey(0), evm.DeployParams{
-		Owner: crypto.PubkeyToAddress(devchain.DevKey(0).PublicKey), Signers: []common.Address{kmsOracle.Address(), crypto.PubkeyToAddress(local.PublicKey)},
-		Threshold: 2, MaxAge: 3600, MaxFutureSkew: 300,
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 	// The KMS submitter's gas, sent from a development account.
 	txc, _ := presets.TxConfigFor(56)
 	txc.ReceiptPoll = 20 * time.Millisecond
@@ -107,7 +105,7 @@ func TestRelayerWithKMSKeys(t *testing.T) {
   emissions_version: v5
 topics: [7]
 chains:
-  - {name: bnb, chain_id: 56, rpc: %q, oracle: %q}
+  - {name: bnb, chain_id: 56, rpc: %q, addresses_file: %q}
 relayer:
   poll_interval: 100ms
   push_interval: 500ms
@@ -120,13 +118,34 @@ signers:
 api:
   listen: ""
 log: {level: info, format: text}
-`, "http://"+emuLn.Addr().String(), dc.URL(), oracleAddr.Hex(), kmsYAML(submitterKey), kmsYAML(oracleKey),
+`, "http://"+emuLn.Addr().String(), dc.URL(), filepath.Join(dir, "bnb.json"), kmsYAML(submitterKey), kmsYAML(oracleKey),
 		localFile, filepath.Join(dir, "signer1.pass"), filepath.Join(dir, "signer.record.db"))
 	if err := os.WriteFile(path, []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
 
-	code, out, errOut := run(t, "keys", "list", "--config", path)
+	// The KMS submitter deploys: it owns the oracle, and the KMS oracle key is one of its
+	// two signers.
+	code, out, errOut := run(t, "deploy", "--config", path, "--chain", "bnb", "--threshold", "2",
+		"--signer", kmsOracle.Address().Hex(), "--signer", crypto.PubkeyToAddress(local.PublicKey).Hex())
+	if code != 0 {
+		t.Fatalf("deploy from the KMS submitter: exit %d, stderr %s\n%s", code, errOut, out)
+	}
+	d, err := config.ReadDeployment(filepath.Join(dir, "bnb.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	oracleAddr := common.HexToAddress(d.Oracle)
+	contract := alloraoracle.NewAlloraOracle()
+	owner, err := bind.Call(contract.Instance(client, oracleAddr), &bind.CallOpts{Context: ctx}, contract.PackOwner(), contract.UnpackOwner)
+	if err != nil || owner != kmsSubmitter.Address() {
+		t.Fatalf("the deployed oracle %s is owned by %s (%v), want the KMS submitter %s", oracleAddr, owner, err, kmsSubmitter.Address())
+	}
+	if len(d.Feeds) != 1 {
+		t.Errorf("addresses file feeds = %v, want topic 7's", d.Feeds)
+	}
+
+	code, out, errOut = run(t, "keys", "list", "--config", path)
 	if code != 0 {
 		t.Fatalf("keys list --config: exit %d, stderr %s", code, errOut)
 	}
@@ -142,13 +161,19 @@ log: {level: info, format: text}
 		t.Fatalf("config validate: exit %d, stdout %q, stderr %s", code, out, errOut)
 	}
 
+	// What the deployment left the KMS submitter, in ether.
+	wei, err := client.BalanceAt(ctx, kmsSubmitter.Address(), nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	balance := decimal.NewFromBigInt(wei, -18)
 	code, out, errOut = run(t, "status", "--config", path)
 	if code != 0 {
 		t.Fatalf("status: exit %d, stderr %s\n%s", code, errOut, out)
 	}
 	assertRows(t, out, [][]string{
 		{"CHAIN", "CHAIN", "ID", "SUBMITTER", "BALANCE", "PENDING", "TXS", "THRESHOLD", "SIGNERS", "REGISTERED"},
-		{"bnb", "56", kmsSubmitter.Address().Hex(), "1", "0", "2", "2", "of", "2"},
+		{"bnb", "56", kmsSubmitter.Address().Hex(), balance.String(), "0", "2", "2", "of", "2"},
 		{"KEY", "ADDRESS", "KIND", "HELD", "IN"},
 		{"signers.submitter", kmsSubmitter.Address().Hex(), "kms", submitterKey.KeyID},
 		{"signers.oracle[0]", kmsOracle.Address().Hex(), "kms", oracleKey.KeyID},

@@ -1,5 +1,6 @@
-// Package txmgr sends one key's transactions on one EVM chain and sees each through
-// to a receipt buried under the chain's confirmation depth.
+// Package txmgr sends one key's transactions on one EVM chain, calls (Send) and
+// contract creations (Create), and sees each through to a receipt buried under the
+// chain's confirmation depth.
 //
 // A Manager tracks the key's nonce itself, seeded from the endpoint's pending nonce.
 // Sends take the nonce one after the other, and up to Config.MaxInFlight of them may
@@ -185,6 +186,20 @@ func WithUpdates(u []oracle.Update) SendOption { return func(o *sendOptions) { o
 // If ctx ends while a transaction is pending, Send returns ctx's error and the
 // transaction stays journaled: the next Send sees it through first.
 func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts ...SendOption) (*Result, error) {
+	return m.send(ctx, &to, data, opts)
+}
+
+// Create deploys a contract: code is its creation code (the bytecode, then the
+// ABI-encoded constructor arguments). It is sent and seen through as Send sees a call,
+// and once its receipt is Confirmations deep, Result.Receipt.ContractAddress is where
+// the contract lives. A constructor that would revert fails the gas estimate, costing
+// nothing.
+func (m *Manager) Create(ctx context.Context, code []byte, opts ...SendOption) (*Result, error) {
+	return m.send(ctx, nil, code, opts)
+}
+
+// send is Send to to, or Create when to is nil.
+func (m *Manager) send(ctx context.Context, to *common.Address, data []byte, opts []SendOption) (*Result, error) {
 	var o sendOptions
 	for _, opt := range opts {
 		opt(&o)
@@ -209,7 +224,7 @@ func (m *Manager) Send(ctx context.Context, to common.Address, data []byte, opts
 // launch takes the next nonce, signs the call at it and broadcasts it. It returns the
 // transaction in flight once the endpoint accepted it, marked live; or nil and why not,
 // with the nonce left free for the next Send.
-func (m *Manager) launch(ctx context.Context, to common.Address, data []byte, o sendOptions) (*pending, error) {
+func (m *Manager) launch(ctx context.Context, to *common.Address, data []byte, o sendOptions) (*pending, error) {
 	select {
 	case m.sem <- struct{}{}:
 	case <-ctx.Done():
@@ -223,7 +238,7 @@ func (m *Manager) launch(ctx context.Context, to common.Address, data []byte, o 
 	m.checkBalance(ctx)
 
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
-	estimate, err := m.backend.EstimateGas(rctx, ethereum.CallMsg{From: m.from, To: &to, Value: o.value, Data: data})
+	estimate, err := m.backend.EstimateGas(rctx, ethereum.CallMsg{From: m.from, To: to, Value: o.value, Data: data})
 	cancel()
 	if err != nil {
 		if classifySend(err) == sendInsufficientFunds {
@@ -321,7 +336,7 @@ func (m *Manager) checkBalance(ctx context.Context) {
 // pending is the transaction being seen through at one nonce.
 type pending struct {
 	nonce   uint64
-	to      common.Address
+	to      *common.Address // nil: a contract creation
 	value   *big.Int
 	data    []byte
 	gas     uint64
@@ -352,13 +367,12 @@ type attemptTx struct {
 
 func (m *Manager) sign(ctx context.Context, p *pending) error {
 	var data types.TxData
-	to := p.to
 	if p.fees.GasPrice != nil {
-		data = &types.LegacyTx{Nonce: p.nonce, GasPrice: p.fees.GasPrice, Gas: p.gas, To: &to, Value: p.value, Data: p.data}
+		data = &types.LegacyTx{Nonce: p.nonce, GasPrice: p.fees.GasPrice, Gas: p.gas, To: p.to, Value: p.value, Data: p.data}
 	} else {
 		data = &types.DynamicFeeTx{
 			ChainID: new(big.Int).SetUint64(m.cfg.ChainID), Nonce: p.nonce,
-			GasTipCap: p.fees.TipCap, GasFeeCap: p.fees.FeeCap, Gas: p.gas, To: &to, Value: p.value, Data: p.data,
+			GasTipCap: p.fees.TipCap, GasFeeCap: p.fees.FeeCap, Gas: p.gas, To: p.to, Value: p.value, Data: p.data,
 		}
 	}
 	tx, err := m.signTx(ctx, types.NewTx(data))
@@ -675,8 +689,7 @@ func (m *Manager) revertError(ctx context.Context, p *pending, r *types.Receipt)
 	}
 	rctx, cancel := context.WithTimeout(ctx, rpcTimeout)
 	defer cancel()
-	to := p.to
-	_, err := caller.CallContract(rctx, ethereum.CallMsg{From: m.from, To: &to, Gas: p.gas, Value: p.value, Data: p.data},
+	_, err := caller.CallContract(rctx, ethereum.CallMsg{From: m.from, To: p.to, Gas: p.gas, Value: p.value, Data: p.data},
 		new(big.Int).SetUint64(e.BlockNumber-1))
 	if err == nil {
 		return e
@@ -783,7 +796,7 @@ func (m *Manager) resume(ctx context.Context) error {
 				continue
 			}
 			tx := new(types.Transaction)
-			if err := tx.UnmarshalBinary(e.RawTx); err != nil || tx.To() == nil {
+			if err := tx.UnmarshalBinary(e.RawTx); err != nil {
 				m.log.Error("journal entry holds no transaction this manager sends; dropping it", "nonce", e.Nonce, "err", err)
 				if err := m.journalDone(ctx, e.Nonce); err != nil {
 					return err
@@ -829,7 +842,7 @@ func resumedPending(e JournalEntry, tx *types.Transaction) *pending {
 	}
 	a := &attemptTx{tx: tx, attempt: max(e.Attempt, 1)}
 	return &pending{
-		nonce: e.Nonce, to: *tx.To(), value: tx.Value(), data: tx.Data(), gas: tx.Gas(),
+		nonce: e.Nonce, to: tx.To(), value: tx.Value(), data: tx.Data(), gas: tx.Gas(),
 		fees: f, first: f, updates: e.Updates,
 		attempt: a.attempt, sent: []*attemptTx{a}, resumed: true,
 	}

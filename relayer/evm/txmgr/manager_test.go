@@ -10,6 +10,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/oracle"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 
@@ -413,5 +414,65 @@ func TestPricingFollowsThePreset(t *testing.T) {
 			}
 			tc.check(t, tx, head, tip, gasPrice)
 		})
+	}
+}
+
+// TestCreateDeploysAndIsResumedLikeACall deploys a contract through the manager: a
+// creation stopped before it was mined stays journaled and a new manager sees it
+// through, as it does a call; the receipt names the contract, whose code is there; a
+// constructor that reverts fails the estimate and sends nothing.
+func TestCreateDeploysAndIsResumedLikeACall(t *testing.T) {
+	// Creation code whose contract answers 42 to any call: init copies the 10 bytes of
+	// runtime after it and returns them.
+	code := common.FromHex("600a600c600039600a6000f3" + "602a60005260206000f3")
+	ctx := testContext(t)
+	node := startAnvil(t, 146, "--no-mining")
+	cfg := quick(preset(146))
+	cfg.Confirmations = 0
+	j := store.NewMemory()
+
+	ev1 := newEvents()
+	m1 := newManager(t, cfg, node, j, ev1)
+	sendCtx, stop := context.WithCancel(ctx)
+	done := make(chan error, 1)
+	go func() { _, err := m1.Create(sendCtx, code); done <- err }()
+	first := ev1.wait(t, txmgr.EventSent, 0)
+	stop()
+	if err := <-done; !errors.Is(err, context.Canceled) {
+		t.Fatalf("stopped Create: err = %v, want context.Canceled", err)
+	}
+	if pending, err := j.JournalPending(ctx, 146); err != nil || len(pending) != 1 || pending[0].TxHash != first.TxHash {
+		t.Fatalf("journal after the stop: %+v (err %v); want the creation", pending, err)
+	}
+
+	node.automine(t, true)
+	m2 := newManager(t, cfg, node, j, newEvents())
+	res, err := m2.Create(ctx, code)
+	if err != nil {
+		t.Fatalf("Create after restart: %v", err)
+	}
+	r0, err := node.client.TransactionReceipt(ctx, first.TxHash)
+	if err != nil || r0.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("journaled creation not mined: %v", err)
+	}
+	for i, r := range []*types.Receipt{r0, res.Receipt} {
+		got, err := node.client.CallContract(ctx, ethereum.CallMsg{To: &r.ContractAddress}, nil)
+		if err != nil || new(big.Int).SetBytes(got).Int64() != 42 {
+			t.Errorf("contract %d at %s answers %x (err %v), want 42", i, r.ContractAddress, got, err)
+		}
+	}
+	if res.Tx.Nonce() != 1 || res.Tx.To() != nil {
+		t.Errorf("second creation at nonce %d to %v, want nonce 1 and no recipient", res.Tx.Nonce(), res.Tx.To())
+	}
+	if left, err := j.JournalPending(ctx, 146); err != nil || len(left) != 0 {
+		t.Errorf("journal holds %d entries (err %v) after both were mined", len(left), err)
+	}
+
+	// PUSH1 0 PUSH1 0 REVERT: the estimate fails, nothing is sent.
+	if _, err := m2.Create(ctx, common.FromHex("60006000fd")); err == nil {
+		t.Error("a reverting constructor was deployed")
+	}
+	if n, err := node.client.PendingNonceAt(ctx, m2.From()); err != nil || n != 2 {
+		t.Errorf("pending nonce %d (err %v) after a refused creation, want 2", n, err)
 	}
 }

@@ -103,7 +103,7 @@ func (m *Manager) supersede(ctx context.Context, nonce uint64, keepCall bool) (*
 		if err != nil {
 			return nil, err
 		}
-		p = &pending{nonce: nonce, to: m.from, value: new(big.Int), gas: gas, resumed: true}
+		p = &pending{nonce: nonce, to: &m.from, value: new(big.Int), gas: gas, resumed: true}
 		if old != nil {
 			r := resumedPending(entry, old)
 			p.fees, p.first, p.attempt, p.sent = r.fees, r.first, r.attempt, r.sent
@@ -152,7 +152,7 @@ func (m *Manager) journaled(ctx context.Context, nonce uint64) (JournalEntry, *t
 			continue
 		}
 		tx := new(types.Transaction)
-		if err := tx.UnmarshalBinary(e.RawTx); err != nil || tx.To() == nil {
+		if err := tx.UnmarshalBinary(e.RawTx); err != nil {
 			return JournalEntry{}, nil, fmt.Errorf("journal entry at nonce %d holds no transaction this manager sends: %v", nonce, err)
 		}
 		from, err := types.Sender(types.LatestSignerForChainID(tx.ChainId()), tx)

@@ -9,7 +9,6 @@ package devnet
 
 import (
 	"context"
-	"crypto/ecdsa"
 	"errors"
 	"fmt"
 	"io"
@@ -286,7 +285,7 @@ func Start(ctx context.Context, cfg Config) (d *Devnet, err error) {
 	timing := marketTiming(cfg.BlockTime)
 	deploys, dctx := errgroup.WithContext(ctx)
 	for _, c := range d.Chains {
-		deploys.Go(func() error { return d.deploy(dctx, c, submitter, timing) })
+		deploys.Go(func() error { return d.deploy(dctx, c, oracle.NewKeySigner(submitter), timing) })
 	}
 	if err := deploys.Wait(); err != nil {
 		return d, err
@@ -422,7 +421,7 @@ func (d *Devnet) startChain(g *errgroup.Group, gctx context.Context, spec ChainS
 
 // deploy deploys the oracle, a feed per topic, the mock price feed and the market on c,
 // as `allora-gateway deploy` would: through a chain opened for the deployment alone.
-func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter *ecdsa.PrivateKey, timing timing) error {
+func (d *Devnet) deploy(ctx context.Context, c *Chain, submitter oracle.Signer, timing timing) error {
 	ctx, cancel := context.WithTimeout(ctx, time.Minute)
 	defer cancel()
 	ch, err := gateway.OpenChain(ctx, c.conf, nil, d.cfg.Logger)

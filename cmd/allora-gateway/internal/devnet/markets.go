@@ -73,7 +73,7 @@ func (d *Devnet) startMarkets(ctx context.Context, g *errgroup.Group, gctx conte
 			return fmt.Errorf("chain %s: %w", c.Name, err)
 		}
 
-		feed, err := c.ch.MockFeed(ctx, c.PriceFeed, devchain.DevKey(priceFeederKey))
+		feed, err := c.ch.MockFeed(ctx, c.PriceFeed, oracle.NewKeySigner(devchain.DevKey(priceFeederKey)))
 		if err != nil {
 			return fmt.Errorf("chain %s: %w", c.Name, err)
 		}
