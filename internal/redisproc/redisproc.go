@@ -150,3 +150,19 @@ func startProgram(t testing.TB, dir, program string, args []string, port int) *S
 	})
 	return s
 }
+
+// WaitWatching waits until sentinel knows master's replicas and the other sentinels
+// (they find each other through the primary, in seconds): before then a failover
+// cannot reach its quorum or has no replica to promote.
+func WaitWatching(t testing.TB, sentinel *Server, master string, replicas, others int) {
+	t.Helper()
+	sc := redis.NewSentinelClient(&redis.Options{Addr: sentinel.Addr(), MaxRetries: -1})
+	defer sc.Close()
+	testsupport.WaitForSeen(t, 60*time.Second, fmt.Sprintf("sentinel %s knowing %d replicas and %d other sentinels of %s", sentinel.Addr(), replicas, others, master), func() (bool, string) {
+		ctx := context.Background()
+		rs, err1 := sc.Replicas(ctx, master).Result()
+		ss, err2 := sc.Sentinels(ctx, master).Result()
+		return err1 == nil && err2 == nil && len(rs) == replicas && len(ss) == others,
+			fmt.Sprintf("%d replicas (%v), %d sentinels (%v)", len(rs), err1, len(ss), err2)
+	})
+}
