@@ -18,9 +18,9 @@ const dialTimeout = 5 * time.Second
 var errBadURL = errors.New("redis url: not a redis://, rediss:// or unix:// URL, nor a Sentinel URL " +
 	"(redis://[user:password@]sentinel:26379?master_name=NAME&addr=sentinel2:26379)")
 
-// IsSentinelURL reports whether url names a Sentinel-managed primary: a redis:// or
+// isSentinelURL reports whether rawURL names a Sentinel-managed primary: a redis:// or
 // rediss:// URL with a master_name query parameter.
-func IsSentinelURL(rawURL string) bool {
+func isSentinelURL(rawURL string) bool {
 	u, err := url.Parse(rawURL)
 	return err == nil && (u.Scheme == "redis" || u.Scheme == "rediss") && u.Query().Has("master_name")
 }
@@ -35,7 +35,7 @@ func CheckURL(rawURL string) error {
 // parseURL returns the options of a single-node client or of a failover client, one of
 // them nil, for url.
 func parseURL(rawURL string) (*redis.Options, *redis.FailoverOptions, error) {
-	if IsSentinelURL(rawURL) {
+	if isSentinelURL(rawURL) {
 		fo, err := redis.ParseFailoverURL(rawURL)
 		if err != nil || fo.MasterName == "" {
 			return nil, nil, errBadURL

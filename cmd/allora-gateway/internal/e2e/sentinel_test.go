@@ -143,6 +143,8 @@ func TestSentinelFailoverKeepsRelayersAndTheAPIRight(t *testing.T) {
 		if n := strings.Count(string(data), "nonce used outside this manager"); n > 0 {
 			t.Errorf("%s's log says %d times that a nonce was used outside its manager: the replicas raced for nonces", r.name, n)
 		}
+		t.Logf("%s: %d writes refused for too few replicas, %d warnings in all", r.name,
+			strings.Count(string(data), "not acknowledged by enough replicas"), strings.Count(string(data), "level=WARN"))
 	}
 
 	// The API, through the new primary, answers each topic as the chains hold it.
