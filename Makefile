@@ -113,7 +113,7 @@ bench-stream: ## 1,000 stream clients and a burst of 500 events in one block: no
 
 E2E_PKG := ./cmd/allora-gateway/internal/e2e
 
-e2e: deps ## end-to-end suite: the binary against three anvil nodes (56, 324, 146; 1s blocks), its own redis-server and the Allora emulator
+e2e: deps redis ## end-to-end suite: the binary against three anvil nodes (56, 324, 146; 1s blocks), its own redis-server processes (Sentinel ones too: redis-server --sentinel) and the Allora emulator
 	$(GO) test -race -count=1 -parallel 5 -timeout 10m -v $(E2E_PKG)
 
 bench-e2e: deps ## inference-to-push latency p50/p99 per chain, to inclusion (seconds, blocks) and to finality (binary, anvil, 1s blocks; one topic a block and 20 in one block) and CPU/memory of one relayer cycle at 1,000 topics on three chains

@@ -24,6 +24,9 @@ type Redis struct {
 	prefix string
 	owner  string
 	ttl    time.Duration
+
+	minReplicas    int
+	replicaTimeout time.Duration
 }
 
 var _ Lease = (*Redis)(nil)
@@ -40,6 +43,58 @@ func NewRedis(client redis.UniversalClient, prefix, owner string, ttl time.Durat
 		prefix += ":" // as the store joins it, so one prefix keeps both apart
 	}
 	return &Redis{c: client, prefix: prefix, owner: owner, ttl: max(ttl, time.Millisecond)}
+}
+
+// ErrNotReplicated marks an acquisition or renewal the primary made but fewer replicas
+// than asked acknowledged in time (RequireReplicas): a failover may lose it, so the
+// lease counts as not taken or not renewed.
+var ErrNotReplicated = errors.New("lease write not acknowledged by enough replicas (check INFO replication on the primary: are its replicas up and in sync? or lower redis.min_replicas)")
+
+// RequireReplicas makes acquiring and renewing wait, after the primary has written the
+// lease, until n replicas have it too (Redis WAIT), for at most timeout (one second when
+// not positive; keep it below the client's read timeout), and fail with
+// ErrNotReplicated when fewer acknowledge. Redis replicates asynchronously, so without
+// it a failover may promote a replica that never saw the lease, and another owner
+// takes it while this one still leads. It returns r.
+func (r *Redis) RequireReplicas(n int, timeout time.Duration) *Redis {
+	r.minReplicas = max(n, 0)
+	r.replicaTimeout = timeout
+	if timeout <= 0 {
+		r.replicaTimeout = time.Second
+	}
+	return r
+}
+
+// run runs script and, when r wants replicas, WAIT on the same connection, which
+// counts the replicas that have every write that connection made.
+func (r *Redis) run(ctx context.Context, script *redis.Script, keys []string, args ...any) *redis.Cmd {
+	n := r.minReplicas
+	if n == 0 {
+		return script.Run(ctx, r.c, keys, args...)
+	}
+	for loaded := false; ; loaded = true {
+		var cmd, wait *redis.Cmd
+		_, _ = r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
+			cmd = script.EvalSha(ctx, p, keys, args...)
+			wait = p.Do(ctx, "wait", n, r.replicaTimeout.Milliseconds())
+			return nil
+		})
+		if !loaded && redis.HasErrorPrefix(cmd.Err(), "NOSCRIPT") {
+			if err := script.Load(ctx, r.c).Err(); err != nil {
+				cmd.SetErr(err)
+				return cmd
+			}
+			continue
+		}
+		if wrote(cmd) {
+			if got, err := wait.Int64(); err != nil {
+				cmd.SetErr(fmt.Errorf("wait for %d replicas: %w", n, err))
+			} else if got < int64(n) {
+				cmd.SetErr(fmt.Errorf("%w: %d of %d in %s", ErrNotReplicated, got, n, r.replicaTimeout))
+			}
+		}
+		return cmd
+	}
 }
 
 // Owner returns the owner id this Redis acquires leases for.
@@ -107,7 +162,7 @@ func (r *Redis) value(token uint64) string {
 
 // Acquire implements Lease.
 func (r *Redis) Acquire(ctx context.Context, name string) (uint64, bool, error) {
-	s, err := acquireScript.Run(ctx, r.c, r.keys(name), r.owner, r.ttl.Milliseconds()).Text()
+	s, err := r.run(ctx, acquireScript, r.keys(name), r.owner, r.ttl.Milliseconds()).Text()
 	if errors.Is(err, redis.Nil) {
 		return 0, false, nil
 	}
@@ -124,7 +179,7 @@ func (r *Redis) Acquire(ctx context.Context, name string) (uint64, bool, error) 
 // Renew implements Lease.
 func (r *Redis) Renew(ctx context.Context, name string, token uint64) (bool, error) {
 	k := r.keys(name)
-	n, err := renewScript.Run(ctx, r.c, []string{k[0], k[2]}, r.value(token), r.ttl.Milliseconds(), r.owner).Int()
+	n, err := r.run(ctx, renewScript, []string{k[0], k[2]}, r.value(token), r.ttl.Milliseconds(), r.owner).Int()
 	if err != nil {
 		return false, fmt.Errorf("renew lease %q token %d: %w", name, token, err)
 	}
@@ -183,4 +238,14 @@ func (r *Redis) Holder(ctx context.Context, name string) (string, uint64, error)
 		return "", 0, fmt.Errorf("read lease %q holder: malformed value %q", name, s)
 	}
 	return owner, token, nil
+}
+
+// wrote reports whether a script's reply says it wrote: the scripts here answer nil
+// or 0 when they changed nothing (not acquired, not renewed, fenced off).
+func wrote(cmd *redis.Cmd) bool {
+	if cmd.Err() != nil {
+		return false
+	}
+	n, isInt := cmd.Val().(int64)
+	return !isInt || n != 0
 }

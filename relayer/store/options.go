@@ -20,6 +20,9 @@ type options struct {
 	subBuffer    int
 	roundLimit   int
 	priceLimit   int
+
+	minReplicas    int
+	replicaTimeout time.Duration
 }
 
 func newOptions(opts []Option) options {

@@ -99,7 +99,7 @@ func (r *Redis) JournalDone(ctx context.Context, chainID, nonce uint64) error {
 
 // JournalFence implements FencedJournal.
 func (r *Redis) JournalFence(ctx context.Context, chainID, token uint64) error {
-	done, err := fenceScript.Run(ctx, r.c, []string{r.key("journal", u64(chainID), "fence")}, u64(token)).Int()
+	done, err := r.runReplicated(ctx, fenceScript, []string{r.key("journal", u64(chainID), "fence")}, u64(token)).Int()
 	if err == nil && done == 0 {
 		err = ErrFenced
 	}
@@ -117,7 +117,7 @@ func (r *Redis) JournalPutFenced(ctx context.Context, token uint64, e JournalEnt
 	}
 	chain := u64(e.ChainID)
 	keys := []string{r.key("journal", chain, "fence"), r.key("journal", chain)}
-	done, err := fenceScript.Run(ctx, r.c, keys, u64(token), u64(e.Nonce), data).Int()
+	done, err := r.runReplicated(ctx, fenceScript, keys, u64(token), u64(e.Nonce), data).Int()
 	if err == nil && done == 0 {
 		err = ErrFenced
 	}

@@ -12,7 +12,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/redis/go-redis/v9"
 	"github.com/shopspring/decimal"
 	"github.com/spf13/cobra"
 
@@ -184,18 +183,17 @@ func supersede(ctx context.Context, cfg config.Config, c config.Chain, cc evm.Ch
 	if cfg.Redis.URL == "" {
 		log.Warn("redis.url is not set: no lease keeps a relayer out and no journal is shared; the relayer must be stopped")
 	} else {
-		st, closeStore, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix)
+		st, closeStore, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix, redisStoreOptions(cfg.Redis)...)
 		if err != nil {
 			return fmt.Errorf("redis: %w", err)
 		}
 		defer func() { _ = closeStore() }()
-		opts, err := redis.ParseURL(cfg.Redis.URL.Reveal())
+		rl, closeLease, err := redisLease(cfg.Redis, "journal-"+a.name+"/"+lease.NewOwnerID(), cfg.Relayer.LeaseTTL.Duration)
 		if err != nil {
-			return errors.New("redis url: not a redis://, rediss:// or unix:// URL")
+			return err
 		}
-		lc := redis.NewClient(opts)
-		defer func() { _ = lc.Close() }()
-		held, err := holdLease(ctx, lease.NewRedis(lc, cfg.Redis.Prefix, "journal-"+a.name+"/"+lease.NewOwnerID(), cfg.Relayer.LeaseTTL.Duration),
+		defer closeLease()
+		held, err := holdLease(ctx, rl,
 			c, cfg.Relayer.LeaseTTL.Duration, nonce, takeOver, log)
 		if err != nil {
 			return err

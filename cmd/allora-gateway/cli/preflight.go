@@ -16,11 +16,11 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/rpc"
-	"github.com/redis/go-redis/v9"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // preflightTimeout bounds each network check of config validate: a node that takes
@@ -207,7 +207,9 @@ func (p *preflight) checkNetwork(ctx context.Context, cfg config.Config) {
 	}
 	if cfg.Redis.URL != "" {
 		p.endpointsAll++
-		run("redis", func(ctx context.Context) []string { return checkRedis(ctx, cfg.Redis.URL.Reveal()) })
+		run("redis", func(ctx context.Context) []string {
+			return checkRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.MinReplicas)
+		})
 	}
 	wg.Wait()
 	for _, name := range order {
@@ -306,20 +308,40 @@ func boolInt(b bool) int {
 	return 0
 }
 
-// checkRedis sends Redis a PING.
-func checkRedis(ctx context.Context, rawURL string) []string {
+// checkRedis sends Redis a PING and, when minReplicas asks for replicas, checks the
+// primary has that many.
+func checkRedis(ctx context.Context, rawURL string, minReplicas int) []string {
 	where := "redis.url (" + config.RedactURL(rawURL) + ")"
-	opts, err := redis.ParseURL(rawURL)
+	rc, _, err := store.OpenClient(rawURL)
 	if err != nil {
-		return []string{where + ": not a redis://, rediss:// or unix:// URL"}
+		return []string{where + ": " + err.Error()}
 	}
-	opts.MaxRetries = -1
-	rc := redis.NewClient(opts)
 	defer rc.Close()
 	if err := rc.Ping(ctx).Err(); err != nil {
 		return []string{where + ": does not answer: " + config.RedactURLsIn(err.Error(), rawURL)}
 	}
+	if minReplicas > 0 {
+		info, err := rc.Info(ctx, "replication").Result()
+		if err != nil {
+			return []string{where + ": INFO replication: " + config.RedactURLsIn(err.Error(), rawURL)}
+		}
+		if n := connectedReplicas(info); n < minReplicas {
+			return []string{fmt.Sprintf("%s: the primary has %d connected replicas, redis.min_replicas wants %d: "+
+				"lease and journal writes would fail", where, n, minReplicas)}
+		}
+	}
 	return nil
+}
+
+// connectedReplicas reads connected_slaves from INFO replication.
+func connectedReplicas(info string) int {
+	for line := range strings.Lines(info) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), "connected_slaves:"); ok {
+			n, _ := strconv.Atoi(v)
+			return n
+		}
+	}
+	return 0
 }
 
 // summary is the line config validate prints for a config without problems.

@@ -13,7 +13,6 @@ import (
 	"time"
 
 	"github.com/prometheus/client_golang/prometheus"
-	"github.com/redis/go-redis/v9"
 	"github.com/spf13/cobra"
 	"golang.org/x/sync/errgroup"
 
@@ -178,7 +177,7 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	}
 	var st store.Store = store.NewMemory()
 	if cfg.Redis.URL != "" {
-		rs, closeRedis, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix)
+		rs, closeRedis, err := store.DialRedis(ctx, cfg.Redis.URL.Reveal(), cfg.Redis.Prefix, redisStoreOptions(cfg.Redis)...)
 		if err != nil {
 			return fmt.Errorf("redis: %w", err)
 		}
@@ -199,13 +198,15 @@ func runRelayer(ctx context.Context, cfg config.Config, log *slog.Logger) (err e
 	var leases lease.Lease = lease.NewMemory(lease.NewTable(), owner, ttl)
 	if cfg.Redis.URL != "" {
 		// Its own connection, so a renewal never waits behind the store's traffic.
-		opts, err := redis.ParseURL(cfg.Redis.URL.Reveal())
+		rl, closeLeases, err := redisLease(cfg.Redis, owner, ttl)
 		if err != nil {
-			return errors.New("redis url: not a redis://, rediss:// or unix:// URL")
+			return err
 		}
-		lc := redis.NewClient(opts)
-		closers = append(closers, func() { _ = lc.Close() })
-		leases = lease.NewRedis(lc, cfg.Redis.Prefix, owner, ttl)
+		closers = append(closers, closeLeases)
+		leases = rl
+		if n := cfg.Redis.MinReplicas; n > 0 {
+			log.Info("lease and journal writes wait for redis replicas", "min_replicas", n, "replica_timeout", cfg.Redis.ReplicaTimeout)
+		}
 		log.Info("chain leases in redis: replicas sharing it take turns per chain", "owner", owner, "lease_ttl", ttl)
 	}
 	var leaders []*relayer.Leadership
@@ -430,4 +431,20 @@ func openAllora(ctx context.Context, cfg config.Allora, reg prometheus.Registere
 		return nil, nil, err
 	}
 	return pool, closeAll, nil
+}
+
+// redisStoreOptions are the store options cfg sets.
+func redisStoreOptions(cfg config.Redis) []store.Option {
+	return []store.Option{store.WithMinReplicas(cfg.MinReplicas, cfg.ReplicaTimeout.Duration)}
+}
+
+// redisLease opens a connection of its own to cfg's Redis for the leases owner holds
+// for ttl, waiting for cfg's replicas, and returns them and what closes the connection.
+func redisLease(cfg config.Redis, owner string, ttl time.Duration) (*lease.Redis, func(), error) {
+	c, _, err := store.OpenClient(cfg.URL.Reveal())
+	if err != nil {
+		return nil, nil, err
+	}
+	l := lease.NewRedis(c, cfg.Prefix, owner, ttl).RequireReplicas(cfg.MinReplicas, cfg.ReplicaTimeout.Duration)
+	return l, func() { _ = c.Close() }, nil
 }

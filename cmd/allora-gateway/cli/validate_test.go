@@ -239,7 +239,8 @@ redis: {url: "redis://127.0.0.1:6379/15", prefix: validate-test}
 	}
 
 	// bnb's RPC given for sonic, an oracle address without code on bnb, a dead second
-	// endpoint and a dead Allora node.
+	// endpoint, a dead Allora node, and a replica asked of a Redis that has none.
+	t.Setenv("ALLORA_GATEWAY_REDIS_MIN_REPLICAS", "1")
 	const noCode = "0x000000000000000000000000000000000000dead"
 	path = write(fmt.Sprintf("%q, %q", alive, dead+"/?key=TOPSECRET"), fmt.Sprintf("  - {name: bnb, chain_id: 56, rpcs: [%q, %q], oracle: %q}\n  - {name: sonic, chain_id: 146, rpc: %q, oracle: %q}",
 		chains[0].url, dead+"/v3/0123456789abcdef0123456789abcdef", noCode, chains[0].url, chains[1].oracle.Hex()))
@@ -252,6 +253,7 @@ redis: {url: "redis://127.0.0.1:6379/15", prefix: validate-test}
 		fmt.Sprintf("chains[0] (bnb): rpc-1 (%s/v3/xxxxx): eth_chainId:", dead),
 		fmt.Sprintf("chains[1] (sonic): rpc-0 (%s): serves chain id 56, not the configured 146", chains[0].url),
 		fmt.Sprintf("allora.endpoints[1]: endpoint-1 (%s/?key=xxxxx): does not answer", dead),
+		"redis.url (redis://127.0.0.1:6379/15): the primary has 0 connected replicas, redis.min_replicas wants 1",
 	} {
 		if !strings.Contains(errOut, want) {
 			t.Errorf("validate does not report %q:\n%s", want, errOut)

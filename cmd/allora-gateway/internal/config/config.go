@@ -396,12 +396,21 @@ type KMSKey struct {
 
 // Redis is the shared store the relayer writes and API replicas read.
 type Redis struct {
-	// URL is the redis://, rediss:// (TLS) or unix:// URL of the store; it may carry a
-	// password. Empty keeps state in this process's memory: one process, nothing shared.
+	// URL is the redis://, rediss:// (TLS) or unix:// URL of the store, or a Sentinel
+	// URL (redis://[user:password@]sentinel1:26379?master_name=NAME&addr=sentinel2:26379)
+	// naming a primary the sentinels fail over; it may carry a password. Empty keeps
+	// state in this process's memory: one process, nothing shared.
 	URL Secret `yaml:"url"`
 	// Prefix starts every key, joined with a colon unless it ends with one, so several
 	// gateways can share one Redis.
 	Prefix string `yaml:"prefix"`
+	// MinReplicas is how many replicas must have a lease acquisition or renewal, and
+	// the journal entry a broadcast rests on, before it counts (Redis WAIT); 0 does not
+	// wait. Replication is asynchronous: with a failover, 1 keeps a promoted replica
+	// from missing the last lease or journal write.
+	MinReplicas int `yaml:"min_replicas"`
+	// ReplicaTimeout is how long such a write waits for its replicas before it fails.
+	ReplicaTimeout Duration `yaml:"replica_timeout"`
 }
 
 // API configures the REST API the relayer serves.
@@ -480,7 +489,7 @@ func Default() Config {
 				PollInterval:   Duration{2 * time.Second},
 			},
 		},
-		Redis: Redis{Prefix: "allora-gateway"},
+		Redis: Redis{Prefix: "allora-gateway", ReplicaTimeout: Duration{time.Second}},
 		API: API{
 			Listen:              "127.0.0.1:8080",
 			RateLimit:           RateLimit{Rate: 50, Burst: 100},

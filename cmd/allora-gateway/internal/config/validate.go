@@ -17,6 +17,7 @@ import (
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
+	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
 
 // emissionsVersions are the emissions API versions the Allora source speaks.
@@ -173,8 +174,17 @@ func (c Config) Validate() error {
 		}
 		seenPrediction[key] = i
 	}
-	if c.Redis.URL != "" && !isURL(c.Redis.URL.Reveal(), "redis", "rediss", "unix") {
-		v.add("redis.url: must be a redis://, rediss:// or unix:// URL")
+	if c.Redis.URL != "" {
+		if err := store.CheckURL(c.Redis.URL.Reveal()); err != nil {
+			v.add("redis.url: must be a redis://, rediss:// or unix:// URL, or a Sentinel URL " +
+				"(redis://[user:password@]sentinel1:26379?master_name=NAME&addr=sentinel2:26379)")
+		}
+	}
+	if c.Redis.MinReplicas < 0 {
+		v.add("redis.min_replicas: must be 0 (do not wait) or more, got %d", c.Redis.MinReplicas)
+	}
+	if d := c.Redis.ReplicaTimeout.Duration; c.Redis.MinReplicas > 0 && (d <= 0 || d >= MaxReplicaTimeout || d >= c.Relayer.LeaseTTL.Duration/3) {
+		v.add("redis.replica_timeout: must be positive, under %s (the client's read timeout) and under a third of relayer.lease_ttl, got %s", MaxReplicaTimeout, c.Redis.ReplicaTimeout)
 	}
 	if c.Redis.URL != "" && c.Redis.Prefix == "" {
 		v.add("redis.prefix: must be set when redis.url is (it keeps this gateway's keys apart)")
@@ -430,6 +440,8 @@ const (
 	// MinLeaseTTL leaves a renewal, made every third of the TTL, time for a round trip
 	// to Redis and a pause of the process.
 	MinLeaseTTL = 3 * time.Second
+	// MaxReplicaTimeout keeps a WAIT for replicas under the Redis client's read timeout.
+	MaxReplicaTimeout = 3 * time.Second
 	// MaxShutdownTimeout is the command's grace after the first interrupt, at which
 	// it dumps its goroutines and exits.
 	MaxShutdownTimeout = 15 * time.Second

@@ -355,3 +355,44 @@ func TestRelayerPoliciesApplyTopicOverrides(t *testing.T) {
 		t.Errorf("topic 7 policy = %s every %s, want 0.1%% every 1h (the heartbeat kept)", got.Deviation, got.Heartbeat)
 	}
 }
+
+func TestValidateRedisURLsAndReplicas(t *testing.T) {
+	for _, u := range []string{
+		"redis://127.0.0.1:6379/0",
+		"rediss://user:pw@redis.example:6380",
+		"unix:///run/redis.sock",
+		"redis://user:pw@sentinel1:26379?master_name=mymaster&addr=sentinel2:26379&addr=sentinel3:26379",
+	} {
+		c := Default()
+		c.Redis.URL = Secret(u)
+		c.Redis.MinReplicas = 1
+		if err := c.Validate(); err != nil && strings.Contains(err.Error(), "redis") {
+			t.Errorf("redis.url %s: %v", u, err)
+		}
+	}
+	for _, u := range []string{
+		"http://user:hunter2@redis.example",
+		"redis://user:hunter2@sentinel1:26379?master_name=mymaster&addr=sentinel2",
+		"redis://user:hunter2@sentinel1:26379?master_name=",
+	} {
+		c := Default()
+		c.Redis.URL = Secret(u)
+		err := c.Validate()
+		if err == nil || !strings.Contains(err.Error(), "redis.url: must be a redis://") || strings.Contains(err.Error(), "hunter2") {
+			t.Errorf("redis.url %s: Validate() = %v, want it refused without the password", u, err)
+		}
+	}
+	c := Default()
+	c.Redis.MinReplicas = -1
+	err := c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "redis.min_replicas: must be 0 (do not wait) or more, got -1") {
+		t.Errorf("Validate() = %v, want it to refuse min_replicas -1", err)
+	}
+	c = Default()
+	c.Redis.MinReplicas = 1
+	c.Redis.ReplicaTimeout = Duration{6 * time.Second}
+	err = c.Validate()
+	if err == nil || !strings.Contains(err.Error(), "redis.replica_timeout: must be positive, under 3s") {
+		t.Errorf("Validate() = %v, want it to refuse a 6s replica timeout", err)
+	}
+}
