@@ -66,7 +66,6 @@ import {IPredictionMarket} from "./interfaces/IPredictionMarket.sol";
 contract PredictionMarket is IPredictionMarket, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
 
-
     /// @dev The state every lifecycle call touches, in one slot.
     struct State {
         uint64 currentEpoch;
