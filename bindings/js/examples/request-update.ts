@@ -29,8 +29,7 @@ run(async () => {
       args: [topicId],
     });
     if (blockHeight > before) {
-      const block = await publicClient.getBlockNumber();
-      console.log(`update landed: topic ${topicId} = ${formatUnits(value, decimals)} at Allora block ${blockHeight} (timestamp ${timestamp}), chain block ${block}`);
+      console.log(`update landed: topic ${topicId} = ${formatUnits(value, decimals)} at Allora block ${blockHeight} (timestamp ${timestamp})`);
       return;
     }
     if (Date.now() > deadline) throw new Error(`no update of topic ${topicId} within ${timeoutMs / 1000}s`);
