@@ -35,10 +35,12 @@ contracts: deps ## compile the contracts and regenerate bindings/ (Go, and the n
 	cd $(JS) && npm run generate
 
 # The npm package @allora-gateway/sdk: its generated files are current, tsc --strict, its
-# unit tests, and its `npm pack` tarball installed and used from a fresh directory.
-js-test: deps ## test the npm package in bindings/js (generated files current, tsc --strict, unit tests, packed tarball used from outside the repository)
+# unit tests, its `npm pack` tarball installed and used from a fresh directory, and its
+# examples run from such a directory against a devnet (scripts/examples-test.sh, about a minute).
+js-test: deps ## test the npm package in bindings/js (generated files current, tsc --strict, unit tests, packed tarball used from outside the repository, every example run against a devnet)
 	cd $(CONTRACTS) && npx --no-install forge build
 	cd $(JS) && npm test
+	$(JS)/scripts/examples-test.sh
 
 bindings: contracts
 

@@ -9,6 +9,7 @@ import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/Reentrancy
 
 import {AggregatorV3Interface} from "./interfaces/AggregatorV3Interface.sol";
 import {IAlloraOracleReader} from "./interfaces/IAlloraOracleReader.sol";
+import {IPredictionMarket} from "./interfaces/IPredictionMarket.sol";
 
 /// @title PredictionMarket
 /// @notice Rounds in the style of PancakeSwap Prediction, decided by an Allora prediction.
@@ -62,73 +63,8 @@ import {IAlloraOracleReader} from "./interfaces/IAlloraOracleReader.sol";
 /// Rounding: a winner receives `stake * (pool - fee) / winningPool`, rounded down. What the
 /// rounding leaves, less than one base unit per winning bet, stays in the contract.
 /// @author allora-gateway
-contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
+contract PredictionMarket is IPredictionMarket, Ownable2Step, ReentrancyGuardTransient {
     using SafeERC20 for IERC20;
-
-    /// @notice The side of a bet.
-    enum Position {
-        WithAI,
-        AgainstAI
-    }
-
-    /// @notice The AI's call at lock: whether its prediction lies above or below the lock price.
-    enum AICall {
-        None,
-        Up,
-        Down
-    }
-
-    /// @notice Where a round is in its life.
-    enum Status {
-        None, // never started
-        Open, // started; takes bets until lockTimestamp
-        Locked, // lock price and AI call recorded; closes at closeTimestamp
-        AIRight, // closed, the AI's call was right: WithAI bettors win
-        AIWrong, // closed, the AI's call was wrong: AgainstAI bettors win
-        Void // every bettor is refunded; see VoidReason
-    }
-
-    /// @notice Why a round was voided.
-    enum VoidReason {
-        None,
-        Tie, // close price equal to the lock price
-        NoAICall, // the AI's prediction equal to the lock price
-        OneSidedPool, // no bets on one side at lock
-        InvalidLockPrice, // price feed failed, or its round at the lock time stale, non-positive or out of range
-        InvalidPrediction, // no prediction in force at the round's start, or stale or out of range then
-        InvalidClosePrice, // price feed failed, or its round at the close time stale, non-positive or out of range
-        LockMissed, // not locked within bufferSeconds of lockTimestamp
-        CloseMissed // not closed within bufferSeconds of closeTimestamp
-    }
-
-    /// @notice One round. Slot 0 is written when the round starts and updated at lock and
-    /// close; slot 1 by bets; slot 2 when it starts (the prediction) and at lock; slot 3 at
-    /// close.
-    struct Round {
-        uint40 startTimestamp; // when the round was due to open: the prediction's reference time
-        uint40 lockTimestamp; // betting ends; the lock price is the feed's round in force then
-        uint40 closeTimestamp; // the close price is the feed's round in force then
-        uint40 predictionTimestamp; // the prediction's Allora timestamp; 0 when the round has none
-        uint32 bufferSeconds; // this round's buffer, fixed when it starts
-        uint16 feeBps; // this round's treasury fee, fixed when it starts
-        Status status;
-        AICall aiCall;
-        VoidReason voidReason;
-        uint128 withAIAmount;
-        uint128 againstAIAmount;
-        int128 lockPrice; // feed decimals
-        int128 aiPrediction; // 18 decimals, recorded when the round starts
-        int128 closePrice; // feed decimals
-    }
-
-    /// @notice One address's bet in one round.
-    /// @dev Already one slot (128 + 8 + 8 bits); the linter does not size the enum.
-    // solhint-disable-next-line gas-struct-packing
-    struct Bet {
-        uint128 amount;
-        Position position;
-        bool claimed;
-    }
 
     /// @dev The state every lifecycle call touches, in one slot.
     struct State {
@@ -181,9 +117,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @notice Where lock and close prices come from.
     /// @dev camelCase, not SNAKE_CASE: the getter `priceFeed()` is part of the market's ABI.
     AggregatorV3Interface public immutable priceFeed; // solhint-disable-line immutable-vars-naming
-    /// @notice The staked token; address(0) for the native coin.
-    /// @dev camelCase, not SNAKE_CASE: the getter `stakeToken()` is part of the market's ABI.
-    IERC20 public immutable stakeToken; // solhint-disable-line immutable-vars-naming
+    IERC20 private immutable _stakeToken; // solhint-disable-line immutable-vars-naming
     /// @notice Decimals of the price feed, read once at deployment.
     /// @dev camelCase, not SNAKE_CASE: the getter `priceDecimals()` is part of the market's ABI.
     uint8 public immutable priceDecimals; // solhint-disable-line immutable-vars-naming
@@ -195,155 +129,6 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
 
     mapping(uint256 epoch => Round) private _rounds;
     mapping(uint256 epoch => mapping(address account => Bet)) private _ledger;
-
-    /// @notice A round opened for bets, with the AI's prediction it will be decided on.
-    /// @param epoch The round.
-    /// @param startTimestamp When the round was due to open: the prediction's reference time.
-    /// @param lockTimestamp When betting ends and the round locks.
-    /// @param closeTimestamp When the round closes.
-    /// @param aiPrediction The topic's prediction in force at `startTimestamp`, 18 decimals;
-    /// 0 when there is none (the round takes no bets and is voided at lock).
-    /// @param predictionTimestamp The prediction's Allora timestamp; 0 when there is none.
-    /// @param predictionBlockHeight The prediction's Allora block height; 0 when there is none.
-    event RoundStarted(
-        uint256 indexed epoch,
-        uint256 startTimestamp,
-        uint256 lockTimestamp,
-        uint256 closeTimestamp,
-        int256 aiPrediction,
-        uint256 predictionTimestamp,
-        uint64 predictionBlockHeight
-    );
-    /// @notice A round locked with its lock price and the AI's call; `status` is Locked,
-    /// or Void when the round cannot be decided (a RoundVoided event follows).
-    /// @param epoch The round.
-    /// @param priceRoundId The price feed round in force at the lock time.
-    /// @param lockPrice The lock price, feed decimals; 0 if none was read.
-    /// @param aiPrediction The prediction recorded when the round started, 18 decimals.
-    /// @param aiCall The AI's call.
-    /// @param status Locked or Void.
-    event RoundLocked(
-        uint256 indexed epoch, uint80 priceRoundId, int256 lockPrice, int256 aiPrediction, AICall aiCall, Status status
-    );
-    /// @notice A round closed with a winner; `treasuryFee` went to the treasury.
-    /// @param epoch The round.
-    /// @param priceRoundId The price feed round in force at the close time.
-    /// @param closePrice The close price, feed decimals.
-    /// @param status AIRight or AIWrong.
-    /// @param treasuryFee The fee taken from the pool.
-    event RoundEnded(uint256 indexed epoch, uint80 priceRoundId, int256 closePrice, Status status, uint256 treasuryFee);
-    /// @notice A round was voided: every bettor may take their stake back.
-    /// @param epoch The round.
-    /// @param reason Why.
-    event RoundVoided(uint256 indexed epoch, VoidReason reason);
-    /// @notice A bet was placed.
-    /// @param account The bettor.
-    /// @param epoch The round.
-    /// @param position The side.
-    /// @param amount The stake.
-    event BetPlaced(address indexed account, uint256 indexed epoch, Position position, uint256 amount);
-    /// @notice A winner took their payout.
-    /// @param account The winner.
-    /// @param epoch The round.
-    /// @param amount The payout.
-    event Claimed(address indexed account, uint256 indexed epoch, uint256 amount);
-    /// @notice A bettor took their stake back from a void or expired round.
-    /// @param account The bettor.
-    /// @param epoch The round.
-    /// @param amount The stake returned.
-    event Refunded(address indexed account, uint256 indexed epoch, uint256 amount);
-    /// @notice Accrued fees were sent to the treasury.
-    /// @param treasury Where they went.
-    /// @param amount The fees sent.
-    event TreasuryClaimed(address indexed treasury, uint256 amount);
-    /// @notice The market was paused.
-    /// @param account The owner that paused.
-    event Paused(address account);
-    /// @notice The market was unpaused.
-    /// @param account The owner that unpaused.
-    event Unpaused(address account);
-    /// @notice The treasury fee for rounds that start from now on changed.
-    /// @param feeBps The fee, in basis points.
-    event TreasuryFeeUpdated(uint16 feeBps);
-    /// @notice The minimum bet changed.
-    /// @param minBetAmount The smallest bet.
-    event MinBetAmountUpdated(uint256 minBetAmount);
-    /// @notice The interval and buffer for rounds that start from now on changed.
-    /// @param intervalSeconds Seconds from lock to close.
-    /// @param bufferSeconds How late a lock or close may come.
-    event TimingUpdated(uint32 intervalSeconds, uint32 bufferSeconds);
-    /// @notice The staleness bounds of the price and the prediction changed.
-    /// @param maxPriceAge Oldest feed answer accepted, in seconds.
-    /// @param maxPredictionAge Oldest Allora prediction accepted, in seconds.
-    event MaxAgesUpdated(uint32 maxPriceAge, uint32 maxPredictionAge);
-    /// @notice The treasury address changed.
-    /// @param treasury The new address.
-    event TreasuryUpdated(address treasury);
-
-    /// @notice An address argument was zero.
-    error ZeroAddress();
-    /// @notice The oracle, the feed or the stake token has no code.
-    error NotAContract(address account);
-    /// @notice The feed's decimals are above 36.
-    error UnsupportedPriceDecimals(uint8 decimals);
-    /// @notice The fee is above `MAX_TREASURY_FEE_BPS`.
-    error FeeTooHigh(uint256 feeBps, uint256 maxFeeBps);
-    /// @notice The interval is outside [MIN_INTERVAL_SECONDS, MAX_INTERVAL_SECONDS].
-    error InvalidInterval(uint256 intervalSeconds);
-    /// @notice The buffer is below MIN_BUFFER_SECONDS or not shorter than the interval.
-    error InvalidBuffer(uint256 bufferSeconds, uint256 intervalSeconds);
-    /// @notice The minimum bet is zero or does not fit 96 bits.
-    error InvalidMinBetAmount(uint256 minBetAmount);
-    /// @notice A staleness bound is zero or above MAX_STALENESS_SECONDS.
-    error InvalidMaxAge(uint256 maxPriceAge, uint256 maxPredictionAge);
-    /// @notice The call needs the market unpaused.
-    error MarketPaused();
-    /// @notice The call needs the market paused.
-    error MarketNotPaused();
-    /// @notice `genesisStart` was already called.
-    error GenesisAlreadyStarted();
-    /// @notice `genesisLock` needs `genesisStart` first.
-    error GenesisNotStarted();
-    /// @notice `genesisLock` was already called; use `executeRound`.
-    error GenesisAlreadyLocked();
-    /// @notice `executeRound` needs `genesisLock` first.
-    error GenesisNotLocked();
-    /// @notice The current round cannot be locked before its lock time.
-    error RoundNotDue(uint256 epoch, uint256 lockTimestamp);
-    /// @notice The round does not take bets: not open, or its lock time has come.
-    error RoundNotBettable(uint256 epoch);
-    /// @notice The round has no prediction to bet on (it is voided at lock), or, from
-    /// `genesisStart`, the first round would have none.
-    error NoPrediction(uint256 epoch);
-    /// @notice `priceRoundId` is not the feed's round in force at `timestamp`: updated after
-    /// it, not updated at all, or followed by a round updated at or before it.
-    error PriceRoundNotInForce(uint80 priceRoundId, uint256 timestamp);
-    /// @notice The call ran out of gas reading the feed or the oracle; send it with more.
-    error InsufficientGas();
-    /// @notice The bet is below the minimum.
-    error BetTooSmall(uint256 amount, uint256 minBetAmount);
-    /// @notice The bet is above MAX_BET_AMOUNT.
-    error BetTooLarge(uint256 amount, uint256 maxBetAmount);
-    /// @notice The address already bet in this round.
-    error AlreadyBet(uint256 epoch, address account);
-    /// @notice msg.value must equal the amount for native stakes and be zero for ERC-20 stakes.
-    error WrongValue(uint256 value, uint256 expected);
-    /// @notice The token delivered a different amount than transferred (fee on transfer).
-    error TransferAmountMismatch(uint256 expected, uint256 received);
-    /// @notice `claim` was given no epochs.
-    error NoEpochs();
-    /// @notice The address has nothing to claim or refund in this round (no bet, lost, or
-    /// not decided yet).
-    error NotClaimable(uint256 epoch, address account);
-    /// @notice The address already claimed or was refunded in this round.
-    error AlreadyClaimed(uint256 epoch, address account);
-    /// @notice No treasury fees are waiting.
-    error NothingToClaim();
-    /// @notice Sending the native coin failed.
-    error NativeTransferFailed(address to, uint256 amount);
-
-    /// @notice The owner cannot renounce: a paused market would stay frozen for good.
-    error RenounceOwnershipDisabled();
 
     /// @notice Creates the market; the first round opens with `genesisStart`.
     /// @param oracle_ The AlloraOracle (or anything with its `latestRound` and `getRound`
@@ -384,7 +169,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         oracle = oracle_;
         topicId = topicId_;
         priceFeed = priceFeed_;
-        stakeToken = stakeToken_;
+        _stakeToken = stakeToken_;
         priceDecimals = feedDecimals;
         _setTiming(intervalSeconds_, bufferSeconds_);
         _setTreasuryFee(treasuryFeeBps_);
@@ -684,7 +469,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
         }
         emit BetPlaced(msg.sender, epoch, position, amount);
 
-        IERC20 token = stakeToken;
+        IERC20 token = _stakeToken;
         if (address(token) == address(0)) {
             if (msg.value != amount) revert WrongValue(msg.value, amount);
         } else {
@@ -764,7 +549,7 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     }
 
     function _send(address to, uint256 amount) private {
-        IERC20 token = stakeToken;
+        IERC20 token = _stakeToken;
         if (address(token) == address(0)) {
             (bool ok,) = to.call{value: amount}("");
             if (!ok) revert NativeTransferFailed(to, amount);
@@ -985,5 +770,11 @@ contract PredictionMarket is Ownable2Step, ReentrancyGuardTransient {
     /// @return Seconds.
     function maxPredictionAge() external view returns (uint256) {
         return _config.maxPredictionAge;
+    }
+
+    /// @notice The staked ERC-20 token; address(0) for the native coin.
+    /// @return The token.
+    function stakeToken() external view returns (address) {
+        return address(_stakeToken);
     }
 }

@@ -6,6 +6,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {ReentrancyGuardTransient} from "@openzeppelin/contracts/utils/ReentrancyGuardTransient.sol";
 
 import {PredictionMarket} from "../src/PredictionMarket.sol";
+import {IPredictionMarket} from "../src/interfaces/IPredictionMarket.sol";
 import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 import {IAlloraOracleReader} from "../src/interfaces/IAlloraOracleReader.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
@@ -162,24 +163,24 @@ contract PredictionMarketTest is PredictionMarketFixture {
     }
 
     function test_RenounceOwnership_Disabled() public {
-        vm.expectRevert(PredictionMarket.RenounceOwnershipDisabled.selector);
+        vm.expectRevert(IPredictionMarket.RenounceOwnershipDisabled.selector);
         vm.prank(owner);
         market.renounceOwnership();
         vm.assertEq(market.owner(), owner, "owner kept");
     }
 
     function test_Error_ZeroAddress() public {
-        vm.expectRevert(PredictionMarket.ZeroAddress.selector);
+        vm.expectRevert(IPredictionMarket.ZeroAddress.selector);
         new PredictionMarket(
             oracle, TOPIC, feed, IERC20(address(0)), INTERVAL, BUFFER, FEE_BPS, MIN_BET, 60, 60, owner, address(0)
         );
         vm.prank(owner);
-        vm.expectRevert(PredictionMarket.ZeroAddress.selector);
+        vm.expectRevert(IPredictionMarket.ZeroAddress.selector);
         market.setTreasury(address(0));
     }
 
     function test_Error_NotAContract() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotAContract.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotAContract.selector, stranger));
         new PredictionMarket(
             IAlloraOracleReader(stranger),
             TOPIC,
@@ -194,7 +195,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
             owner,
             treasury
         );
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotAContract.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotAContract.selector, stranger));
         new PredictionMarket(
             oracle,
             TOPIC,
@@ -209,23 +210,23 @@ contract PredictionMarketTest is PredictionMarketFixture {
             owner,
             treasury
         );
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotAContract.selector, stranger));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotAContract.selector, stranger));
         new PredictionMarket(oracle, TOPIC, feed, IERC20(stranger), INTERVAL, BUFFER, 0, 1, 60, 60, owner, treasury);
     }
 
     function test_Error_UnsupportedPriceDecimals() public {
         MockAggregator wide = new MockAggregator(37, "wide", 1);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.UnsupportedPriceDecimals.selector, uint8(37)));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.UnsupportedPriceDecimals.selector, uint8(37)));
         new PredictionMarket(oracle, TOPIC, wide, IERC20(address(0)), INTERVAL, BUFFER, 0, 1, 60, 60, owner, treasury);
     }
 
     function test_Error_FeeTooHigh() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.FeeTooHigh.selector, 1001, 1000));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.FeeTooHigh.selector, 1001, 1000));
         new PredictionMarket(
             oracle, TOPIC, feed, IERC20(address(0)), INTERVAL, BUFFER, 1001, 1, 60, 60, owner, treasury
         );
         vm.prank(owner);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.FeeTooHigh.selector, 1001, 1000));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.FeeTooHigh.selector, 1001, 1000));
         market.setTreasuryFee(1001);
         vm.prank(owner);
         market.setTreasuryFee(1000); // the cap itself is allowed
@@ -233,40 +234,40 @@ contract PredictionMarketTest is PredictionMarketFixture {
     }
 
     function test_Error_InvalidInterval() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidInterval.selector, 59));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidInterval.selector, 59));
         new PredictionMarket(oracle, TOPIC, feed, IERC20(address(0)), 59, 5, 0, 1, 60, 60, owner, treasury);
         vm.startPrank(owner);
         market.pause();
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidInterval.selector, 7 days + 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidInterval.selector, 7 days + 1));
         market.setTiming(7 days + 1, 30);
         vm.stopPrank();
     }
 
     function test_Error_InvalidBuffer() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidBuffer.selector, 300, 300));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidBuffer.selector, 300, 300));
         new PredictionMarket(oracle, TOPIC, feed, IERC20(address(0)), 300, 300, 0, 1, 60, 60, owner, treasury);
         vm.startPrank(owner);
         market.pause();
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidBuffer.selector, 4, 300));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidBuffer.selector, 4, 300));
         market.setTiming(300, 4);
         vm.stopPrank();
     }
 
     function test_Error_InvalidMinBetAmount() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidMinBetAmount.selector, 0));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidMinBetAmount.selector, 0));
         new PredictionMarket(oracle, TOPIC, feed, IERC20(address(0)), INTERVAL, BUFFER, 0, 0, 60, 60, owner, treasury);
         uint256 tooBig = uint256(type(uint96).max) + 1;
         vm.prank(owner);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidMinBetAmount.selector, tooBig));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidMinBetAmount.selector, tooBig));
         market.setMinBetAmount(tooBig);
     }
 
     function test_Error_InvalidMaxAge() public {
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidMaxAge.selector, 0, 60));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidMaxAge.selector, 0, 60));
         new PredictionMarket(oracle, TOPIC, feed, IERC20(address(0)), INTERVAL, BUFFER, 0, 1, 0, 60, owner, treasury);
         vm.startPrank(owner);
         market.pause();
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.InvalidMaxAge.selector, 60, 7 days + 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.InvalidMaxAge.selector, 60, 7 days + 1));
         market.setMaxAges(60, 7 days + 1);
         vm.stopPrank();
     }
@@ -275,66 +276,66 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_Error_GenesisAlreadyStarted() public {
         market.genesisStart();
-        vm.expectRevert(PredictionMarket.GenesisAlreadyStarted.selector);
+        vm.expectRevert(IPredictionMarket.GenesisAlreadyStarted.selector);
         market.genesisStart();
     }
 
     function test_Error_GenesisNotStarted() public {
-        vm.expectRevert(PredictionMarket.GenesisNotStarted.selector);
+        vm.expectRevert(IPredictionMarket.GenesisNotStarted.selector);
         market.genesisLock(0);
     }
 
     function test_Error_GenesisAlreadyLocked() public {
         _genesis(3000 * P, 3010 * Q);
-        vm.expectRevert(PredictionMarket.GenesisAlreadyLocked.selector);
+        vm.expectRevert(IPredictionMarket.GenesisAlreadyLocked.selector);
         market.genesisLock(0);
     }
 
     function test_Error_GenesisNotLocked() public {
-        vm.expectRevert(PredictionMarket.GenesisNotLocked.selector);
+        vm.expectRevert(IPredictionMarket.GenesisNotLocked.selector);
         market.executeRound(0);
         market.genesisStart();
-        vm.expectRevert(PredictionMarket.GenesisNotLocked.selector);
+        vm.expectRevert(IPredictionMarket.GenesisNotLocked.selector);
         market.executeRound(0);
     }
 
     function test_Error_RoundNotDue() public {
         market.genesisStart();
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotDue.selector, 1, NOW + INTERVAL));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotDue.selector, 1, NOW + INTERVAL));
         market.genesisLock(0);
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q);
         market.genesisLock(_hint());
         vm.warp(NOW + 2 * INTERVAL - 1);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotDue.selector, 2, NOW + 2 * INTERVAL));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotDue.selector, 2, NOW + 2 * INTERVAL));
         market.executeRound(0);
     }
 
     function test_Error_MarketPaused() public {
         vm.prank(owner);
         market.pause();
-        vm.expectRevert(PredictionMarket.MarketPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketPaused.selector);
         market.genesisStart();
-        vm.expectRevert(PredictionMarket.MarketPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketPaused.selector);
         market.genesisLock(0);
-        vm.expectRevert(PredictionMarket.MarketPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketPaused.selector);
         market.executeRound(0);
         vm.deal(alice, 1 ether);
         vm.prank(alice);
-        vm.expectRevert(PredictionMarket.MarketPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketPaused.selector);
         market.betWithAI{value: 1 ether}(1, 1 ether);
         vm.prank(owner);
-        vm.expectRevert(PredictionMarket.MarketPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketPaused.selector);
         market.pause();
     }
 
     function test_Error_MarketNotPaused() public {
         vm.startPrank(owner);
-        vm.expectRevert(PredictionMarket.MarketNotPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketNotPaused.selector);
         market.unpause();
-        vm.expectRevert(PredictionMarket.MarketNotPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketNotPaused.selector);
         market.setTiming(600, 60);
-        vm.expectRevert(PredictionMarket.MarketNotPaused.selector);
+        vm.expectRevert(IPredictionMarket.MarketNotPaused.selector);
         market.setMaxAges(60, 60);
         vm.stopPrank();
     }
@@ -344,24 +345,24 @@ contract PredictionMarketTest is PredictionMarketFixture {
     function test_Error_RoundNotBettable() public {
         vm.deal(alice, 10 ether);
         vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotBettable.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotBettable.selector, 1));
         market.betWithAI{value: 1 ether}(1, 1 ether); // not started
         vm.stopPrank();
 
         market.genesisStart();
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotBettable.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotBettable.selector, 2));
         market.betWithAI{value: 1 ether}(2, 1 ether); // a future round
 
         vm.warp(NOW + INTERVAL); // lock time reached, not yet locked
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotBettable.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotBettable.selector, 1));
         market.betAgainstAI{value: 1 ether}(1, 1 ether);
 
         _data(3000 * P, 3010 * Q);
         market.genesisLock(_hint());
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.RoundNotBettable.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.RoundNotBettable.selector, 1));
         market.betAgainstAI{value: 1 ether}(1, 1 ether); // locked
     }
 
@@ -369,7 +370,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.genesisStart();
         vm.deal(alice, 1 ether);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.BetTooSmall.selector, MIN_BET - 1, MIN_BET));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.BetTooSmall.selector, MIN_BET - 1, MIN_BET));
         market.betWithAI{value: MIN_BET - 1}(1, MIN_BET - 1);
     }
 
@@ -378,7 +379,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         uint256 amount = market.MAX_BET_AMOUNT() + 1;
         vm.deal(alice, amount);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.BetTooLarge.selector, amount, amount - 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.BetTooLarge.selector, amount, amount - 1));
         market.betWithAI{value: amount}(1, amount);
     }
 
@@ -387,9 +388,9 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(alice, 1, true, 1 ether);
         vm.deal(alice, 2 ether);
         vm.startPrank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.AlreadyBet.selector, 1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.AlreadyBet.selector, 1, alice));
         market.betWithAI{value: 1 ether}(1, 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.AlreadyBet.selector, 1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.AlreadyBet.selector, 1, alice));
         market.betAgainstAI{value: 1 ether}(1, 1 ether);
         vm.stopPrank();
 
@@ -405,7 +406,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.genesisStart();
         vm.deal(alice, 2 ether);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.WrongValue.selector, 1 ether, 2 ether));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.WrongValue.selector, 1 ether, 2 ether));
         market.betWithAI{value: 1 ether}(1, 2 ether);
 
         TestToken token = new TestToken();
@@ -414,7 +415,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         token.mint(alice, 1 ether);
         vm.startPrank(alice);
         token.approve(address(tokenMarket), 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.WrongValue.selector, 1, 0));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.WrongValue.selector, 1, 0));
         tokenMarket.betWithAI{value: 1}(1, 1 ether);
         vm.stopPrank();
     }
@@ -426,7 +427,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         token.mint(alice, 1 ether);
         vm.startPrank(alice);
         token.approve(address(tokenMarket), 1 ether);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.TransferAmountMismatch.selector, 1 ether, 0.99 ether));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.TransferAmountMismatch.selector, 1 ether, 0.99 ether));
         tokenMarket.betWithAI(1, 1 ether);
         vm.stopPrank();
         vm.assertEq(token.balanceOf(alice), 1 ether, "stake stays with the bettor");
@@ -436,7 +437,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_Error_NoEpochs() public {
         vm.prank(alice);
-        vm.expectRevert(PredictionMarket.NoEpochs.selector);
+        vm.expectRevert(IPredictionMarket.NoEpochs.selector);
         market.claim(new uint256[](0));
     }
 
@@ -446,22 +447,22 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _bet(bob, 1, false, 1 ether);
         // Undecided: open.
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotClaimable.selector, 1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotClaimable.selector, 1, alice));
         market.claim(_epochs(1));
         vm.warp(NOW + INTERVAL);
         _data(3000 * P, 3010 * Q); // AI calls UP
         market.genesisLock(_hint());
         // Undecided: locked.
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotClaimable.selector, 1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotClaimable.selector, 1, alice));
         market.claim(_epochs(1));
         _execute(3005 * P, 3000 * Q); // went up: the AI was right
         // Lost, and never bet.
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotClaimable.selector, 1, bob));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotClaimable.selector, 1, bob));
         market.claim(_epochs(1));
         vm.prank(carol);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NotClaimable.selector, 1, carol));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NotClaimable.selector, 1, carol));
         market.claim(_epochs(1));
     }
 
@@ -469,13 +470,13 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _decidedRound(3010 * Q, 3005 * P); // AI up, went up: alice (with AI) wins
         _claim(alice, 1);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.AlreadyClaimed.selector, 1, alice));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.AlreadyClaimed.selector, 1, alice));
         market.claim(_epochs(1));
         // The same epoch twice in one call: see test_ClaimSeveralRoundsInOneCall.
     }
 
     function test_Error_NothingToClaim() public {
-        vm.expectRevert(PredictionMarket.NothingToClaim.selector);
+        vm.expectRevert(IPredictionMarket.NothingToClaim.selector);
         market.claimTreasury();
     }
 
@@ -490,7 +491,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         market.genesisLock(_hint());
         _execute(3005 * P, 3000 * Q);
         vm.expectRevert(
-            abi.encodeWithSelector(PredictionMarket.NativeTransferFailed.selector, address(bettor), 1.94 ether)
+            abi.encodeWithSelector(IPredictionMarket.NativeTransferFailed.selector, address(bettor), 1.94 ether)
         );
         bettor.claim(1);
         vm.assertTrue(market.claimable(1, address(bettor)), "still claimable after the failed transfer");
@@ -546,9 +547,9 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_AIRight_WithAIBettorsSharePoolMinusFee() public {
         _decidedRound(3010 * Q, 3005 * P); // AI calls up; price went up
-        PredictionMarket.Round memory r = market.rounds(1);
-        vm.assertEq(uint256(r.status), uint256(PredictionMarket.Status.AIRight), "status");
-        vm.assertEq(uint256(r.aiCall), uint256(PredictionMarket.AICall.Up), "call");
+        IPredictionMarket.Round memory r = market.rounds(1);
+        vm.assertEq(uint256(r.status), uint256(IPredictionMarket.Status.AIRight), "status");
+        vm.assertEq(uint256(r.aiCall), uint256(IPredictionMarket.AICall.Up), "call");
         vm.assertEq(int256(r.lockPrice), 3000 * P, "lock price");
         vm.assertEq(int256(r.closePrice), 3005 * P, "close price");
         vm.assertEq(int256(r.aiPrediction), 3010 * Q, "prediction");
@@ -571,8 +572,8 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_AIWrong_AgainstAIBettorsWin() public {
         _decidedRound(2990 * Q, 3005 * P); // AI calls down; price went up
-        vm.assertEq(uint256(market.rounds(1).status), uint256(PredictionMarket.Status.AIWrong), "status");
-        vm.assertEq(uint256(market.rounds(1).aiCall), uint256(PredictionMarket.AICall.Down), "call");
+        vm.assertEq(uint256(market.rounds(1).status), uint256(IPredictionMarket.Status.AIWrong), "status");
+        vm.assertEq(uint256(market.rounds(1).aiCall), uint256(IPredictionMarket.AICall.Down), "call");
         vm.assertEq(_claim(bob, 1), 3.88 ether, "bob takes the pool minus the fee");
         vm.assertFalse(market.claimable(1, alice), "alice lost");
         vm.assertEq(market.payout(1, alice), 0, "no payout for a loser");
@@ -580,12 +581,12 @@ contract PredictionMarketTest is PredictionMarketFixture {
 
     function test_AIRight_WhenPriceFalls() public {
         _decidedRound(2990 * Q, 2995 * P); // AI calls down; price went down
-        vm.assertEq(uint256(market.rounds(1).status), uint256(PredictionMarket.Status.AIRight), "status");
+        vm.assertEq(uint256(market.rounds(1).status), uint256(IPredictionMarket.Status.AIRight), "status");
     }
 
     function test_Tie_RefundsEveryoneWithoutFee() public {
         _decidedRound(3010 * Q, 3000 * P);
-        _assertVoid(1, PredictionMarket.VoidReason.Tie);
+        _assertVoid(1, IPredictionMarket.VoidReason.Tie);
         vm.assertEq(market.treasuryAmount(), 0, "no fee on a tie");
         vm.assertTrue(market.refundable(1, bob), "bob refundable");
         vm.assertFalse(market.claimable(1, bob), "not a win");
@@ -603,7 +604,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _warpToLock();
         _data(3000 * P, 3000 * Q);
         market.genesisLock(_hint());
-        _assertVoid(1, PredictionMarket.VoidReason.NoAICall);
+        _assertVoid(1, IPredictionMarket.VoidReason.NoAICall);
         vm.assertEq(_claim(alice, 1), 1 ether, "refund right after lock");
     }
 
@@ -615,7 +616,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _warpToLock();
         _data(3000 * P, 3000 * Q + 1e9);
         market.genesisLock(_hint());
-        vm.assertEq(uint256(market.rounds(1).aiCall), uint256(PredictionMarket.AICall.Up), "up by 1e-9");
+        vm.assertEq(uint256(market.rounds(1).aiCall), uint256(IPredictionMarket.AICall.Up), "up by 1e-9");
     }
 
     function test_OneSidedPool_Refunds() public {
@@ -625,7 +626,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _warpToLock();
         _data(3000 * P, 3010 * Q);
         market.genesisLock(_hint());
-        _assertVoid(1, PredictionMarket.VoidReason.OneSidedPool);
+        _assertVoid(1, IPredictionMarket.VoidReason.OneSidedPool);
         vm.assertEq(_claim(carol, 1), 2 ether, "carol refund");
     }
 
@@ -639,32 +640,32 @@ contract PredictionMarketTest is PredictionMarketFixture {
         oracle.set(3010 * Q, uint64(block.timestamp));
         vm.warp(block.timestamp + 1);
         market.genesisLock(_hint());
-        _assertVoid(1, PredictionMarket.VoidReason.InvalidLockPrice);
+        _assertVoid(1, IPredictionMarket.VoidReason.InvalidLockPrice);
         vm.assertEq(_claim(bob, 1), 1 ether, "refund");
 
         // Non-positive answer.
         _warpToLock();
         _data(0, 3010 * Q);
         market.executeRound(_hint());
-        _assertVoid(2, PredictionMarket.VoidReason.InvalidLockPrice);
+        _assertVoid(2, IPredictionMarket.VoidReason.InvalidLockPrice);
 
         // No update time.
         _warpToLock();
         feed.setRoundData(99, 3000 * P, block.timestamp, 0, 99);
         market.executeRound(99);
-        _assertVoid(3, PredictionMarket.VoidReason.InvalidLockPrice);
+        _assertVoid(3, IPredictionMarket.VoidReason.InvalidLockPrice);
 
         // A feed that reverts: latest round 0 makes the mock revert NoDataPresent.
         _warpToLock();
         feed.setRoundData(0, 3000 * P, block.timestamp, block.timestamp, 0);
         market.executeRound(0);
-        _assertVoid(4, PredictionMarket.VoidReason.InvalidLockPrice);
+        _assertVoid(4, IPredictionMarket.VoidReason.InvalidLockPrice);
         vm.assertTrue(market.genesisLocked(), "a voided lock does not stop the chain");
     }
 
     function test_InvalidPrediction_NoBetsThenVoid() public {
         oracle.setReverts(true); // as the oracle does for a topic never set
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NoPrediction.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NoPrediction.selector, 1));
         market.genesisStart();
         oracle.setReverts(false);
         market.genesisStart();
@@ -677,11 +678,11 @@ contract PredictionMarketTest is PredictionMarketFixture {
         vm.assertEq(uint256(market.rounds(2).predictionTimestamp), 0, "stale prediction not recorded");
         vm.deal(alice, 1 ether);
         vm.prank(alice);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NoPrediction.selector, 2));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NoPrediction.selector, 2));
         market.betWithAI{value: 1 ether}(2, 1 ether);
 
         _execute(3000 * P, 3010 * Q);
-        _assertVoid(2, PredictionMarket.VoidReason.InvalidPrediction);
+        _assertVoid(2, IPredictionMarket.VoidReason.InvalidPrediction);
         vm.assertEq(int256(market.rounds(3).aiPrediction), 3010 * Q, "a fresh one is recorded");
     }
 
@@ -696,14 +697,14 @@ contract PredictionMarketTest is PredictionMarketFixture {
         feed.setAnswer(-1);
         oracle.set(3010 * Q, uint64(block.timestamp));
         market.executeRound(_hint());
-        _assertVoid(1, PredictionMarket.VoidReason.InvalidClosePrice);
+        _assertVoid(1, IPredictionMarket.VoidReason.InvalidClosePrice);
         vm.assertEq(_claim(alice, 1), 1 ether, "refund");
         vm.assertEq(market.treasuryAmount(), 0, "no fee");
     }
 
-    function _assertVoid(uint256 epoch, PredictionMarket.VoidReason reason) internal view {
-        PredictionMarket.Round memory r = market.rounds(epoch);
-        vm.assertEq(uint256(r.status), uint256(PredictionMarket.Status.Void), "status Void");
+    function _assertVoid(uint256 epoch, IPredictionMarket.VoidReason reason) internal view {
+        IPredictionMarket.Round memory r = market.rounds(epoch);
+        vm.assertEq(uint256(r.status), uint256(IPredictionMarket.Status.Void), "status Void");
         vm.assertEq(uint256(r.voidReason), uint256(reason), "void reason");
     }
 
@@ -733,8 +734,8 @@ contract PredictionMarketTest is PredictionMarketFixture {
         _data(3010 * P, 3020 * Q);
         vm.prank(stranger);
         market.executeRound(_hint());
-        _assertVoid(1, PredictionMarket.VoidReason.CloseMissed);
-        _assertVoid(2, PredictionMarket.VoidReason.LockMissed);
+        _assertVoid(1, IPredictionMarket.VoidReason.CloseMissed);
+        _assertVoid(2, IPredictionMarket.VoidReason.LockMissed);
         vm.assertEq(market.currentEpoch(), 3, "round 3 open");
         vm.assertFalse(market.genesisLocked(), "chain restarts with genesisLock");
         vm.assertEq(_claim(bob, 1) + _claim(bob, 2), 2 ether, "bob refunds after the void");
@@ -771,7 +772,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         // After the pause the next execution restarts the chain with the new timing.
         _data(3005 * P, 3010 * Q);
         market.executeRound(_hint());
-        PredictionMarket.Round memory r = market.rounds(4);
+        IPredictionMarket.Round memory r = market.rounds(4);
         vm.assertEq(uint256(r.lockTimestamp) - r.startTimestamp, 600, "new interval applies to new rounds");
         vm.assertEq(uint256(r.bufferSeconds), 60, "new buffer applies to new rounds");
     }
@@ -824,7 +825,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         );
         vm.assertEq(attacker.received(), 1.94 ether, "paid once");
         vm.assertEq(address(market).balance, 0.06 ether, "only the fee is left");
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.AlreadyClaimed.selector, 1, address(attacker)));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.AlreadyClaimed.selector, 1, address(attacker)));
         attacker.claim();
     }
 
@@ -848,7 +849,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         twice[0] = 3;
         twice[1] = 3;
         vm.prank(bob);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.AlreadyClaimed.selector, 3, bob));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.AlreadyClaimed.selector, 3, bob));
         market.claim(twice);
     }
 
@@ -910,7 +911,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
         closeMove = closeMove % (100 * P);
         _execute(3000 * P + closeMove, 3000 * Q);
 
-        PredictionMarket.Round memory r = market.rounds(1);
+        IPredictionMarket.Round memory r = market.rounds(1);
         uint256 paid;
         uint256 winners;
         for (uint256 i = 0; i < bettors; ++i) {
@@ -919,7 +920,7 @@ contract PredictionMarketTest is PredictionMarketFixture {
             paid += _claim(who[i], 1);
         }
         uint256 fee = market.treasuryAmount();
-        if (r.status == PredictionMarket.Status.Void) {
+        if (r.status == IPredictionMarket.Status.Void) {
             vm.assertEq(paid, pool, "void: every stake back");
             vm.assertEq(fee, 0, "void: no fee");
         } else {

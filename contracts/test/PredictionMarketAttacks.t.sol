@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {PredictionMarket} from "../src/PredictionMarket.sol";
+import {IPredictionMarket} from "../src/interfaces/IPredictionMarket.sol";
 import {AggregatorV3Interface} from "../src/interfaces/AggregatorV3Interface.sol";
 import {IAlloraOracleReader} from "../src/interfaces/IAlloraOracleReader.sol";
 import {PredictionMarketFixture, _priceRoundAt} from "./PredictionMarket.t.sol";
@@ -55,14 +56,14 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
 
         uint256 snapshot = vm.snapshotState();
         market.executeRound(inForce); // on time would have read the same round
-        PredictionMarket.Round memory early = market.rounds(2);
+        IPredictionMarket.Round memory early = market.rounds(2);
         vm.revertToState(snapshot);
 
         vm.warp(lock + BUFFER);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.PriceRoundNotInForce.selector, inForce + 1, lock));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.PriceRoundNotInForce.selector, inForce + 1, lock));
         market.executeRound(inForce + 1); // the price the executor would rather have
         market.executeRound(inForce);
-        PredictionMarket.Round memory late = market.rounds(2);
+        IPredictionMarket.Round memory late = market.rounds(2);
         vm.assertEq(int256(late.lockPrice), 3000 * P, "lock price as of the lock time");
         vm.assertEq(int256(late.lockPrice), int256(early.lockPrice), "same lock price however late");
         vm.assertEq(uint256(late.aiCall), uint256(early.aiCall), "same call");
@@ -73,7 +74,7 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
 
     function test_Attack_PullUpdateJustBeforeLock_PredictionUnchanged() public {
         _openRoundTwo();
-        PredictionMarket.Round memory open = market.rounds(2);
+        IPredictionMarket.Round memory open = market.rounds(2);
         vm.assertEq(int256(open.aiPrediction), 3010 * Q, "prediction recorded at the start");
         vm.assertEq(uint256(open.predictionTimestamp), open.startTimestamp, "in force at the start");
 
@@ -85,10 +86,10 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         feed.setAnswer(3000 * P);
         market.executeRound(_hint());
 
-        PredictionMarket.Round memory r = market.rounds(2);
+        IPredictionMarket.Round memory r = market.rounds(2);
         vm.assertEq(int256(r.aiPrediction), 3010 * Q, "prediction as recorded at the start");
-        vm.assertEq(uint256(r.aiCall), uint256(PredictionMarket.AICall.Up), "call unchanged");
-        vm.assertEq(uint256(r.status), uint256(PredictionMarket.Status.Locked), "locked");
+        vm.assertEq(uint256(r.aiCall), uint256(IPredictionMarket.AICall.Up), "call unchanged");
+        vm.assertEq(uint256(r.status), uint256(IPredictionMarket.Status.Locked), "locked");
     }
 
     function test_Attack_ClosePriceChosenWithinBuffer_Refused() public {
@@ -102,13 +103,13 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         feed.setAnswer(2990 * P); // down: what a bettor against the AI would pick
         vm.warp(close + BUFFER);
 
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.PriceRoundNotInForce.selector, inForce + 1, close));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.PriceRoundNotInForce.selector, inForce + 1, close));
         market.executeRound(inForce + 1);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.PriceRoundNotInForce.selector, inForce - 1, close));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.PriceRoundNotInForce.selector, inForce - 1, close));
         market.executeRound(inForce - 1); // an older round, followed by one before the close
         market.executeRound(inForce);
         vm.assertEq(int256(market.rounds(1).closePrice), 3005 * P, "close price as of the close time");
-        vm.assertEq(_status(1), uint256(PredictionMarket.Status.AIRight), "AI right");
+        vm.assertEq(_status(1), uint256(IPredictionMarket.Status.AIRight), "AI right");
     }
 
     function test_Attack_VoidByFrontRunning_PredictionAgeJudgedAtStart() public {
@@ -125,7 +126,7 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         feed.setAnswer(3000 * P);
         vm.assertGt(block.timestamp - market.rounds(2).predictionTimestamp, MAX_PREDICTION_AGE, "stale by lock");
         market.executeRound(_hint());
-        vm.assertEq(_status(2), uint256(PredictionMarket.Status.Locked), "decided, not voided");
+        vm.assertEq(_status(2), uint256(IPredictionMarket.Status.Locked), "decided, not voided");
     }
 
     function test_PredictionIsTheOneInForceAtStart_WalkingBack() public {
@@ -133,7 +134,7 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         oracle.set(3020 * Q, uint64(start - 5)); // in force at the start
         oracle.set(2980 * Q, uint64(start + 3)); // stamped ahead, within the oracle's skew
         market.genesisStart();
-        PredictionMarket.Round memory r = market.rounds(1);
+        IPredictionMarket.Round memory r = market.rounds(1);
         vm.assertEq(int256(r.aiPrediction), 3020 * Q, "the latest at or before the start");
         vm.assertEq(uint256(r.predictionTimestamp), start - 5, "its timestamp");
     }
@@ -144,7 +145,7 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         for (uint256 i = 0; i <= market.MAX_PREDICTION_LOOKBACK(); ++i) {
             oracle.set(2980 * Q, uint64(start + 1 + i));
         }
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.NoPrediction.selector, 1));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.NoPrediction.selector, 1));
         market.genesisStart(); // none found
     }
 
@@ -154,21 +155,21 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         vm.warp(lock + 1);
         feed.setAnswer(3000 * P); // updated after the lock time: the only candidate is round 1
         uint80 latestId = feed.latestRound();
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.PriceRoundNotInForce.selector, latestId, lock));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.PriceRoundNotInForce.selector, latestId, lock));
         market.genesisLock(latestId);
-        vm.expectRevert(abi.encodeWithSelector(PredictionMarket.PriceRoundNotInForce.selector, latestId + 5, lock));
+        vm.expectRevert(abi.encodeWithSelector(IPredictionMarket.PriceRoundNotInForce.selector, latestId + 5, lock));
         market.genesisLock(latestId + 5);
         market.genesisLock(_priceRoundAt(feed, lock)); // round 1, updated at deployment
         vm.assertEq(int256(market.rounds(1).lockPrice), 0, "round 1 too old at the lock time");
-        _assertVoidReason(1, PredictionMarket.VoidReason.InvalidLockPrice);
+        _assertVoidReason(1, IPredictionMarket.VoidReason.InvalidLockPrice);
     }
 
     function test_MissedRounds_NeedNoPriceRound() public {
         _openRoundTwo();
         vm.warp(market.rounds(2).lockTimestamp + BUFFER + 1);
         market.executeRound(type(uint80).max); // no price is read: both rounds are past their buffer
-        _assertVoidReason(1, PredictionMarket.VoidReason.CloseMissed);
-        _assertVoidReason(2, PredictionMarket.VoidReason.LockMissed);
+        _assertVoidReason(1, IPredictionMarket.VoidReason.CloseMissed);
+        _assertVoidReason(2, IPredictionMarket.VoidReason.LockMissed);
     }
 
     function test_Error_InsufficientGas_FeedOutOfGasDoesNotVoid() public {
@@ -189,7 +190,7 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
         );
         market.genesisStart();
         _warpToLock();
-        vm.expectRevert(PredictionMarket.InsufficientGas.selector);
+        vm.expectRevert(IPredictionMarket.InsufficientGas.selector);
         market.genesisLock{gas: 1_000_000}(1);
     }
 
@@ -209,13 +210,13 @@ contract PredictionMarketAttacksTest is PredictionMarketFixture {
             owner,
             treasury
         );
-        vm.expectRevert(PredictionMarket.InsufficientGas.selector);
+        vm.expectRevert(IPredictionMarket.InsufficientGas.selector);
         market.genesisStart{gas: 1_000_000}();
     }
 
-    function _assertVoidReason(uint256 epoch, PredictionMarket.VoidReason reason) internal view {
-        PredictionMarket.Round memory r = market.rounds(epoch);
-        vm.assertEq(uint256(r.status), uint256(PredictionMarket.Status.Void), "status Void");
+    function _assertVoidReason(uint256 epoch, IPredictionMarket.VoidReason reason) internal view {
+        IPredictionMarket.Round memory r = market.rounds(epoch);
+        vm.assertEq(uint256(r.status), uint256(IPredictionMarket.Status.Void), "status Void");
         vm.assertEq(uint256(r.voidReason), uint256(reason), "void reason");
     }
 }

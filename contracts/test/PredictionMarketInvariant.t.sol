@@ -4,6 +4,7 @@ pragma solidity ^0.8.24;
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 import {PredictionMarket} from "../src/PredictionMarket.sol";
+import {IPredictionMarket} from "../src/interfaces/IPredictionMarket.sol";
 import {MockAggregator} from "../src/mocks/MockAggregator.sol";
 import {MockAlloraOracle} from "./MockAlloraOracle.sol";
 import {_priceRoundAt} from "./PredictionMarket.t.sol";
@@ -50,8 +51,8 @@ contract PredictionMarketHandler {
     function bet(uint256 actorSeed, uint256 sideSeed, uint256 amountSeed) external {
         uint256 epoch = market.currentEpoch();
         if (epoch == 0 || market.paused()) return;
-        PredictionMarket.Round memory r = market.rounds(epoch);
-        if (r.status != PredictionMarket.Status.Open || block.timestamp >= r.lockTimestamp) return;
+        IPredictionMarket.Round memory r = market.rounds(epoch);
+        if (r.status != IPredictionMarket.Status.Open || block.timestamp >= r.lockTimestamp) return;
         if (r.predictionTimestamp == 0) return; // a round without prediction takes no bets
         uint256 count = 1 + actorSeed % _actors.length;
         for (uint256 i = 0; i < count; ++i) {
@@ -79,7 +80,7 @@ contract PredictionMarketHandler {
         }
         // The fuzzer favours edge values; hashing spreads them evenly over the cases.
         uint256 h = uint256(keccak256(abi.encode(seed)));
-        PredictionMarket.Round memory r = market.rounds(market.currentEpoch());
+        IPredictionMarket.Round memory r = market.rounds(market.currentEpoch());
         uint256 target = h % 8 == 0
             ? uint256(r.lockTimestamp) + r.bufferSeconds + 1 + (h >> 8) % 600
             : uint256(r.lockTimestamp) + (h >> 8) % (uint256(r.bufferSeconds) + 1);
@@ -238,25 +239,25 @@ contract PredictionMarketInvariantTest {
         view
         returns (uint256 owed, uint256 dust, uint256 fee)
     {
-        PredictionMarket.Round memory r = market.rounds(epoch);
-        bool decided = r.status == PredictionMarket.Status.AIRight || r.status == PredictionMarket.Status.AIWrong;
+        IPredictionMarket.Round memory r = market.rounds(epoch);
+        bool decided = r.status == IPredictionMarket.Status.AIRight || r.status == IPredictionMarket.Status.AIWrong;
         if (!decided) {
             // Open, Locked or Void: every unclaimed stake is still owed to its bettor.
             for (uint256 i = 0; i < actors.length; ++i) {
-                PredictionMarket.Bet memory b = market.ledger(epoch, actors[i]);
+                IPredictionMarket.Bet memory b = market.ledger(epoch, actors[i]);
                 if (!b.claimed) owed += b.amount;
             }
             return (owed, 0, 0);
         }
         uint256 pool = uint256(r.withAIAmount) + r.againstAIAmount;
         fee = pool * r.feeBps / 10_000;
-        PredictionMarket.Position winner = r.status == PredictionMarket.Status.AIRight
-            ? PredictionMarket.Position.WithAI
-            : PredictionMarket.Position.AgainstAI;
-        uint256 winPool = winner == PredictionMarket.Position.WithAI ? r.withAIAmount : r.againstAIAmount;
+        IPredictionMarket.Position winner = r.status == IPredictionMarket.Status.AIRight
+            ? IPredictionMarket.Position.WithAI
+            : IPredictionMarket.Position.AgainstAI;
+        uint256 winPool = winner == IPredictionMarket.Position.WithAI ? r.withAIAmount : r.againstAIAmount;
         uint256 shared;
         for (uint256 i = 0; i < actors.length; ++i) {
-            PredictionMarket.Bet memory b = market.ledger(epoch, actors[i]);
+            IPredictionMarket.Bet memory b = market.ledger(epoch, actors[i]);
             if (b.amount == 0 || b.position != winner) continue;
             uint256 share = uint256(b.amount) * (pool - fee) / winPool;
             shared += share;
@@ -295,9 +296,9 @@ contract PredictionMarketInvariantTest {
         uint256 decided;
         uint256 voided;
         for (uint256 e = 1; e <= market.currentEpoch(); ++e) {
-            PredictionMarket.Status status = market.rounds(e).status;
-            if (status == PredictionMarket.Status.AIRight || status == PredictionMarket.Status.AIWrong) ++decided;
-            if (status == PredictionMarket.Status.Void) ++voided;
+            IPredictionMarket.Status status = market.rounds(e).status;
+            if (status == IPredictionMarket.Status.AIRight || status == IPredictionMarket.Status.AIWrong) ++decided;
+            if (status == IPredictionMarket.Status.Void) ++voided;
         }
         vm.assertGe(decided, 3, "rounds decided");
         vm.assertGe(voided, 3, "rounds voided");

@@ -1,6 +1,7 @@
 // Generates the package's files from their sources in the repository: the ABIs (JSON and
 // TypeScript `as const`) from the forge artifacts in contracts/out, the Solidity interfaces
-// from contracts/src/interfaces, and the REST API's types from api/openapi.yaml.
+// from contracts/src/interfaces, the REST API's types from api/openapi.yaml, and the
+// examples shown in docs/integrators.md from examples/.
 // With --check it writes nothing and fails when a generated file differs from what it
 // would write, as bindings_test.go does for the Go bindings. Run `forge build` first.
 import { readFile, writeFile, readdir, mkdir } from "node:fs/promises";
@@ -65,6 +66,14 @@ async function wanted() {
   for (const f of (await readdir(interfaces)).filter((f) => f.endsWith(".sol")).sort()) {
     files.set(`contracts/${f}`, await readFile(join(interfaces, f), "utf8"));
   }
+
+  // docs/integrators.md shows the examples as they are: each `<!-- example: <file> -->`
+  // marker's fenced block is that file of examples/.
+  const docs = await readFile(join(repo, "docs", "integrators.md"), "utf8");
+  const marked = /(<!-- example: ([\w.-]+) -->\n```\w*\n)[\s\S]*?(```\n)/g;
+  const examples = new Map();
+  for (const m of docs.matchAll(marked)) examples.set(m[2], await readFile(join(pkg, "examples", m[2]), "utf8"));
+  files.set("../../docs/integrators.md", docs.replace(marked, (_, open, name, close) => open + examples.get(name) + close));
 
   const spec = await readFile(join(repo, "api", "openapi.yaml"), "utf8");
   const ast = await openapiTS(spec);

@@ -61,6 +61,7 @@ pragma solidity ^0.8.24;
 import {IAlloraOracle} from "@allora-gateway/sdk/contracts/IAlloraOracle.sol";
 import {IAlloraFeed} from "@allora-gateway/sdk/contracts/IAlloraFeed.sol";
 import {AlloraStaleness} from "@allora-gateway/sdk/contracts/AlloraStaleness.sol";
+import {IPredictionMarket} from "@allora-gateway/sdk/contracts/IPredictionMarket.sol";
 
 contract Consumer {
     function pullThenRead(IAlloraOracle oracle, IAlloraOracle.Update[] calldata updates, IAlloraOracle.Signature[] calldata sigs)
@@ -73,6 +74,11 @@ contract Consumer {
 
     function readFeed(IAlloraFeed feed) external view returns (int256 answer) {
         (, answer,) = AlloraStaleness.latestNoOlderThan(feed, 300);
+    }
+
+    function openRound(IPredictionMarket market) external view returns (uint256 epoch, IPredictionMarket.Status status) {
+        epoch = market.currentEpoch();
+        status = market.rounds(epoch).status;
     }
 }
 SOL

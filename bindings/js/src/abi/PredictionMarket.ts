@@ -376,7 +376,7 @@ export const predictionMarketAbi = [
       {
         "name": "",
         "type": "tuple",
-        "internalType": "struct PredictionMarket.Bet",
+        "internalType": "struct IPredictionMarket.Bet",
         "components": [
           {
             "name": "amount",
@@ -386,7 +386,7 @@ export const predictionMarketAbi = [
           {
             "name": "position",
             "type": "uint8",
-            "internalType": "enum PredictionMarket.Position"
+            "internalType": "enum IPredictionMarket.Position"
           },
           {
             "name": "claimed",
@@ -591,7 +591,7 @@ export const predictionMarketAbi = [
       {
         "name": "",
         "type": "tuple",
-        "internalType": "struct PredictionMarket.Round",
+        "internalType": "struct IPredictionMarket.Round",
         "components": [
           {
             "name": "startTimestamp",
@@ -626,17 +626,17 @@ export const predictionMarketAbi = [
           {
             "name": "status",
             "type": "uint8",
-            "internalType": "enum PredictionMarket.Status"
+            "internalType": "enum IPredictionMarket.Status"
           },
           {
             "name": "aiCall",
             "type": "uint8",
-            "internalType": "enum PredictionMarket.AICall"
+            "internalType": "enum IPredictionMarket.AICall"
           },
           {
             "name": "voidReason",
             "type": "uint8",
-            "internalType": "enum PredictionMarket.VoidReason"
+            "internalType": "enum IPredictionMarket.VoidReason"
           },
           {
             "name": "withAIAmount",
@@ -751,7 +751,7 @@ export const predictionMarketAbi = [
       {
         "name": "",
         "type": "address",
-        "internalType": "contract IERC20"
+        "internalType": "address"
       }
     ],
     "stateMutability": "view"
@@ -848,7 +848,7 @@ export const predictionMarketAbi = [
         "name": "position",
         "type": "uint8",
         "indexed": false,
-        "internalType": "enum PredictionMarket.Position"
+        "internalType": "enum IPredictionMarket.Position"
       },
       {
         "name": "amount",
@@ -1018,7 +1018,7 @@ export const predictionMarketAbi = [
         "name": "status",
         "type": "uint8",
         "indexed": false,
-        "internalType": "enum PredictionMarket.Status"
+        "internalType": "enum IPredictionMarket.Status"
       },
       {
         "name": "treasuryFee",
@@ -1061,13 +1061,13 @@ export const predictionMarketAbi = [
         "name": "aiCall",
         "type": "uint8",
         "indexed": false,
-        "internalType": "enum PredictionMarket.AICall"
+        "internalType": "enum IPredictionMarket.AICall"
       },
       {
         "name": "status",
         "type": "uint8",
         "indexed": false,
-        "internalType": "enum PredictionMarket.Status"
+        "internalType": "enum IPredictionMarket.Status"
       }
     ],
     "anonymous": false
@@ -1135,7 +1135,7 @@ export const predictionMarketAbi = [
         "name": "reason",
         "type": "uint8",
         "indexed": false,
-        "internalType": "enum PredictionMarket.VoidReason"
+        "internalType": "enum IPredictionMarket.VoidReason"
       }
     ],
     "anonymous": false

@@ -1,0 +1,90 @@
+#!/usr/bin/env bash
+# Runs every example of examples/ against a devnet, as an integrator would: builds the
+# gateway, starts `devnet` on free ports with its addresses files in a temporary directory,
+# installs the `npm pack` tarball (with viem, its peer) in a fresh directory outside the
+# repository, copies the examples there, compiles the Solidity consumer against the
+# installed package, type-checks them with tsc --strict, and runs each one, checking its
+# exit code and what it prints. Run from anywhere after `npm ci` in bindings/js and
+# contracts/; devnet is stopped on exit.
+set -euo pipefail
+
+pkg="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+repo="$(cd "$pkg/../.." && pwd)"
+tmp="$(mktemp -d)"
+devnet_pid=""
+cleanup() {
+	if [[ -n "$devnet_pid" ]]; then
+		kill "$devnet_pid" 2>/dev/null || true
+		wait "$devnet_pid" 2>/dev/null || true
+	fi
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+# Five free ports on 127.0.0.1: the API, the Allora emulator and the three chains.
+read -r api_port allora_port bnb_port zksync_port sonic_port < <(node -e '
+const net = require("node:net");
+const servers = [...Array(5)].map(() => net.createServer().listen(0, "127.0.0.1"));
+Promise.all(servers.map((s) => new Promise((r) => s.on("listening", r)))).then(() => {
+  console.log(servers.map((s) => s.address().port).join(" "));
+  servers.forEach((s) => s.close());
+});')
+
+(cd "$repo" && go build -o "$tmp/allora-gateway" ./cmd/allora-gateway)
+# The fastest blocks devnet's markets allow for: a round's 60 s of chain time pass in about 6 s.
+"$tmp/allora-gateway" devnet --api-port "$api_port" --allora-port "$allora_port" \
+	--chain-ports "$bnb_port,$zksync_port,$sonic_port" --block-time 100ms --allora-block-time 200ms \
+	--addresses-dir "$tmp/deployments" >"$tmp/devnet.log" 2>&1 &
+devnet_pid=$!
+
+api="http://127.0.0.1:$api_port"
+for _ in $(seq 1 600); do
+	if curl -sf "$api/v1/chains" 2>/dev/null | grep -q '"markets":\[{'; then break; fi
+	if ! kill -0 "$devnet_pid" 2>/dev/null; then cat "$tmp/devnet.log" >&2; echo "examples-test: devnet exited" >&2; exit 1; fi
+	sleep 0.1
+done
+curl -sf "$api/v1/chains" | grep -q '"markets":\[{' || { tail -20 "$tmp/devnet.log" >&2; echo "examples-test: the API did not list the markets within 60s" >&2; exit 1; }
+test -s "$tmp/deployments/bnb.json"
+
+tarball="$(cd "$pkg" && npm pack --silent --ignore-scripts --pack-destination "$tmp" | tail -n 1)"
+dep() { node -p "require('$pkg/package.json').devDependencies['$1']"; }
+viem="$(dep viem)" node_types="$(dep @types/node)"
+mkdir "$tmp/app"
+cd "$tmp/app"
+cat >package.json <<JSON
+{ "name": "examples", "private": true, "type": "module",
+  "dependencies": { "@allora-gateway/sdk": "file:$tmp/$tarball", "viem": "$viem", "@types/node": "$node_types" } }
+JSON
+npm install --no-audit --no-fund --prefer-offline --no-package-lock --silent
+cp "$pkg"/examples/*.ts "$pkg"/examples/*.sol "$pkg"/examples/*.mjs "$pkg"/examples/tsconfig.json .
+node compile-consumer.mjs "$repo/contracts/node_modules/solc"
+"$pkg/node_modules/.bin/tsc" -p tsconfig.json
+
+export ALLORA_API="$api" RPC_URL="http://127.0.0.1:$bnb_port" TOPIC_ID=1
+# Development keys 8 and 9, which devnet leaves to the user. Never use them on a real chain.
+key8=dbda1821b80551c9d65939329250298aa3472ba22feea921c0cf5d620ea67b97
+key9=2a871d0798f97d79848a013d4936a73bf4cc922c825d33c1cf7073dff6d409c6
+
+# example <name> <expected output (grep -E)> [env...]: runs out/<name>.js, fails unless it
+# exits 0 and prints a line matching the pattern.
+example() {
+	local name="$1" want="$2"
+	shift 2
+	local started=$SECONDS
+	if ! env "$@" node "out/$name.js" >"$tmp/$name.out" 2>&1; then
+		cat "$tmp/$name.out" >&2
+		echo "examples-test: $name failed" >&2
+		exit 1
+	fi
+	sed "s/^/  $name: /" "$tmp/$name.out"
+	grep -Eq "$want" "$tmp/$name.out" || { echo "examples-test: $name printed no line matching /$want/" >&2; exit 1; }
+	echo "  $name: ok in $((SECONDS - started))s"
+}
+
+example read-feed 'answer [0-9]+\.[0-9]+ updated [0-9]+s ago'
+example follow-stream 'events, then [0-9]+ more after resuming from [0-9]+'
+example request-update '^update landed: topic 1 = ' PRIVATE_KEY="0x$key9"
+example pull-then-read '^pull-then-read: topic 1 .* read [0-9.]+ .* in one transaction 0x' PRIVATE_KEY="0x$key9"
+example bet-and-claim '^claimed round [0-9]+: |no claim within' PRIVATE_KEY="0x$key8" TIMEOUT_S=120
+grep -q '^claimed round' "$tmp/bet-and-claim.out" || echo "examples-test: bet-and-claim reached no claim within its timeout (see its last line)"
+echo "examples-test: every example ran against devnet from $tarball installed outside the repository"
