@@ -4,11 +4,3 @@
 package predictionmarket
 
 //go:generate go run ../internal/forgeabigen -artifact ../../contracts/out/PredictionMarket.sol/PredictionMarket.json -pkg predictionmarket -type PredictionMarket -out predictionmarket.go
-
-// PredictionMarketRound is the round struct under the name it had before the contract's
-// types moved to IPredictionMarket.
-type PredictionMarketRound = Round
-
-// PredictionMarketBet is the bet struct under the name it had before the contract's types
-// moved to IPredictionMarket.
-type PredictionMarketBet = Bet

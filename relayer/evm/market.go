@@ -199,7 +199,7 @@ func (m *Market) execution(step keeper.Step, receipt *types.Receipt) keeper.Exec
 }
 
 // Round reads round epoch as of the latest block.
-func (m *Market) Round(ctx context.Context, epoch uint64) (predictionmarket.PredictionMarketRound, error) {
+func (m *Market) Round(ctx context.Context, epoch uint64) (predictionmarket.Round, error) {
 	r, err := bind.Call(m.instance, &bind.CallOpts{Context: ctx}, m.contract.PackRounds(new(big.Int).SetUint64(epoch)), m.contract.UnpackRounds)
 	if err != nil {
 		return r, fmt.Errorf("call rounds(%d): %w", epoch, m.explain(err))

@@ -325,7 +325,7 @@ func (r *RoundRecorder) publish(ctx context.Context, info keeper.MarketInfo, rd 
 }
 
 // StoreRound converts a round as the contract holds it to the store's.
-func StoreRound(epoch uint64, raw predictionmarket.PredictionMarketRound, priceDecimals uint8) store.Round {
+func StoreRound(epoch uint64, raw predictionmarket.Round, priceDecimals uint8) store.Round {
 	unix := func(v *big.Int) time.Time {
 		if v == nil || v.Sign() == 0 {
 			return time.Time{}

@@ -378,7 +378,7 @@ func (c *Chain) CurrentEpoch() (uint64, error) {
 }
 
 // Round reads round epoch.
-func (c *Chain) Round(epoch uint64) (predictionmarket.PredictionMarketRound, error) {
+func (c *Chain) Round(epoch uint64) (predictionmarket.Round, error) {
 	r, err := bind.Call(c.marketC, c.callOpts(), c.Market.PackRounds(new(big.Int).SetUint64(epoch)), c.Market.UnpackRounds)
 	if err != nil {
 		return r, fmt.Errorf("read round %d: %w", epoch, err)

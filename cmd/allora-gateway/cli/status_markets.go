@@ -49,7 +49,7 @@ func readMarkets(ctx context.Context, client evm.ReadBackend, c config.Chain) []
 			ms.Paused, err = bind.Call(inst, opts, pm.PackPaused(), pm.UnpackPaused)
 		}
 		if err == nil && ms.Epoch > 0 {
-			var r predictionmarket.PredictionMarketRound
+			var r predictionmarket.Round
 			r, err = bind.Call(inst, opts, pm.PackRounds(new(big.Int).SetUint64(ms.Epoch)), pm.UnpackRounds)
 			if err == nil {
 				in := r.LockTimestamp.Int64() - int64(head.Time)
