@@ -862,6 +862,7 @@ func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log 
 			Timestamp:       u.Timestamp,
 			LastPush:        now,
 			TxHash:          res.TxHash,
+			PushBlock:       res.BlockNumber,
 		})
 		if err != nil {
 			log.Warn("cannot record push in the store", "topic_id", u.TopicID, "err", err)
