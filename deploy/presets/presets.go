@@ -106,10 +106,13 @@ func ParseFinality(s string) (Finality, error) {
 	return "", fmt.Errorf("finality %q: want finalized, safe or depth", s)
 }
 
-// Tag reports whether f follows a block tag, and its name as the JSON-RPC block
-// parameter ("finalized", "safe").
+// Tag returns the JSON-RPC block tag f follows ("finalized", "safe") and true, or ""
+// and false for a depth.
 func (f Finality) Tag() (string, bool) {
-	return string(f), f == FinalityFinalized || f == FinalitySafe
+	if f == FinalityFinalized || f == FinalitySafe {
+		return string(f), true
+	}
+	return "", false
 }
 
 var parsed = sync.OnceValues(func() (*catalog, error) {

@@ -165,7 +165,7 @@ func TestParseChainsFinality(t *testing.T) {
 	}
 	for f, want := range map[presets.Finality]string{presets.FinalityFinalized: "finalized", presets.FinalitySafe: "safe", presets.FinalityDepth: ""} {
 		tag, ok := f.Tag()
-		if ok != (want != "") || (ok && tag != want) {
+		if ok != (want != "") || tag != want {
 			t.Errorf("%s.Tag() = %q, %v; want %q", f, tag, ok, want)
 		}
 	}
