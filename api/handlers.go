@@ -57,12 +57,14 @@ type chainsJSON struct {
 }
 
 type chainJSON struct {
-	ChainID uint64            `json:"chain_id"`
-	Name    string            `json:"name"`
-	Oracle  string            `json:"oracle"`
-	Feeds   []chainFeedJSON   `json:"feeds"`
-	Markets []chainMarketJSON `json:"markets"`
-	Topics  []chainTopicJSON  `json:"topics"`
+	ChainID uint64 `json:"chain_id"`
+	Name    string `json:"name"`
+	Oracle  string `json:"oracle"`
+	// FinalBlock is the highest block the relayer has seen final on the chain.
+	FinalBlock uint64            `json:"final_block"`
+	Feeds      []chainFeedJSON   `json:"feeds"`
+	Markets    []chainMarketJSON `json:"markets"`
+	Topics     []chainTopicJSON  `json:"topics"`
 }
 
 // chainFeedJSON is one AlloraFeed of a chain, its address checksummed.
@@ -86,6 +88,8 @@ type chainTopicJSON struct {
 	LagBlocks       uint64 `json:"lag_blocks"`
 	LastPush        string `json:"last_push,omitempty"` // omitted when this gateway never pushed
 	TxHash          string `json:"tx_hash,omitempty"`
+	PushBlock       uint64 `json:"push_block,omitempty"` // omitted while unknown
+	Final           *bool  `json:"final,omitempty"`      // whether the last push is final; omitted while its block is unknown
 }
 
 func (s *Server) healthz(w http.ResponseWriter, r *http.Request) {
@@ -191,7 +195,7 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 	now := time.Now()
 	out := chainsJSON{Chains: make([]chainJSON, 0, len(chains))}
 	for _, c := range chains {
-		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), Feeds: make([]chainFeedJSON, 0, len(c.Feeds)),
+		cj := chainJSON{ChainID: c.ID, Name: c.Name, Oracle: c.Oracle.Hex(), FinalBlock: c.FinalBlock, Feeds: make([]chainFeedJSON, 0, len(c.Feeds)),
 			Markets: []chainMarketJSON{}, Topics: make([]chainTopicJSON, 0, len(c.Topics))}
 		for _, topic := range slices.Sorted(maps.Keys(c.Feeds)) {
 			cj.Feeds = append(cj.Feeds, chainFeedJSON{TopicID: topic, Address: c.Feeds[topic].Hex()})
@@ -221,6 +225,9 @@ func (s *Server) chains(w http.ResponseWriter, r *http.Request) {
 			}
 			if t.TxHash != (common.Hash{}) {
 				tj.TxHash = t.TxHash.Hex()
+			}
+			if final, known := t.Final(c.FinalBlock); known {
+				tj.PushBlock, tj.Final = t.PushBlock, &final
 			}
 			cj.Topics = append(cj.Topics, tj)
 		}

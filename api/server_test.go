@@ -160,19 +160,25 @@ func seed(t testing.TB, st store.Store) {
 		chain uint64
 		topic oracle.ChainTopic
 	}{
-		// Behind Allora by 8 blocks, last pushed by this gateway.
-		{56, oracle.ChainTopic{TopicID: 1, BlockHeight: 60, Value: scaled(t, "3000500000000000000000"), Timestamp: 1795550360, LastPush: pushTime, TxHash: pushTx}},
+		// Behind Allora by 8 blocks, last pushed by this gateway, included and not final.
+		{56, oracle.ChainTopic{TopicID: 1, BlockHeight: 60, Value: scaled(t, "3000500000000000000000"), Timestamp: 1795550360, LastPush: pushTime, TxHash: pushTx, PushBlock: 1200}},
 		// Current, set by another submitter.
 		{56, oracle.ChainTopic{TopicID: 3, BlockHeight: 70, Value: scaled(t, "97234000000000000000000"), Timestamp: 1795550410}},
 		// Never set on chain.
 		{56, oracle.ChainTopic{TopicID: 9}},
-		{324, oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: scaled(t, "3012500000000000000000"), Timestamp: 1795550400, LastPush: pushTime, TxHash: pushTx}},
+		// Pushed and final.
+		{324, oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: scaled(t, "3012500000000000000000"), Timestamp: 1795550400, LastPush: pushTime, TxHash: pushTx, PushBlock: 500}},
 		// Ahead of the store (the store lags the chain): no negative lag.
 		{324, oracle.ChainTopic{TopicID: 3, BlockHeight: 75, Value: scaled(t, "97300000000000000000000"), Timestamp: 1795550435}},
 		// No inference in the store yet.
 		{324, oracle.ChainTopic{TopicID: 14, BlockHeight: 0}},
 	} {
 		if err := st.PutChainTopic(ctx, ct.chain, ct.topic); err != nil {
+			t.Fatal(err)
+		}
+	}
+	for chain, final := range map[uint64]uint64{56: 1190, 324: 520} {
+		if err := st.PutChainFinal(ctx, chain, final); err != nil {
 			t.Fatal(err)
 		}
 	}
@@ -284,16 +290,16 @@ var endpointCases = []endpointCase{
 			"value_scaled":"3012500000000000000000","decimals":18,"block_height":68,"loss_block_height":0,"timestamp":"2026-11-24T20:00:00Z",
 			"confidence_intervals":[{"percentile":"15.87","value":"3001.2"},{"percentile":"84.13","value":"3023.8"}]}`},
 	{"chains", "GET", "/v1/chains", 200, jsonType, `{"chains":[
-			{"chain_id":56,"name":"bnb","oracle":"0x5FbDB2315678afecb367f032d93F642f64180aa3",
+			{"chain_id":56,"name":"bnb","oracle":"0x5FbDB2315678afecb367f032d93F642f64180aa3","final_block":1190,
 				"feeds":[{"topic_id":1,"address":"0xDc64a140Aa3E981100a9becA4E685f962f0cF6C9"},{"topic_id":3,"address":"0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9"}],
 				"markets":[{"market_id":"0xCf7Ed3AccA5a467e9e704C703E8D87F634fB0Fc9","name":"ETH 5m","topic_id":1}],"topics":[
-				{"topic_id":1,"block_height":60,"loss_block_height":0,"value_scaled":"3000500000000000000000","lag_blocks":8,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"},
+				{"topic_id":1,"block_height":60,"loss_block_height":0,"value_scaled":"3000500000000000000000","lag_blocks":8,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c","push_block":1200,"final":false},
 				{"topic_id":3,"block_height":70,"loss_block_height":0,"value_scaled":"97234000000000000000000","lag_blocks":0},
 				{"topic_id":9,"block_height":0,"loss_block_height":0,"lag_blocks":5761}]},
-			{"chain_id":146,"name":"sonic","oracle":"0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0","feeds":[],"markets":[],"topics":[]},
-			{"chain_id":324,"name":"zksync","oracle":"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512","feeds":[],
+			{"chain_id":146,"name":"sonic","oracle":"0x9fE46736679d2D9a65F0992F2272dE9f3c7fa6e0","final_block":0,"feeds":[],"markets":[],"topics":[]},
+			{"chain_id":324,"name":"zksync","oracle":"0xe7f1725E7734CE288F8367e1Bb143E90bb3F0512","final_block":520,"feeds":[],
 				"markets":[{"market_id":"0x0165878A594ca255338adfa4d48449f69242Eb8F","name":"ETH 5m","topic_id":1}],"topics":[
-				{"topic_id":1,"block_height":68,"loss_block_height":0,"value_scaled":"3012500000000000000000","lag_blocks":0,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c"},
+				{"topic_id":1,"block_height":68,"loss_block_height":0,"value_scaled":"3012500000000000000000","lag_blocks":0,"last_push":"2026-11-24T19:00:07.25Z","tx_hash":"0x8a3f5b0c2d1e4f6a7b8c9d0e1f2a3b4c5d6e7f8091a2b3c4d5e6f708192a3b4c","push_block":500,"final":true},
 				{"topic_id":3,"block_height":75,"loss_block_height":0,"value_scaled":"97300000000000000000000","lag_blocks":0},
 				{"topic_id":14,"block_height":0,"loss_block_height":0,"lag_blocks":0}]}]}`},
 

@@ -18,6 +18,25 @@ type Lag struct {
 	Age time.Duration
 }
 
+// Final reports whether the gateway's last push of the topic is final on a chain whose
+// final block is finalBlock, and whether that is known: it is not while the push block
+// is (never pushed, or recorded before push blocks were kept).
+func (t ChainTopic) Final(finalBlock uint64) (final, known bool) {
+	if t.PushBlock == 0 {
+		return false, false
+	}
+	return t.PushBlock <= finalBlock, true
+}
+
+// FinalLag is how many blocks the chain's final block is behind the topic's last push
+// block: 0 once the push is final, or when its block is unknown.
+func (t ChainTopic) FinalLag(finalBlock uint64) uint64 {
+	if t.PushBlock <= finalBlock {
+		return 0
+	}
+	return t.PushBlock - finalBlock
+}
+
 // TopicLag is the lag of a topic whose latest Allora inference is at block latest
 // (0 when Allora has none) on an oracle that holds held, at now.
 func TopicLag(latest uint64, held ChainTopic, now time.Time) Lag {

@@ -108,12 +108,18 @@ type ChainTopic struct {
 	Timestamp       uint64    // unix seconds of the stored inference
 	LastPush        time.Time // when this gateway's last update of the topic was mined; zero if none
 	TxHash          common.Hash
+	// PushBlock is the block that mined TxHash, the gateway's last push of the topic;
+	// 0 when unknown. The push is final once the chain's final block reaches it.
+	PushBlock uint64
 }
 
 // ChainStatus is a chain with the state of every topic on it.
 type ChainStatus struct {
 	Chain
-	Topics []ChainTopic
+	// FinalBlock is the highest block the relayer has seen final on the chain, as the
+	// chain's finality says (a block tag, or a depth under the head); 0 until one is.
+	FinalBlock uint64
+	Topics     []ChainTopic
 }
 
 // Version orders the values Allora gives for a topic: an inference is newer than

@@ -98,8 +98,8 @@ func (h *chainHealth) belowThreshold(now time.Time) error {
 		h.chain, h.chainID, now.Sub(h.unsigned).Round(time.Second), ErrBelowThreshold)
 }
 
-// watchChain polls a chain's head every block time, and its wallet balance every
-// balanceInterval or after a push, until ctx ends.
+// watchChain polls a chain's head and final block every block time, and its wallet
+// balance every balanceInterval or after a push, until ctx ends.
 func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth, pushed <-chan struct{}) error {
 	log := r.log.With("chain_id", h.chainID, "chain", h.chain)
 	poll := max(h.blockTime, 50*time.Millisecond)
@@ -108,6 +108,7 @@ func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth,
 	var lastBalance, lowWarned time.Time
 	warned, balanceWarned := false, false
 	minBalance := r.cfg.ChainMinBalance[h.chainID]
+	finality := finalFollower{finality: r.cfg.ChainFinality[h.chainID]}
 	if minBalance != nil {
 		r.metrics.observeMinBalance(h.chain, c.From().Hex(), minBalance)
 	}
@@ -126,6 +127,10 @@ func (r *Relayer) watchChain(ctx context.Context, c ChainWriter, h *chainHealth,
 			warned = false
 			advancedAt := h.observe(head.Number, now)
 			r.metrics.observeHead(h.chain, head.Number, advancedAt)
+			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)
+			final := finality.final(rctx, c, head, log)
+			cancel()
+			r.observeFinal(ctx, h.chain, h.chainID, final, log)
 		}
 		if now.Sub(lastBalance) >= balanceInterval {
 			rctx, cancel := context.WithTimeout(ctx, r.cfg.RequestTimeout)

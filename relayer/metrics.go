@@ -94,6 +94,7 @@ type Metrics struct {
 	leaseHolder  *prometheus.GaugeVec
 	head         *prometheus.GaugeVec
 	headAdvanced *prometheus.GaugeVec
+	final        *prometheus.GaugeVec
 }
 
 // NewMetrics registers the relayer's metrics on reg. st is read at every scrape for
@@ -152,10 +153,14 @@ func NewMetrics(reg prometheus.Registerer, st LagReader) (*Metrics, error) {
 			Name: "allora_gateway_chain_head_advanced_timestamp_seconds",
 			Help: "Unix time at which a chain's head was last seen to advance; time() minus it is how long the chain has stood still.",
 		}, chain),
+		final: prometheus.NewGaugeVec(prometheus.GaugeOpts{
+			Name: "allora_gateway_chain_final_block",
+			Help: "A chain's final block, as last read: the block its finalized or safe tag names, or head minus confirmations (chains[].finality).",
+		}, chain),
 	}
 	cs := []prometheus.Collector{
 		m.batches, m.applied, m.skipped, m.gasUsed, m.fees, m.balance, m.minBalance, m.txEvents, m.replacements,
-		m.errors, m.leaseHolder, m.head, m.headAdvanced, &lagCollector{st: st},
+		m.errors, m.leaseHolder, m.head, m.headAdvanced, m.final, &lagCollector{st: st},
 	}
 	for _, c := range cs {
 		if err := reg.Register(c); err != nil {
@@ -245,6 +250,14 @@ func (m *Metrics) observeHead(chain string, number uint64, advancedAt time.Time)
 	m.headAdvanced.WithLabelValues(chain).Set(float64(advancedAt.UnixMilli()) / 1e3)
 }
 
+// observeFinal records a chain's final block.
+func (m *Metrics) observeFinal(chain string, number uint64) {
+	if m == nil {
+		return
+	}
+	m.final.WithLabelValues(chain).Set(float64(number))
+}
+
 // observeBalance records a chain's wallet balance.
 func (m *Metrics) observeBalance(chain, address string, wei *big.Int) {
 	if m == nil || wei == nil {
@@ -318,6 +331,9 @@ var (
 	lagSecondsDesc = prometheus.NewDesc("allora_gateway_chain_lag_seconds",
 		"Seconds since the time of the inference a chain's oracle holds for a topic (absent while it holds none).",
 		[]string{"chain", "chain_id", "topic"}, nil)
+	finalLagDesc = prometheus.NewDesc("allora_gateway_chain_final_lag_blocks",
+		"Chain blocks between a chain's final block and the block of the gateway's last push of a topic: 0 once the push is final (absent while its block is unknown).",
+		[]string{"chain", "chain_id", "topic"}, nil)
 	pendingDesc = prometheus.NewDesc("allora_gateway_chain_pending_transactions",
 		"Transactions sent on a chain and not yet seen through (the journal's entries): more than one, or one that stays, is a stuck nonce.",
 		[]string{"chain", "chain_id"}, nil)
@@ -329,6 +345,7 @@ var (
 func (c *lagCollector) Describe(ch chan<- *prometheus.Desc) {
 	ch <- lagBlocksDesc
 	ch <- lagSecondsDesc
+	ch <- finalLagDesc
 	ch <- pendingDesc
 	ch <- lagUpDesc
 }
@@ -369,6 +386,9 @@ func (c *lagCollector) Collect(ch chan<- prometheus.Metric) {
 			ch <- prometheus.MustNewConstMetric(lagBlocksDesc, prometheus.GaugeValue, float64(lag.Blocks), labels...)
 			if lag.Held {
 				ch <- prometheus.MustNewConstMetric(lagSecondsDesc, prometheus.GaugeValue, lag.Age.Seconds(), labels...)
+			}
+			if t.PushBlock != 0 {
+				ch <- prometheus.MustNewConstMetric(finalLagDesc, prometheus.GaugeValue, float64(t.FinalLag(cs.FinalBlock)), labels...)
 			}
 		}
 	}

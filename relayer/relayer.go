@@ -127,6 +127,9 @@ type Config struct {
 	// confirmed at once (the chain's max_in_flight; its writer's transaction manager
 	// holds the same window). A chain not listed sends one batch at a time.
 	ChainMaxInFlight map[uint64]int
+	// ChainFinality is, per chain id, how the chain's final block is found (its
+	// finality and confirmations). A chain not listed counts its head as final.
+	ChainFinality map[uint64]Finality
 }
 
 // Bounds of a poll period derived from a topic's epoch.
@@ -862,6 +865,7 @@ func (r *Relayer) submit(ctx context.Context, c ChainWriter, b signedBatch, log 
 			Timestamp:       u.Timestamp,
 			LastPush:        now,
 			TxHash:          res.TxHash,
+			PushBlock:       res.BlockNumber,
 		})
 		if err != nil {
 			log.Warn("cannot record push in the store", "topic_id", u.TopicID, "err", err)

@@ -37,6 +37,10 @@ type Chain struct {
 	FeeMode string `yaml:"fee_mode"`
 	// Confirmations is how many blocks must follow a transaction's before it counts.
 	Confirmations uint64 `yaml:"confirmations"`
+	// Finality is how the chain finalises a block, which decides when a push counts as
+	// final (beside included): the finalized or safe block tag the chain's nodes
+	// serve, or depth, Confirmations blocks under the head.
+	Finality Finality `yaml:"finality"`
 	// BlockTime is the chain's usual time between blocks.
 	BlockTime time.Duration `yaml:"block_time"`
 	// ResubmitAfter is how long a transaction may stay unmined before it is replaced.
@@ -80,9 +84,41 @@ type Allora struct {
 	Websocket        string   `yaml:"websocket"`
 }
 
+// Finality is how a chain finalises a block.
+type Finality string
+
+const (
+	// FinalityDepth counts a block final once the chain's confirmation depth has
+	// been built on it: head − confirmations.
+	FinalityDepth Finality = "depth"
+	// FinalityFinalized follows the finalized block tag of the chain's nodes.
+	FinalityFinalized Finality = "finalized"
+	// FinalitySafe follows the safe block tag of the chain's nodes.
+	FinalitySafe Finality = "safe"
+)
+
+// ParseFinality returns the finality s names, or an error listing the known ones.
+func ParseFinality(s string) (Finality, error) {
+	switch f := Finality(s); f {
+	case FinalityDepth, FinalityFinalized, FinalitySafe:
+		return f, nil
+	}
+	return "", fmt.Errorf("finality %q: want finalized, safe or depth", s)
+}
+
+// Tag returns the JSON-RPC block tag f follows ("finalized", "safe") and true, or ""
+// and false for a depth.
+func (f Finality) Tag() (string, bool) {
+	if f == FinalityFinalized || f == FinalitySafe {
+		return string(f), true
+	}
+	return "", false
+}
+
 var parsed = sync.OnceValues(func() (*catalog, error) {
 	var c catalog
-	if err := decodeStrict(chainsYAML, &c.chains); err != nil {
+	var err error
+	if c.chains, err = ParseChains(chainsYAML); err != nil {
 		return nil, fmt.Errorf("chains.yaml: %w", err)
 	}
 	if err := decodeStrict(alloraYAML, &c.allora); err != nil {
@@ -94,6 +130,21 @@ var parsed = sync.OnceValues(func() (*catalog, error) {
 type catalog struct {
 	chains []Chain
 	allora []Allora
+}
+
+// ParseChains decodes and checks a list of chain presets in the format of chains.yaml:
+// unknown keys are errors, and so is a preset without a known finality.
+func ParseChains(data []byte) ([]Chain, error) {
+	var chains []Chain
+	if err := decodeStrict(data, &chains); err != nil {
+		return nil, err
+	}
+	for _, c := range chains {
+		if _, err := ParseFinality(string(c.Finality)); err != nil {
+			return nil, fmt.Errorf("preset %s: %w", c.Name, err)
+		}
+	}
+	return chains, nil
 }
 
 func decodeStrict(data []byte, into any) error {

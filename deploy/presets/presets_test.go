@@ -2,6 +2,7 @@ package presets_test
 
 import (
 	"net/url"
+	"strings"
 	"testing"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
@@ -17,14 +18,15 @@ func TestChainPresets(t *testing.T) {
 		feeMode       string
 		confirmations uint64
 		testnet       bool
+		finality      presets.Finality
 	}{
-		{"bsc", 56, "legacy", 2, false},
-		{"bsc-testnet", 97, "legacy", 2, true},
-		{"zksync-era", 324, "eip1559", 1, false},
-		{"zksync-sepolia", 300, "eip1559", 1, true},
-		{"sonic", 146, "eip1559", 10, false},
-		{"sonic-testnet", 14601, "eip1559", 10, true},
-		{"local", 0, "eip1559", 0, true},
+		{"bsc", 56, "legacy", 2, false, presets.FinalityFinalized},
+		{"bsc-testnet", 97, "legacy", 2, true, presets.FinalityFinalized},
+		{"zksync-era", 324, "eip1559", 1, false, presets.FinalityDepth},
+		{"zksync-sepolia", 300, "eip1559", 1, true, presets.FinalityDepth},
+		{"sonic", 146, "eip1559", 10, false, presets.FinalityFinalized},
+		{"sonic-testnet", 14601, "eip1559", 10, true, presets.FinalityFinalized},
+		{"local", 0, "eip1559", 0, true, presets.FinalityDepth},
 	}
 	chains := presets.Chains()
 	if len(chains) != len(want) {
@@ -32,7 +34,7 @@ func TestChainPresets(t *testing.T) {
 	}
 	for i, w := range want {
 		c := chains[i]
-		if c.Name != w.name || c.ChainID != w.id || c.FeeMode != w.feeMode || c.Confirmations != w.confirmations || c.Testnet != w.testnet {
+		if c.Name != w.name || c.ChainID != w.id || c.FeeMode != w.feeMode || c.Confirmations != w.confirmations || c.Testnet != w.testnet || c.Finality != w.finality {
 			t.Errorf("preset %d = %s %d %s %d testnet=%v, want %+v", i, c.Name, c.ChainID, c.FeeMode, c.Confirmations, c.Testnet, w)
 		}
 		if c.Title == "" || c.BlockTime <= 0 || c.ResubmitAfter <= c.BlockTime || c.BumpPercent <= txmgr.MinBumpPercent ||
@@ -132,5 +134,39 @@ func TestPresetsAreCopies(t *testing.T) {
 	}
 	if again, _ := presets.LookupAllora("allora-mainnet"); again.Endpoints[0] == "changed" {
 		t.Error("allora-mainnet preset changed through a copy")
+	}
+}
+
+// TestParseChainsFinality checks that a preset names how its chain finalises, one of
+// the known ways, and that the block tags are told apart from a depth.
+func TestParseChainsFinality(t *testing.T) {
+	for _, tc := range []struct {
+		yaml    string
+		want    presets.Finality
+		wantErr string
+	}{
+		{yaml: "- {name: a, finality: finalized}", want: presets.FinalityFinalized},
+		{yaml: "- {name: a, finality: safe}", want: presets.FinalitySafe},
+		{yaml: "- {name: a, finality: depth}", want: presets.FinalityDepth},
+		{yaml: "- {name: a}", wantErr: `preset a: finality "": want finalized, safe or depth`},
+		{yaml: "- {name: a, finality: latest}", wantErr: `preset a: finality "latest": want finalized, safe or depth`},
+		{yaml: "- {name: a, finality: depth, finalty: safe}", wantErr: "field finalty not found"},
+	} {
+		chains, err := presets.ParseChains([]byte(tc.yaml))
+		if tc.wantErr != "" {
+			if err == nil || !strings.Contains(err.Error(), tc.wantErr) {
+				t.Errorf("%s: err %v, want %q", tc.yaml, err, tc.wantErr)
+			}
+			continue
+		}
+		if err != nil || len(chains) != 1 || chains[0].Finality != tc.want {
+			t.Errorf("%s: %+v, %v; want finality %s", tc.yaml, chains, err, tc.want)
+		}
+	}
+	for f, want := range map[presets.Finality]string{presets.FinalityFinalized: "finalized", presets.FinalitySafe: "safe", presets.FinalityDepth: ""} {
+		tag, ok := f.Tag()
+		if ok != (want != "") || tag != want {
+			t.Errorf("%s.Tag() = %q, %v; want %q", f, tag, ok, want)
+		}
 	}
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm"
+	"github.com/allora-gateway/allora-gateway/relayer/evm/anviltest"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/devchain"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/rpcpool"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
@@ -100,4 +101,31 @@ func TestOpenChainRefusesAnotherChain(t *testing.T) {
 	}
 	ch.Close()
 	goleak.VerifyNone(t, running)
+}
+
+// TestChainWriterReadsAnvilsFinalizedBlock reads the finalized and safe blocks of
+// anvil (one slot an epoch: finalized two blocks under the head, safe one) through the
+// chain's endpoint pool, as the relayer follows a chain whose preset says finalized.
+func TestChainWriterReadsAnvilsFinalizedBlock(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	node := anviltest.Start(t, 56, "--slots-in-an-epoch", "1")
+	for range 6 {
+		node.Mine(t)
+	}
+	ch := openChain(t, ctx, node.URL, oracle.Chain{ID: 56, Name: "bnb"})
+	w, err := ch.Writer(ctx, oracle.NewKeySigner(devchain.DevKey(0)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := w.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for tag, under := range map[string]uint64{"finalized": 2, "safe": 1} {
+		b, err := w.TaggedHead(ctx, tag)
+		if err != nil || b.Number+under != head.Number {
+			t.Errorf("%s: block %d, %v; want head %d − %d", tag, b.Number, err, head.Number, under)
+		}
+	}
 }

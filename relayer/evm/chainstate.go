@@ -7,6 +7,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/evm/txmgr"
@@ -30,6 +31,26 @@ func (w *Writer) Resume(ctx context.Context) error {
 // Head reads the chain's latest block number and time.
 func (w *Writer) Head(ctx context.Context) (oracle.ChainHead, error) {
 	return readHead(ctx, w.backend, w.chain.Name)
+}
+
+// TaggedHead reads the block a JSON-RPC block tag names, "finalized" or "safe", through
+// the chain's endpoints. An endpoint that does not serve the tag answers an error (or
+// no block), which the relayer takes as the tag not being served.
+func (w *Writer) TaggedHead(ctx context.Context, tag string) (oracle.ChainHead, error) {
+	var number rpc.BlockNumber
+	switch tag {
+	case "finalized":
+		number = rpc.FinalizedBlockNumber
+	case "safe":
+		number = rpc.SafeBlockNumber
+	default:
+		return oracle.ChainHead{}, fmt.Errorf("chain %s: block tag %q: want finalized or safe", w.chain.Name, tag)
+	}
+	h, err := w.backend.HeaderByNumber(ctx, big.NewInt(number.Int64()))
+	if err != nil {
+		return oracle.ChainHead{}, fmt.Errorf("chain %s: read the %s header: %w", w.chain.Name, tag, err)
+	}
+	return oracle.ChainHead{Number: h.Number.Uint64(), Time: time.Unix(int64(h.Time), 0)}, nil
 }
 
 // readHead reads the latest block number and time of the chain named name.

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/allora-gateway/allora-gateway/deploy/presets"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/ethclient"
@@ -232,4 +233,41 @@ func (j *recordingJournal) puts() []store.JournalEntry {
 	j.mu.Lock()
 	defer j.mu.Unlock()
 	return append([]store.JournalEntry(nil), j.entries...)
+}
+
+// TestWriterReadsTaggedHeads reads the finalized and safe blocks of go-ethereum's
+// simulated chain, which finalises every 32nd block and calls its head safe, and refuses a tag that names no
+// final block.
+func TestWriterReadsTaggedHeads(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	client, addr, _ := startChain(t, 146)
+	w, err := evm.NewWriter(ctx, oracle.Chain{ID: 146, Name: "sonic", Oracle: addr}, client, devchain.DevKey(0))
+	if err != nil {
+		t.Fatal(err)
+	}
+	testsupport.WaitFor(t, time.Minute, "block 33", func() bool {
+		head, err := w.Head(ctx)
+		return err == nil && head.Number > 32
+	})
+	finalized, err := w.TaggedHead(ctx, "finalized")
+	if err != nil {
+		t.Fatal(err)
+	}
+	safe, err := w.TaggedHead(ctx, "safe")
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := w.Head(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if finalized.Number == 0 || finalized.Number%32 != 0 || finalized.Time.IsZero() ||
+		safe.Number < finalized.Number || safe.Number > head.Number {
+		t.Errorf("finalized block %d, safe %d, head %d: want finalized the last multiple of 32, safe between it and the head",
+			finalized.Number, safe.Number, head.Number)
+	}
+	if _, err := w.TaggedHead(ctx, "latest"); err == nil || !strings.Contains(err.Error(), `block tag "latest": want finalized or safe`) {
+		t.Errorf("TaggedHead(latest): %v, want a refusal", err)
+	}
 }

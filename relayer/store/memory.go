@@ -38,6 +38,7 @@ type Memory struct {
 
 type memoryChain struct {
 	chain  oracle.Chain
+	final  uint64
 	topics map[uint64]oracle.ChainTopic
 }
 
@@ -168,6 +169,18 @@ func (m *Memory) PutChainTopic(ctx context.Context, chainID uint64, t oracle.Cha
 	return nil
 }
 
+// PutChainFinal implements Store.
+func (m *Memory) PutChainFinal(ctx context.Context, chainID, block uint64) error {
+	if err := ctx.Err(); err != nil {
+		return fmt.Errorf("put chain %d final block %d: %w", chainID, block, err)
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	ch := m.chainLocked(chainID)
+	ch.final = max(ch.final, block)
+	return nil
+}
+
 // Chains implements Store.
 func (m *Memory) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 	if err := ctx.Err(); err != nil {
@@ -177,7 +190,7 @@ func (m *Memory) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 	defer m.mu.RUnlock()
 	out := make([]oracle.ChainStatus, 0, len(m.chains))
 	for _, ch := range m.chains {
-		st := oracle.ChainStatus{Chain: ch.chain, Topics: make([]oracle.ChainTopic, 0, len(ch.topics))}
+		st := oracle.ChainStatus{Chain: ch.chain, FinalBlock: ch.final, Topics: make([]oracle.ChainTopic, 0, len(ch.topics))}
 		st.Feeds = maps.Clone(st.Feeds)
 		for _, t := range ch.topics {
 			st.Topics = append(st.Topics, copyChainTopic(t))

@@ -59,7 +59,7 @@ func NewRedis(client redis.UniversalClient, prefix string, opts ...Option) *Redi
 //	inference:<topic>        hash   h: block height, d: inference JSON
 //	history:<topic>          zset   "<20-digit height>|<inference JSON>", all scored 0
 //	chains                   set    chain ids
-//	chain:<id>               hash   name, oracle
+//	chain:<id>               hash   name, oracle, feeds, final (the final block)
 //	chain:<id>:topics        hash   topic id -> chain topic JSON (all strings, read by Lua)
 //	pushes:<chain>           list   push JSON, newest first
 //	journal:<chain>          hash   nonce -> journal entry JSON
@@ -126,7 +126,7 @@ func pad20(v uint64) string { return fmt.Sprintf("%020d", v) }
 // string fields, ARGV[3] the chain id.
 var putChainTopicScript = redis.NewScript(luaCompareUint + `
 local n = cjson.decode(ARGV[2])
-local o = {h = '0', l = '0', v = '', ts = '0', lp = '', tx = ''}
+local o = {h = '0', l = '0', v = '', ts = '0', lp = '', tx = '', pb = '0'}
 local cur = redis.call('HGET', KEYS[1], ARGV[1])
 if cur then o = cjson.decode(cur) end
 if not o.l then o.l = '0' end
@@ -143,9 +143,21 @@ elseif c == 0 then
   if n.ts ~= '0' then o.ts = n.ts end
 end
 if n.lp ~= '' then o.lp = n.lp end
-if n.tx ~= '' then o.tx = n.tx end
+if n.tx ~= '' then
+  o.tx = n.tx
+  o.pb = n.pb or '0'
+end
 redis.call('HSET', KEYS[1], ARGV[1], cjson.encode(o))
 redis.call('SADD', KEYS[2], ARGV[3])
+return 1
+`)
+
+// putChainFinalScript raises a chain's final block: KEYS[1] is the chain's hash, KEYS[2]
+// the set of chains; ARGV[1] the block, ARGV[2] the chain id.
+var putChainFinalScript = redis.NewScript(luaCompareUint + `
+local cur = redis.call('HGET', KEYS[1], 'final')
+if not cur or cmpuint(ARGV[1], cur) > 0 then redis.call('HSET', KEYS[1], 'final', ARGV[1]) end
+redis.call('SADD', KEYS[2], ARGV[2])
 return 1
 `)
 
@@ -221,6 +233,7 @@ type chainTopicRecord struct {
 	Timestamp string `json:"ts"`
 	LastPush  string `json:"lp"`
 	TxHash    string `json:"tx"`
+	PushBlock string `json:"pb,omitempty"`
 }
 
 func encodeChainTopic(t oracle.ChainTopic) (string, error) {
@@ -233,6 +246,7 @@ func encodeChainTopic(t oracle.ChainTopic) (string, error) {
 	}
 	if t.TxHash != (common.Hash{}) {
 		rec.TxHash = t.TxHash.Hex()
+		rec.PushBlock = u64(t.PushBlock)
 	}
 	b, err := json.Marshal(rec)
 	return string(b), err
@@ -277,6 +291,11 @@ func decodeChainTopic(topicID, s string) (oracle.ChainTopic, error) {
 	}
 	if rec.TxHash != "" {
 		t.TxHash = common.HexToHash(rec.TxHash)
+	}
+	if rec.PushBlock != "" { // absent from states written before push blocks were kept
+		if t.PushBlock, err = strconv.ParseUint(rec.PushBlock, 10, 64); err != nil {
+			return t, fmt.Errorf("decode stored topic %s push block: %w", topicID, err)
+		}
 	}
 	return t, nil
 }
@@ -380,6 +399,15 @@ func (r *Redis) PutChainTopic(ctx context.Context, chainID uint64, t oracle.Chai
 	return nil
 }
 
+// PutChainFinal implements Store.
+func (r *Redis) PutChainFinal(ctx context.Context, chainID, block uint64) error {
+	keys := []string{r.key("chain", u64(chainID)), r.key("chains")}
+	if err := putChainFinalScript.Run(ctx, r.c, keys, u64(block), u64(chainID)).Err(); err != nil {
+		return fmt.Errorf("put chain %d final block %d: %w", chainID, block, err)
+	}
+	return nil
+}
+
 // Chains implements Store.
 func (r *Redis) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 	ids, err := r.c.SMembers(ctx, r.key("chains")).Result()
@@ -406,6 +434,11 @@ func (r *Redis) Chains(ctx context.Context) ([]oracle.ChainStatus, error) {
 		}
 		meta := metas[i].Val()
 		st.Name = meta["name"]
+		if f := meta["final"]; f != "" {
+			if st.FinalBlock, err = strconv.ParseUint(f, 10, 64); err != nil {
+				return nil, fmt.Errorf("list chains: decode the final block of chain %s: %w", id, err)
+			}
+		}
 		if a := meta["oracle"]; a != "" {
 			st.Oracle = common.HexToAddress(a)
 		}

@@ -71,6 +71,10 @@ type Store interface {
 	// stored state leaves the heights, Value and Timestamp as they are. A zero LastPush or TxHash in t keeps the stored one, so a refresh read from
 	// the chain does not erase when the gateway last pushed.
 	PutChainTopic(ctx context.Context, chainID uint64, t oracle.ChainTopic) error
+	// PutChainFinal records block as the chain's final block (ChainStatus.FinalBlock),
+	// registering the chain by ID if it is unknown. It never goes down: a lower block
+	// (an endpoint behind the others) leaves the stored one.
+	PutChainFinal(ctx context.Context, chainID, block uint64) error
 	// Chains returns every registered chain ordered by chain ID, each with its topics
 	// ordered by topic ID.
 	Chains(ctx context.Context) ([]oracle.ChainStatus, error)
@@ -196,7 +200,8 @@ func MergeChainTopic(prev, next oracle.ChainTopic) oracle.ChainTopic {
 		out.LastPush = next.LastPush
 	}
 	if next.TxHash != (common.Hash{}) {
-		out.TxHash = next.TxHash
+		// The push block belongs to its transaction.
+		out.TxHash, out.PushBlock = next.TxHash, next.PushBlock
 	}
 	return out
 }

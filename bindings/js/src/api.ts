@@ -452,6 +452,8 @@ export interface components {
         Chain: {
             chain_id: components["schemas"]["Uint64"];
             name: string;
+            /** @description The highest block the relayer has seen final on the chain, as the chain's finality says: the `finalized` or `safe` block its nodes serve, or its confirmation depth under the head (also when an endpoint does not serve the tag); 0 until one is seen. */
+            final_block: components["schemas"]["Uint64"];
             /** @description AlloraOracle address, EIP-55 checksummed. */
             oracle: string;
             /** @description The chain's AlloraFeed contracts (Chainlink's AggregatorV3Interface), by topic id ascending, as the chain's addresses file lists them; empty when none is known. */
@@ -485,6 +487,10 @@ export interface components {
              */
             last_push?: string;
             tx_hash?: string;
+            /** @description The block that included this gateway's last push of the topic; absent while unknown. */
+            push_block?: components["schemas"]["Uint64"];
+            /** @description Whether this gateway's last push of the topic is final: its push_block is at or under the chain's final_block. A push is included (push_block set, final false) before it is final. Absent with push_block. */
+            final?: boolean;
         };
         NullableDecimal: components["schemas"]["DecimalString"] | null;
         NullableTime: string | null;

@@ -134,7 +134,7 @@ preset: allora-mainnet gets the public endpoints and the emissions API version.`
 // printPresets writes the chain presets and the Allora presets as two tables.
 func printPresets(out io.Writer) error {
 	tw := tabwriter.NewWriter(out, 0, 0, 2, ' ', 0)
-	fmt.Fprintln(tw, "CHAIN PRESET\tCHAIN ID\tNAME\tFEES\tCONFIRMATIONS\tBLOCK TIME\tRESUBMIT AFTER\tMAX GAS PRICE\tMAX BATCH GAS\tEXPLORER\tPRICE FEEDS")
+	fmt.Fprintln(tw, "CHAIN PRESET\tCHAIN ID\tNAME\tFEES\tCONFIRMATIONS\tFINALITY\tBLOCK TIME\tRESUBMIT AFTER\tMAX GAS PRICE\tMAX BATCH GAS\tEXPLORER\tPRICE FEEDS")
 	for _, c := range presets.Chains() {
 		feeds := make([]string, 0, len(c.PriceFeeds))
 		for pair := range c.PriceFeeds {
@@ -152,8 +152,8 @@ func printPresets(out io.Writer) error {
 		if explorer == "" {
 			explorer = "-"
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s gwei\t%d\t%s\t%s\n", c.Name, id, c.Title, c.FeeMode,
-			c.Confirmations, c.BlockTime, c.ResubmitAfter, c.MaxGasPriceGwei, c.MaxBatchGas, explorer, listed)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s gwei\t%d\t%s\t%s\n", c.Name, id, c.Title, c.FeeMode,
+			c.Confirmations, c.Finality, c.BlockTime, c.ResubmitAfter, c.MaxGasPriceGwei, c.MaxBatchGas, explorer, listed)
 	}
 	fmt.Fprintln(tw)
 	fmt.Fprintln(tw, "ALLORA PRESET\tCHAIN ID\tEMISSIONS\tENDPOINTS\tWEBSOCKET")

@@ -40,6 +40,7 @@ func Run(t *testing.T, newStore func(t *testing.T, opts ...store.Option) store.S
 		{"ChainTopicRoundTrip", testChainTopicRoundTrip, nil},
 		{"ChainTopicNeverLowersHeight", testChainTopicNeverLowers, nil},
 		{"ChainTopicKeepsLastPush", testChainTopicKeepsLastPush, nil},
+		{"ChainFinalNeverLowers", testChainFinal, nil},
 		{"ChainTopicNoAliasing", testChainTopicNoAliasing, nil},
 		{"CancelledContext", testCancelledContext, nil},
 		{"ConcurrentWriters", testConcurrentWriters, nil},
@@ -221,6 +222,9 @@ func diffChainTopic(got, want oracle.ChainTopic) string {
 	}
 	if got.Timestamp != want.Timestamp {
 		d = append(d, fmt.Sprintf("Timestamp %d, want %d", got.Timestamp, want.Timestamp))
+	}
+	if got.PushBlock != want.PushBlock {
+		d = append(d, fmt.Sprintf("PushBlock %d, want %d", got.PushBlock, want.PushBlock))
 	}
 	if got.LastPush.IsZero() != want.LastPush.IsZero() || !got.LastPush.Equal(want.LastPush) {
 		d = append(d, fmt.Sprintf("LastPush %s, want %s", got.LastPush.Format(time.RFC3339Nano), want.LastPush.Format(time.RFC3339Nano)))
@@ -503,7 +507,7 @@ func testChainRegisteredByTopic(t *testing.T, st store.Store) {
 
 func testChainTopicRoundTrip(t *testing.T, st store.Store) {
 	want := []oracle.ChainTopic{
-		{TopicID: 1, BlockHeight: 68, Value: scaled(t, "3012500000000000000000"), Timestamp: 1795550400, LastPush: base, TxHash: txA},
+		{TopicID: 1, BlockHeight: 68, Value: scaled(t, "3012500000000000000000"), Timestamp: 1795550400, LastPush: base, TxHash: txA, PushBlock: 1 << 63},
 		// The most negative int256, at a height beyond int64.
 		{TopicID: 9, BlockHeight: 1 << 63, Value: scaled(t, "-57896044618658097711785492504343953926634992332820282019728792003956564819968"), Timestamp: 1795550401},
 		// Never set on chain, never pushed.
@@ -555,15 +559,22 @@ func testChainTopicKeepsLastPush(t *testing.T, st store.Store) {
 		put  oracle.ChainTopic
 		want oracle.ChainTopic
 	}{
-		{"pushed", oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: v68, Timestamp: 100, LastPush: base, TxHash: txA},
-			oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: v68, Timestamp: 100, LastPush: base, TxHash: txA}},
+		{"pushed", oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: v68, Timestamp: 100, LastPush: base, TxHash: txA, PushBlock: 1000},
+			oracle.ChainTopic{TopicID: 1, BlockHeight: 68, Value: v68, Timestamp: 100, LastPush: base, TxHash: txA, PushBlock: 1000}},
 		{"read from chain without push", oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160},
-			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: base, TxHash: txA}},
+			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: base, TxHash: txA, PushBlock: 1000}},
 		{"same height again, no value", oracle.ChainTopic{TopicID: 1, BlockHeight: 80},
-			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: base, TxHash: txA}},
-		{"pushed again", oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: later, TxHash: txB},
-			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: later, TxHash: txB}},
+			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: base, TxHash: txA, PushBlock: 1000}},
+		{"pushed again", oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: later, TxHash: txB, PushBlock: 1010},
+			oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: later, TxHash: txB, PushBlock: 1010}},
 	}
+	// A push whose block is unknown does not keep the previous push's block.
+	steps = append(steps, struct {
+		name string
+		put  oracle.ChainTopic
+		want oracle.ChainTopic
+	}{"pushed, block unknown", oracle.ChainTopic{TopicID: 1, BlockHeight: 80, LastPush: later, TxHash: txA},
+		oracle.ChainTopic{TopicID: 1, BlockHeight: 80, Value: v80, Timestamp: 160, LastPush: later, TxHash: txA}})
 	for _, s := range steps {
 		mustPutChainTopic(t, st, 324, s.put)
 		if d := diffChainTopic(chainTopic(t, st, 324, 1), s.want); d != "" {
@@ -696,5 +707,44 @@ func testConcurrentWriters(t *testing.T, st store.Store) {
 		if got.LastPush.IsZero() || got.TxHash != txA {
 			t.Errorf("chain 56 topic %d lost its push: last push %s, tx %s", topic, got.LastPush, got.TxHash)
 		}
+	}
+}
+
+// testChainFinal checks a chain's final block is kept beside its metadata: registered
+// by the first write, raised by a higher block, kept by a lower one, and left alone by
+// PutChain.
+func testChainFinal(t *testing.T, st store.Store) {
+	ctx := context.Background()
+	final := func() uint64 {
+		t.Helper()
+		for _, c := range mustChains(t, st) {
+			if c.ID == 146 {
+				return c.FinalBlock
+			}
+		}
+		t.Fatal("chain 146 not registered")
+		return 0
+	}
+	for _, s := range []struct {
+		put, want uint64
+	}{{100, 100}, {1 << 63, 1 << 63}, {99, 1 << 63}} {
+		if err := st.PutChainFinal(ctx, 146, s.put); err != nil {
+			t.Fatalf("PutChainFinal(146, %d): %v", s.put, err)
+		}
+		if got := final(); got != s.want {
+			t.Errorf("after PutChainFinal(146, %d): final block %d, want %d", s.put, got, s.want)
+		}
+	}
+	if err := st.PutChain(ctx, oracle.Chain{ID: 146, Name: "sonic", Oracle: oracleSonic}); err != nil {
+		t.Fatal(err)
+	}
+	if got := final(); got != 1<<63 {
+		t.Errorf("PutChain changed the final block to %d", got)
+	}
+	if err := st.PutChainFinal(ctx, 56, 7); err != nil {
+		t.Fatal(err)
+	}
+	if got := mustChains(t, st); len(got) != 2 || got[0].ID != 56 || got[0].FinalBlock != 7 {
+		t.Errorf("chains after a final block of an unknown chain 56: %+v", got)
 	}
 }

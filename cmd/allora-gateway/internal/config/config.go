@@ -132,6 +132,11 @@ type Chain struct {
 	// Confirmations is how many blocks must follow a transaction's block before it
 	// counts as landed (and before deploy writes its addresses).
 	Confirmations OptionalUint `yaml:"confirmations,omitempty"`
+	// Finality is how the chain finalises a block, and so when a push counts as final
+	// in /v1/chains and the metrics: finalized or safe (the JSON-RPC block tag, where
+	// the chain's nodes serve it) or depth (Confirmations under the head). The preset
+	// gives a default.
+	Finality string `yaml:"finality,omitempty"`
 	// BlockTime is the chain's usual time between blocks; the round keeper polls
 	// markets at this pace.
 	BlockTime Duration `yaml:"block_time,omitempty"`

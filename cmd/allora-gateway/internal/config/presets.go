@@ -141,6 +141,9 @@ func (c *Config) applyPresets() {
 			if !ch.Confirmations.Set {
 				ch.Confirmations = Uint(p.Confirmations)
 			}
+			if ch.Finality == "" {
+				ch.Finality = string(p.Finality)
+			}
 			if ch.BlockTime.Duration == 0 {
 				ch.BlockTime.Duration = p.BlockTime
 			}
@@ -224,6 +227,16 @@ func (c Chain) TxConfig() (txmgr.Config, error) {
 		cfg.MaxGasPrice = wei
 	}
 	return cfg, nil
+}
+
+// EffectiveFinality is the chain's finality, or else its chain id's preset's. Call it
+// on a validated config.
+func (c Chain) EffectiveFinality() presets.Finality {
+	if f, err := presets.ParseFinality(c.Finality); err == nil {
+		return f
+	}
+	p, _ := presets.ForChainID(c.ChainID)
+	return p.Finality
 }
 
 // EffectiveBlockTime is the chain's block_time, or else its chain id's preset's.
@@ -351,6 +364,11 @@ func (v *validator) presets(c Config) {
 		case "", "legacy", "eip1559":
 		default:
 			v.add("%s: fee_mode %q: want legacy or eip1559", at, ch.FeeMode)
+		}
+		if ch.Finality != "" {
+			if _, err := presets.ParseFinality(ch.Finality); err != nil {
+				v.add("%s: %v", at, err)
+			}
 		}
 		if ch.ResubmitAfter.Duration < 0 {
 			v.add("%s: resubmit_after: must be greater than 0, got %s", at, ch.ResubmitAfter)

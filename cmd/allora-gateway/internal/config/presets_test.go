@@ -20,13 +20,13 @@ topics: [1]
 chains:
   - {name: bnb, preset: bsc, rpc: "https://bsc.example", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
   - {name: local-sonic, preset: sonic, rpc: "http://127.0.0.1:8545", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3",
-     confirmations: 0, block_time: 250ms, max_gas_price_gwei: "2.5", max_in_flight: 2}
+     confirmations: 0, block_time: 250ms, max_gas_price_gwei: "2.5", max_in_flight: 2, finality: safe}
   - {name: zk, preset: zksync-era, rpc: "http://127.0.0.1:8546", oracle: "0x5FbDB2315678afecb367f032d93F642f64180aa3"}
 signers:
   submitter: {keystore: /keys/submitter.json, passphrase_file: /keys/submitter.pass}
   oracle: [{keystore: /keys/oracle-0.json, passphrase_env: P}]
 `)
-	c, err := Load(path, env(map[string]string{"ALLORA_GATEWAY_CHAINS_ZK_CONFIRMATIONS": "3"}))
+	c, err := Load(path, env(map[string]string{"ALLORA_GATEWAY_CHAINS_ZK_CONFIRMATIONS": "3", "ALLORA_GATEWAY_CHAINS_ZK_FINALITY": "finalized"}))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -69,13 +69,21 @@ signers:
 		t.Errorf("zk with ALLORA_GATEWAY_CHAINS_ZK_CONFIRMATIONS=3: %+v", zk)
 	}
 
+	// Finality: bnb's from its preset, local-sonic's own, zk's from the environment.
+	if f := [3]presets.Finality{c.Chains[0].EffectiveFinality(), c.Chains[1].EffectiveFinality(), c.Chains[2].EffectiveFinality()}; f != [3]presets.Finality{presets.FinalityFinalized, presets.FinalitySafe, presets.FinalityFinalized} {
+		t.Errorf("finality of bnb, local-sonic (safe), zk (ALLORA_GATEWAY_CHAINS_ZK_FINALITY=finalized) = %v", f)
+	}
+	if f := (Chain{ChainID: 324}).EffectiveFinality(); f != presets.FinalityDepth {
+		t.Errorf("finality of chain 324 without a preset or its own = %s, want the zksync-era preset's depth", f)
+	}
+
 	// config print shows the merged values, an explicit 0 included.
 	out, err := c.Redacted()
 	if err != nil {
 		t.Fatal(err)
 	}
 	for _, want := range []string{"preset: bsc", "chain_id: 56", "fee_mode: legacy", "confirmations: 2", "confirmations: 0",
-		"max_batch_gas: 3000000", "block_time: 250ms", "emissions_version: v10"} {
+		"max_batch_gas: 3000000", "block_time: 250ms", "emissions_version: v10", "finality: finalized", "finality: safe"} {
 		if !strings.Contains(string(out), want) {
 			t.Errorf("config print lacks %q:\n%s", want, out)
 		}

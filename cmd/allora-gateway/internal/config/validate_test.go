@@ -25,6 +25,7 @@ func TestValidateReportsEveryProblem(t *testing.T) {
 		"chains[0] (bnb): rpc must be an http(s) or ws(s) URL",
 		`chains[0] (bnb): oracle "0x12": not an address (want 0x and 40 hex digits)`,
 		"chains[1] (sonic): chain_id must be set",
+		`chains[1] (sonic): finality "latest": want finalized, safe or depth`,
 		"chains[1] (sonic): max_in_flight must be 1 to 16 (how many of the submitter's transactions wait for confirmation at once), got 17",
 		`chains[1] (sonic): oracle "0x5fbdb2315678afecb367f032d93f642f64180aA3": bad EIP-55 checksum`,
 		"chains[2] (BNB): name duplicates chains[0] (bnb)",

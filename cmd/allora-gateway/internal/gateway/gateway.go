@@ -108,6 +108,7 @@ func RelayerConfig(cfg config.Config) relayer.Config {
 		ChainMaxBatchGas: map[uint64]uint64{},
 		ChainMinBalance:  map[uint64]*big.Int{},
 		ChainMaxInFlight: map[uint64]int{},
+		ChainFinality:    map[uint64]relayer.Finality{},
 		BlockTimes:       make(map[uint64]time.Duration, len(cfg.Chains)),
 	}
 	for _, c := range cfg.Chains {
@@ -120,6 +121,8 @@ func RelayerConfig(cfg config.Config) relayer.Config {
 		out.BlockTimes[c.ChainID] = c.EffectiveBlockTime()
 		if tc, err := c.TxConfig(); err == nil {
 			out.ChainMaxInFlight[c.ChainID] = tc.MaxInFlight
+			tag, _ := c.EffectiveFinality().Tag()
+			out.ChainFinality[c.ChainID] = relayer.Finality{Tag: tag, Depth: tc.Confirmations}
 		}
 	}
 	return out
