@@ -8,6 +8,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/relayer/internal/replicated"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -68,33 +69,7 @@ func (r *Redis) RequireReplicas(n int, timeout time.Duration) *Redis {
 // run runs script and, when r wants replicas, WAIT on the same connection, which
 // counts the replicas that have every write that connection made.
 func (r *Redis) run(ctx context.Context, script *redis.Script, keys []string, args ...any) *redis.Cmd {
-	n := r.minReplicas
-	if n == 0 {
-		return script.Run(ctx, r.c, keys, args...)
-	}
-	for loaded := false; ; loaded = true {
-		var cmd, wait *redis.Cmd
-		_, _ = r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
-			cmd = script.EvalSha(ctx, p, keys, args...)
-			wait = p.Do(ctx, "wait", n, r.replicaTimeout.Milliseconds())
-			return nil
-		})
-		if !loaded && redis.HasErrorPrefix(cmd.Err(), "NOSCRIPT") {
-			if err := script.Load(ctx, r.c).Err(); err != nil {
-				cmd.SetErr(err)
-				return cmd
-			}
-			continue
-		}
-		if wrote(cmd) {
-			if got, err := wait.Int64(); err != nil {
-				cmd.SetErr(fmt.Errorf("wait for %d replicas: %w", n, err))
-			} else if got < int64(n) {
-				cmd.SetErr(fmt.Errorf("%w: %d of %d in %s", ErrNotReplicated, got, n, r.replicaTimeout))
-			}
-		}
-		return cmd
-	}
+	return replicated.Run(ctx, r.c, r.minReplicas, r.replicaTimeout, ErrNotReplicated, script, keys, args...)
 }
 
 // Owner returns the owner id this Redis acquires leases for.
@@ -238,14 +213,4 @@ func (r *Redis) Holder(ctx context.Context, name string) (string, uint64, error)
 		return "", 0, fmt.Errorf("read lease %q holder: malformed value %q", name, s)
 	}
 	return owner, token, nil
-}
-
-// wrote reports whether a script's reply says it wrote: the scripts here answer nil
-// or 0 when they changed nothing (not acquired, not renewed, fenced off).
-func wrote(cmd *redis.Cmd) bool {
-	if cmd.Err() != nil {
-		return false
-	}
-	n, isInt := cmd.Val().(int64)
-	return !isInt || n != 0
 }

@@ -3,9 +3,9 @@ package store
 import (
 	"context"
 	"errors"
-	"fmt"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/relayer/internal/replicated"
 	"github.com/redis/go-redis/v9"
 )
 
@@ -36,42 +36,5 @@ func WithMinReplicas(n int, timeout time.Duration) Option {
 // runReplicated runs script and, when the store wants replicas, WAIT on the same
 // connection, which counts the replicas that have every write that connection made.
 func (r *Redis) runReplicated(ctx context.Context, script *redis.Script, keys []string, args ...any) *redis.Cmd {
-	n := r.opts.minReplicas
-	if n == 0 {
-		return script.Run(ctx, r.c, keys, args...)
-	}
-	for loaded := false; ; loaded = true {
-		var cmd *redis.Cmd
-		var wait *redis.Cmd
-		_, _ = r.c.Pipelined(ctx, func(p redis.Pipeliner) error {
-			cmd = script.EvalSha(ctx, p, keys, args...)
-			wait = p.Do(ctx, "wait", n, r.opts.replicaTimeout.Milliseconds())
-			return nil
-		})
-		if !loaded && redis.HasErrorPrefix(cmd.Err(), "NOSCRIPT") {
-			if err := script.Load(ctx, r.c).Err(); err != nil {
-				cmd.SetErr(err)
-				return cmd
-			}
-			continue
-		}
-		if wrote(cmd) {
-			if got, err := wait.Int64(); err != nil {
-				cmd.SetErr(fmt.Errorf("wait for %d replicas: %w", n, err))
-			} else if got < int64(n) {
-				cmd.SetErr(fmt.Errorf("%w: %d of %d in %s", ErrNotReplicated, got, n, r.opts.replicaTimeout))
-			}
-		}
-		return cmd
-	}
-}
-
-// wrote reports whether a script's reply says it wrote: the scripts here answer nil
-// or 0 when they changed nothing (not acquired, not renewed, fenced off).
-func wrote(cmd *redis.Cmd) bool {
-	if cmd.Err() != nil {
-		return false
-	}
-	n, isInt := cmd.Val().(int64)
-	return !isInt || n != 0
+	return replicated.Run(ctx, r.c, r.opts.minReplicas, r.opts.replicaTimeout, ErrNotReplicated, script, keys, args...)
 }
