@@ -19,7 +19,7 @@ import (
 type emulatorSource struct {
 	emu    *emulator.Emulator
 	topics map[uint64]oracle.Topic
-	events chan oracle.WindowClosed
+	events chan []oracle.WindowClosed
 }
 
 func (s *emulatorSource) LatestInference(_ context.Context, id uint64) (oracle.Inference, error) {
@@ -38,7 +38,7 @@ func (s *emulatorSource) Topic(_ context.Context, id uint64) (oracle.Topic, erro
 	return t, nil
 }
 
-func (s *emulatorSource) Watch(context.Context) <-chan oracle.WindowClosed { return s.events }
+func (s *emulatorSource) Watch(context.Context) <-chan []oracle.WindowClosed { return s.events }
 
 func cpuTime() time.Duration {
 	var ru syscall.Rusage
@@ -46,15 +46,26 @@ func cpuTime() time.Duration {
 	return time.Duration(ru.Utime.Nano() + ru.Stime.Nano())
 }
 
+// pushes counts the chains' oracle reads (one a push cycle) and batches mined.
+func pushes(chains []*fakeChain) (reads, batches int64) {
+	for _, c := range chains {
+		reads += c.stateReads.Load()
+		batches += int64(c.batchCount())
+	}
+	return reads, batches
+}
+
 // BenchmarkRelayerCycle1000Topics3Chains measures one cycle of relayer.Relayer with
-// 1,000 topics and three chains: Allora closes a window of every topic, the relayer
-// hears of each (1,000 window-close events), reads and stores each new inference,
-// and each chain's loop reads its oracle, builds the batch of 1,000 updates, signs it
+// 1,000 topics and three chains: Allora closes a window of every topic in one block,
+// the relayer hears of the block's 1,000 window closes, reads and stores each new
+// inference, and each chain's loop reads its oracle, builds the batch of 1,000
+// updates, signs it
 // with the 2-of-3 signer keys (secp256k1, EIP-712) and submits it to an in-memory
 // oracle that recovers and checks every signature. ns/op is wall time of a cycle,
 // cpu-ns/op the process's user+system CPU time over the cycles (getrusage), B/op and
-// allocs/op the Go heap allocations (-benchmem). The emulator's own block-making is
-// outside the timer and outside cpu-ns/op.
+// allocs/op the Go heap allocations (-benchmem), oracle-reads/op and batches/op the
+// push cycles and batches of the three chains together (3 each: one per chain). The
+// emulator's own block-making is outside the timer and outside cpu-ns/op.
 func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 	const topics = 1000
 	cfg := emulator.Config{BlockTime: time.Second, Seed: 1, Manual: true, StartTime: time.Now().Add(-time.Hour)}
@@ -65,7 +76,7 @@ func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 	if err != nil {
 		b.Fatal(err)
 	}
-	src := &emulatorSource{emu: emu, topics: map[uint64]oracle.Topic{}, events: make(chan oracle.WindowClosed, 4*topics)}
+	src := &emulatorSource{emu: emu, topics: map[uint64]oracle.Topic{}, events: make(chan []oracle.WindowClosed, 4)}
 	ids := make([]uint64, 0, topics)
 	for _, t := range emu.Topics() {
 		src.topics[t.ID] = t
@@ -104,9 +115,11 @@ func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 		return want
 	}
 	cycle := func(want map[uint64]uint64) {
-		for _, id := range ids {
-			src.events <- oracle.WindowClosed{TopicID: id, BlockHeight: emu.Height(), InferenceBlockHeight: want[id]}
+		block := make([]oracle.WindowClosed, len(ids))
+		for i, id := range ids {
+			block[i] = oracle.WindowClosed{TopicID: id, BlockHeight: emu.Height(), InferenceBlockHeight: want[id]}
 		}
+		src.events <- block
 		deadline := time.After(time.Minute)
 		for _, c := range chains {
 			for !c.holds(want) {
@@ -128,6 +141,7 @@ func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 	b.ReportAllocs()
 	b.ResetTimer()
 	var cpu time.Duration
+	reads0, batches0 := pushes(chains)
 	for range b.N {
 		b.StopTimer()
 		want := closeWindows()
@@ -138,4 +152,7 @@ func BenchmarkRelayerCycle1000Topics3Chains(b *testing.B) {
 	}
 	b.StopTimer()
 	b.ReportMetric(float64(cpu.Nanoseconds())/float64(b.N), "cpu-ns/op")
+	reads, batches := pushes(chains)
+	b.ReportMetric(float64(reads-reads0)/float64(b.N), "oracle-reads/op")
+	b.ReportMetric(float64(batches-batches0)/float64(b.N), "batches/op")
 }

@@ -8,4 +8,9 @@ func LoadTopics(ctx context.Context, r *Relayer, ids []uint64) []uint64 {
 	return r.loadTopics(ctx, ids)
 }
 
-func PollTopics(ctx context.Context, r *Relayer, ids []uint64) bool { return r.pollTopics(ctx, ids) }
+func PollTopics(ctx context.Context, r *Relayer, ids []uint64) (fresh bool) {
+	for _, p := range r.pollTopics(ctx, ids) {
+		fresh = fresh || p.fresh
+	}
+	return fresh
+}

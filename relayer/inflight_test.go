@@ -104,3 +104,65 @@ func TestWindowCloseSendsTheNextBatchWhileOneIsInFlight(t *testing.T) {
 	default:
 	}
 }
+
+// The windows one Allora block closes go out together: 20 topics' windows close in one
+// block, and each chain's next batch carries all 20 new inferences, in one transaction,
+// with no poll or push tick in between (both an hour away).
+func TestABlocksWindowsGoOutInOneBatch(t *testing.T) {
+	const n = 20
+	s := signers(3)
+	var topics []oracle.Topic
+	var ids []uint64
+	for i := range n {
+		topics = append(topics, oracle.Topic{ID: uint64(i + 1)})
+		ids = append(ids, uint64(i+1))
+	}
+	src := newFakeSource(topics...)
+	src.blocks = make(chan []oracle.WindowClosed)
+	for _, id := range ids {
+		src.set(id, 100, "3012.5")
+	}
+	chains := []*fakeChain{newFakeChain(56, s, 2), newFakeChain(324, s, 2)}
+	r, err := relayer.New(relayer.Config{Topics: ids, PollInterval: time.Hour, PushInterval: time.Hour}, src, store.NewMemory(),
+		[]relayer.ChainWriter{chains[0], chains[1]}, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- r.Run(ctx) }()
+	t.Cleanup(func() {
+		cancel()
+		if err := <-done; err != nil {
+			t.Errorf("Run: %v", err)
+		}
+	})
+	at := func(height uint64) map[uint64]uint64 {
+		want := map[uint64]uint64{}
+		for _, id := range ids {
+			want[id] = height
+		}
+		return want
+	}
+	for _, c := range chains {
+		testsupport.WaitFor(t, time.Minute, c.chain.Name+" holds the first sweep", func() bool { return c.holds(at(100)) })
+	}
+	before := []int{chains[0].batchCount(), chains[1].batchCount()}
+	queries := src.queries.Load()
+
+	block := make([]oracle.WindowClosed, n)
+	for i, id := range ids {
+		src.set(id, 105, "3020")
+		block[i] = oracle.WindowClosed{TopicID: id, BlockHeight: 107, InferenceBlockHeight: 105}
+	}
+	src.blocks <- block
+	for i, c := range chains {
+		testsupport.WaitFor(t, time.Minute, c.chain.Name+" holds the block's 20 new inferences", func() bool { return c.holds(at(105)) })
+		if got := c.batchCount() - before[i]; got != 1 {
+			t.Errorf("%s: the block's windows went out in %d batches, want 1", c.chain.Name, got)
+		}
+	}
+	if got := src.queries.Load() - queries; got != n {
+		t.Errorf("%d queries of Allora for the block's %d windows, want one each", got, n)
+	}
+}

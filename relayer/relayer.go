@@ -42,10 +42,11 @@ type Source interface {
 	Topic(ctx context.Context, topicID uint64) (oracle.Topic, error)
 	// Watch reports each topic's window as it closes, so the relayer reads the topic
 	// at once and keeps polling only as a safety net for events lost while the feed
-	// reconnects. The channel closes when ctx ends. A source with no feed (no
-	// websocket) returns a channel that never reports, nil or closed: the relayer then
-	// finds every inference by polling.
-	Watch(ctx context.Context) <-chan oracle.WindowClosed
+	// reconnects. Each value is the windows one Allora block closed, so that the
+	// relayer pushes them together. The channel closes when ctx ends. A source with no
+	// feed (no websocket) returns a channel that never reports, nil or closed: the
+	// relayer then finds every inference by polling.
+	Watch(ctx context.Context) <-chan []oracle.WindowClosed
 }
 
 // ChainWriter is one EVM chain as the relayer uses it: its AlloraOracle, which it
@@ -223,7 +224,8 @@ func WithLogger(l *slog.Logger) Option { return func(r *Relayer) { r.log = l } }
 // WithClock sets the clock heartbeats are measured with; the default is time.Now.
 func WithClock(now func() time.Time) Option { return func(r *Relayer) { r.now = now } }
 
-// WithEvents calls fn for every new inference and mined batch. fn must not block.
+// WithEvents calls fn for every new inference and mined batch, from several goroutines
+// at once. fn must not block.
 func WithEvents(fn func(Event)) Option { return func(r *Relayer) { r.events = fn } }
 
 // WithMetrics records what the relayer does in m.
@@ -363,7 +365,9 @@ func (r *Relayer) Run(ctx context.Context) error {
 
 // watchAllora loads topic metadata, then reads each topic's latest inference when the
 // source reports its window closed and every poll period, stores the new ones and wakes
-// the chain loops.
+// the chain loops. The windows one Allora block closes are handled together: their
+// inferences are taken from the events or queried side by side, and the chain loops are
+// woken once, so that they go out in one batch in the chain's next block.
 func (r *Relayer) watchAllora(ctx context.Context) error {
 	windows := r.source.Watch(ctx)
 	pending := slices.Clone(r.cfg.Topics)                  // topics whose metadata is not loaded yet
@@ -372,6 +376,7 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 	timer := time.NewTimer(0)
 	defer timer.Stop()
 	first := true
+	fresh := false // a new inference stored since the chain loops were last woken
 	for {
 		if len(pending) > 0 {
 			pending = r.loadTopics(ctx, pending)
@@ -383,13 +388,12 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 				due = append(due, id)
 			}
 		}
-		fresh := false
-		for _, id := range due {
-			isNew, height := r.pollTopic(ctx, id)
-			fresh = fresh || isNew
+		for i, found := range r.pollTopics(ctx, due) {
+			id := due[i]
+			fresh = fresh || found.fresh
 			next[id] = now.Add(r.pollPeriod(id))
 			if want, ok := promised[id]; ok {
-				if height >= want {
+				if found.height >= want {
 					delete(promised, id)
 				} else if r.cfg.PollInterval == 0 || eventRetryInterval < r.cfg.PollInterval {
 					next[id] = now.Add(eventRetryInterval)
@@ -402,6 +406,7 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 		}
 		if fresh {
 			r.wakeChains()
+			fresh = false
 		}
 		wait := r.pollPeriod(0)
 		for _, id := range r.cfg.Topics {
@@ -412,32 +417,64 @@ func (r *Relayer) watchAllora(ctx context.Context) error {
 		case <-ctx.Done():
 			return nil
 		case <-timer.C:
-		case ev, ok := <-windows:
+		case block, ok := <-windows:
 			if !ok {
 				windows = nil
 				continue
 			}
-			if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); !relayed {
-				continue
-			}
-			if ev.LossBlockHeight != 0 {
-				// A reputer window closed: the node revised the topic's latest
-				// inference. Read it again now; nothing new is promised.
+			query := func(ev oracle.WindowClosed) {
 				next[ev.TopicID] = time.Time{}
-				continue
+				promised[ev.TopicID] = max(promised[ev.TopicID], ev.InferenceBlockHeight)
 			}
-			if ev.Inference != nil {
-				if taken, isNew := r.takeEventInference(ctx, *ev.Inference); taken {
-					if isNew {
-						r.wakeChains()
-					}
-					continue // the event carried the value: nothing to query
+			var carried []oracle.WindowClosed
+			for _, ev := range block {
+				if _, relayed := slices.BinarySearch(r.cfg.Topics, ev.TopicID); !relayed {
+					continue
+				}
+				switch {
+				case ev.LossBlockHeight != 0:
+					// A reputer window closed: the node revised the topic's latest
+					// inference. Read it again now; nothing new is promised.
+					next[ev.TopicID] = time.Time{}
+				case ev.Inference != nil:
+					carried = append(carried, ev)
+				default:
+					query(ev)
 				}
 			}
-			next[ev.TopicID] = time.Time{}
-			promised[ev.TopicID] = ev.InferenceBlockHeight
+			for i, t := range r.takeEventInferences(ctx, carried) {
+				if !t.taken {
+					query(carried[i]) // the node has the last word
+					continue
+				}
+				fresh = fresh || t.fresh // the event carried the value: nothing to query
+			}
 		}
 	}
+}
+
+// readConcurrency bounds the reads of Allora (or the stores of the values its events
+// carried) the relayer makes at once: the windows of one block are read side by side,
+// not one after the other, without flooding the node.
+const readConcurrency = 8
+
+// each runs fn for every index of n, readConcurrency at a time, and returns when all
+// have returned.
+func each(n int, fn func(i int)) {
+	if n == 1 {
+		fn(0)
+		return
+	}
+	var wg sync.WaitGroup
+	slots := make(chan struct{}, readConcurrency)
+	for i := range n {
+		slots <- struct{}{}
+		wg.Go(func() {
+			defer func() { <-slots }()
+			fn(i)
+		})
+	}
+	wg.Wait()
 }
 
 // pollPeriod is how often topic id is polled: PollInterval when set, else a quarter of
@@ -491,14 +528,21 @@ func (r *Relayer) loadTopics(ctx context.Context, topics []uint64) []uint64 {
 	return failed
 }
 
-// pollTopics asks Allora for the latest inference of each topic and reports whether
-// any was new.
-func (r *Relayer) pollTopics(ctx context.Context, topics []uint64) (fresh bool) {
-	for _, id := range topics {
-		isNew, _ := r.pollTopic(ctx, id)
-		fresh = fresh || isNew
-	}
-	return fresh
+// polled is what one topic's poll found: whether the inference was new, and the block
+// height Allora answered (0 when it did not).
+type polled struct {
+	fresh  bool
+	height uint64
+}
+
+// pollTopics asks Allora for the latest inference of each topic, several at a time,
+// and reports what each poll found, in the order of topics.
+func (r *Relayer) pollTopics(ctx context.Context, topics []uint64) []polled {
+	out := make([]polled, len(topics))
+	each(len(topics), func(i int) {
+		out[i].fresh, out[i].height = r.pollTopic(ctx, topics[i])
+	})
+	return out
 }
 
 // wakeChains tells every chain loop there is a new inference.
@@ -542,6 +586,19 @@ func (r *Relayer) pollTopic(ctx context.Context, id uint64) (fresh bool, height 
 			"topic_id", id, "block_height", inf.BlockHeight, "value", inf.Value, "err", err)
 	}
 	return fresh, inf.BlockHeight
+}
+
+// took is what takeEventInferences did with the inference one event carried.
+type took struct{ taken, fresh bool }
+
+// takeEventInferences takes the inferences one block's events carried, several at a
+// time (see takeEventInference), and reports what it did with each, in their order.
+func (r *Relayer) takeEventInferences(ctx context.Context, events []oracle.WindowClosed) []took {
+	out := make([]took, len(events))
+	each(len(events), func(i int) {
+		out[i].taken, out[i].fresh = r.takeEventInference(ctx, *events[i].Inference)
+	})
+	return out
 }
 
 // takeEventInference stores an inference a block event carried, as a poll would have

@@ -29,10 +29,12 @@ import (
 )
 
 // fakeSource serves whatever inference each topic is set to, and the window-close
-// events the test sends on windows; with windows nil it has no feed, like a node read
-// without its websocket, and the relayer finds every inference by polling.
+// events the test sends: on windows each event as a block of its own, on blocks a
+// block's events together. With both nil it has no feed, like a node read without its
+// websocket, and the relayer finds every inference by polling.
 type fakeSource struct {
 	windows chan oracle.WindowClosed
+	blocks  chan []oracle.WindowClosed
 	queries atomic.Int64 // LatestInference calls
 
 	mu     sync.Mutex
@@ -75,23 +77,26 @@ func (s *fakeSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
 	return t, nil
 }
 
-func (s *fakeSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
-	if s.windows == nil {
+func (s *fakeSource) Watch(ctx context.Context) <-chan []oracle.WindowClosed {
+	if s.windows == nil && s.blocks == nil {
 		return nil
 	}
-	out := make(chan oracle.WindowClosed)
+	out := make(chan []oracle.WindowClosed)
 	go func() {
 		defer close(out)
 		for {
+			var block []oracle.WindowClosed
 			select {
 			case <-ctx.Done():
 				return
 			case w := <-s.windows:
-				select {
-				case out <- w:
-				case <-ctx.Done():
-					return
-				}
+				block = []oracle.WindowClosed{w}
+			case block = <-s.blocks:
+			}
+			select {
+			case out <- block:
+			case <-ctx.Done():
+				return
 			}
 		}
 	}()
@@ -102,7 +107,7 @@ func (s *fakeSource) Watch(ctx context.Context) <-chan oracle.WindowClosed {
 // relayer finds every inference by polling.
 type unwatched struct{ *allora.REST }
 
-func (unwatched) Watch(context.Context) <-chan oracle.WindowClosed { return nil }
+func (unwatched) Watch(context.Context) <-chan []oracle.WindowClosed { return nil }
 
 // fakeChain is every ChainWriter the relayer tests use: an oracle that checks each
 // batch as AlloraOracle does (the EIP-712 digest recovered from each signature must

@@ -68,7 +68,7 @@ func (s *liveSource) Topic(_ context.Context, id uint64) (oracle.Topic, error) {
 }
 
 // Watch reports nothing: the source has no feed, so the relayer polls it.
-func (s *liveSource) Watch(context.Context) <-chan oracle.WindowClosed { return nil }
+func (s *liveSource) Watch(context.Context) <-chan []oracle.WindowClosed { return nil }
 
 // simChain is an in-process chain whose block production the test can pause, with
 // a 2-of-3 AlloraOracle deployed.

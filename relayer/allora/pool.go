@@ -41,9 +41,10 @@ type NotImplementedExplainer interface {
 // probes the node's versions again.
 const explainFor = time.Minute
 
-// WindowWatcher reports worker windows as they close; *Watcher is one.
+// WindowWatcher reports worker windows as they close, each block's together; *Watcher
+// is one.
 type WindowWatcher interface {
-	Watch(ctx context.Context) <-chan WorkerWindowClosed
+	Watch(ctx context.Context) <-chan []WorkerWindowClosed
 }
 
 // PoolEndpoint is one endpoint of a Pool.
@@ -408,27 +409,29 @@ func (p *Pool) LatestHeight(ctx context.Context) (uint64, error) {
 // it returns a channel that closes when ctx ends and never reports anything. While it
 // watches, a subscription that stays silent as LatestInference finds new inferences is
 // reported (a Warn and allora_gateway_allora_subscription_silent).
-func (p *Pool) Watch(ctx context.Context) <-chan WorkerWindowClosed {
+func (p *Pool) Watch(ctx context.Context) <-chan []WorkerWindowClosed {
 	if p.cfg.Watcher != nil {
 		in := p.cfg.Watcher.Watch(ctx)
-		out := make(chan WorkerWindowClosed)
+		out := make(chan []WorkerWindowClosed)
 		p.silence.watchStarted()
 		go func() {
 			defer close(out)
-			for w := range in {
-				if w.LossBlockHeight == 0 {
-					p.silence.reported(w) // a revision says nothing of the worker windows' events
+			for block := range in {
+				for i := range block {
+					if block[i].LossBlockHeight == 0 {
+						p.silence.reported(block[i]) // a revision says nothing of the worker windows' events
+					}
+					p.completeInference(ctx, &block[i])
 				}
-				p.completeInference(ctx, &w)
 				select {
-				case out <- w:
+				case out <- block:
 				case <-ctx.Done():
 				}
 			}
 		}()
 		return out
 	}
-	ch := make(chan WorkerWindowClosed)
+	ch := make(chan []WorkerWindowClosed)
 	context.AfterFunc(ctx, func() { close(ch) })
 	return ch
 }

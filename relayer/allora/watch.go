@@ -113,10 +113,12 @@ func NewWatcher(rpcURL string, cfg WatcherConfig) (*Watcher, error) {
 }
 
 // Watch reports worker windows as they close until ctx ends, then closes the channel.
-// It reconnects after any failure, with backoff. The channel is unbuffered: a reader
-// that falls behind holds the websocket back, not the other way round.
-func (w *Watcher) Watch(ctx context.Context) <-chan WorkerWindowClosed {
-	out := make(chan WorkerWindowClosed)
+// Each value is the windows one Allora block closed, all of them together, so a reader
+// can query and push them as one; it is never empty. It reconnects after any failure,
+// with backoff. The channel is unbuffered: a reader that falls behind holds the
+// websocket back, not the other way round.
+func (w *Watcher) Watch(ctx context.Context) <-chan []WorkerWindowClosed {
+	out := make(chan []WorkerWindowClosed)
 	go func() {
 		defer close(out)
 		backoff := time.Duration(0)
@@ -145,7 +147,7 @@ func (w *Watcher) Watch(ctx context.Context) <-chan WorkerWindowClosed {
 
 // session connects, subscribes and reports events until the connection fails. It
 // says whether the subscription was made, which resets the backoff.
-func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (subscribed bool, err error) {
+func (w *Watcher) session(ctx context.Context, out chan<- []WorkerWindowClosed) (subscribed bool, err error) {
 	hctx, cancel := context.WithTimeout(ctx, w.cfg.HandshakeTimeout)
 	defer cancel()
 	dialer := websocket.Dialer{HandshakeTimeout: w.cfg.HandshakeTimeout}
@@ -245,12 +247,13 @@ func (w *Watcher) session(ctx context.Context, out chan<- WorkerWindowClosed) (s
 				"err", p)
 		}
 		subscribed = subscribed || m.confirmed
-		for _, ev := range m.windows {
-			select {
-			case out <- ev:
-			case <-ctx.Done():
-				return subscribed, ctx.Err()
-			}
+		if len(m.windows) == 0 {
+			continue
+		}
+		select {
+		case out <- m.windows:
+		case <-ctx.Done():
+			return subscribed, ctx.Err()
 		}
 	}
 }

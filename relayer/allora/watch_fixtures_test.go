@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/gorilla/websocket"
 )
 
@@ -105,7 +106,7 @@ func TestWatcherReplaysRealNodeDeliveries(t *testing.T) {
 				t.Fatal(err)
 			}
 			ctx, cancel := context.WithCancel(context.Background())
-			ch := w.Watch(ctx)
+			ch := testsupport.Flatten(w.Watch(ctx))
 			defer func() {
 				cancel()
 				for range ch {

@@ -52,7 +52,7 @@ func (s *inferenceSource) Topic(_ context.Context, id uint64) (oracle.Topic, err
 }
 
 // Watch reports nothing: the source has no feed, so the relayer polls it.
-func (s *inferenceSource) Watch(context.Context) <-chan oracle.WindowClosed { return nil }
+func (s *inferenceSource) Watch(context.Context) <-chan []oracle.WindowClosed { return nil }
 
 // pushLog keeps the batches a relayer reports mined.
 type pushLog struct {

@@ -11,7 +11,9 @@
 // closes WorkerSubmissionWindow blocks later, and from that block on the topic's latest
 // network inference has inference_block_height = the nonce. The first epoch of the
 // topic at index i in Config.Topics opens at StartHeight+1+i%3, so the first inference
-// of every topic appears WorkerSubmissionWindow+1 to +3 blocks after start.
+// of every topic appears WorkerSubmissionWindow+1 to +3 blocks after start; with
+// Config.AlignEpochs every first epoch opens at StartHeight+1, so topics of one epoch
+// length and window close their windows in the same blocks.
 package emulator
 
 import (
@@ -72,6 +74,9 @@ type Config struct {
 	StartHeight uint64
 	// StartTime is the time of the first block (default: when New is called).
 	StartTime time.Time
+	// AlignEpochs opens every topic's first epoch at StartHeight+1, instead of spreading
+	// the topics over three blocks by their index.
+	AlignEpochs bool
 	// Manual makes blocks only through Advance, each BlockTime after the one before,
 	// so tests do not depend on timing. Otherwise Run (and Serve) make a block every
 	// BlockTime, stamped with the wall clock.
@@ -144,7 +149,11 @@ func New(cfg Config) (*Emulator, error) {
 		byID:   make(map[uint64]*topicState, len(cfg.Topics)),
 	}
 	for i, tc := range cfg.Topics {
-		ts, err := newTopicState(cfg.Seed, i, tc, cfg.StartHeight)
+		first := cfg.StartHeight + 1
+		if !cfg.AlignEpochs {
+			first += uint64(i % 3)
+		}
+		ts, err := newTopicState(cfg.Seed, tc, first)
 		if err != nil {
 			return nil, err
 		}

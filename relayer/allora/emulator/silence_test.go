@@ -57,7 +57,7 @@ func TestPoolReportsASilentSubscription(t *testing.T) {
 				t.Fatal(err)
 			}
 			ctx, cancel := context.WithCancel(context.Background())
-			ch := pool.Watch(ctx)
+			ch := testsupport.Flatten(pool.Watch(ctx))
 			t.Cleanup(func() {
 				cancel()
 				for range ch {

@@ -105,7 +105,7 @@ type bundle struct {
 
 type workerValue struct{ worker, value string }
 
-func newTopicState(seed int64, index int, tc TopicConfig, startHeight uint64) (*topicState, error) {
+func newTopicState(seed int64, tc TopicConfig, firstNonce uint64) (*topicState, error) {
 	value, err := decimal.NewFromString(tc.StartPrice)
 	if err != nil {
 		return nil, err
@@ -118,7 +118,7 @@ func newTopicState(seed int64, index int, tc TopicConfig, startHeight uint64) (*
 		volatility: decimal.New(tc.VolatilityBps, -4),
 		value:      value,
 		creator:    address(seed, tc.ID, 0),
-		firstNonce: startHeight + 1 + uint64(index%3),
+		firstNonce: firstNonce,
 	}
 	for i := range 2 + rng.IntN(2) {
 		ts.workers = append(ts.workers, address(seed, tc.ID, uint64(i)+1))

@@ -46,7 +46,7 @@ func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx, cancel := context.WithCancel(context.Background())
-	ch := w.Watch(ctx)
+	ch := testsupport.Flatten(w.Watch(ctx))
 	t.Cleanup(func() {
 		cancel()
 		for range ch { // the channel closes once the watcher has stopped
@@ -94,6 +94,63 @@ func TestWatcherReportsEveryWindowCloseAndReconnects(t *testing.T) {
 	check(10)
 }
 
+// The windows one block closes come as one value, so that the relayer reads and pushes
+// them together: 20 topics of one epoch length close in the same block and are heard
+// in one receive, none left for another.
+func TestWatcherReportsABlocksWindowsTogether(t *testing.T) {
+	cfg := emulator.Config{BlockTime: time.Second, Seed: 7, StartHeight: 500, StartTime: start, Manual: true, AlignEpochs: true}
+	for i := range 20 {
+		cfg.Topics = append(cfg.Topics, emulator.TopicConfig{ID: uint64(i + 1), EpochLength: 8, WorkerSubmissionWindow: 2, StartPrice: "100"})
+	}
+	emu, err := emulator.New(cfg)
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(emu.Handler())
+	t.Cleanup(srv.Close)
+	w, err := allora.NewWatcher(srv.URL, allora.WatcherConfig{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	ch := w.Watch(ctx)
+	t.Cleanup(func() {
+		cancel()
+		for range ch {
+		}
+	})
+	testsupport.WaitFor(t, 10*time.Second, "the watcher subscribes", func() bool { return emu.Subscribers() == 1 })
+	for blocks := 0; blocks < 3; {
+		emu.Advance(1)
+		inf, ok := emu.Latest(1)
+		if !ok || emu.Height() != inf.BlockHeight+2 {
+			continue // no worker window closed in this block
+		}
+		blocks++
+		var block []allora.WorkerWindowClosed // the worker windows; a reputer window may close beside them
+		for block == nil {
+			select {
+			case got := <-ch:
+				for _, ev := range got {
+					if ev.LossBlockHeight == 0 {
+						block = append(block, ev)
+					}
+				}
+			case <-time.After(10 * time.Second):
+				t.Fatal("no window-close event")
+			}
+		}
+		if len(block) != 20 {
+			t.Fatalf("block %d: %d windows in one receive, want all 20: %+v", emu.Height(), len(block), block)
+		}
+		for i, ev := range block {
+			if ev.TopicID != uint64(i+1) || ev.BlockHeight != emu.Height() || ev.InferenceBlockHeight != inf.BlockHeight {
+				t.Fatalf("block %d window %d: %+v", emu.Height(), i, ev)
+			}
+		}
+	}
+}
+
 func TestNewWatcherURLs(t *testing.T) {
 	for _, bad := range []string{"ftp://x", "http://", "::"} {
 		if _, err := allora.NewWatcher(bad, allora.WatcherConfig{}); err == nil {
@@ -129,7 +186,7 @@ func TestWindowCloseEventsByVersion(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			ownCh, foreignCh := own.Watch(ctx), foreign.Watch(ctx)
+			ownCh, foreignCh := testsupport.Flatten(own.Watch(ctx)), foreign.Watch(ctx)
 			t.Cleanup(func() {
 				cancel()
 				for range ownCh {

@@ -398,17 +398,31 @@ func checkRevisions(ctx context.Context, t *testing.T, d *devnet.Devnet, topic u
 		t.Logf("%s: topic %d height %d revised on the oracle to loss height %d (first %d)", c.Name, topic,
 			revised.BlockHeight, revised.LossBlockHeight, first.LossBlockHeight)
 	}
-	// The API answers a (height, loss height) some chain holds; compare until a read
-	// pair falls between two pushes.
-	testsupport.WaitForSeen(t, 30*time.Second, fmt.Sprintf("the API's version of topic %d equal to %s's", topic, d.Chains[0].Name), func() (bool, string) {
-		var api inferenceResponse
-		getJSON(t, fmt.Sprintf("%s/v1/topics/%d/inference", d.APIURL, topic), &api)
+	// The API serves the (height, loss height) a chain holds: as its latest, or, while
+	// the chain trails the API by a push or two, as the entry of that height in its
+	// history. A revised entry replaces the height's first, so the two agree once the
+	// chain holds the revision the API last read of that height.
+	testsupport.WaitForSeen(t, 30*time.Second, fmt.Sprintf("the API serves the version of topic %d %s holds", topic, d.Chains[0].Name), func() (bool, string) {
 		states, err := d.Chains[0].Writer().TopicStates(ctx, []uint64{topic})
 		if err != nil {
 			t.Fatal(err)
 		}
-		return api.BlockHeight == states[0].BlockHeight && api.LossHeight == states[0].LossBlockHeight && api.LossHeight != 0,
-			fmt.Sprintf("API (%d, %d), %s (%d, %d)", api.BlockHeight, api.LossHeight, d.Chains[0].Name, states[0].BlockHeight, states[0].LossBlockHeight)
+		held := states[0]
+		var latest inferenceResponse
+		getJSON(t, fmt.Sprintf("%s/v1/topics/%d/inference", d.APIURL, topic), &latest)
+		var history struct {
+			Inferences []inferenceResponse `json:"inferences"`
+		}
+		getJSON(t, fmt.Sprintf("%s/v1/topics/%d/history?limit=100", d.APIURL, topic), &history)
+		for _, api := range append([]inferenceResponse{latest}, history.Inferences...) {
+			if api.BlockHeight == held.BlockHeight {
+				return api.LossHeight == held.LossBlockHeight && api.LossHeight != 0,
+					fmt.Sprintf("API (%d, %d) at the chain's height, latest (%d, %d); %s (%d, %d)", api.BlockHeight, api.LossHeight,
+						latest.BlockHeight, latest.LossHeight, d.Chains[0].Name, held.BlockHeight, held.LossBlockHeight)
+			}
+		}
+		return false, fmt.Sprintf("API latest (%d, %d), %d history entries, none of %s's height (%d, %d)", latest.BlockHeight, latest.LossHeight,
+			len(history.Inferences), d.Chains[0].Name, held.BlockHeight, held.LossBlockHeight)
 	})
 }
 

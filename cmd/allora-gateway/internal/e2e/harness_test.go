@@ -101,6 +101,10 @@ type Options struct {
 	// emulator.NodeEmissionsVersion (v7, as the real node the emulator is checked
 	// against) when empty. The chain revises every inference height as real nodes do.
 	EmissionsVersion string
+	// AlignEpochs opens every topic's first epoch in the same Allora block, so topics
+	// of one epoch length and window close their windows together (see
+	// emulator.Config.AlignEpochs).
+	AlignEpochs bool
 }
 
 // Chain is one anvil node with the oracle deployed.
@@ -129,6 +133,7 @@ type Harness struct {
 	signerKeys    []keyFile
 	topics        []emulator.TopicConfig
 	version       string // emissions version of every emulated Allora chain
+	alignEpochs   bool
 
 	// closedAt is when the harness made each Allora block: the moment the chain
 	// answers what that block's windows and reputer windows closed.
@@ -159,7 +164,7 @@ func newHarness(t testing.TB, opts Options) *Harness {
 	if testing.Short() {
 		t.Skip("end-to-end scenario: runs anvil, redis-server and the binary for minutes; run without -short (make e2e)")
 	}
-	h := &Harness{t: t, Dir: t.TempDir(), topics: opts.Topics, version: opts.EmissionsVersion, closedAt: map[uint64]time.Time{}}
+	h := &Harness{t: t, Dir: t.TempDir(), topics: opts.Topics, version: opts.EmissionsVersion, alignEpochs: opts.AlignEpochs, closedAt: map[uint64]time.Time{}}
 	if h.topics == nil {
 		h.topics = defaultTopics()
 	}
@@ -226,7 +231,7 @@ func (h *Harness) AddAllora(topics []emulator.TopicConfig) (*emulator.Emulator, 
 	t := h.t
 	t.Helper()
 	emu, err := emulator.New(emulator.Config{Topics: topics, BlockTime: alloraBlockTime, Manual: true, Seed: 5,
-		StartTime: h.alloraStart, EmissionsVersion: h.version})
+		StartTime: h.alloraStart, EmissionsVersion: h.version, AlignEpochs: h.alignEpochs})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -50,7 +50,7 @@ func benchInferenceToPush(b *testing.B, version string, n int, oneBlock bool) {
 			EpochLength: 8, WorkerSubmissionWindow: int64(w), StartPrice: "100"})
 		window[id] = w
 	}
-	h := newHarness(b, Options{Topics: topics, EmissionsVersion: version})
+	h := newHarness(b, Options{Topics: topics, EmissionsVersion: version, AlignEpochs: oneBlock})
 	h.StartRelayer("relayer", h.WriteConfig("relayer", nil))
 	h.waitEveryTopicEverywhere()
 	// The relayer's store, where an inference is written as soon as it is read: window
