@@ -215,15 +215,7 @@ func TestRelayerNamesTheEmissionsVersionTheNodeServes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	runUntilCleanup(t, r)
 	const cause = "node answers 501 for emissions v9; it serves v7; set `emissions_version: auto`"
 	testsupport.WaitFor(t, 10*time.Second, "Ready names the cause for both topics", func() bool {
 		err := r.Ready(context.Background())

@@ -69,15 +69,7 @@ func runFinality(t *testing.T, c *simChain, w relayer.ChainWriter, f relayer.Fin
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- rl.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	runUntilCleanup(t, rl)
 	run.api = httptest.NewServer(api.New(st).Handler())
 	t.Cleanup(run.api.Close)
 	return run

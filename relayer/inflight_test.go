@@ -128,15 +128,7 @@ func TestABlocksWindowsGoOutInOneBatch(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	runUntilCleanup(t, r)
 	at := func(height uint64) map[uint64]uint64 {
 		want := map[uint64]uint64{}
 		for _, id := range ids {

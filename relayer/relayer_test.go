@@ -311,12 +311,10 @@ func signers(n int) []oracle.Signer {
 	return out
 }
 
-func run(t *testing.T, src relayer.Source, st store.Store, chains []relayer.ChainWriter, s []oracle.Signer, topics ...uint64) {
+// runUntilCleanup runs r until the test ends, then stops it and checks that Run
+// returned no error.
+func runUntilCleanup(t *testing.T, r *relayer.Relayer) {
 	t.Helper()
-	r, err := relayer.New(relayer.Config{Topics: topics, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond}, src, st, chains, s)
-	if err != nil {
-		t.Fatal(err)
-	}
 	ctx, cancel := context.WithCancel(context.Background())
 	done := make(chan error, 1)
 	go func() { done <- r.Run(ctx) }()
@@ -326,6 +324,15 @@ func run(t *testing.T, src relayer.Source, st store.Store, chains []relayer.Chai
 			t.Errorf("Run: %v", err)
 		}
 	})
+}
+
+func run(t *testing.T, src relayer.Source, st store.Store, chains []relayer.ChainWriter, s []oracle.Signer, topics ...uint64) {
+	t.Helper()
+	r, err := relayer.New(relayer.Config{Topics: topics, PollInterval: 10 * time.Millisecond, PushInterval: 20 * time.Millisecond}, src, st, chains, s)
+	if err != nil {
+		t.Fatal(err)
+	}
+	runUntilCleanup(t, r)
 }
 
 func TestRelayerPushesEveryNewerTopicToEveryChainInOneBatch(t *testing.T) {

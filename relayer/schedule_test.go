@@ -29,15 +29,7 @@ func runWith(t *testing.T, cfg relayer.Config, src relayer.Source, st store.Stor
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	runUntilCleanup(t, r)
 }
 
 func TestRelayerPushesOnDeviationOrHeartbeatOnly(t *testing.T) {

@@ -1,7 +1,6 @@
 package relayer_test
 
 import (
-	"context"
 	"encoding/json"
 	"net/http"
 	"net/http/httptest"
@@ -39,15 +38,7 @@ func startHealFixture(t *testing.T, checkEvery time.Duration) healFixture {
 	if err != nil {
 		t.Fatal(err)
 	}
-	ctx, cancel := context.WithCancel(context.Background())
-	done := make(chan error, 1)
-	go func() { done <- r.Run(ctx) }()
-	t.Cleanup(func() {
-		cancel()
-		if err := <-done; err != nil {
-			t.Errorf("Run: %v", err)
-		}
-	})
+	runUntilCleanup(t, r)
 	srv := api.New(st, api.WithRateLimit(0, 0), api.WithReadinessCheck("relayer", r.Ready))
 	t.Cleanup(srv.Close)
 	f := healFixture{prefix: prefix, api: srv.Handler(), r: r}
