@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
-# Runs every example of examples/ against a devnet, as an integrator would: builds the
-# gateway, starts `devnet` on free ports with its addresses files in a temporary directory,
-# installs the `npm pack` tarball (with viem, its peer) in a fresh directory outside the
+# Runs every example of examples/ against a devnet, as an integrator would: takes the
+# gateway binary from $GATEWAY_BIN (or builds it), starts `devnet` on free ports with its
+# addresses files in a temporary directory, installs the `npm pack` tarball (with viem, its peer) in a fresh directory outside the
 # repository, copies the examples there, compiles the Solidity consumer against the
 # installed package, type-checks them with tsc --strict, and runs each one, checking its
 # exit code and what it prints. Run from anywhere after `npm ci` in bindings/js and
@@ -42,36 +42,9 @@ limit() {
 	return "$rc"
 }
 
-# Five free ports on 127.0.0.1: the API, the Allora emulator and the three chains.
-read -r api_port allora_port bnb_port zksync_port sonic_port < <(node -e '
-const net = require("node:net");
-const servers = [...Array(5)].map(() => net.createServer().listen(0, "127.0.0.1"));
-Promise.all(servers.map((s) => new Promise((r) => s.on("listening", r)))).then(() => {
-  console.log(servers.map((s) => s.address().port).join(" "));
-  servers.forEach((s) => s.close());
-});')
-
-say "building the gateway"
-(cd "$repo" && limit 600 "go build" go build -o "$tmp/allora-gateway" ./cmd/allora-gateway)
-say "starting devnet (API on $api_port)"
-# The fastest blocks devnet's markets allow for: a round's 60 s of chain time pass in about 6 s.
-"$tmp/allora-gateway" devnet --api-port "$api_port" --allora-port "$allora_port" \
-	--chain-ports "$bnb_port,$zksync_port,$sonic_port" --block-time 100ms --allora-block-time 200ms \
-	--addresses-dir "$tmp/deployments" >"$tmp/devnet.log" 2>&1 &
-devnet_pid=$!
-
-api="http://127.0.0.1:$api_port"
-# Ready when the API lists the markets devnet deploys: a deadline, not a count of tries, and
-# each request bounded, so a slow or silent API cannot stretch the wait.
-ready=$((SECONDS + 120))
-until curl -sf --max-time 2 "$api/v1/chains" 2>/dev/null | grep -q '"markets":\[{'; do
-	if ! kill -0 "$devnet_pid" 2>/dev/null; then echo "examples-test: devnet exited" >&2; exit 1; fi
-	if ((SECONDS >= ready)); then echo "examples-test: the API did not list the markets within 120s" >&2; exit 1; fi
-	sleep 0.2
-done
-test -s "$tmp/deployments/bnb.json"
-say "devnet lists its markets"
-
+# The package and the examples first: devnet's chains make a block every 100 ms, each a
+# second later in chain time, so its clock runs ahead of the wall clock, and the longer it
+# runs before the examples do, the older a fresh update looks on chain.
 tarball="$(cd "$pkg" && limit 120 "npm pack" npm pack --silent --ignore-scripts --pack-destination "$tmp" | tail -n 1)"
 dep() { node -p "require('$pkg/package.json').devDependencies['$1']"; }
 viem="$(dep viem)" node_types="$(dep @types/node)"
@@ -87,6 +60,42 @@ cp "$pkg"/examples/*.ts "$pkg"/examples/*.sol "$pkg"/examples/*.mjs "$pkg"/examp
 limit 120 "compiling PullConsumer.sol" node compile-consumer.mjs "$repo/contracts/node_modules/solc"
 limit 120 "tsc" "$pkg/node_modules/.bin/tsc" -p tsconfig.json
 say "examples compiled"
+
+# Five free ports on 127.0.0.1: the API, the Allora emulator and the three chains.
+read -r api_port allora_port bnb_port zksync_port sonic_port < <(node -e '
+const net = require("node:net");
+const servers = [...Array(5)].map(() => net.createServer().listen(0, "127.0.0.1"));
+Promise.all(servers.map((s) => new Promise((r) => s.on("listening", r)))).then(() => {
+  console.log(servers.map((s) => s.address().port).join(" "));
+  servers.forEach((s) => s.close());
+});')
+
+# The gateway binary: $GATEWAY_BIN (make js-test passes make build's), else built here as
+# make build builds it.
+gateway="${GATEWAY_BIN:-}"
+if [[ -z "$gateway" ]]; then
+	say "building the gateway"
+	gateway="$tmp/allora-gateway"
+	(cd "$repo" && CGO_ENABLED=0 limit 600 "go build" go build -trimpath -o "$gateway" ./cmd/allora-gateway)
+fi
+say "starting devnet (API on $api_port)"
+# The fastest blocks devnet's markets allow for: a round's 60 s of chain time pass in about 6 s.
+"$gateway" devnet --api-port "$api_port" --allora-port "$allora_port" \
+	--chain-ports "$bnb_port,$zksync_port,$sonic_port" --block-time 100ms --allora-block-time 200ms \
+	--addresses-dir "$tmp/deployments" >"$tmp/devnet.log" 2>&1 &
+devnet_pid=$!
+
+api="http://127.0.0.1:$api_port"
+# Ready when the API lists the markets devnet deploys: a deadline, not a count of tries, and
+# each request bounded, so a slow or silent API cannot stretch the wait.
+ready=$((SECONDS + 120))
+until curl -sf --max-time 2 "$api/v1/chains" 2>/dev/null | grep -q '"markets":\[{'; do
+	if ! kill -0 "$devnet_pid" 2>/dev/null; then echo "examples-test: devnet exited" >&2; exit 1; fi
+	if ((SECONDS >= ready)); then echo "examples-test: the API did not list the markets within 120s" >&2; exit 1; fi
+	sleep 0.2
+done
+test -s "$tmp/deployments/bnb.json"
+say "devnet lists its markets"
 
 export ALLORA_API="$api" RPC_URL="http://127.0.0.1:$bnb_port" TOPIC_ID=1
 # Development keys 8 and 9, which devnet leaves to the user. Never use them on a real chain.
