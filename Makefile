@@ -19,7 +19,10 @@ help: ## list the targets
 devnet: build ## run the whole gateway in one process: Allora emulator, three chains, relayer, API
 	exec ./$(BIN) devnet
 
-test: deps redis lint go-test fuzz forge-test js-test helm-check prometheus-rules e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race, each fuzz target briefly, forge test, the npm package's tests, the Helm chart check, the alerting rules' promtool tests, the end-to-end suite and the dashboard's browser test
+# Every Go fuzz target's seed corpus and saved inputs run in go-test; fuzzing itself (make
+# fuzz) compiles every dependency once more with coverage instrumentation, which on a new
+# two-core machine costs more than the rest of the suite, so it is a target of its own.
+test: deps redis lint go-test forge-test js-test helm-check prometheus-rules e2e browser-test ## install what is needed, then lint (go vet, staticcheck, solhint), go test -race (with every fuzz target's corpus), forge test, the npm package's tests, the Helm chart check, the alerting rules' promtool tests, the end-to-end suite and the dashboard's browser test
 
 # What `allora-gateway version` and allora_gateway_build_info say: the release tag (v*) of
 # the checkout, else dev-<commit>; and the commit, with -dirty for uncommitted changes.
@@ -37,10 +40,10 @@ contracts: deps ## compile the contracts and regenerate bindings/ (Go, and the n
 # The npm package @allora-gateway/sdk: its generated files are current, tsc --strict, its
 # unit tests, its `npm pack` tarball installed and used from a fresh directory, and its
 # examples run from such a directory against a devnet (scripts/examples-test.sh, about a minute).
-js-test: deps ## test the npm package in bindings/js (generated files current, tsc --strict, unit tests, packed tarball used from outside the repository, every example run against a devnet)
+js-test: deps build ## test the npm package in bindings/js (generated files current, tsc --strict, unit tests, packed tarball used from outside the repository, every example run against a devnet)
 	cd $(CONTRACTS) && npx --no-install forge build
 	cd $(JS) && npm test
-	$(JS)/scripts/examples-test.sh
+	GATEWAY_BIN=$(CURDIR)/$(BIN) $(JS)/scripts/examples-test.sh
 
 bindings: contracts
 
@@ -48,7 +51,7 @@ bench-gas: ## print the gas of each contract operation on a simulated chain, bes
 	$(GO) run ./bindings/internal/gasbench
 
 vet:
-	$(GO) vet ./...
+	CGO_ENABLED=0 $(GO) vet -trimpath ./...
 
 # Each Fuzz target of the Go packages, one per invocation (go test -fuzz takes one).
 fuzz: ## run every Go fuzz target for $(FUZZTIME)
@@ -58,8 +61,11 @@ fuzz: ## run every Go fuzz target for $(FUZZTIME)
 go-test: deps redis
 	$(GO) test -race -timeout 15m $$($(GO) list ./... | grep -v '/internal/e2e$$')
 
+# go vet compiles every dependency for its type information; with make build's settings
+# (static, trimmed paths) those are the packages make build, the e2e suite's binary and the
+# Dockerfile's test then reuse, rather than one more build of them.
 lint: deps ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in contracts/package-lock.json)
-	$(GO) vet ./...
+	CGO_ENABLED=0 $(GO) vet -trimpath ./...
 	$(GO) tool staticcheck ./...
 	cd $(CONTRACTS) && npx --no-install solhint --max-warnings 0 'src/**/*.sol'
 
@@ -115,8 +121,8 @@ bench-stream: ## 1,000 stream clients and a burst of 500 events in one block: no
 
 E2E_PKG := ./cmd/allora-gateway/internal/e2e
 
-e2e: deps redis ## end-to-end suite: the binary against three anvil nodes (56, 324, 146; 1s blocks), its own redis-server processes (Sentinel ones too: redis-server --sentinel) and the Allora emulator
-	$(GO) test -race -count=1 -parallel 5 -timeout 10m -v $(E2E_PKG)
+e2e: deps redis build ## end-to-end suite: make build's binary against three anvil nodes (56, 324, 146; 1s blocks), its own redis-server processes (Sentinel ones too: redis-server --sentinel) and the Allora emulator
+	E2E_BINARY=$(CURDIR)/$(BIN) $(GO) test -race -count=1 -parallel 5 -timeout 10m -v $(E2E_PKG)
 
 bench-e2e: deps ## inference-to-push latency p50/p99 per chain, to inclusion (seconds, blocks) and to finality (binary, anvil, 1s blocks; one topic a block and 20 in one block) and CPU/memory of one relayer cycle at 1,000 topics on three chains
 	$(GO) test -run '^$$' -bench BenchmarkInferenceToPush -benchtime 60x -timeout 15m $(E2E_PKG)

@@ -56,7 +56,10 @@ func TestMain(m *testing.M) {
 		os.Exit(1)
 	}
 	binary = filepath.Join(dir, "allora-gateway")
-	build := exec.Command("go", "build", "-o", binary, "github.com/allora-gateway/allora-gateway/cmd/allora-gateway")
+	// Built as a release is (make build, the Dockerfile): static and with trimmed paths,
+	// which also shares its compiled packages with those builds.
+	build := exec.Command("go", "build", "-trimpath", "-o", binary, "github.com/allora-gateway/allora-gateway/cmd/allora-gateway")
+	build.Env = append(os.Environ(), "CGO_ENABLED=0")
 	build.Stdout, build.Stderr = os.Stderr, os.Stderr
 	if err := build.Run(); err != nil {
 		fmt.Fprintf(os.Stderr, "build the allora-gateway binary: %v\n", err)
