@@ -24,6 +24,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus"
 
 	"github.com/allora-gateway/allora-gateway/api/dashboard"
+	"github.com/allora-gateway/allora-gateway/internal/graceful"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -305,7 +306,7 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 		srv *http.Server
 	}
 	newServer := func(h http.Handler) *http.Server {
-		return &http.Server{
+		srv := &http.Server{
 			Handler:           h,
 			ReadHeaderTimeout: 5 * time.Second,
 			MaxHeaderBytes:    maxHeaderBytesHard,
@@ -317,6 +318,10 @@ func (s *Server) Serve(ctx context.Context, ln net.Listener) error {
 			// shutting down lets requests in flight finish instead of failing them.
 			BaseContext: func(net.Listener) context.Context { return context.WithoutCancel(ctx) },
 		}
+		// A connection that has asked nothing yet (a browser's preconnect) does not hold
+		// the shutdown.
+		graceful.DropUnusedOnShutdown(srv)
+		return srv
 	}
 	servers := []served{{ln, newServer(s.Handler())}}
 	if s.metricsLn != nil {

@@ -761,3 +761,36 @@ func TestTopicsShowTheirAssetAndTimeframe(t *testing.T) {
 			{"topic_id":21,"metadata":"SOL 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70},
 			{"topic_id":22,"metadata":"ARB 5min Price Prediction","epoch_length":12,"ground_truth_lag":12,"allow_negative":false,"latest_block_height":70}]}`)
 }
+
+// A connection that has asked nothing (a browser's preconnect) does not hold the shutdown:
+// net/http would wait until it is five seconds old, the API's whole shutdown deadline.
+func TestServeDoesNotWaitOnAConnectionThatAskedNothing(t *testing.T) {
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- api.New(seededStore(t)).Serve(ctx, ln) }()
+
+	preconnect, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer preconnect.Close()
+	// Connections are accepted in order: once a later one is answered, the silent one is
+	// the server's.
+	client := &http.Client{Transport: &http.Transport{}, Timeout: 10 * time.Second}
+	res, err := client.Get("http://" + ln.Addr().String() + "/healthz")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	client.CloseIdleConnections()
+
+	cancel()
+	if err := <-served; err != nil {
+		t.Fatalf("Serve: %v, want nil: the preconnected client had asked nothing", err)
+	}
+}

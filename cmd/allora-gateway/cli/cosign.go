@@ -17,6 +17,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/allora-gateway/allora-gateway/cmd/allora-gateway/internal/config"
+	"github.com/allora-gateway/allora-gateway/internal/graceful"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/cosign"
 	"github.com/allora-gateway/allora-gateway/relayer/keys"
@@ -163,6 +164,7 @@ func runCosign(ctx context.Context, cfg config.Config, log *slog.Logger, ready f
 		WriteTimeout:      time.Minute,
 		IdleTimeout:       2 * time.Minute,
 	}
+	graceful.DropUnusedOnShutdown(srv) // a relayer's idle dial does not hold the shutdown
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return source.Run(gctx) })
 	g.Go(func() error {

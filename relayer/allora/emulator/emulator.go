@@ -35,6 +35,7 @@ import (
 	"github.com/shopspring/decimal"
 	"golang.org/x/sync/errgroup"
 
+	"github.com/allora-gateway/allora-gateway/internal/graceful"
 	"github.com/allora-gateway/allora-gateway/oracle"
 )
 
@@ -289,6 +290,9 @@ func (e *Emulator) Serve(ctx context.Context, ln net.Listener) error {
 		ReadHeaderTimeout: 5 * time.Second,
 		BaseContext:       func(net.Listener) context.Context { return ctx },
 	}
+	// A client that connected as the emulator stopped, and asked nothing, does not hold
+	// the shutdown past its deadline.
+	graceful.DropUnusedOnShutdown(srv)
 	g, gctx := errgroup.WithContext(ctx)
 	g.Go(func() error { return e.Run(gctx) })
 	g.Go(func() error {

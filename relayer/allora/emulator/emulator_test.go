@@ -713,3 +713,42 @@ func TestConfigProblemsReportedTogether(t *testing.T) {
 		t.Errorf("no topics: err = %v", err)
 	}
 }
+
+// A client that connected and asked nothing (a pooled dial no longer needed, a watcher
+// reconnecting as everything stops) does not hold the shutdown: net/http would wait until
+// the connection is five seconds old, the emulator's whole deadline.
+func TestServeDoesNotWaitOnAClientThatAskedNothing(t *testing.T) {
+	emu, err := emulator.New(testConfig())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln, err := net.Listen("tcp", "127.0.0.1:0")
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	served := make(chan error, 1)
+	go func() { served <- emu.Serve(ctx, ln) }()
+
+	silent, err := net.Dial("tcp", ln.Addr().String())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer silent.Close()
+	// Connections are accepted in order: once a later one is answered, the silent one is
+	// the server's.
+	transport := &http.Transport{}
+	defer transport.CloseIdleConnections()
+	res, err := (&http.Client{Transport: transport}).Get("http://" + ln.Addr().String() + "/emissions/v7/topics/14")
+	if err != nil {
+		t.Fatal(err)
+	}
+	res.Body.Close()
+	transport.CloseIdleConnections()
+
+	cancel()
+	if err := <-served; err != nil {
+		t.Fatalf("Serve: %v, want nil: the silent client had asked nothing", err)
+	}
+}
