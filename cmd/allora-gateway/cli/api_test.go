@@ -23,7 +23,6 @@ import (
 // Redis as a relayer and a keeper would, runs `allora-gateway api` on a config that
 // names that Redis, and reads the inference and the prediction back over HTTP.
 func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
-	t.Parallel()
 	ctx := context.Background()
 	prefix := fmt.Sprintf("allora-gateway-clitest-api-%d-%d", os.Getpid(), time.Now().UnixNano())
 	st, closeRedis, err := store.DialRedis(ctx, "redis://127.0.0.1:6379/0", prefix)
@@ -97,7 +96,6 @@ func TestAPICommandServesWhatARelayerWrote(t *testing.T) {
 }
 
 func TestAPICommandSaysWhatIsMissing(t *testing.T) {
-	t.Parallel()
 	path := filepath.Join(t.TempDir(), "api.yaml")
 	if err := os.WriteFile(path, []byte("api:\n  listen: \"\"\n"), 0o600); err != nil {
 		t.Fatal(err)

@@ -21,7 +21,6 @@ func run(t *testing.T, args ...string) (code int, stdout, stderr string) {
 
 // Every subcommand's --help says what it does and how to call it.
 func TestHelpTeachesEverySubcommand(t *testing.T) {
-	t.Parallel()
 	cases := []struct {
 		args []string
 		want []string
@@ -66,7 +65,6 @@ func TestHelpTeachesEverySubcommand(t *testing.T) {
 }
 
 func TestConfigValidateReportsEveryProblemAtOnce(t *testing.T) {
-	t.Parallel()
 	code, out, errOut := run(t, "config", "validate", "--offline", "--config", filepath.Join("..", "internal", "config", "testdata", "broken.yaml"))
 	if code == 0 {
 		t.Fatalf("a broken config validated:\n%s", out)
@@ -126,7 +124,6 @@ func TestConfigExampleValidatesAndPrintHidesSecrets(t *testing.T) {
 }
 
 func TestRelayerRefusesToStartWithoutAValidConfig(t *testing.T) {
-	t.Parallel()
 	if code, _, errOut := run(t, "relayer"); code == 0 || !strings.Contains(errOut, "config") {
 		t.Errorf("relayer without --config: exit %d, stderr %q", code, errOut)
 	}
@@ -139,7 +136,6 @@ func TestRelayerRefusesToStartWithoutAValidConfig(t *testing.T) {
 // TestConfigPresetsListsEveryNetwork checks `config presets` shows each chain preset
 // with its id, fees and finality, and each Allora network with its emissions version.
 func TestConfigPresetsListsEveryNetwork(t *testing.T) {
-	t.Parallel()
 	code, out, errOut := run(t, "config", "presets")
 	if code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut)
@@ -172,7 +168,6 @@ func TestConfigPresetsListsEveryNetwork(t *testing.T) {
 // with the known ones and a contradicting chain id is caught, beside every market
 // problem, in one run.
 func TestConfigValidateReportsPresetAndMarketProblems(t *testing.T) {
-	t.Parallel()
 	code, out, errOut := run(t, "config", "validate", "--offline", "--config", filepath.Join("..", "internal", "config", "testdata", "broken-presets.yaml"))
 	if code == 0 {
 		t.Fatalf("a broken config validated:\n%s", out)

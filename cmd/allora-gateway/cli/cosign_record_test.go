@@ -32,7 +32,6 @@ import (
 // The record exported with `keys record export` and imported on a fresh machine with
 // `keys record import` keeps the new co-signer refusing.
 func TestCosignCommandKeepsItsRecordAcrossRestartsAndMachines(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()
@@ -76,6 +75,7 @@ func TestCosignCommandKeepsItsRecordAcrossRestartsAndMachines(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "secret"), []byte(secret+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("TEST_COSIGN_PASS", "pass")
 	key := writeKey(t, dir, "cosigner", devchain.DevKey(1), "pass")
 	signer := crypto.PubkeyToAddress(devchain.DevKey(1).PublicKey)
 

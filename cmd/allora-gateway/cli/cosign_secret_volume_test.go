@@ -56,7 +56,6 @@ func mountSecretVolume(t *testing.T, dir string, files map[string][]byte) {
 // it, and checks that it serves; the same files as ordinary group-readable files are
 // refused.
 func TestCosignStartsFromKubernetesSecretVolume(t *testing.T) {
-	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no Unix permission bits")
 	}

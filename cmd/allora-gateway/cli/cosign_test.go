@@ -25,7 +25,6 @@ import (
 )
 
 func TestCosignHelpTeaches(t *testing.T) {
-	t.Parallel()
 	var out, errOut lockedBuffer
 	if code := cli.Run(context.Background(), []string{"cosign", "--help"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
@@ -38,7 +37,6 @@ func TestCosignHelpTeaches(t *testing.T) {
 }
 
 func TestCosignCommandReportsEveryConfigProblem(t *testing.T) {
-	t.Parallel()
 	path := filepath.Join(t.TempDir(), "cosign.yaml")
 	if err := os.WriteFile(path, []byte("allora: {endpoint: \"http://127.0.0.1:1\"}\ncosign: {max_batch: 0}\n"), 0o600); err != nil {
 		t.Fatal(err)
@@ -59,7 +57,6 @@ func TestCosignCommandReportsEveryConfigProblem(t *testing.T) {
 // needs 2 of the 3 co-signers. One co-signer reads an Allora node that gives another
 // price: it refuses, and the inferences still land, with the honest values.
 func TestRelayerCollectsFromCosignCommands(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()
@@ -119,6 +116,7 @@ func TestRelayerCollectsFromCosignCommands(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, "secret"), []byte(secret+"\n"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("TEST_COSIGN_PASS", "pass")
 	type running struct {
 		addr   string
 		stderr *lockedBuffer

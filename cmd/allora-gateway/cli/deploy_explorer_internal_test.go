@@ -11,7 +11,6 @@ import (
 // unknown chain id, or a public id served from this machine or a private network (a
 // dev node, a fork), does not.
 func TestExplorerLinksOnlyForPublicChains(t *testing.T) {
-	t.Parallel()
 	for _, tc := range []struct {
 		name  string
 		chain config.Chain

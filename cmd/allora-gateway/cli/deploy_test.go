@@ -37,7 +37,6 @@ import (
 // and sees nothing redeployed, then runs the relayer on the same config, which finds
 // the oracles through the addresses files, and sees every topic land on every chain.
 func TestDeployThenRelay(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()
@@ -93,6 +92,8 @@ func TestDeployThenRelay(t *testing.T) {
 	}
 	signer1 := writeKey(t, dir, "signer1", devchain.DevKey(1), "one")
 	signer2 := writeKey(t, dir, "signer2", devchain.DevKey(2), "two")
+	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
+	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
 
 	// BNB's oracle sends its fees to a treasury of the operator's; deploy sets it.
 	treasury := common.HexToAddress("0x7EA5000000000000000000000000000000007EA5")

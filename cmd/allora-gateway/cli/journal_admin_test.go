@@ -38,7 +38,6 @@ import (
 // transactions on the chain are at nonces 0, 1, 2… with no gap and none twice, and
 // the stuck one is never mined.
 func TestJournalCancelFreesAStuckNonceThroughTheLease(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	defer cancel()
 	const chainID = 31337

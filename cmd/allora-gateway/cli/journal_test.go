@@ -27,7 +27,6 @@ import (
 // journal command lists it, with its key, nonce, fee and topics, as pending; once a
 // transaction of the key takes the nonce, as mined.
 func TestJournalListsWhatIsInFlight(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
 	defer cancel()
 	dc, err := devchain.New(devchain.Config{ChainID: 56, BlockTime: 100 * time.Millisecond})

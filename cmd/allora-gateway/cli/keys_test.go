@@ -29,7 +29,6 @@ var newKeyOutput = regexp.MustCompile(`^address (0x[0-9a-fA-F]{40})\nfile    (\S
 // TestKeysNewImportList creates a key, imports another, lists both, and checks that
 // each file decrypts, with the passphrase it was made with, to the address printed.
 func TestKeysNewImportList(t *testing.T) {
-	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "keystore")
 	passFile := filepath.Join(base, "pass")
@@ -74,6 +73,7 @@ func TestKeysNewImportList(t *testing.T) {
 	importedAddr := crypto.PubkeyToAddress(imported.PublicKey)
 	keyFile := filepath.Join(base, "hot.key")
 	writeFile(t, keyFile, "0x"+common.Bytes2Hex(crypto.FromECDSA(imported))+"\n", 0o600)
+	t.Setenv("TEST_IMPORT_PASSPHRASE", "battery staple")
 	code, out, errOut = run(t, "keys", "import", "--keystore", dir, "--private-key-file", keyFile,
 		"--passphrase-env", "TEST_IMPORT_PASSPHRASE", "--light")
 	if code != 0 {
@@ -132,7 +132,6 @@ func TestKeysNewImportList(t *testing.T) {
 // TestKeysRefuseSecretsOthersCanRead checks that a passphrase or a private key in a
 // file group or others can read is refused with the fix, and nothing is written.
 func TestKeysRefuseSecretsOthersCanRead(t *testing.T) {
-	t.Parallel()
 	base := t.TempDir()
 	dir := filepath.Join(base, "keystore")
 	openPass := filepath.Join(base, "open.pass")

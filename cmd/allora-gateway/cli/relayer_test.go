@@ -247,7 +247,6 @@ func startTestChains(t *testing.T, ctx context.Context) []testChain {
 // one mid-run, and checks that every topic still reaches both chains with inferences
 // newer than the close, and that the API's /metrics carries the Allora source's.
 func TestRelayerCommandFailsOverBetweenAlloraEndpoints(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()

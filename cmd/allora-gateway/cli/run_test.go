@@ -157,5 +157,7 @@ func writeTestKeys(t *testing.T, dir string) testKeys {
 	if err := os.WriteFile(k.signer1Pass, []byte("one"), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	t.Setenv("TEST_SIGNER1_PASSPHRASE", "one")
+	t.Setenv("TEST_SIGNER2_PASSPHRASE", "two")
 	return k
 }

@@ -7,7 +7,6 @@ import (
 
 // TestFormatEther checks that balances print exactly, however many decimals they need.
 func TestFormatEther(t *testing.T) {
-	t.Parallel()
 	wei := func(s string) *big.Int {
 		v, ok := new(big.Int).SetString(s, 10)
 		if !ok {

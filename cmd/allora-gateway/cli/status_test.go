@@ -61,7 +61,6 @@ type statusJSON struct {
 // batch of topic 7, and checks the table and the JSON; then with one chain's RPC down
 // and then Allora down.
 func TestStatusShowsLagBalancesAndSigners(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()
@@ -303,7 +302,6 @@ func assertRows(t *testing.T, out string, rows [][]string) {
 
 // TestStatusHelp shows how to call status.
 func TestStatusHelp(t *testing.T) {
-	t.Parallel()
 	var out, errOut lockedBuffer
 	if code := cli.Run(context.Background(), []string{"status", "--help"}, &out, &errOut); code != 0 {
 		t.Fatalf("exit %d: %s", code, errOut.String())
@@ -320,7 +318,6 @@ func TestStatusHelp(t *testing.T) {
 // registered signers and, of them, the co-signers that answer; stopping co-signers
 // takes it down to below the threshold, and status says so.
 func TestStatusCountsUsableCosigners(t *testing.T) {
-	t.Parallel()
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	dir := t.TempDir()

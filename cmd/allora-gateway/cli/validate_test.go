@@ -148,7 +148,6 @@ signers:
 // Secret volume as the kubelet lays it out (0440, the pod's group, ..data symlinks),
 // as the relayer does, and refuses the same modes in an ordinary directory.
 func TestConfigValidateAcceptsKubernetesSecretVolume(t *testing.T) {
-	t.Parallel()
 	if runtime.GOOS == "windows" {
 		t.Skip("no Unix permission bits")
 	}

@@ -7,7 +7,6 @@ import (
 )
 
 func TestVersionResolvedFromBuildInfo(t *testing.T) {
-	t.Parallel()
 	const rev = "0123456789abcdef0123456789abcdef01234567"
 	vcs := func(modified string) *debug.BuildInfo {
 		return &debug.BuildInfo{GoVersion: "go1.26.8", Main: debug.Module{Version: "(devel)"}, Settings: []debug.BuildSetting{

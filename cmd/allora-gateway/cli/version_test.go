@@ -22,7 +22,6 @@ import (
 var versionLine = regexp.MustCompile(`^allora-gateway (\S+) \(revision (\S+), (go\S+), \w+/\w+\)\n$`)
 
 func TestVersionCommandAndFlagAgree(t *testing.T) {
-	t.Parallel()
 	var cmd, flag bytes.Buffer
 	if code := cli.Run(context.Background(), []string{"version"}, &cmd, io.Discard); code != 0 {
 		t.Fatalf("version: exit %d", code)
@@ -44,7 +43,6 @@ func TestVersionCommandAndFlagAgree(t *testing.T) {
 
 // TestVersionBuildInfoMetricOnAPI runs the api command and reads its /metrics.
 func TestVersionBuildInfoMetricOnAPI(t *testing.T) {
-	t.Parallel()
 	addr := testsupport.FreeAddr(t)
 	path := filepath.Join(t.TempDir(), "api.yaml")
 	prefix := fmt.Sprintf("allora-gateway-clitest-version-%d-%d", os.Getpid(), time.Now().UnixNano())
