@@ -64,8 +64,7 @@ go-test: deps redis
 # go vet compiles every dependency for its type information; with make build's settings
 # (static, trimmed paths) those are the packages make build, the e2e suite's binary and the
 # Dockerfile's test then reuse, rather than one more build of them.
-lint: deps ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in contracts/package-lock.json)
-	CGO_ENABLED=0 $(GO) vet -trimpath ./...
+lint: deps vet ## go vet, staticcheck (pinned in go.mod) and solhint (pinned in contracts/package-lock.json)
 	$(GO) tool staticcheck ./...
 	cd $(CONTRACTS) && npx --no-install solhint --max-warnings 0 'src/**/*.sol'
 
