@@ -24,6 +24,7 @@ import (
 	"go.uber.org/goleak"
 
 	"github.com/allora-gateway/allora-gateway/api"
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/store"
 )
@@ -774,20 +775,7 @@ func TestServeDoesNotWaitOnAConnectionThatAskedNothing(t *testing.T) {
 	served := make(chan error, 1)
 	go func() { served <- api.New(seededStore(t)).Serve(ctx, ln) }()
 
-	preconnect, err := net.Dial("tcp", ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer preconnect.Close()
-	// Connections are accepted in order: once a later one is answered, the silent one is
-	// the server's.
-	client := &http.Client{Transport: &http.Transport{}, Timeout: 10 * time.Second}
-	res, err := client.Get("http://" + ln.Addr().String() + "/healthz")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	client.CloseIdleConnections()
+	testsupport.SilentConn(t, ln.Addr().String(), "/healthz")
 
 	cancel()
 	if err := <-served; err != nil {

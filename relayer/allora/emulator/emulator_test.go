@@ -22,6 +22,7 @@ import (
 	"github.com/shopspring/decimal"
 	"go.uber.org/goleak"
 
+	"github.com/allora-gateway/allora-gateway/internal/testsupport"
 	"github.com/allora-gateway/allora-gateway/oracle"
 	"github.com/allora-gateway/allora-gateway/relayer/allora"
 	"github.com/allora-gateway/allora-gateway/relayer/allora/emulator"
@@ -731,21 +732,7 @@ func TestServeDoesNotWaitOnAClientThatAskedNothing(t *testing.T) {
 	served := make(chan error, 1)
 	go func() { served <- emu.Serve(ctx, ln) }()
 
-	silent, err := net.Dial("tcp", ln.Addr().String())
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer silent.Close()
-	// Connections are accepted in order: once a later one is answered, the silent one is
-	// the server's.
-	transport := &http.Transport{}
-	defer transport.CloseIdleConnections()
-	res, err := (&http.Client{Transport: transport}).Get("http://" + ln.Addr().String() + "/emissions/v7/topics/14")
-	if err != nil {
-		t.Fatal(err)
-	}
-	res.Body.Close()
-	transport.CloseIdleConnections()
+	testsupport.SilentConn(t, ln.Addr().String(), "/emissions/v7/topics/14")
 
 	cancel()
 	if err := <-served; err != nil {
